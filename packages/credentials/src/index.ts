@@ -1,0 +1,2 @@
+/** Public surface of @tessera/credentials: build, sign, verify, status lists and baking. */
+export const ENGINE_NAME = 'tessera-credentials';

@@ -1,0 +1,13 @@
+/** Limits defined once and imported by the server (validation) and the web UI (form hints). */
+export const LIMITS = {
+  /** Largest JSON request body the API accepts, in bytes. */
+  jsonBodyBytes: 1_000_000,
+  /** Shortest password accepted at sign-up and reset. */
+  passwordMinLength: 10,
+  /** Longest password accepted (scrypt input is bounded to keep hashing cheap to abuse). */
+  passwordMaxLength: 256,
+  /** Longest display name. */
+  nameMaxLength: 120,
+  /** Organisation slug: lowercase letters, digits and dashes. */
+  slugMaxLength: 48,
+} as const;
