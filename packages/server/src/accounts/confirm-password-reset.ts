@@ -1,0 +1,24 @@
+import { recordAudit } from '../audit/record-audit.js';
+import type { Deps } from '../context.js';
+import { inTransaction } from '../db/tx.js';
+import { AppError } from '../shared/errors.js';
+import { sha256Hex } from '../shared/hash.js';
+import { hashPassword } from './password.js';
+import { consumePasswordReset, deleteSessionsOfAccount, updateAccount } from './store.js';
+
+/** Set a new password with a reset token; the token works once, and every existing session ends. */
+export async function confirmPasswordReset(deps: Deps, opts: { token: string; password: string; ip: string | null }): Promise<void> {
+  const passwordHash = await hashPassword(opts.password, deps.scrypt);
+  await inTransaction(deps, async (tx) => {
+    const now = tx.clock.now();
+    const accountId = await consumePasswordReset(tx.db, sha256Hex(opts.token), now);
+    if (!accountId) {
+      throw new AppError('token_invalid', 'This reset link is invalid, expired or already used. Ask for a new one.', {
+        errors: [{ path: 'token', message: 'Invalid or expired token' }],
+      });
+    }
+    await updateAccount(tx.db, accountId, { passwordHash, updatedAt: now });
+    await deleteSessionsOfAccount(tx.db, accountId);
+    await recordAudit(tx, { action: 'account.password_reset', actorId: accountId, target: accountId, ip: opts.ip });
+  });
+}

@@ -1,0 +1,46 @@
+import type { Deps } from '../context.js';
+import { insertAuditEvent } from './store.js';
+
+/** The audit actions Tessera records. */
+export const AUDIT_ACTIONS = [
+  'account.signed_up',
+  'account.signed_in',
+  'account.sign_in_failed',
+  'account.signed_out',
+  'account.password_reset_requested',
+  'account.password_reset',
+  'account.password_changed',
+  'org.created',
+  'org.updated',
+  'member.invited',
+  'member.invitation_revoked',
+  'member.joined',
+  'member.role_changed',
+  'member.removed',
+  'key.created',
+  'key.rotated',
+  'credential.issued',
+  'credential.revoked',
+  'credential.suspended',
+  'credential.unsuspended',
+] as const;
+
+/** An audit action. */
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Write one audit event (use inside the same transaction as the change it records). */
+export async function recordAudit(
+  deps: Pick<Deps, 'db' | 'clock' | 'ids'>,
+  event: { action: AuditAction; orgId?: string | null; actorId?: string | null; target?: string | null; detail?: Record<string, unknown>; ip?: string | null },
+): Promise<void> {
+  await insertAuditEvent(deps.db, {
+    id: deps.ids.id('audit'),
+    orgId: event.orgId ?? null,
+    actorId: event.actorId ?? null,
+    action: event.action,
+    target: event.target ?? null,
+    detail: event.detail ?? {},
+    ip: event.ip ?? null,
+    at: deps.clock.now(),
+  });
+}

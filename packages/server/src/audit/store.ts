@@ -1,0 +1,32 @@
+import { and, desc, eq, lt, or } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { accounts, auditEvents } from '../db/schema.js';
+
+/** Append an audit event. */
+export async function insertAuditEvent(db: Db, row: typeof auditEvents.$inferInsert): Promise<void> {
+  await db.insert(auditEvents).values(row);
+}
+
+/** A page of an organisation's events, newest first, after an (at, id) cursor. */
+export async function listAuditEvents(db: Db, opts: { orgId: string; limit: number; before?: { at: Date; id: string } }) {
+  const cursor = opts.before
+    ? or(lt(auditEvents.at, opts.before.at), and(eq(auditEvents.at, opts.before.at), lt(auditEvents.id, opts.before.id)))
+    : undefined;
+  return db
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      action: auditEvents.action,
+      target: auditEvents.target,
+      detail: auditEvents.detail,
+      ip: auditEvents.ip,
+      actorId: accounts.id,
+      actorName: accounts.name,
+      actorEmail: accounts.email,
+    })
+    .from(auditEvents)
+    .leftJoin(accounts, eq(accounts.id, auditEvents.actorId))
+    .where(and(eq(auditEvents.orgId, opts.orgId), cursor))
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(opts.limit);
+}

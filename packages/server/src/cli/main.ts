@@ -1,0 +1,111 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadEnv } from '../env.js';
+import { JOB_HANDLERS } from '../jobs/handlers.js';
+import { startWorker } from '../jobs/worker.js';
+import { bootstrap, listen } from '../main.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmptyInstallation, seedDemo } from '../seed/demo.js';
+import { credentialCommands } from './credential-commands.js';
+
+const HELP = `tessera — micro-credentials with Open Badges 3.0
+
+Usage: tessera <command> [options]
+
+Server
+  start                 migrate, seed the demo on first run, and serve (what npm start runs)
+  serve                 migrate and serve; never seeds
+  worker                run background jobs only (scale out: several workers, one database)
+  migrate               apply database migrations and exit
+  seed-demo             create the demo organisation and accounts (idempotent)
+
+Credentials
+  keygen [--out FILE]   a new Ed25519 key as JSON (did:key, publicKeyMultibase, secretKeyMultibase)
+  sign FILE --key KEYFILE [--format di|jwt|both] [--verification-method URL] [--created ISO] [--documents MAP.json]
+  verify FILE|URL|- [--json] [--documents MAP.json] [--now ISO]
+  bench [--json]        signing and verifying throughput, ours vs the reference stack
+
+Exit codes
+  0  success (verify: the credential is valid)
+  1  verify: the credential is invalid or indeterminate
+  2  could not run (bad arguments, bad configuration, unreadable input)
+
+Configuration comes from environment variables; see README.md.
+`;
+
+function startupLine(t0: number): string {
+  return `${((performance.now() - t0) / 1000).toFixed(2)} s`;
+}
+
+/** Run the CLI; resolves with the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(HELP);
+    return command ? 0 : 2;
+  }
+  const credential = credentialCommands[command];
+  if (credential) return credential(rest);
+  const t0 = performance.now();
+  try {
+    parseArgs({ args: rest, options: {}, strict: true, allowPositionals: false });
+    const env = loadEnv();
+    switch (command) {
+      case 'migrate': {
+        const { database } = await bootstrap(env);
+        await database.close();
+        process.stdout.write(`Migrations applied (${database.kind}).\n`);
+        return 0;
+      }
+      case 'seed-demo': {
+        const { deps, database } = await bootstrap(env);
+        const { created } = await seedDemo(deps);
+        await database.close();
+        process.stdout.write(created ? 'Demo data created.\n' : 'Demo data already present; nothing changed.\n');
+        printLogins();
+        return 0;
+      }
+      case 'start':
+      case 'serve': {
+        const { deps, database } = await bootstrap(env);
+        if (command === 'start' && (await isEmptyInstallation(deps))) {
+          await seedDemo(deps);
+          deps.log.info('seeded the demo on first run');
+        }
+        const running = await listen(deps, database);
+        const url = env.TESSERA_BASE_URL;
+        deps.log.info({ url, port: running.port, database: database.kind, startupMs: Math.round(performance.now() - t0) }, 'listening');
+        process.stdout.write(`\nTessera is running at ${url} (ready in ${startupLine(t0)}, database: ${database.kind})\n`);
+        if (command === 'start') printLogins();
+        const shutdown = () => {
+          void running.stop().then(() => process.exit(0));
+        };
+        process.once('SIGINT', shutdown);
+        process.once('SIGTERM', shutdown);
+        return await new Promise<number>(() => undefined);
+      }
+      case 'worker': {
+        const { deps, database } = await bootstrap(env);
+        const worker = startWorker(deps, { handlers: JOB_HANDLERS });
+        deps.log.info({ workerId: worker.id }, 'worker started');
+        const shutdown = () => {
+          void worker.stop().then(() => database.close()).then(() => process.exit(0));
+        };
+        process.once('SIGINT', shutdown);
+        process.once('SIGTERM', shutdown);
+        return await new Promise<number>(() => undefined);
+      }
+      default:
+        process.stderr.write(`Unknown command "${command}".\n\n${HELP}`);
+        return 2;
+    }
+  } catch (err) {
+    if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+    else process.stderr.write(`tessera ${command}: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+}
+
+function printLogins(): void {
+  process.stdout.write(`\nDemo logins (password for all: ${DEMO_PASSWORD})\n`);
+  for (const a of DEMO_ACCOUNTS) process.stdout.write(`  ${a.email.padEnd(30)} ${a.role ?? 'learner'}${a.admin ? ', platform admin' : ''}\n`);
+  process.stdout.write('\n');
+}

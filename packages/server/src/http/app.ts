@@ -1,0 +1,131 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { LIMITS } from '@tessera/shared';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { accountRoutes } from '../accounts/routes.js';
+import type { Deps } from '../context.js';
+import { pingDatabase } from '../db/client.js';
+import { publicKeyRoutes } from '../keys/routes.js';
+import { mailRoutes } from '../mail/routes.js';
+import { orgRoutes } from '../orgs/routes.js';
+import { AppError } from '../shared/errors.js';
+import { csrfProtection, loadSession } from './auth.js';
+import { docsRoutes } from './docs.js';
+import { problemResponse, zodFieldErrors } from './problem.js';
+import { DEFAULT_WEB_DIST, spaRoutes } from './spa.js';
+import type { AppEnv } from './types.js';
+
+function clientIp(c: Context, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (fwd) return fwd;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null; // app.request() in tests has no socket
+  }
+}
+
+/** Build the Hono application: middleware, API routes, OpenAPI document, docs, public routes and the SPA. */
+export function createApp(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const where = result.target === 'json' ? '' : result.target;
+        throw new AppError('validation_failed', 'Some fields are not valid', { errors: zodFieldErrors(result.error, where) });
+      }
+    },
+  });
+  const httpsBase = deps.env.TESSERA_BASE_URL.startsWith('https:');
+
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('ip', clientIp(c as unknown as Context, deps.env.TESSERA_TRUST_PROXY));
+    const start = performance.now();
+    await next();
+    const ms = Math.round((performance.now() - start) * 10) / 10;
+    deps.log.info({ reqId: c.var.requestId, method: c.req.method, path: new URL(c.req.url).pathname, status: c.res.status, ms }, 'request');
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      strictTransportSecurity: false,
+      xFrameOptions: 'DENY',
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use('*', async (c, next) => {
+    await next();
+    const forwardedTls = deps.env.TESSERA_TRUST_PROXY && c.req.header('x-forwarded-proto') === 'https';
+    if (httpsBase || forwardedTls) c.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: LIMITS.jsonBodyBytes,
+      onError: () => {
+        throw new AppError('payload_too_large', `The request body is larger than ${LIMITS.jsonBodyBytes} bytes`);
+      },
+    }),
+  );
+  app.use('*', loadSession);
+  app.use('/api/*', csrfProtection);
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('cache-control', 'no-store');
+  });
+
+  app.get('/healthz', async (c) => {
+    try {
+      await pingDatabase(deps.db);
+      return c.json({ status: 'ok', database: deps.dbKind });
+    } catch (err) {
+      deps.log.error({ err }, 'health check failed');
+      return c.json({ status: 'unavailable', database: deps.dbKind }, 503);
+    }
+  });
+
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: app.defaultHook });
+  api.route('/', accountRoutes());
+  api.route('/', orgRoutes());
+  api.route('/', mailRoutes());
+  app.route('/api/v1', api);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'tessera_session' });
+  app.doc31('/api/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Tessera API', version: '1.0.0', description: 'Micro-credentials with Open Badges 3.0. Cookie-authenticated mutations need the x-csrf-token header from GET /auth/session.' },
+    servers: [{ url: deps.env.TESSERA_BASE_URL }],
+  });
+  app.route('/', docsRoutes());
+  app.route('/', publicKeyRoutes());
+  app.route('/', spaRoutes(deps.env.TESSERA_WEB_DIST ?? DEFAULT_WEB_DIST));
+
+  app.notFound((c) => problemResponse(new AppError('not_found', `Nothing at ${new URL(c.req.url).pathname}`), { requestId: c.var.requestId }));
+  app.onError((err, c) => {
+    if (!(err instanceof AppError) || err.status >= 500) deps.log.error({ err, reqId: c.var.requestId }, 'request failed');
+    return problemResponse(err, { requestId: c.var.requestId, instance: new URL(c.req.url).pathname });
+  });
+  return app;
+}
+
+/** The application type. */
+export type App = ReturnType<typeof createApp>;

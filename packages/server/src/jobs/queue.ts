@@ -1,0 +1,34 @@
+import type { Deps } from '../context.js';
+import { insertJob } from './store.js';
+
+/** Options for a new job. */
+export interface EnqueueOptions {
+  type: string;
+  payload: Record<string, unknown>;
+  /** Same key, same job: a second enqueue returns the first job. */
+  idempotencyKey?: string;
+  runAfter?: Date;
+  maxAttempts?: number;
+}
+
+/** Put a job on the durable queue (inside the caller's transaction when `deps.db` is one). */
+export async function enqueueJob(deps: Pick<Deps, 'db' | 'clock' | 'ids'>, opts: EnqueueOptions): Promise<{ id: string; created: boolean }> {
+  const now = deps.clock.now();
+  return insertJob(deps.db, {
+    id: deps.ids.id('job'),
+    type: opts.type,
+    payload: opts.payload,
+    state: 'queued',
+    attempts: 0,
+    maxAttempts: opts.maxAttempts ?? 5,
+    runAfter: opts.runAfter ?? now,
+    idempotencyKey: opts.idempotencyKey ?? null,
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+/** Exponential backoff with a cap: 2s, 4s, 8s … up to 10 minutes. */
+export function backoffMs(attempt: number): number {
+  return Math.min(2 ** Math.max(attempt, 1) * 1000, 10 * 60 * 1000);
+}

@@ -1,0 +1,32 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { signingKeys } from '../db/schema.js';
+
+/** A signing key row. */
+export type SigningKeyRow = typeof signingKeys.$inferSelect;
+
+/** Insert a key. */
+export async function insertSigningKey(db: Db, row: typeof signingKeys.$inferInsert): Promise<void> {
+  await db.insert(signingKeys).values(row);
+}
+
+/** All keys of an organisation, oldest first (retired ones stay resolvable). */
+export async function listSigningKeys(db: Db, orgId: string): Promise<SigningKeyRow[]> {
+  return db.select().from(signingKeys).where(eq(signingKeys.orgId, orgId)).orderBy(asc(signingKeys.createdAt), asc(signingKeys.id));
+}
+
+/** The current (unretired) key of an organisation. */
+export async function findCurrentKey(db: Db, orgId: string): Promise<SigningKeyRow | undefined> {
+  const [row] = await db.select().from(signingKeys).where(and(eq(signingKeys.orgId, orgId), isNull(signingKeys.retiredAt)));
+  return row;
+}
+
+/** Retire the current key of an organisation. */
+export async function retireCurrentKey(db: Db, orgId: string, at: Date): Promise<string | undefined> {
+  const [row] = await db
+    .update(signingKeys)
+    .set({ retiredAt: at })
+    .where(and(eq(signingKeys.orgId, orgId), isNull(signingKeys.retiredAt)))
+    .returning({ id: signingKeys.id });
+  return row?.id;
+}

@@ -1,0 +1,41 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+
+/** Prefixes of the ids Tessera issues, one per entity. */
+export const ID_PREFIXES = {
+  account: 'acc',
+  org: 'org',
+  invitation: 'inv',
+  key: 'key',
+  audit: 'aud',
+  mail: 'msg',
+  job: 'job',
+  reset: 'pwr',
+} as const;
+
+/** An entity kind that has an id prefix. */
+export type IdKind = keyof typeof ID_PREFIXES;
+
+/** Generates ids and secret tokens; injected so tests can be deterministic. */
+export interface IdGenerator {
+  id(kind: IdKind): string;
+  token(bytes?: number): string;
+  uuid(): string;
+}
+
+/** Random ids: prefix + 20 base32-ish characters; tokens are base64url. */
+export const randomIds: IdGenerator = {
+  id: (kind) => `${ID_PREFIXES[kind]}_${randomBytes(12).toString('base64url').replace(/[-_]/g, 'x').toLowerCase()}`,
+  token: (bytes = 32) => randomBytes(bytes).toString('base64url'),
+  uuid: () => randomUUID(),
+};
+
+/** Sequential ids for tests. */
+export function sequentialIds(): IdGenerator {
+  let n = 0;
+  const next = () => (++n).toString().padStart(6, '0');
+  return {
+    id: (kind) => `${ID_PREFIXES[kind]}_${next()}`,
+    token: () => `tok${next()}${randomBytes(8).toString('hex')}`,
+    uuid: () => randomUUID(),
+  };
+}

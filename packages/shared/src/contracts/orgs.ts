@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { LIMITS } from '../limits.js';
+import { DisplayName, Email, HttpUrl, Timestamp } from './common.js';
+import { Role } from './accounts.js';
+
+/** An organisation slug: lowercase letters, digits and single dashes. */
+export const Slug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(2, { message: 'Use at least 2 characters' })
+  .max(LIMITS.slugMaxLength)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'Use lowercase letters, digits and dashes' });
+
+/** A postal address (OB 3.0 Address). */
+export const Address = z.object({
+  streetAddress: z.string().trim().max(200).optional(),
+  addressLocality: z.string().trim().max(120).optional(),
+  addressRegion: z.string().trim().max(120).optional(),
+  postalCode: z.string().trim().max(40).optional(),
+  addressCountry: z.string().trim().max(120).optional(),
+});
+
+/** A brand colour as #rrggbb. */
+export const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'Use a colour like #1f6feb' });
+
+/** Editable profile fields of an organisation (OB 3.0 Profile). */
+export const OrgProfileFields = z.object({
+  name: DisplayName,
+  url: HttpUrl.nullable().optional(),
+  email: Email.nullable().optional(),
+  description: z.string().trim().max(4000).nullable().optional(),
+  image: HttpUrl.nullable().optional(),
+  address: Address.nullable().optional(),
+  brandColor: HexColor.optional(),
+});
+
+/** Create-organisation request. */
+export const CreateOrgInput = OrgProfileFields.extend({ slug: Slug });
+/** Update-organisation request. */
+export const UpdateOrgInput = OrgProfileFields.partial();
+
+/** An organisation as the API returns it. */
+export const Org = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  url: z.string().nullable(),
+  email: z.string().nullable(),
+  description: z.string().nullable(),
+  image: z.string().nullable(),
+  address: Address.nullable(),
+  brandColor: z.string(),
+  did: z.string(),
+  createdAt: Timestamp,
+});
+/** An organisation. */
+export type Org = z.infer<typeof Org>;
+
+/** An organisation with the caller's role in it. */
+export const OrgWithRole = Org.extend({ role: Role });
+
+/** A member of an organisation. */
+export const Member = z.object({
+  accountId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: Role,
+  joinedAt: Timestamp,
+});
+/** A member of an organisation. */
+export type Member = z.infer<typeof Member>;
+
+/** Change-role request. */
+export const ChangeRoleInput = z.object({ role: Role });
+
+/** Invitation request. */
+export const InviteInput = z.object({ email: Email, role: Role });
+
+/** A pending or settled invitation. */
+export const Invitation = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: Role,
+  status: z.enum(['pending', 'accepted', 'revoked', 'expired']),
+  invitedBy: z.string(),
+  createdAt: Timestamp,
+  expiresAt: Timestamp,
+});
+/** An invitation. */
+export type Invitation = z.infer<typeof Invitation>;
+
+/** What an invitee sees before accepting. */
+export const InvitationPreview = z.object({
+  orgName: z.string(),
+  orgSlug: z.string(),
+  email: z.string(),
+  role: Role,
+  status: Invitation.shape.status,
+  expiresAt: Timestamp,
+});
+
+/** A signing key's public view. */
+export const SigningKey = z.object({
+  id: z.string(),
+  algorithm: z.enum(['Ed25519']),
+  verificationMethod: z.string(),
+  publicKeyMultibase: z.string(),
+  createdAt: Timestamp,
+  retiredAt: Timestamp.nullable(),
+  current: z.boolean(),
+});
+/** A signing key's public view. */
+export type SigningKey = z.infer<typeof SigningKey>;
+
+/** One audit log entry. */
+export const AuditEvent = z.object({
+  id: z.string(),
+  at: Timestamp,
+  action: z.string(),
+  actor: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  target: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+  ip: z.string().nullable(),
+});
+/** One audit log entry. */
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+/** A page of audit events. */
+export const AuditPage = z.object({ items: z.array(AuditEvent), nextCursor: z.string().nullable() });
+
+/** A message in the development outbox. */
+export const OutboxMessage = z.object({
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  createdAt: Timestamp,
+  transport: z.enum(['outbox', 'smtp']),
+});
+/** A message in the development outbox. */
+export type OutboxMessage = z.infer<typeof OutboxMessage>;
