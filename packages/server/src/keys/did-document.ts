@@ -1,4 +1,4 @@
-import { decodeEd25519PublicMultibase } from '@tessera/credentials';
+import { decodeEd25519PublicMultibase } from './multikey.js';
 import type { Deps } from '../context.js';
 import { orgDid } from '../orgs/did.js';
 import { findOrgBySlug } from '../orgs/store.js';

@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign as edSign } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { encodeEd25519PublicMultibase } from '@tessera/credentials';
+import { encodeEd25519PublicMultibase } from './multikey.js';
 
 /** Fresh Ed25519 key material: the raw 32-byte seed and the Multikey public key. */
 export function generateEd25519(): { seed: Buffer; publicKeyMultibase: string; publicRaw: Buffer } {

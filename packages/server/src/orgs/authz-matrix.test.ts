@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES } from '@tessera/shared';
+import type { Role } from '@tessera/shared';
+import { listMail } from '../mail/store.js';
+import type { TestContext } from '../testing/harness.js';
+import { ApiClient, createTestContext } from '../testing/harness.js';
+import { ORG_POLICIES } from './policies.js';
+import type { OrgAction } from './policies.js';
+
+/**
+ * Every organisation route × every role × another organisation's resources.
+ * Each route names the policy action it enforces; the expected status follows from ORG_POLICIES,
+ * and a member of another organisation always gets 404.
+ */
+interface RouteCase {
+  action: OrgAction;
+  method: string;
+  path: (slug: string, ids: Ids) => string;
+  body?: (ids: Ids) => unknown;
+  okStatus: number;
+}
+interface Ids {
+  targetMemberId: string;
+  invitationId: string;
+}
+
+const ROUTES: RouteCase[] = [
+  { action: 'org.read', method: 'GET', path: (s) => `orgs/${s}`, okStatus: 200 },
+  { action: 'org.update', method: 'PATCH', path: (s) => `orgs/${s}`, body: () => ({ description: 'changed' }), okStatus: 200 },
+  { action: 'members.list', method: 'GET', path: (s) => `orgs/${s}/members`, okStatus: 200 },
+  { action: 'members.changeRole', method: 'PATCH', path: (s, i) => `orgs/${s}/members/${i.targetMemberId}`, body: () => ({ role: 'viewer' }), okStatus: 200 },
+  { action: 'invitations.list', method: 'GET', path: (s) => `orgs/${s}/invitations`, okStatus: 200 },
+  { action: 'invitations.create', method: 'POST', path: (s) => `orgs/${s}/invitations`, body: () => ({ email: `new${Math.random().toString(36).slice(2)}@x.example`, role: 'viewer' }), okStatus: 201 },
+  { action: 'invitations.revoke', method: 'DELETE', path: (s, i) => `orgs/${s}/invitations/${i.invitationId}`, okStatus: 204 },
+  { action: 'keys.list', method: 'GET', path: (s) => `orgs/${s}/keys`, okStatus: 200 },
+  { action: 'keys.rotate', method: 'POST', path: (s) => `orgs/${s}/keys/rotate`, okStatus: 201 },
+  { action: 'audit.read', method: 'GET', path: (s) => `orgs/${s}/audit`, okStatus: 200 },
+  { action: 'members.remove', method: 'DELETE', path: (s, i) => `orgs/${s}/members/${i.targetMemberId}`, okStatus: 204 },
+];
+
+let ctx: TestContext;
+const clients = {} as Record<Role, ApiClient>;
+let outsider: ApiClient;
+let anonymous: ApiClient;
+
+async function acceptInvite(owner: ApiClient, slug: string, email: string, role: Role): Promise<ApiClient> {
+  await owner.request('POST', `orgs/${slug}/invitations`, { email, role });
+  const mail = (await listMail(ctx.deps.db, 200)).find((m) => m.to === email);
+  const token = /\/app\/invitations\/([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1];
+  const c = new ApiClient(ctx);
+  await c.signUp(email);
+  const r = await c.request('POST', `invitations/${token}/accept`);
+  if (r.status !== 200) throw new Error(`accept failed ${r.status}`);
+  return c;
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  clients.owner = new ApiClient(ctx);
+  await clients.owner.signUp('owner@matrix.example');
+  await clients.owner.request('POST', 'orgs', { slug: 'matrix', name: 'Matrix' });
+  for (const role of ROLES.filter((r) => r !== 'owner')) clients[role] = await acceptInvite(clients.owner, 'matrix', `${role}@matrix.example`, role);
+  outsider = new ApiClient(ctx);
+  await outsider.signUp('outsider@other.example');
+  await outsider.request('POST', 'orgs', { slug: 'other', name: 'Other' });
+  anonymous = new ApiClient(ctx);
+});
+afterAll(async () => ctx.close());
+
+async function freshIds(): Promise<Ids> {
+  const target = await acceptInvite(clients.owner, 'matrix', `target${Math.random().toString(36).slice(2)}@matrix.example`, 'viewer');
+  const session = await target.request('GET', 'auth/session');
+  const targetMemberId = (session.json['account'] as { id: string }).id;
+  const inv = await clients.owner.request('POST', 'orgs/matrix/invitations', { email: `pending${Math.random().toString(36).slice(2)}@x.example`, role: 'viewer' });
+  return { targetMemberId, invitationId: inv.json['id'] as string };
+}
+
+describe('authorisation matrix: route × role × other organisation', () => {
+  it('covers every policy action', () => {
+    expect(new Set(ROUTES.map((r) => r.action))).toEqual(new Set(Object.keys(ORG_POLICIES)));
+  });
+
+  for (const route of ROUTES) {
+    for (const role of ROLES) {
+      const allowed = (ORG_POLICIES[route.action] as readonly Role[]).includes(role);
+      it(`${route.method} ${route.path(':slug', { targetMemberId: ':id', invitationId: ':id' })} as ${role} → ${allowed ? route.okStatus : 403}`, async () => {
+        const ids = await freshIds();
+        const res = await clients[role].request(route.method, route.path('matrix', ids), route.body?.(ids));
+        expect(res.status).toBe(allowed ? route.okStatus : 403);
+        if (!allowed) expect(res.json['code']).toBe('forbidden');
+      });
+    }
+    it(`${route.method} ${route.path(':slug', { targetMemberId: ':id', invitationId: ':id' })} by an owner of another organisation → 404`, async () => {
+      const ids = await freshIds();
+      const res = await outsider.request(route.method, route.path('matrix', ids), route.body?.(ids));
+      expect(res.status).toBe(404);
+    });
+    it(`${route.method} ${route.path(':slug', { targetMemberId: ':id', invitationId: ':id' })} without signing in → 401`, async () => {
+      const ids = await freshIds();
+      const res = await anonymous.request(route.method, route.path('matrix', ids), route.body?.(ids));
+      expect(res.status).toBe(401);
+    });
+  }
+
+  it('lets only platform admins read the outbox', async () => {
+    expect((await clients.owner.request('GET', 'admin/outbox')).status).toBe(200);
+    for (const role of ['designer', 'assessor', 'viewer'] as const) expect((await clients[role].request('GET', 'admin/outbox')).status).toBe(403);
+    expect((await anonymous.request('GET', 'admin/outbox')).status).toBe(401);
+  });
+});
