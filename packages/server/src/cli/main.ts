@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { writePgliteTemplate } from '../db/client.js';
 import { ConfigError, loadEnv } from '../env.js';
 import { JOB_HANDLERS } from '../jobs/handlers.js';
 import { startWorker } from '../jobs/worker.js';
@@ -49,6 +50,11 @@ export async function main(argv: string[]): Promise<number> {
     parseArgs({ args: rest, options: {}, strict: true, allowPositionals: false });
     const env = loadEnv();
     switch (command) {
+      case 'build-db-template': {
+        const bytes = await writePgliteTemplate();
+        process.stdout.write(`PGlite template written (${(bytes / 1e6).toFixed(1)} MB).\n`);
+        return 0;
+      }
       case 'migrate': {
         const { database } = await bootstrap(env);
         await database.close();

@@ -42,6 +42,10 @@ export function problemResponse(err: unknown, opts: { requestId?: string | undef
   };
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8', ...(appErr.headers ?? {}) },
+    headers: {
+      'content-type': 'application/problem+json; charset=utf-8',
+      ...(opts.requestId ? { 'x-request-id': opts.requestId } : {}),
+      ...(appErr.headers ?? {}),
+    },
   });
 }
