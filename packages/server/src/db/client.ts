@@ -41,14 +41,14 @@ export async function writePgliteTemplate(file = PGLITE_TEMPLATE): Promise<numbe
   return bytes.length;
 }
 
-/** Open the embedded PGlite database in a directory (or in memory when dir is null). */
-export async function openPglite(dir: string | null): Promise<Database & { dump(): Promise<Blob> }> {
+/** Open the embedded PGlite database in a directory (or in memory when dir is null), optionally from a template. */
+export async function openPglite(dir: string | null, template?: string): Promise<Database & { dump(): Promise<Blob> }> {
   let client: PGlite;
   if (dir) {
     const fresh = !existsSync(join(dir, 'PG_VERSION'));
     mkdirSync(dir, { recursive: true });
     client = fresh && existsSync(PGLITE_TEMPLATE) ? new PGlite(dir, { loadDataDir: new Blob([readFileSync(PGLITE_TEMPLATE)]) }) : new PGlite(dir);
-  } else client = new PGlite();
+  } else client = template ? new PGlite({ loadDataDir: new Blob([readFileSync(template)]) }) : new PGlite();
   await client.waitReady;
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {

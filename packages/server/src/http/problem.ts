@@ -1,7 +1,8 @@
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
 import type { FieldError } from '../shared/errors.js';
-import { AppError, ERROR_CODES } from '../shared/errors.js';
+import type { ERROR_CODES } from '../shared/errors.js';
+import { AppError } from '../shared/errors.js';
 
 const TITLES: Partial<Record<keyof typeof ERROR_CODES, string>> = {
   validation_failed: 'The request is not valid',

@@ -1,12 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import pino from 'pino';
 import type { Deps } from '../context.js';
 import type { Database } from '../db/client.js';
-import { openPglite, openPostgres } from '../db/client.js';
+import { MIGRATIONS_DIR, openPglite, openPostgres, writePgliteTemplate } from '../db/client.js';
 import { parseEnv } from '../env.js';
 import { createApp } from '../http/app.js';
 import { Keyring } from '../keys/keyring.js';
@@ -19,10 +19,27 @@ import { randomIds } from '../shared/ids.js';
 /** The test database URL, when the suite runs against PostgreSQL. */
 export const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'];
 
+/**
+ * A migrated PGlite data directory for tests, keyed by the migrations' content and shared by test files
+ * (restoring it is about twice as fast as initdb). Written to a temp name and renamed, so parallel
+ * workers never read a half-written file.
+ */
+async function pgliteTestTemplate(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const f of readdirSync(MIGRATIONS_DIR).filter((n) => n.endsWith('.sql')).sort()) hash.update(readFileSync(join(MIGRATIONS_DIR, f)));
+  const file = join(tmpdir(), `tessera-test-template-${hash.digest('hex').slice(0, 16)}.tar.gz`);
+  if (!existsSync(file)) {
+    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    await writePgliteTemplate(tmp);
+    renameSync(tmp, file);
+  }
+  return file;
+}
+
 /** A fresh, migrated, isolated database: in-memory PGlite, or a new PostgreSQL database dropped at close. */
 export async function createTestDatabase(): Promise<Database> {
   if (!TEST_DATABASE_URL) {
-    const db = await openPglite(null);
+    const db = await openPglite(null, await pgliteTestTemplate());
     await db.migrate();
     return db;
   }
@@ -109,7 +126,7 @@ export class ApiClient {
       if (m) this.cookie = m[1] ? `tessera_session=${m[1]}` : null;
     }
     const text = await res.text();
-    let json: unknown = undefined;
+    let json: unknown;
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {

@@ -1,0 +1,203 @@
+/* global window, document -- code passed to page.evaluate runs in the browser */
+// Helpers for the browser tests: start a fresh Tessera server, launch Debian's Chromium,
+// and check each visited page (screenshot artifact + axe-core with 0 serious/critical violations).
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+
+/** Repository root. */
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** Where screenshots go. */
+export const ARTIFACTS = join(ROOT, 'artifacts', 'e2e');
+/** Debian's Chromium (never downloaded by the tests). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** A password that satisfies the platform policy. */
+export const PASSWORD = 'correct horse battery staple';
+
+/** @returns {Promise<number>} a free TCP port on 127.0.0.1 */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * @typedef {object} RunningServer
+ * @property {string} baseUrl  e.g. http://127.0.0.1:41234
+ * @property {string} dataDir  the fresh TESSERA_DATA_DIR
+ * @property {() => string} logs  everything the server printed so far
+ * @property {() => Promise<void>} stop  kill the server and remove its data directory
+ */
+
+/**
+ * Start `tessera serve` (node packages/server/bin/tessera.js serve) on a free port with a fresh data directory and wait for /healthz.
+ * @param {{ env?: Record<string, string> }} [options]
+ * @returns {Promise<RunningServer>}
+ */
+export async function startServer(options = {}) {
+  // The `tessera` bin (packages/server/bin/tessera.js) runs the compiled CLI in dist/cli/main.js.
+  const main = join(ROOT, 'packages/server/bin/tessera.js');
+  assert.ok(existsSync(join(ROOT, 'packages/server/dist/cli/main.js')), 'packages/server/dist is missing: run npm run build first');
+  const port = await freePort();
+  const dataDir = await mkdtemp(join(tmpdir(), 'tessera-e2e-'));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let output = '';
+  const child = spawn(process.execPath, [main, 'serve'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      TESSERA_DATA_DIR: dataDir,
+      TESSERA_MASTER_KEY: randomBytes(32).toString('hex'),
+      TESSERA_BASE_URL: baseUrl,
+      TESSERA_LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  /** @type {Promise<number | null>} */
+  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  let exitCode = /** @type {number | null | undefined} */ (undefined);
+  void exited.then((code) => (exitCode = code));
+
+  const stop = async () => {
+    if (exitCode === undefined) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (exitCode !== undefined) {
+      await rm(dataDir, { recursive: true, force: true });
+      throw new Error(`tessera serve exited with ${exitCode} before becoming healthy:\n${output}`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}/healthz`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`tessera serve did not become healthy within 60 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { baseUrl, dataDir, logs: () => output, stop };
+}
+
+/** Launch headless Debian Chromium. */
+export async function launchBrowser() {
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+}
+
+let axeSource = /** @type {string | null} */ (null);
+
+/**
+ * Run axe-core on the page and return serious and critical violations.
+ * axe is evaluated through the DevTools protocol rather than an inline <script> tag because
+ * the server's Content-Security-Policy (script-src 'self') rightly refuses inline scripts,
+ * and the tests keep that CSP in force instead of bypassing it.
+ * @param {import('playwright-core').Page} page
+ */
+export async function axeViolations(page) {
+  axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const loaded = await page.evaluate(() => 'axe' in window);
+  if (!loaded) await page.evaluate(axeSource);
+  /** @type {Array<{ id: string, impact: string | null, help: string, nodes: Array<{ target: unknown[], failureSummary?: string }> }>} */
+  const violations = await page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((/** @type {{ id: string, impact: string | null, help: string, nodes: Array<{ target: unknown[], failureSummary?: string }> }} */ v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * A page checker for one test file: each call saves a screenshot as
+ * artifacts/e2e/<prefix>-<nn>-<name>.png and asserts that axe-core finds no serious or critical
+ * violations. Screenshots left by an earlier run of the same file are removed first.
+ * @param {string} prefix
+ * @returns {(page: import('playwright-core').Page, name: string) => Promise<string>}
+ */
+export function pageChecker(prefix) {
+  let counter = 0;
+  let cleaned = false;
+  return async (page, name) => {
+    if (!cleaned) {
+      await mkdir(ARTIFACTS, { recursive: true });
+      for (const f of await readdir(ARTIFACTS)) if (f.startsWith(`${prefix}-`)) await rm(join(ARTIFACTS, f), { force: true });
+      cleaned = true;
+    }
+    await page.waitForLoadState('networkidle').catch(() => {});
+    // Let Mantine transitions (menus, modals) settle so the screenshot and axe see the final state.
+    await page.waitForTimeout(200);
+    counter += 1;
+    const file = join(ARTIFACTS, `${prefix}-${String(counter).padStart(2, '0')}-${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    const serious = await axeViolations(page);
+    assert.deepEqual(
+      serious.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`),
+      [],
+      `axe found serious/critical violations on ${name} (${page.url()})`,
+    );
+    return file;
+  };
+}
+
+/**
+ * A form field by its label text. Mantine marks required fields with an aria-hidden " *" inside the
+ * <label>, which Playwright's label matching includes, so the asterisk is allowed here.
+ * @param {import('playwright-core').Page | import('playwright-core').Locator} scope
+ * @param {string} label
+ */
+export function field(scope, label) {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return scope.getByLabel(new RegExp(`^${escaped}( \\*)?$`));
+}
+
+/**
+ * Fill a form field found by its label text.
+ * @param {import('playwright-core').Page | import('playwright-core').Locator} scope
+ * @param {string} label
+ * @param {string} value
+ */
+export async function fill(scope, label, value) {
+  await field(scope, label).fill(value);
+}

@@ -1,0 +1,51 @@
+/** Routes of the SPA, all under the /app basename. */
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { GuestOnly, RequireAuth } from './components/guards';
+import { Layout } from './components/Layout';
+import { AdminOutboxPage } from './pages/AdminOutbox';
+import { ForgotPasswordPage } from './pages/ForgotPassword';
+import { HomePage } from './pages/Home';
+import { InvitationPage } from './pages/Invitation';
+import { NewOrgPage } from './pages/NewOrg';
+import { NotFoundPage } from './pages/NotFound';
+import { OrgAuditPage } from './pages/org/OrgAudit';
+import { OrgKeysPage } from './pages/org/OrgKeys';
+import { OrgLayout } from './pages/org/OrgLayout';
+import { OrgMembersPage } from './pages/org/OrgMembers';
+import { OrgProfilePage } from './pages/org/OrgProfile';
+import { ResetPasswordPage } from './pages/ResetPassword';
+import { SettingsPage } from './pages/Settings';
+import { SignInPage } from './pages/SignIn';
+import { SignUpPage } from './pages/SignUp';
+
+/** The routed application. */
+export function App() {
+  return (
+    <BrowserRouter basename="/app">
+      <Routes>
+        <Route element={<Layout />}>
+          <Route element={<GuestOnly />}>
+            <Route path="signin" element={<SignInPage />} />
+            <Route path="signup" element={<SignUpPage />} />
+            <Route path="forgot-password" element={<ForgotPasswordPage />} />
+          </Route>
+          <Route path="reset-password" element={<ResetPasswordPage />} />
+          <Route path="invitations/:token" element={<InvitationPage />} />
+          <Route element={<RequireAuth />}>
+            <Route index element={<HomePage />} />
+            <Route path="orgs/new" element={<NewOrgPage />} />
+            <Route path="orgs/:slug" element={<OrgLayout />}>
+              <Route index element={<OrgProfilePage />} />
+              <Route path="members" element={<OrgMembersPage />} />
+              <Route path="keys" element={<OrgKeysPage />} />
+              <Route path="audit" element={<OrgAuditPage />} />
+            </Route>
+            <Route path="settings" element={<SettingsPage />} />
+            <Route path="admin/outbox" element={<AdminOutboxPage />} />
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,188 @@
+/** The application shell: header with organisation switcher and account menu, navigation, main region. */
+import { AppShell, Anchor, Burger, Button, Divider, Group, Menu, NavLink, ScrollArea, Select, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useEffect, useRef } from 'react';
+import { Link, Outlet, matchPath, useLocation, useNavigate } from 'react-router';
+import { appPath } from '../lib/links';
+import { useSession } from '../lib/session';
+import type { MembershipSummary } from '../lib/types';
+
+/** The organisation slug in the current path, if any. */
+function useCurrentOrgSlug(): string | null {
+  const { pathname } = useLocation();
+  const match = matchPath('/orgs/:slug/*', pathname);
+  const slug = match?.params.slug;
+  return slug && slug !== 'new' ? slug : null;
+}
+
+function OrgSwitcher({ memberships, id }: { memberships: MembershipSummary[]; id: string }) {
+  const navigate = useNavigate();
+  const current = useCurrentOrgSlug();
+  if (memberships.length === 0) return null;
+  return (
+    <Select
+      id={id}
+      aria-label="Switch organisation"
+      placeholder="Switch organisation"
+      data={memberships.map((m) => ({ value: m.org.slug, label: m.org.name }))}
+      value={current && memberships.some((m) => m.org.slug === current) ? current : null}
+      onChange={(slug) => {
+        if (slug) void navigate(`/orgs/${slug}`);
+      }}
+      allowDeselect={false}
+      w={{ base: '100%', sm: 240 }}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}
+
+function NavItem({ to, label, end = true }: { to: string; label: string; end?: boolean }) {
+  const { pathname } = useLocation();
+  const active = end ? pathname === to : pathname === to || pathname.startsWith(`${to}/`);
+  return <NavLink component={Link} to={to} label={label} active={active} aria-current={active ? 'page' : undefined} variant="filled" />;
+}
+
+/** The layout every screen renders inside. */
+export function Layout() {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const { state, signOut } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+  const slug = useCurrentOrgSlug();
+  // Below Mantine's `sm` breakpoint the navbar slides off-screen when closed; hide it from keyboard
+  // and screen-reader users too instead of leaving invisible links in the tab order.
+  const isMobile = useMediaQuery('(max-width: 47.99em)') ?? false;
+  const navHidden = isMobile && !opened;
+
+  // On client-side navigation, close the mobile menu and move focus to the new content.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    close();
+    mainRef.current?.focus({ preventScroll: false });
+  }, [location.pathname, close]);
+
+  const session = state.status === 'signed-in' ? state.session : null;
+  // Guests who sign in from the header come back to the page they were on.
+  const onAuthPage = ['/signin', '/signup', '/forgot-password', '/reset-password'].includes(location.pathname);
+  const guestQuery = onAuthPage || location.pathname === '/' ? '' : `?${new URLSearchParams({ next: appPath(location.pathname + location.search) }).toString()}`;
+  const membership = session && slug ? session.memberships.find((m) => m.org.slug === slug) : undefined;
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <AppShell
+        header={{ height: 64 }}
+        navbar={session ? { width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } } : undefined}
+        padding="md"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              {session ? (
+                <Burger
+                  opened={opened}
+                  onClick={toggle}
+                  hiddenFrom="sm"
+                  size="sm"
+                  aria-label={opened ? 'Close navigation' : 'Open navigation'}
+                  aria-expanded={opened}
+                  aria-controls="app-navbar"
+                />
+              ) : null}
+              <Anchor component={Link} to="/" fw={700} size="lg" c="dark.9" underline="never">
+                Tessera
+              </Anchor>
+            </Group>
+            <Group gap="sm" wrap="nowrap">
+              {session ? (
+                <>
+                  <Group visibleFrom="sm">
+                    <OrgSwitcher memberships={session.memberships} id="org-switcher-header" />
+                  </Group>
+                  <Menu position="bottom-end" withinPortal>
+                    <Menu.Target>
+                      <UnstyledButton aria-label={`Account menu for ${session.account.name}`} className="account-button">
+                        <Text size="sm" fw={600} truncate maw={180}>
+                          {session.account.name}
+                        </Text>
+                      </UnstyledButton>
+                    </Menu.Target>
+                    <Menu.Dropdown>
+                      <Menu.Label>{session.account.email}</Menu.Label>
+                      <Menu.Item component={Link} to="/settings">
+                        Account settings
+                      </Menu.Item>
+                      {session.account.isPlatformAdmin ? (
+                        <Menu.Item component={Link} to="/admin/outbox">
+                          Dev outbox
+                        </Menu.Item>
+                      ) : null}
+                      <Menu.Divider />
+                      <Menu.Item
+                        onClick={() => {
+                          void signOut().then(() => navigate('/signin'));
+                        }}
+                      >
+                        Sign out
+                      </Menu.Item>
+                    </Menu.Dropdown>
+                  </Menu>
+                </>
+              ) : state.status === 'anonymous' ? (
+                <Group gap="xs">
+                  <Button component={Link} to={`/signin${guestQuery}`} variant="default" size="sm">
+                    Sign in
+                  </Button>
+                  <Button component={Link} to={`/signup${guestQuery}`} size="sm">
+                    Sign up
+                  </Button>
+                </Group>
+              ) : null}
+            </Group>
+          </Group>
+        </AppShell.Header>
+
+        {session ? (
+          <AppShell.Navbar id="app-navbar" p="sm" aria-label="Main navigation" style={navHidden ? { visibility: 'hidden' } : undefined}>
+            <ScrollArea type="auto">
+              <Group hiddenFrom="sm" mb="sm">
+                <OrgSwitcher memberships={session.memberships} id="org-switcher-nav" />
+              </Group>
+              <NavItem to="/" label="My organisations" />
+              <NavItem to="/orgs/new" label="Create organisation" />
+              {membership ? (
+                <>
+                  <Divider my="sm" label={membership.org.name} labelPosition="left" />
+                  <NavItem to={`/orgs/${membership.org.slug}`} label="Profile" />
+                  <NavItem to={`/orgs/${membership.org.slug}/members`} label="Members" />
+                  {membership.role === 'owner' ? (
+                    <>
+                      <NavItem to={`/orgs/${membership.org.slug}/keys`} label="Signing keys" />
+                      <NavItem to={`/orgs/${membership.org.slug}/audit`} label="Audit log" />
+                    </>
+                  ) : null}
+                </>
+              ) : null}
+              <Divider my="sm" />
+              <NavItem to="/settings" label="Account settings" />
+              {session.account.isPlatformAdmin ? <NavItem to="/admin/outbox" label="Dev outbox" /> : null}
+            </ScrollArea>
+          </AppShell.Navbar>
+        ) : null}
+
+        <AppShell.Main id="main" ref={mainRef} tabIndex={-1} className="app-main">
+          <div className="page">
+            <Outlet />
+          </div>
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}

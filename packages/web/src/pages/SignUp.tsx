@@ -1,0 +1,72 @@
+/** Create an account. */
+import { Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { LIMITS, SignUpInput } from '@tessera/shared';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { PageTitle } from '../components/PageTitle';
+import { ProblemAlert } from '../components/states';
+import { api } from '../lib/api';
+import { useFormState, validate } from '../lib/forms';
+import { safeNext } from '../lib/links';
+import { useSession } from '../lib/session';
+import type { Session } from '../lib/types';
+
+/** The sign-up screen. */
+export function SignUpPage() {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const { setSession } = useSession();
+  const form = useFormState();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState(params.get('email') ?? '');
+  const [password, setPassword] = useState('');
+  const next = params.get('next');
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const result = validate(SignUpInput, { name, email, password });
+    if (!result.ok) return form.setFieldErrors(result.errors);
+    await form.run(async () => {
+      const session = await api<Session>('POST', '/auth/signup', { body: result.data, allowAnonymous: true });
+      setSession(session);
+      void navigate(safeNext(next), { replace: true });
+    });
+  }
+
+  const query = new URLSearchParams();
+  if (next) query.set('next', next);
+  if (email) query.set('email', email);
+  const qs = query.toString();
+
+  return (
+    <Paper withBorder p="xl" radius="md" maw={460} mx="auto" mt="lg">
+      <PageTitle title="Create your account">Create your Tessera account</PageTitle>
+      <form onSubmit={(e) => void onSubmit(e)} noValidate>
+        <Stack>
+          <ProblemAlert problem={form.problem} />
+          <TextInput label="Name" autoComplete="name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={form.fieldErrors.name} maxLength={LIMITS.nameMaxLength} />
+          <TextInput label="Email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={form.fieldErrors.email} />
+          <PasswordInput
+            label="Password"
+            description={`At least ${LIMITS.passwordMinLength} characters`}
+            autoComplete="new-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={form.fieldErrors.password}
+          />
+          <Button type="submit" loading={form.submitting}>
+            Create account
+          </Button>
+          <Text size="sm">
+            Already have an account?{' '}
+            <Anchor component={Link} to={`/signin${qs ? `?${qs}` : ''}`}>
+              Sign in
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,45 @@
+/** Loads an organisation for its screens and shares it through the outlet context. */
+import { Avatar, Group, Text } from '@mantine/core';
+import { Outlet, useOutletContext, useParams } from 'react-router';
+import { RoleBadge } from '../../components/RoleBadge';
+import { ErrorState, LoadingState } from '../../components/states';
+import type { OrgWithRole } from '../../lib/types';
+import { useResource } from '../../lib/useResource';
+
+/** What organisation screens receive from the layout. */
+export interface OrgContext {
+  org: OrgWithRole;
+  /** Replace the organisation after an update. */
+  setOrg: (org: OrgWithRole) => void;
+  /** Reload the organisation (e.g. after the caller's own role changed). */
+  reload: () => void;
+}
+
+/** Layout route for /orgs/:slug/*. */
+export function OrgLayout() {
+  const { slug = '' } = useParams();
+  const org = useResource<OrgWithRole>(`/orgs/${encodeURIComponent(slug)}`);
+  if (org.status === 'loading') return <LoadingState label="Loading the organisation…" />;
+  if (org.status === 'error') return <ErrorState error={org.error} onRetry={org.reload} />;
+  const context: OrgContext = { org: org.data, setOrg: org.setData, reload: org.reload };
+  return (
+    <>
+      <Group gap="sm" mb="xs">
+        <Avatar src={org.data.image} alt="" color="indigo.9" variant="filled" radius="sm" size="sm">
+          {org.data.name.slice(0, 2).toUpperCase()}
+        </Avatar>
+        <Text fw={600}>{org.data.name}</Text>
+        <Text size="sm" c="dimmed">
+          Your role:
+        </Text>
+        <RoleBadge role={org.data.role} />
+      </Group>
+      <Outlet context={context} />
+    </>
+  );
+}
+
+/** The organisation of the current route. */
+export function useOrg(): OrgContext {
+  return useOutletContext<OrgContext>();
+}
