@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Db } from './db/client.js';
 import type { Env } from './env.js';
 import type { Keyring } from './keys/keyring.js';
+import type { FileStorage } from './files/storage.js';
 import type { Mailer } from './mail/mailer.js';
 import type { ScryptParams } from './accounts/password.js';
 import type { Clock } from './shared/clock.js';
@@ -18,6 +19,7 @@ export interface Deps {
   keyring: Keyring;
   mailer: Mailer;
   scrypt: ScryptParams;
+  storage: FileStorage;
 }
 
 /** Who is acting, and from where; passed to use cases that audit. */

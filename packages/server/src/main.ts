@@ -10,6 +10,7 @@ import { createApp } from './http/app.js';
 import { JOB_HANDLERS } from './jobs/handlers.js';
 import type { Worker } from './jobs/worker.js';
 import { startWorker } from './jobs/worker.js';
+import { localFileStorage } from './files/storage.js';
 import { Keyring, loadMasterKey } from './keys/keyring.js';
 import { outboxOnlyMailer, smtpMailer } from './mail/mailer.js';
 import { systemClock } from './shared/clock.js';
@@ -32,6 +33,7 @@ export async function bootstrap(env: Env, opts: { migrate?: boolean } = {}): Pro
     keyring: new Keyring(master.key),
     mailer: env.TESSERA_SMTP_URL ? smtpMailer(env.TESSERA_SMTP_URL, env.TESSERA_MAIL_FROM) : outboxOnlyMailer,
     scrypt: DEFAULT_SCRYPT,
+    storage: localFileStorage(env.TESSERA_DATA_DIR),
   };
   return { deps, database };
 }

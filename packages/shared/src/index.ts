@@ -3,3 +3,5 @@ export * from './limits.js';
 export * from './contracts/common.js';
 export * from './contracts/accounts.js';
 export * from './contracts/orgs.js';
+export * from './contracts/achievements.js';
+export * from './contracts/submissions.js';

@@ -2,6 +2,8 @@
 export const LIMITS = {
   /** Largest JSON request body the API accepts, in bytes. */
   jsonBodyBytes: 1_000_000,
+  /** Largest multipart upload body (the largest evidence file plus form overhead). */
+  uploadBodyBytes: 26 * 1024 * 1024,
   /** Shortest password accepted at sign-up and reset. */
   passwordMinLength: 10,
   /** Longest password accepted (scrypt input is bounded to keep hashing cheap to abuse). */

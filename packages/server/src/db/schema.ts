@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   index,
   integer,
@@ -74,6 +75,9 @@ export const orgs = pgTable('orgs', {
   image: text('image'),
   address: jsonb('address').$type<Record<string, string>>(),
   brandColor: text('brand_color').notNull().default('#1f5fbf'),
+  reviewSlaDays: integer('review_sla_days').notNull().default(14),
+  doubleScorePercent: integer('double_score_percent').notNull().default(10),
+  blindReviews: boolean('blind_reviews').notNull().default(true),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
 });
@@ -184,4 +188,229 @@ export const jobs = pgTable(
     finishedAt: ts('finished_at'),
   },
   (t) => [index('jobs_claim_idx').on(t.state, t.runAfter)],
+);
+
+/** Uploaded files (evidence, images); bytes live in the storage backend under `storage_key`. */
+export const files = pgTable('files', {
+  id: text('id').primaryKey(),
+  ownerId: text('owner_id')
+    .notNull()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  purpose: text('purpose', { enum: ['evidence', 'image'] }).notNull(),
+  name: text('name').notNull(),
+  mimeType: text('mime_type').notNull(),
+  size: bigint('size', { mode: 'number' }).notNull(),
+  sha256: text('sha256').notNull(),
+  storageKey: text('storage_key').notNull(),
+  createdAt: ts('created_at').notNull(),
+});
+
+/** A micro-credential: its editable draft and a pointer to the latest published version. */
+export const achievements = pgTable(
+  'achievements',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['draft', 'published', 'retired'] }).notNull(),
+    draft: jsonb('draft').$type<Record<string, unknown>>().notNull(),
+    latestVersionId: text('latest_version_id'),
+    createdBy: text('created_by').references(() => accounts.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    retiredAt: ts('retired_at'),
+  },
+  (t) => [index('achievements_org_idx').on(t.orgId)],
+);
+
+/** An immutable published version of a micro-credential. */
+export const achievementVersions = pgTable(
+  'achievement_versions',
+  {
+    id: text('id').primaryKey(),
+    achievementId: text('achievement_id')
+      .notNull()
+      .references(() => achievements.id, { onDelete: 'cascade' }),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    content: jsonb('content').$type<Record<string, unknown>>().notNull(),
+    publishedAt: ts('published_at').notNull(),
+    publishedBy: text('published_by').references(() => accounts.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('achievement_versions_unique').on(t.achievementId, t.version)],
+);
+
+/** A learner's work towards one micro-credential version. */
+export const submissions = pgTable(
+  'submissions',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    achievementId: text('achievement_id')
+      .notNull()
+      .references(() => achievements.id, { onDelete: 'cascade' }),
+    versionId: text('version_id')
+      .notNull()
+      .references(() => achievementVersions.id),
+    learnerId: text('learner_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    state: text('state', { enum: ['draft', 'submitted', 'in_review', 'needs_revision', 'disputed', 'passed', 'not_passed'] }).notNull(),
+    attempt: integer('attempt').notNull(),
+    doubleScored: boolean('double_scored').notNull().default(false),
+    openCriteria: jsonb('open_criteria').$type<string[]>().notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    submittedAt: ts('submitted_at'),
+    decidedAt: ts('decided_at'),
+  },
+  (t) => [
+    index('submissions_org_state_idx').on(t.orgId, t.state, t.submittedAt),
+    index('submissions_learner_idx').on(t.learnerId),
+    uniqueIndex('submissions_one_active').on(t.learnerId, t.achievementId).where(sql`state not in ('passed', 'not_passed')`),
+  ],
+);
+
+/** The current evidence of a submission, one item per requirement. */
+export const evidenceItems = pgTable(
+  'evidence_items',
+  {
+    submissionId: text('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    requirementId: text('requirement_id').notNull(),
+    kind: text('kind', { enum: ['text', 'link', 'file', 'video'] }).notNull(),
+    text: text('text'),
+    url: text('url'),
+    fileId: text('file_id').references(() => files.id),
+    isPublic: boolean('is_public').notNull().default(false),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.submissionId, t.requirementId] })],
+);
+
+/** A snapshot of what was submitted at each attempt, for the history. */
+export const submissionAttempts = pgTable(
+  'submission_attempts',
+  {
+    submissionId: text('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    evidence: jsonb('evidence').$type<unknown[]>().notNull(),
+    submittedAt: ts('submitted_at').notNull(),
+    outcome: text('outcome', { enum: ['pending', 'pass', 'needs_revision', 'disputed'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.submissionId, t.number] })],
+);
+
+/** Review slots of an attempt (1, or 2 when double-scored) and who has claimed each. */
+export const reviewSlots = pgTable(
+  'review_slots',
+  {
+    submissionId: text('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    attempt: integer('attempt').notNull(),
+    slot: integer('slot').notNull(),
+    assessorId: text('assessor_id').references(() => accounts.id, { onDelete: 'set null' }),
+    claimExpiresAt: ts('claim_expires_at'),
+    reviewId: text('review_id'),
+  },
+  (t) => [primaryKey({ columns: [t.submissionId, t.attempt, t.slot] })],
+);
+
+/** A scored review (or an owner's settlement). */
+export const reviews = pgTable(
+  'reviews',
+  {
+    id: text('id').primaryKey(),
+    submissionId: text('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    attempt: integer('attempt').notNull(),
+    kind: text('kind', { enum: ['primary', 'second', 'settlement'] }).notNull(),
+    assessorId: text('assessor_id').references(() => accounts.id, { onDelete: 'set null' }),
+    scores: jsonb('scores').$type<Array<{ criterionId: string; levelId: string; feedback: string; met: boolean }>>().notNull(),
+    overallFeedback: text('overall_feedback').notNull(),
+    decision: text('decision', { enum: ['pass', 'needs_revision'] }).notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('reviews_one_per_assessor').on(t.submissionId, t.attempt, t.kind, t.assessorId), index('reviews_submission_idx').on(t.submissionId)],
+);
+
+/** Bitstring status lists; an index, once allocated, is never handed out again. */
+export const statusLists = pgTable(
+  'status_lists',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ['revocation', 'suspension'] }).notNull(),
+    seq: integer('seq').notNull(),
+    size: integer('size').notNull(),
+    nextIndex: integer('next_index').notNull(),
+    bits: text('bits').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('status_lists_unique').on(t.orgId, t.purpose, t.seq)],
+);
+
+/** Issued credentials; `submission_id` is unique, so a pass issues exactly one. */
+export const credentials = pgTable(
+  'credentials',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    submissionId: text('submission_id')
+      .unique()
+      .references(() => submissions.id, { onDelete: 'set null' }),
+    achievementId: text('achievement_id')
+      .notNull()
+      .references(() => achievements.id),
+    versionId: text('version_id')
+      .notNull()
+      .references(() => achievementVersions.id),
+    learnerId: text('learner_id')
+      .notNull()
+      .references(() => accounts.id),
+    document: jsonb('document').$type<Record<string, unknown>>().notNull(),
+    jwt: text('jwt'),
+    revocationListId: text('revocation_list_id').notNull(),
+    revocationIndex: integer('revocation_index').notNull(),
+    suspensionListId: text('suspension_list_id').notNull(),
+    suspensionIndex: integer('suspension_index').notNull(),
+    issuedAt: ts('issued_at').notNull(),
+    validUntil: ts('valid_until'),
+    revokedAt: ts('revoked_at'),
+    revokedReason: text('revoked_reason'),
+    suspendedAt: ts('suspended_at'),
+    suspendedReason: text('suspended_reason'),
+  },
+  (t) => [index('credentials_org_idx').on(t.orgId), index('credentials_learner_idx').on(t.learnerId)],
+);
+
+/** In-app notifications. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    link: text('link'),
+    readAt: ts('read_at'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('notifications_account_idx').on(t.accountId, t.createdAt)],
 );

@@ -6,6 +6,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { accountRoutes } from '../accounts/routes.js';
+import { achievementMediaRoutes, achievementRoutes } from '../achievements/routes.js';
+import { credentialRoutes, statusListRoutes } from '../credentials/routes.js';
+import { fileRoutes } from '../files/routes.js';
+import { reviewRoutes } from '../reviews/routes.js';
+import { submissionRoutes } from '../submissions/routes.js';
 import type { Deps } from '../context.js';
 import { pingDatabase } from '../db/client.js';
 import { publicKeyRoutes } from '../keys/routes.js';
@@ -77,15 +82,16 @@ export function createApp(deps: Deps) {
     const forwardedTls = deps.env.TESSERA_TRUST_PROXY && c.req.header('x-forwarded-proto') === 'https';
     if (httpsBase || forwardedTls) c.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
-  app.use(
-    '/api/*',
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: LIMITS.jsonBodyBytes,
+      maxSize,
       onError: () => {
-        throw new AppError('payload_too_large', `The request body is larger than ${LIMITS.jsonBodyBytes} bytes`);
+        throw new AppError('payload_too_large', `The request body is larger than ${maxSize} bytes`);
       },
-    }),
-  );
+    });
+  const jsonLimit = limit(LIMITS.jsonBodyBytes);
+  const uploadLimit = limit(LIMITS.uploadBodyBytes);
+  app.use('/api/*', (c, next) => (new URL(c.req.url).pathname === '/api/v1/files' ? uploadLimit(c, next) : jsonLimit(c, next)));
   app.use('*', loadSession);
   app.use('/api/*', csrfProtection);
   app.use('/api/*', async (c, next) => {
@@ -107,6 +113,11 @@ export function createApp(deps: Deps) {
   api.route('/', accountRoutes());
   api.route('/', orgRoutes());
   api.route('/', mailRoutes());
+  api.route('/', fileRoutes());
+  api.route('/', achievementRoutes());
+  api.route('/', submissionRoutes());
+  api.route('/', reviewRoutes());
+  api.route('/', credentialRoutes());
   app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'tessera_session' });
@@ -117,6 +128,8 @@ export function createApp(deps: Deps) {
   });
   app.route('/', docsRoutes());
   app.route('/', publicKeyRoutes());
+  app.route('/', statusListRoutes());
+  app.route('/', achievementMediaRoutes());
   app.route('/', spaRoutes(deps.env.TESSERA_WEB_DIST ?? DEFAULT_WEB_DIST));
 
   app.notFound((c) => problemResponse(new AppError('not_found', `Nothing at ${new URL(c.req.url).pathname}`), { requestId: c.var.requestId }));

@@ -4,6 +4,7 @@ import type { Role } from '@tessera/shared';
 import { listMail } from '../mail/store.js';
 import type { TestContext } from '../testing/harness.js';
 import { ApiClient, createTestContext } from '../testing/harness.js';
+import { sampleAchievement } from '../testing/earning-fixtures.js';
 import { ORG_POLICIES } from './policies.js';
 import type { OrgAction } from './policies.js';
 
@@ -22,6 +23,8 @@ interface RouteCase {
 interface Ids {
   targetMemberId: string;
   invitationId: string;
+  draftAchievementId: string;
+  submissionId: string;
 }
 
 const ROUTES: RouteCase[] = [
@@ -36,12 +39,26 @@ const ROUTES: RouteCase[] = [
   { action: 'keys.rotate', method: 'POST', path: (s) => `orgs/${s}/keys/rotate`, okStatus: 201 },
   { action: 'audit.read', method: 'GET', path: (s) => `orgs/${s}/audit`, okStatus: 200 },
   { action: 'members.remove', method: 'DELETE', path: (s, i) => `orgs/${s}/members/${i.targetMemberId}`, okStatus: 204 },
+  { action: 'achievements.list', method: 'GET', path: (s) => `orgs/${s}/achievements`, okStatus: 200 },
+  { action: 'achievements.edit', method: 'PUT', path: (s, i) => `orgs/${s}/achievements/${i.draftAchievementId}`, body: () => sampleAchievement('Edited'), okStatus: 200 },
+  { action: 'achievements.publish', method: 'POST', path: (s, i) => `orgs/${s}/achievements/${i.draftAchievementId}/publish`, okStatus: 200 },
+  { action: 'agreement.read', method: 'GET', path: (s, i) => `orgs/${s}/achievements/${i.draftAchievementId}/agreement`, okStatus: 200 },
+  { action: 'queue.read', method: 'GET', path: (s) => `orgs/${s}/queue`, okStatus: 200 },
+  { action: 'submissions.review', method: 'POST', path: (s, i) => `orgs/${s}/submissions/${i.submissionId}/claim`, okStatus: 200 },
+  // The submission is not disputed: an authorised owner passes the policy and meets the state check (409).
+  { action: 'submissions.settle', method: 'POST', path: (s, i) => `orgs/${s}/submissions/${i.submissionId}/settle`, body: () => ({ scores: [{ criterionId: 'c1', levelId: 'l1', feedback: 'x' }], decision: 'needs_revision' }), okStatus: 409 },
+  { action: 'credentials.list', method: 'GET', path: (s) => `orgs/${s}/credentials`, okStatus: 200 },
+  // No credential has this id: an authorised owner passes the policy and gets 404 for the credential itself.
+  { action: 'credentials.changeStatus', method: 'POST', path: (s) => `orgs/${s}/credentials/urn%3Auuid%3Anone/revoke`, body: () => ({ reason: 'testing the policy' }), okStatus: 404 },
 ];
+
+const PLACEHOLDER: Ids = { targetMemberId: ':member', invitationId: ':invitation', draftAchievementId: ':achievement', submissionId: ':submission' };
 
 let ctx: TestContext;
 const clients = {} as Record<Role, ApiClient>;
 let outsider: ApiClient;
 let anonymous: ApiClient;
+let publishedId = '';
 
 async function acceptInvite(owner: ApiClient, slug: string, email: string, role: Role): Promise<ApiClient> {
   await owner.request('POST', `orgs/${slug}/invitations`, { email, role });
@@ -64,6 +81,9 @@ beforeAll(async () => {
   await outsider.signUp('outsider@other.example');
   await outsider.request('POST', 'orgs', { slug: 'other', name: 'Other' });
   anonymous = new ApiClient(ctx);
+  const a = await clients.owner.request('POST', 'orgs/matrix/achievements', sampleAchievement());
+  publishedId = a.json['id'] as string;
+  await clients.owner.request('POST', `orgs/matrix/achievements/${publishedId}/publish`);
 });
 afterAll(async () => ctx.close());
 
@@ -72,7 +92,16 @@ async function freshIds(): Promise<Ids> {
   const session = await target.request('GET', 'auth/session');
   const targetMemberId = (session.json['account'] as { id: string }).id;
   const inv = await clients.owner.request('POST', 'orgs/matrix/invitations', { email: `pending${Math.random().toString(36).slice(2)}@x.example`, role: 'viewer' });
-  return { targetMemberId, invitationId: inv.json['id'] as string };
+  const draft = await clients.owner.request('POST', 'orgs/matrix/achievements', sampleAchievement(`Draft ${Math.random()}`));
+  const learner = new ApiClient(ctx);
+  await learner.signUp(`learner${Math.random().toString(36).slice(2)}@l.example`);
+  const start = await learner.request('POST', `catalog/${publishedId}/start`);
+  const sid = start.json['id'] as string;
+  for (const [req, body] of [['plan', { kind: 'text', text: 'plan' }], ['transcript', { kind: 'link', url: 'https://example.org/t' }], ['reflection', { kind: 'text', text: 'r' }]] as const) {
+    await learner.request('PUT', `me/submissions/${sid}/evidence/${req}`, body);
+  }
+  await learner.request('POST', `me/submissions/${sid}/submit`);
+  return { targetMemberId, invitationId: inv.json['id'] as string, draftAchievementId: draft.json['id'] as string, submissionId: sid };
 }
 
 describe('authorisation matrix: route × role × other organisation', () => {
@@ -83,24 +112,37 @@ describe('authorisation matrix: route × role × other organisation', () => {
   for (const route of ROUTES) {
     for (const role of ROLES) {
       const allowed = (ORG_POLICIES[route.action] as readonly Role[]).includes(role);
-      it(`${route.method} ${route.path(':slug', { targetMemberId: ':id', invitationId: ':id' })} as ${role} → ${allowed ? route.okStatus : 403}`, async () => {
+      it(`${route.method} ${route.path(':slug', PLACEHOLDER)} as ${role} → ${allowed ? route.okStatus : 403}`, async () => {
         const ids = await freshIds();
         const res = await clients[role].request(route.method, route.path('matrix', ids), route.body?.(ids));
         expect(res.status).toBe(allowed ? route.okStatus : 403);
         if (!allowed) expect(res.json['code']).toBe('forbidden');
       });
     }
-    it(`${route.method} ${route.path(':slug', { targetMemberId: ':id', invitationId: ':id' })} by an owner of another organisation → 404`, async () => {
+    it(`${route.method} ${route.path(':slug', PLACEHOLDER)} by an owner of another organisation → 404`, async () => {
       const ids = await freshIds();
       const res = await outsider.request(route.method, route.path('matrix', ids), route.body?.(ids));
       expect(res.status).toBe(404);
     });
-    it(`${route.method} ${route.path(':slug', { targetMemberId: ':id', invitationId: ':id' })} without signing in → 401`, async () => {
+    it(`${route.method} ${route.path(':slug', PLACEHOLDER)} without signing in → 401`, async () => {
       const ids = await freshIds();
       const res = await anonymous.request(route.method, route.path('matrix', ids), route.body?.(ids));
       expect(res.status).toBe(401);
     });
   }
+
+  it('never lets a learner claim or score their own submission, even as an owner', async () => {
+    const own = await clients.owner.request('POST', `catalog/${publishedId}/start`);
+    const sid = own.json['id'] as string;
+    for (const [req, body] of [['plan', { kind: 'text', text: 'plan' }], ['transcript', { kind: 'link', url: 'https://example.org/t' }], ['reflection', { kind: 'text', text: 'r' }]] as const) {
+      await clients.owner.request('PUT', `me/submissions/${sid}/evidence/${req}`, body);
+    }
+    await clients.owner.request('POST', `me/submissions/${sid}/submit`);
+    const claim = await clients.owner.request('POST', `orgs/matrix/submissions/${sid}/claim`);
+    expect(claim.status).toBe(403);
+    const review = await clients.owner.request('POST', `orgs/matrix/submissions/${sid}/reviews`, { scores: [{ criterionId: 'c1', levelId: 'l3', feedback: 'x' }], decision: 'pass' });
+    expect(review.status).toBe(403);
+  });
 
   it('lets only platform admins read the outbox', async () => {
     expect((await clients.owner.request('GET', 'admin/outbox')).status).toBe(200);

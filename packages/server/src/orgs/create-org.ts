@@ -16,6 +16,9 @@ export interface OrgProfileInput {
   image?: string | null | undefined;
   address?: Record<string, string | undefined> | null | undefined;
   brandColor?: string | undefined;
+  reviewSlaDays?: number | undefined;
+  doubleScorePercent?: number | undefined;
+  blindReviews?: boolean | undefined;
 }
 
 /** Create an organisation with the caller as owner and a fresh Ed25519 signing key. */
@@ -34,6 +37,9 @@ export async function createOrg(deps: Deps, opts: { actor: Actor; profile: OrgPr
       image: p.image ?? null,
       address: p.address ? (JSON.parse(JSON.stringify(p.address)) as Record<string, string>) : null,
       ...(p.brandColor ? { brandColor: p.brandColor } : {}),
+      ...(p.reviewSlaDays !== undefined ? { reviewSlaDays: p.reviewSlaDays } : {}),
+      ...(p.doubleScorePercent !== undefined ? { doubleScorePercent: p.doubleScorePercent } : {}),
+      ...(p.blindReviews !== undefined ? { blindReviews: p.blindReviews } : {}),
       createdAt: now,
       updatedAt: now,
     });

@@ -14,6 +14,15 @@ export const ORG_POLICIES = {
   'keys.list': ['owner'],
   'keys.rotate': ['owner'],
   'audit.read': ['owner'],
+  'achievements.list': ['owner', 'designer', 'assessor', 'viewer'],
+  'achievements.edit': ['owner', 'designer'],
+  'achievements.publish': ['owner', 'designer'],
+  'agreement.read': ['owner', 'designer', 'assessor'],
+  'queue.read': ['owner', 'assessor'],
+  'submissions.review': ['owner', 'assessor'],
+  'submissions.settle': ['owner'],
+  'credentials.list': ['owner', 'viewer'],
+  'credentials.changeStatus': ['owner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** An organisation action. */

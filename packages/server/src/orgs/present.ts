@@ -14,6 +14,9 @@ export function presentOrg(deps: Deps, org: OrgRow) {
     image: org.image,
     address: org.address ?? null,
     brandColor: org.brandColor,
+    reviewSlaDays: org.reviewSlaDays,
+    doubleScorePercent: org.doubleScorePercent,
+    blindReviews: org.blindReviews,
     did: orgDid(deps.env.TESSERA_BASE_URL, org.slug),
     createdAt: org.createdAt.toISOString(),
   };

@@ -10,6 +10,13 @@ export const ID_PREFIXES = {
   mail: 'msg',
   job: 'job',
   reset: 'pwr',
+  achievement: 'ach',
+  version: 'acv',
+  submission: 'sub',
+  review: 'rev',
+  file: 'fil',
+  statusList: 'stl',
+  notification: 'ntf',
 } as const;
 
 /** An entity kind that has an id prefix. */

@@ -9,6 +9,7 @@ import type { Database } from '../db/client.js';
 import { MIGRATIONS_DIR, openPglite, openPostgres, writePgliteTemplate } from '../db/client.js';
 import { parseEnv } from '../env.js';
 import { createApp } from '../http/app.js';
+import { localFileStorage } from '../files/storage.js';
 import { Keyring } from '../keys/keyring.js';
 import type { Mailer } from '../mail/mailer.js';
 import { outboxOnlyMailer } from '../mail/mailer.js';
@@ -86,6 +87,7 @@ export async function createTestContext(opts: TestOptions = {}) {
     keyring: new Keyring(randomBytes(32)),
     mailer: opts.mailer ?? outboxOnlyMailer,
     scrypt: { N: 2 ** 10, r: 8, p: 1 },
+    storage: localFileStorage(dataDir),
   };
   const app = createApp(deps);
   return {

@@ -33,6 +33,12 @@ export const OrgProfileFields = z.object({
   image: HttpUrl.nullable().optional(),
   address: Address.nullable().optional(),
   brandColor: HexColor.optional(),
+  /** Days within which a submission should be reviewed (service level). */
+  reviewSlaDays: z.number().int().min(1).max(365).optional(),
+  /** Share of submissions scored independently by a second assessor, in percent. */
+  doubleScorePercent: z.number().int().min(0).max(100).optional(),
+  /** Hide learners' identities from assessors. */
+  blindReviews: z.boolean().optional(),
 });
 
 /** Create-organisation request. */
@@ -51,6 +57,9 @@ export const Org = z.object({
   image: z.string().nullable(),
   address: Address.nullable(),
   brandColor: z.string(),
+  reviewSlaDays: z.number().int(),
+  doubleScorePercent: z.number().int(),
+  blindReviews: z.boolean(),
   did: z.string(),
   createdAt: Timestamp,
 });

@@ -1,0 +1,51 @@
+import type { Deps } from '../context.js';
+import { findFile } from '../files/store.js';
+import { AppError } from '../shared/errors.js';
+import { readContent } from './content.js';
+import { findAchievementWithOrg } from './store.js';
+
+const escapeXml = (s: string) => s.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch] ?? ch);
+
+function wrap(text: string, width: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if ((line + ' ' + word).trim().length > width && line) {
+      lines.push(line);
+      line = word;
+    } else line = (line + ' ' + word).trim();
+  }
+  if (line) lines.push(line);
+  if (lines.length > maxLines) {
+    const kept = lines.slice(0, maxLines);
+    kept[maxLines - 1] = `${kept[maxLines - 1]?.slice(0, width - 1)}…`;
+    return kept;
+  }
+  return lines;
+}
+
+/** A default badge image: a hexagon in the organisation's colour with the micro-credential's name. */
+export function defaultBadgeSvg(opts: { name: string; orgName: string; color: string }): string {
+  const lines = wrap(opts.name, 16, 4);
+  const startY = 256 - (lines.length - 1) * 17;
+  const text = lines.map((l, i) => `<tspan x="256" y="${startY + i * 34}">${escapeXml(l)}</tspan>`).join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512" viewBox="0 0 512 512" role="img" aria-label="${escapeXml(opts.name)}">
+<title>${escapeXml(opts.name)}</title>
+<polygon points="256,16 464,136 464,376 256,496 48,376 48,136" fill="${opts.color}"/>
+<polygon points="256,44 440,150 440,362 256,468 72,362 72,150" fill="none" stroke="#ffffff" stroke-opacity="0.6" stroke-width="6"/>
+<text font-family="Helvetica, Arial, sans-serif" font-size="30" font-weight="700" fill="#ffffff" text-anchor="middle">${text}</text>
+<text x="256" y="420" font-family="Helvetica, Arial, sans-serif" font-size="18" fill="#ffffff" text-anchor="middle">${escapeXml(opts.orgName.slice(0, 40))}</text>
+</svg>`;
+}
+
+/** The image bytes of a micro-credential: its uploaded image, or the generated default. */
+export async function getAchievementImage(deps: Deps, opts: { achievementId: string }): Promise<{ bytes: Uint8Array; mimeType: string }> {
+  const found = await findAchievementWithOrg(deps.db, opts.achievementId);
+  if (!found) throw new AppError('not_found', 'No such micro-credential');
+  const content = readContent(found.achievement.draft);
+  if (content.imageFileId) {
+    const file = await findFile(deps.db, content.imageFileId);
+    if (file && file.purpose === 'image') return { bytes: await deps.storage.get(file.storageKey), mimeType: file.mimeType };
+  }
+  return { bytes: Buffer.from(defaultBadgeSvg({ name: content.name, orgName: found.org.name, color: found.org.brandColor })), mimeType: 'image/svg+xml' };
+}

@@ -1,0 +1,54 @@
+import { AchievementContent } from '@tessera/shared';
+import type { AchievementContentInput } from '@tessera/shared';
+import type { FieldError } from '../shared/errors.js';
+
+/** Normalised micro-credential content. */
+export type Content = AchievementContent;
+
+/** Parse stored content (it was validated on the way in). */
+export function readContent(json: unknown): Content {
+  return AchievementContent.parse(json);
+}
+
+/** Normalise editor input into content. */
+export function normaliseContent(input: AchievementContentInput): Content {
+  return AchievementContent.parse(input);
+}
+
+/** What stops a draft from being published, as field errors. */
+export function publishProblems(c: Content): FieldError[] {
+  const problems: FieldError[] = [];
+  if (!c.description) problems.push({ path: 'description', message: 'Describe the micro-credential' });
+  if (!c.learningGoal) problems.push({ path: 'learningGoal', message: 'State the learning goal' });
+  if (!c.criteriaNarrative) problems.push({ path: 'criteriaNarrative', message: 'Describe how it is earned' });
+  if (c.rubric.criteria.length === 0) problems.push({ path: 'rubric.criteria', message: 'Add at least one rubric criterion' });
+  if (c.evidenceRequirements.length === 0) problems.push({ path: 'evidenceRequirements', message: 'Ask for at least one piece of evidence' });
+  c.rubric.criteria.forEach((cr, i) => {
+    if (!cr.description) problems.push({ path: `rubric.criteria.${i}.description`, message: 'Describe the criterion' });
+    cr.levels.forEach((l, j) => {
+      if (!l.description) problems.push({ path: `rubric.criteria.${i}.levels.${j}.description`, message: 'Describe the level' });
+    });
+  });
+  return problems;
+}
+
+/** Whether two contents are the same (the draft has no unpublished changes). */
+export function sameContent(a: Content, b: Content): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The criteria an evidence requirement supports (empty list = all criteria). */
+export function criteriaOfRequirement(c: Content, requirementId: string): string[] {
+  const req = c.evidenceRequirements.find((r) => r.id === requirementId);
+  if (!req || req.criterionIds.length === 0) return c.rubric.criteria.map((cr) => cr.id);
+  return req.criterionIds;
+}
+
+/** Whether a level meets or exceeds the criterion's required level (levels are ordered low → high). */
+export function levelMeets(c: Content, criterionId: string, levelId: string): boolean {
+  const cr = c.rubric.criteria.find((x) => x.id === criterionId);
+  if (!cr) return false;
+  const at = cr.levels.findIndex((l) => l.id === levelId);
+  const required = cr.levels.findIndex((l) => l.id === cr.requiredLevelId);
+  return at >= 0 && at >= required;
+}

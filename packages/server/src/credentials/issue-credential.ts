@@ -1,0 +1,97 @@
+import { findAccountById } from '../accounts/store.js';
+import { readContent } from '../achievements/content.js';
+import { achievementImageUrl } from '../achievements/present.js';
+import { findVersion } from '../achievements/store.js';
+import { recordAudit } from '../audit/record-audit.js';
+import type { Deps } from '../context.js';
+import { inTransaction } from '../db/tx.js';
+import { loadOrgSigner } from '../keys/load-signer.js';
+import { orgDid } from '../orgs/did.js';
+import { findOrgById } from '../orgs/store.js';
+import { listEvidence, listReviews, findSubmission } from '../submissions/store.js';
+import { emptyBitstring, STATUS_LIST_SIZE } from './bitstring.js';
+import { buildAchievementCredential } from './build-credential.js';
+import { signDataIntegrity } from './sign.js';
+import { allocateStatusIndex, findCredentialIdOfSubmission, insertCredential } from './store.js';
+
+/** The public URL of a status list. */
+export function statusListUrl(baseUrl: string, orgSlug: string, listId: string): string {
+  return `${baseUrl}/orgs/${orgSlug}/status/${listId}`;
+}
+
+function addMonths(d: Date, months: number): Date {
+  const r = new Date(d.getTime());
+  r.setUTCMonth(r.getUTCMonth() + months);
+  return r;
+}
+
+/**
+ * Issue the credential of a passed submission, exactly once: the submission row is locked, an existing
+ * credential ends the job, and `credentials.submission_id` is unique. Run by the credential.issue job.
+ */
+export async function issueCredential(deps: Deps, opts: { submissionId: string }): Promise<string> {
+  return inTransaction(deps, async (tx) => {
+    const s = await findSubmission(tx.db, opts.submissionId, true);
+    if (!s) throw new Error(`submission ${opts.submissionId} not found`);
+    const existing = await findCredentialIdOfSubmission(tx.db, s.id);
+    if (existing) return existing;
+    if (s.state !== 'passed') throw new Error(`submission ${s.id} has not passed`);
+    const [org, version, learner] = await Promise.all([findOrgById(tx.db, s.orgId), findVersion(tx.db, s.versionId), findAccountById(tx.db, s.learnerId)]);
+    if (!org || !version || !learner) throw new Error('issuance context missing');
+    const content = readContent(version.content);
+    const reviews = (await listReviews(tx.db, s.id)).filter((r) => r.attempt === s.attempt);
+    const deciding = reviews.find((r) => r.kind === 'settlement') ?? reviews.find((r) => r.kind === 'primary');
+    if (!deciding || deciding.decision !== 'pass') throw new Error(`submission ${s.id} has no passing review`);
+    const now = tx.clock.now();
+    const base = tx.env.TESSERA_BASE_URL;
+    const newList = (purpose: 'revocation' | 'suspension') => () => ({ id: tx.ids.id('statusList'), orgId: org.id, purpose, seq: 1, size: STATUS_LIST_SIZE, nextIndex: 0, bits: emptyBitstring(), updatedAt: now });
+    const revocation = await allocateStatusIndex(tx.db, { orgId: org.id, purpose: 'revocation', newList: newList('revocation') });
+    const suspension = await allocateStatusIndex(tx.db, { orgId: org.id, purpose: 'suspension', newList: newList('suspension') });
+    const id = `urn:uuid:${tx.ids.uuid()}`;
+    const validUntil = content.validity.kind === 'months' ? addMonths(now, content.validity.months) : null;
+    const evidence = await listEvidence(tx.db, s.id);
+    const unsigned = buildAchievementCredential({
+      id,
+      baseUrl: base,
+      issuerDid: orgDid(base, org.slug),
+      org,
+      achievementId: s.achievementId,
+      version: version.version,
+      content,
+      imageUrl: achievementImageUrl(tx, s.achievementId),
+      learner: { email: learner.email, name: learner.name, did: learner.did, showName: learner.showNameOnCredentials },
+      scores: deciding.scores,
+      evidence: evidence.map(({ e, f }) => ({ requirementId: e.requirementId, text: e.text, url: e.url, file: f ? { url: `${base}/api/v1/files/${f.id}`, name: f.name, sha256: f.sha256 } : null })),
+      issuedAt: now,
+      validUntil,
+      status: {
+        revocation: { url: statusListUrl(base, org.slug, revocation.listId), index: revocation.index },
+        suspension: { url: statusListUrl(base, org.slug, suspension.listId), index: suspension.index },
+      },
+    });
+    const signed = await signDataIntegrity(unsigned, await loadOrgSigner(tx, org), now);
+    const inserted = await insertCredential(tx.db, {
+      id,
+      orgId: org.id,
+      submissionId: s.id,
+      achievementId: s.achievementId,
+      versionId: version.id,
+      learnerId: s.learnerId,
+      document: signed,
+      jwt: null,
+      revocationListId: revocation.listId,
+      revocationIndex: revocation.index,
+      suspensionListId: suspension.listId,
+      suspensionIndex: suspension.index,
+      issuedAt: now,
+      validUntil,
+      revokedAt: null,
+      revokedReason: null,
+      suspendedAt: null,
+      suspendedReason: null,
+    });
+    if (!inserted) throw new Error(`a credential for ${s.id} appeared concurrently`);
+    await recordAudit(tx, { action: 'credential.issued', orgId: org.id, actorId: null, target: id, detail: { submissionId: s.id, achievementId: s.achievementId, version: version.version } });
+    return id;
+  });
+}

@@ -1,0 +1,62 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { CredentialSummary, StatusChangeInput } from '@tessera/shared';
+import { requireAuth } from '../http/auth.js';
+import { jsonBody, jsonOk, PROBLEMS, SESSION_SECURITY, SlugParams } from '../http/openapi.js';
+import type { AppEnv } from '../http/types.js';
+import { loadOrgAccess } from '../orgs/load-org-access.js';
+import { AppError } from '../shared/errors.js';
+import { changeCredentialStatus } from './change-status.js';
+import { listCredentials } from './list-credentials.js';
+import { getStatusListCredential } from './status-list-credential.js';
+import { findCredential } from './store.js';
+
+const tags = ['Credentials'];
+const StatusParams = SlugParams.extend({
+  id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }),
+  action: z.enum(['revoke', 'suspend', 'unsuspend']).openapi({ param: { name: 'action', in: 'path' } }),
+});
+
+/** Routes: issued credentials, their status, and status lists. */
+export function credentialRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+  app.openapi(
+    createRoute({ method: 'get', path: '/me/credentials', tags, summary: 'My earned credentials', security: SESSION_SECURITY, responses: { 200: jsonOk(z.array(CredentialSummary), 'Newest first'), ...PROBLEMS } }),
+    async (c) => c.json(z.array(CredentialSummary).parse(await listCredentials(c.var.deps, { learnerId: requireAuth(c).account.id })), 200),
+  );
+  app.openapi(
+    createRoute({ method: 'get', path: '/orgs/{slug}/credentials', tags, summary: 'Credentials issued by the organisation', security: SESSION_SECURITY, request: { params: SlugParams }, responses: { 200: jsonOk(z.array(CredentialSummary), 'Newest first'), ...PROBLEMS } }),
+    async (c) => {
+      const auth = requireAuth(c);
+      const { org } = await loadOrgAccess(c.var.deps, { slug: c.req.valid('param').slug, accountId: auth.account.id, action: 'credentials.list' });
+      return c.json(z.array(CredentialSummary).parse(await listCredentials(c.var.deps, { orgId: org.id })), 200);
+    },
+  );
+  app.openapi(
+    createRoute({ method: 'post', path: '/orgs/{slug}/credentials/{id}/{action}', tags, summary: 'Revoke, suspend or unsuspend a credential (with a reason)', security: SESSION_SECURITY, request: { params: StatusParams, body: jsonBody(StatusChangeInput) }, responses: { 200: jsonOk(CredentialSummary, 'Changed'), ...PROBLEMS } }),
+    async (c) => {
+      const auth = requireAuth(c);
+      const p = c.req.valid('param');
+      const { org } = await loadOrgAccess(c.var.deps, { slug: p.slug, accountId: auth.account.id, action: 'credentials.changeStatus' });
+      const out = await changeCredentialStatus(c.var.deps, { actor: { accountId: auth.account.id, ip: c.var.ip }, org, credentialId: p.id, action: p.action, reason: c.req.valid('json').reason });
+      return c.json(CredentialSummary.parse(out), 200);
+    },
+  );
+  app.get('/credentials/:id', async (c) => {
+    const cred = await findCredential(c.var.deps.db, decodeURIComponent(c.req.param('id')));
+    if (!cred) throw new AppError('not_found', 'No such credential');
+    return c.body(JSON.stringify(cred.document, null, 2), 200, { 'content-type': 'application/vc+ld+json', 'content-disposition': 'inline; filename="credential.json"' });
+  });
+  return app;
+}
+
+/** Public route: signed status list credentials, cacheable for at most a minute. */
+export function statusListRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+  app.get('/orgs/:slug/status/:listId', async (c) => {
+    const { etag, body } = await getStatusListCredential(c.var.deps, { slug: c.req.param('slug'), listId: c.req.param('listId') });
+    const headers = { etag, 'cache-control': 'public, max-age=60', 'access-control-allow-origin': '*' };
+    if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+    return c.body(body, 200, { ...headers, 'content-type': 'application/vc+ld+json' });
+  });
+  return app;
+}

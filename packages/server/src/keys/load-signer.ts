@@ -1,0 +1,29 @@
+import type { Deps } from '../context.js';
+import { orgDid } from '../orgs/did.js';
+import type { OrgRow } from '../orgs/store.js';
+import { AppError } from '../shared/errors.js';
+import { keyContext } from './create-signing-key.js';
+import { ed25519PrivateKey, ed25519Sign } from './material.js';
+import { verificationMethodId } from './present.js';
+import { findCurrentKey } from './store.js';
+
+/** The signing port: a key id, an algorithm, and `sign(bytes)`; the private key never leaves it. */
+export interface Signer {
+  id: string;
+  algorithm: 'Ed25519';
+  sign(opts: { data: Uint8Array }): Promise<Uint8Array>;
+}
+
+/** A signer for the organisation's current key. */
+export async function loadOrgSigner(deps: Deps, org: OrgRow): Promise<Signer> {
+  const key = await findCurrentKey(deps.db, org.id);
+  if (!key) throw new AppError('unavailable', 'The organisation has no current signing key');
+  const plain = deps.keyring.open(key.encryptedPrivateKey, keyContext(key.id));
+  const privateKey = ed25519PrivateKey(plain.subarray(0, 32), plain.subarray(32, 64));
+  plain.fill(0);
+  return {
+    id: verificationMethodId(orgDid(deps.env.TESSERA_BASE_URL, org.slug), key),
+    algorithm: 'Ed25519',
+    sign: async ({ data }) => ed25519Sign(privateKey, data),
+  };
+}

