@@ -2,7 +2,18 @@ import type { Deps } from '../context.js';
 import { hashPassword } from '../accounts/password.js';
 import { countAccounts, findAccountByEmail, insertAccount } from '../accounts/store.js';
 import { createOrg } from '../orgs/create-org.js';
-import { findOrgBySlug, insertMembership } from '../orgs/store.js';
+import type { OrgRow } from '../orgs/store.js';
+import { findOrgBySlug, insertMembership, updateOrgRow } from '../orgs/store.js';
+import { createAchievement } from '../achievements/create-achievement.js';
+import { publishAchievement } from '../achievements/publish-achievement.js';
+import { issueCredential } from '../credentials/issue-credential.js';
+import { claimSubmission } from '../reviews/claim-submission.js';
+import { submitReview } from '../reviews/submit-review.js';
+import { saveEvidence } from '../submissions/save-evidence.js';
+import { startSubmission } from '../submissions/start-submission.js';
+import { submitSubmission } from '../submissions/submit-submission.js';
+import { DEMO_ACHIEVEMENTS } from './catalog.js';
+import { uploadFile } from '../files/upload-file.js';
 
 /** The password of every demo account. */
 export const DEMO_PASSWORD = 'tessera-demo-2026';
@@ -15,6 +26,8 @@ export const DEMO_ACCOUNTS = [
   { email: 'assessor2@riverside.example', name: 'Tom Becker', role: 'assessor', admin: false },
   { email: 'learner@riverside.example', name: 'Alex Kim', role: null, admin: false },
   { email: 'learner2@riverside.example', name: 'Jordan Ellis', role: null, admin: false },
+  { email: 'learner3@riverside.example', name: 'Sam Rivera', role: null, admin: false },
+  { email: 'learner4@riverside.example', name: 'Chen Li', role: null, admin: false },
 ] as const;
 
 /** The demo organisation's slug. */
@@ -59,5 +72,106 @@ export async function seedDemo(deps: Deps): Promise<{ created: boolean }> {
     const id = ids[a.email];
     if (a.role && a.role !== 'owner' && id) await insertMembership(deps.db, { orgId: org.id, accountId: id, role: a.role, createdAt: now });
   }
+  const idOf = (email: string) => {
+    const id = ids[email];
+    if (!id) throw new Error(`demo account ${email} missing`);
+    return id;
+  };
+  await seedEarning(deps, org, {
+    designer: idOf('designer@riverside.example'),
+    assessor: idOf('assessor@riverside.example'),
+    assessor2: idOf('assessor2@riverside.example'),
+    owner: ownerId,
+    learners: ['learner@riverside.example', 'learner2@riverside.example', 'learner3@riverside.example', 'learner4@riverside.example'].map(idOf),
+  });
   return { created: true };
+}
+
+/** Deps whose clock runs `days` behind, so seeded work has realistic ages. */
+function daysAgo(deps: Deps, days: number): Deps {
+  return { ...deps, clock: { now: () => new Date(deps.clock.now().getTime() - days * 86_400_000) } };
+}
+
+/** Six published micro-credentials and submissions in every state, with issued credentials. */
+async function seedEarning(deps: Deps, org: OrgRow, who: { designer: string; assessor: string; assessor2: string; owner: string; learners: string[] }) {
+  const designer = { accountId: who.designer, ip: null };
+  const achievementIds: string[] = [];
+  for (const content of DEMO_ACHIEVEMENTS) {
+    const d = daysAgo(deps, 60);
+    const row = await createAchievement(d, { actor: designer, org, content });
+    await publishAchievement(d, { actor: designer, org, achievementId: row.id });
+    achievementIds.push(row.id);
+  }
+  const ach = (i: number) => achievementIds[i] ?? '';
+  const learner = (i: number) => ({ accountId: who.learners[i] ?? '', ip: null });
+  const assessor = { accountId: who.assessor, ip: null };
+  const assessor2 = { accountId: who.assessor2, ip: null };
+
+  const fill = async (d: Deps, l: { accountId: string; ip: null }, submissionId: string, achievementIndex: number, note: string, only?: string[]) => {
+    const content = DEMO_ACHIEVEMENTS[achievementIndex];
+    for (const r of content?.evidenceRequirements ?? []) {
+      if (only && !only.includes(r.id)) continue;
+      const kinds = r.kinds ?? [];
+      if (kinds.includes('text')) await saveEvidence(d, { actor: l, submissionId, requirementId: r.id, kind: 'text', text: `${note} — ${r.prompt}` });
+      else if (kinds.includes('link')) await saveEvidence(d, { actor: l, submissionId, requirementId: r.id, kind: 'link', url: `https://portfolio.riverside.example/${submissionId}/${r.id}` });
+      else {
+        const pdf = new TextEncoder().encode(`%PDF-1.4\n% ${note}: ${r.prompt}\n%%EOF\n`);
+        const file = await uploadFile(d, { ownerId: l.accountId, purpose: 'evidence', name: `${r.id}.pdf`, bytes: pdf });
+        await saveEvidence(d, { actor: l, submissionId, requirementId: r.id, kind: 'file', fileId: file.id });
+      }
+    }
+  };
+  const levels = (i: number, pattern: Array<'l2' | 'l3' | 'l4'>) =>
+    (DEMO_ACHIEVEMENTS[i]?.rubric?.criteria ?? []).map((c, j) => ({ criterionId: c.id, levelId: pattern[j] ?? 'l3', feedback: pattern[j] === 'l2' ? `${c.name}: not yet at the required level — add specific evidence.` : `${c.name}: clearly demonstrated.` }));
+  const start = async (d: Deps, li: number, ai: number) => (await startSubmission(d, { actor: learner(li), achievementId: ach(ai) })).id;
+  const review = async (d: Deps, a: { accountId: string; ip: null }, sid: string, ai: number, pattern: Array<'l2' | 'l3' | 'l4'>, decision: 'pass' | 'needs_revision') => {
+    await claimSubmission(d, { actor: a, org, submissionId: sid });
+    await submitReview(d, { actor: a, org, submissionId: sid, scores: levels(ai, pattern), overallFeedback: decision === 'pass' ? 'Strong, well-evidenced work.' : 'A good start; see the criteria below.', decision });
+  };
+
+  // Alex: earned the first, revising the second, paused a draft of the third days ago.
+  let sid = await start(daysAgo(deps, 40), 0, 0);
+  await fill(daysAgo(deps, 38), learner(0), sid, 0, 'Unit 3 quiz on fractions');
+  await submitSubmission(daysAgo(deps, 37), { actor: learner(0), submissionId: sid });
+  await review(daysAgo(deps, 30), assessor, sid, 0, ['l3', 'l4', 'l3', 'l3'], 'pass');
+  await issueCredential(daysAgo(deps, 30), { submissionId: sid });
+  sid = await start(daysAgo(deps, 20), 0, 1);
+  await fill(daysAgo(deps, 19), learner(0), sid, 1, 'Week 4 discussion on primary sources');
+  await submitSubmission(daysAgo(deps, 18), { actor: learner(0), submissionId: sid });
+  await review(daysAgo(deps, 12), assessor2, sid, 1, ['l3', 'l2', 'l3'], 'needs_revision');
+  sid = await start(daysAgo(deps, 9), 0, 2);
+  await fill(daysAgo(deps, 9), learner(0), sid, 2, 'Draft notes', ['report']);
+
+  // Jordan: one waiting (overdue), one being reviewed, one earned.
+  sid = await start(daysAgo(deps, 25), 1, 0);
+  await fill(daysAgo(deps, 24), learner(1), sid, 0, 'Exit tickets for algebra');
+  await submitSubmission(daysAgo(deps, 21), { actor: learner(1), submissionId: sid });
+  sid = await start(daysAgo(deps, 8), 1, 3);
+  await fill(daysAgo(deps, 7), learner(1), sid, 3, 'Photosynthesis in six minutes');
+  await submitSubmission(daysAgo(deps, 6), { actor: learner(1), submissionId: sid });
+  await claimSubmission(daysAgo(deps, 0), { actor: assessor, org, submissionId: sid });
+  sid = await start(daysAgo(deps, 50), 1, 4);
+  await fill(daysAgo(deps, 49), learner(1), sid, 4, 'Grade 7 science course');
+  await submitSubmission(daysAgo(deps, 48), { actor: learner(1), submissionId: sid });
+  await review(daysAgo(deps, 44), assessor2, sid, 4, ['l4', 'l3', 'l3'], 'pass');
+  await issueCredential(daysAgo(deps, 44), { submissionId: sid });
+
+  // Sam: double-scored, the two assessors disagree — waiting for the owner to settle.
+  const saved = org.doubleScorePercent;
+  await updateOrgRow(deps.db, org.id, { doubleScorePercent: 100 });
+  sid = await start(daysAgo(deps, 15), 2, 1);
+  await fill(daysAgo(deps, 15), learner(2), sid, 1, 'Debate on climate data');
+  await submitSubmission(daysAgo(deps, 14), { actor: learner(2), submissionId: sid });
+  await updateOrgRow(deps.db, org.id, { doubleScorePercent: saved });
+  await review(daysAgo(deps, 10), assessor, sid, 1, ['l3', 'l3', 'l3'], 'pass');
+  await review(daysAgo(deps, 9), assessor2, sid, 1, ['l3', 'l2', 'l3'], 'needs_revision');
+
+  // Chen: used both attempts of a two-attempt micro-credential without meeting the rubric.
+  sid = await start(daysAgo(deps, 35), 3, 3);
+  await fill(daysAgo(deps, 35), learner(3), sid, 3, 'Lecture on the water cycle');
+  await submitSubmission(daysAgo(deps, 34), { actor: learner(3), submissionId: sid });
+  await review(daysAgo(deps, 30), assessor, sid, 3, ['l2', 'l3', 'l2'], 'needs_revision');
+  await fill(daysAgo(deps, 28), learner(3), sid, 3, 'Revised lecture', ['storyboard', 'impact']);
+  await submitSubmission(daysAgo(deps, 27), { actor: learner(3), submissionId: sid });
+  await review(daysAgo(deps, 22), assessor2, sid, 3, ['l2', 'l3', 'l3'], 'needs_revision');
 }
