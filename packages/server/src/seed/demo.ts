@@ -96,6 +96,9 @@ function daysAgo(deps: Deps, days: number): Deps {
 async function seedEarning(deps: Deps, org: OrgRow, who: { designer: string; assessor: string; assessor2: string; owner: string; learners: string[] }) {
   const designer = { accountId: who.designer, ip: null };
   const achievementIds: string[] = [];
+  // The double-scoring draw is random per submission; the seed decides explicitly which one is double-scored.
+  const savedShare = org.doubleScorePercent;
+  await updateOrgRow(deps.db, org.id, { doubleScorePercent: 0 });
   for (const content of DEMO_ACHIEVEMENTS) {
     const d = daysAgo(deps, 60);
     const row = await createAchievement(d, { actor: designer, org, content });
@@ -157,12 +160,11 @@ async function seedEarning(deps: Deps, org: OrgRow, who: { designer: string; ass
   await issueCredential(daysAgo(deps, 44), { submissionId: sid });
 
   // Sam: double-scored, the two assessors disagree — waiting for the owner to settle.
-  const saved = org.doubleScorePercent;
   await updateOrgRow(deps.db, org.id, { doubleScorePercent: 100 });
   sid = await start(daysAgo(deps, 15), 2, 1);
   await fill(daysAgo(deps, 15), learner(2), sid, 1, 'Debate on climate data');
   await submitSubmission(daysAgo(deps, 14), { actor: learner(2), submissionId: sid });
-  await updateOrgRow(deps.db, org.id, { doubleScorePercent: saved });
+  await updateOrgRow(deps.db, org.id, { doubleScorePercent: 0 });
   await review(daysAgo(deps, 10), assessor, sid, 1, ['l3', 'l3', 'l3'], 'pass');
   await review(daysAgo(deps, 9), assessor2, sid, 1, ['l3', 'l2', 'l3'], 'needs_revision');
 
@@ -174,4 +176,5 @@ async function seedEarning(deps: Deps, org: OrgRow, who: { designer: string; ass
   await fill(daysAgo(deps, 28), learner(3), sid, 3, 'Revised lecture', ['storyboard', 'impact']);
   await submitSubmission(daysAgo(deps, 27), { actor: learner(3), submissionId: sid });
   await review(daysAgo(deps, 22), assessor2, sid, 3, ['l2', 'l3', 'l3'], 'needs_revision');
+  await updateOrgRow(deps.db, org.id, { doubleScorePercent: savedShare });
 }
