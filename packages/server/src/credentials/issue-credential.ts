@@ -12,6 +12,7 @@ import { listEvidence, listReviews, findSubmission } from '../submissions/store.
 import { emptyBitstring, STATUS_LIST_SIZE } from './bitstring.js';
 import { buildAchievementCredential } from './build-credential.js';
 import { signDataIntegrity } from './sign.js';
+import { signVcJwt } from './sign-jwt.js';
 import { allocateStatusIndex, findCredentialIdOfSubmission, insertCredential } from './store.js';
 
 /** The public URL of a status list. */
@@ -69,7 +70,9 @@ export async function issueCredential(deps: Deps, opts: { submissionId: string }
         suspension: { url: statusListUrl(base, org.slug, suspension.listId), index: suspension.index },
       },
     });
-    const signed = await signDataIntegrity(unsigned, await loadOrgSigner(tx, org), now);
+    const signer = await loadOrgSigner(tx, org);
+    const signed = await signDataIntegrity(unsigned, signer, now);
+    const jwt = await signVcJwt(unsigned, signer);
     const inserted = await insertCredential(tx.db, {
       id,
       orgId: org.id,
@@ -78,7 +81,7 @@ export async function issueCredential(deps: Deps, opts: { submissionId: string }
       versionId: version.id,
       learnerId: s.learnerId,
       document: signed,
-      jwt: null,
+      jwt,
       revocationListId: revocation.listId,
       revocationIndex: revocation.index,
       suspensionListId: suspension.listId,

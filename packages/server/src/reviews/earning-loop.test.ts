@@ -2,6 +2,8 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { verifyCredential } from '@digitalbazaar/vc';
 import { eq } from 'drizzle-orm';
+import { createLocalJWKSet, jwtVerify } from 'jose';
+import type { JSONWebKeySet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledDocumentLoader } from '../credentials/documents.js';
 import { getBit } from '../credentials/bitstring.js';
@@ -135,6 +137,8 @@ describe('learner, assessor, issuance', () => {
     expect((await designer.request('GET', 'orgs/riverside/queue')).status).toBe(403);
     const noClaim = await assessor.request('POST', `orgs/riverside/submissions/${submissionId}/reviews`, { scores: scores(['l3', 'l3', 'l3']), decision: 'pass' });
     expect(noClaim.status).toBe(409);
+    await expect(issueCredential(ctx.deps, { submissionId })).rejects.toThrow(/has not passed/);
+    expect(await ctx.deps.db.select().from(credentials)).toHaveLength(0);
   });
 
   it('asks for revision on one criterion; the learner may change only that evidence', async () => {
@@ -185,6 +189,11 @@ describe('learner, assessor, issuance', () => {
     expect(result.verified).toBe(true);
     const tampered = { ...doc, name: 'Something else' };
     expect((await verifyCredential({ credential: tampered, suite, documentLoader: bundledDocumentLoader(extra), checkStatus: async () => ({ verified: true }) })).verified).toBe(false);
+    const jwks = createLocalJWKSet((await (await ctx.app.request('/orgs/riverside/jwks.json')).json()) as JSONWebKeySet);
+    const { payload, protectedHeader } = await jwtVerify(rows[0]?.jwt ?? '', jwks);
+    expect(protectedHeader).toMatchObject({ alg: 'EdDSA', kid: didDoc.verificationMethod[0]?.id });
+    expect(payload).toMatchObject({ iss: 'did:web:tessera.test:orgs:riverside', jti: rows[0]?.id, name: 'Facilitating Online Discussions' });
+    expect(payload.exp).toBe(Math.floor(new Date(String(doc['validUntil'])).getTime() / 1000));
     const mine = await learner.request('GET', 'me/credentials');
     expect(mine.json[0]).toMatchObject({ achievementName: 'Facilitating Online Discussions', status: 'active' });
     const issued = await ctx.deps.db.select().from(auditEvents).where(eq(auditEvents.action, 'credential.issued'));
