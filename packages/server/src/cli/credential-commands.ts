@@ -1,2 +1,6 @@
-/** CLI commands provided by the credentials engine, keyed by name; filled in as the engine lands. */
-export const credentialCommands: Record<string, (argv: string[]) => Promise<number>> = {};
+import { runVerify } from './verify-command.js';
+
+/** CLI commands about credentials, keyed by name. */
+export const credentialCommands: Record<string, (argv: string[]) => Promise<number>> = {
+  verify: runVerify,
+};

@@ -1,7 +1,12 @@
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { verifyCredential } from '@digitalbazaar/vc';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
+import { verifyReport } from '../cli/verify-command.js';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import type { JSONWebKeySet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +30,7 @@ let outsider: ApiClient;
 let achievementId = '';
 let submissionId = '';
 
-async function join(email: string, role: string): Promise<ApiClient> {
+async function joinOrg(email: string, role: string): Promise<ApiClient> {
   await owner.request('POST', 'orgs/riverside/invitations', { email, role });
   const mail = (await listMail(ctx.deps.db, 200)).find((m) => m.to === email);
   const token = /\/app\/invitations\/([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1];
@@ -43,6 +48,19 @@ async function upload(c: ApiClient, name: string, bytes: Uint8Array, purpose = '
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
+const CLI = `import(${JSON.stringify(new URL('../cli/main.ts', import.meta.url).href)}).then((m) => m.main(process.argv.slice(1))).then((code) => process.exit(code))`;
+
+/** The public documents a verifier needs for one of our credentials: the issuer's DID document and its status lists. */
+async function publicDocuments(doc: Record<string, unknown>): Promise<Map<string, object>> {
+  const docs = new Map<string, object>();
+  docs.set('http://tessera.test/orgs/riverside/did.json', (await (await ctx.app.request('/orgs/riverside/did.json')).json()) as object);
+  for (const entry of doc['credentialStatus'] as Array<{ statusListCredential: string }>) {
+    const path = new URL(entry.statusListCredential).pathname;
+    docs.set(entry.statusListCredential, (await (await ctx.app.request(path)).json()) as object);
+  }
+  return docs;
+}
+
 const scores = (levels: [string, string, string], feedback = 'Specific feedback') => ['c1', 'c2', 'c3'].map((criterionId, i) => ({ criterionId, levelId: levels[i] ?? 'l1', feedback }));
 
 beforeAll(async () => {
@@ -50,8 +68,8 @@ beforeAll(async () => {
   owner = new ApiClient(ctx);
   await owner.signUp('owner@riverside.test');
   await owner.request('POST', 'orgs', { slug: 'riverside', name: 'Riverside School District', doubleScorePercent: 0 });
-  designer = await join('designer@riverside.test', 'designer');
-  assessor = await join('assessor@riverside.test', 'assessor');
+  designer = await joinOrg('designer@riverside.test', 'designer');
+  assessor = await joinOrg('assessor@riverside.test', 'assessor');
   learner = new ApiClient(ctx);
   await learner.signUp('learner@example.test', 'Alex Learner');
   outsider = new ApiClient(ctx);
@@ -194,6 +212,11 @@ describe('learner, assessor, issuance', () => {
     expect(protectedHeader).toMatchObject({ alg: 'EdDSA', kid: didDoc.verificationMethod[0]?.id });
     expect(payload).toMatchObject({ iss: 'did:web:tessera.test:orgs:riverside', jti: rows[0]?.id, name: 'Facilitating Online Discussions' });
     expect(payload.exp).toBe(Math.floor(new Date(String(doc['validUntil'])).getTime() / 1000));
+    const report = await verifyReport(doc, { documents: await publicDocuments(doc), now: new Date() });
+    expect(report.verdict).toBe('valid');
+    expect(report.steps.map((x) => [x.id, x.status])).toEqual([['parse', 'passed'], ['format', 'passed'], ['proof', 'passed'], ['dates', 'passed'], ['status.revocation', 'passed'], ['status.suspension', 'passed']]);
+    expect((await verifyReport(tampered, { documents: await publicDocuments(doc), now: new Date() })).verdict).toBe('invalid');
+    expect((await verifyReport(doc, { documents: new Map(), now: new Date() })).verdict).toBe('indeterminate');
     const mine = await learner.request('GET', 'me/credentials');
     expect(mine.json[0]).toMatchObject({ achievementName: 'Facilitating Online Discussions', status: 'active' });
     const issued = await ctx.deps.db.select().from(auditEvents).where(eq(auditEvents.action, 'credential.issued'));
@@ -218,6 +241,24 @@ describe('learner, assessor, issuance', () => {
     expect(body.type).toContain('BitstringStatusListCredential');
     expect(body.credentialSubject.statusPurpose).toBe('revocation');
     expect((await ctx.app.request(`/orgs/riverside/status/${row?.revocationListId}`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    const doc = row?.document as Record<string, unknown>;
+    const after = await verifyReport(doc, { documents: await publicDocuments(doc), now: new Date() });
+    expect(after.verdict).toBe('invalid');
+    expect(after.steps.find((x) => x.id === 'status.revocation')).toMatchObject({ status: 'failed', message: 'The credential has been revoked' });
+    const dir = mkdtempSync(join(tmpdir(), 'tessera-verify-'));
+    const map: Record<string, string> = {};
+    for (const [url, value] of await publicDocuments(doc)) {
+      const name = `${Object.keys(map).length}.json`;
+      writeFileSync(join(dir, name), JSON.stringify(value));
+      map[url] = name;
+    }
+    writeFileSync(join(dir, 'map.json'), JSON.stringify(map));
+    writeFileSync(join(dir, 'credential.json'), JSON.stringify(doc));
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', '-e', CLI, 'verify', join(dir, 'credential.json'), '--documents', join(dir, 'map.json'), '--json'], { encoding: 'utf8' });
+    expect(cli.status).toBe(1);
+    expect(JSON.parse(cli.stdout)).toMatchObject({ verdict: 'invalid' });
+    const missing = spawnSync(process.execPath, ['--import', 'tsx', '-e', CLI, 'verify', join(dir, 'nope.json')], { encoding: 'utf8' });
+    expect(missing.status).toBe(2);
     const actions = (await ctx.deps.db.select().from(auditEvents)).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['credential.suspended', 'credential.unsuspended', 'credential.revoked']));
   });
