@@ -1,6 +1,9 @@
+import { runKeygen, runSign } from './key-commands.js';
 import { runVerify } from './verify-command.js';
 
 /** CLI commands about credentials, keyed by name. */
 export const credentialCommands: Record<string, (argv: string[]) => Promise<number>> = {
+  keygen: runKeygen,
+  sign: runSign,
   verify: runVerify,
 };
