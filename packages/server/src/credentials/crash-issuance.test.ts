@@ -107,7 +107,7 @@ describe('exactly-once issuance across a crash', () => {
     await database.close();
 
     const scores = ['c1', 'c2', 'c3'].map((criterionId) => ({ criterionId, levelId: 'l3', feedback: 'Met' }));
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, target, master.toString('hex'), JSON.stringify({ assessorId, submissionId, scores, dataDir })], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', CHILD, target, master.toString('hex'), JSON.stringify({ assessorId, submissionId, scores, dataDir })], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     let err = '';

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '@tessera/shared';
 import type { Role } from '@tessera/shared';
-import { listMail } from '../mail/store.js';
 import type { TestContext } from '../testing/harness.js';
-import { ApiClient, createTestContext } from '../testing/harness.js';
+import { ApiClient, createTestContext, inviteAndJoin } from '../testing/harness.js';
 import { sampleAchievement } from '../testing/earning-fixtures.js';
 import { ORG_POLICIES } from './policies.js';
 import type { OrgAction } from './policies.js';
@@ -60,16 +59,7 @@ let outsider: ApiClient;
 let anonymous: ApiClient;
 let publishedId = '';
 
-async function acceptInvite(owner: ApiClient, slug: string, email: string, role: Role): Promise<ApiClient> {
-  await owner.request('POST', `orgs/${slug}/invitations`, { email, role });
-  const mail = (await listMail(ctx.deps.db, 200)).find((m) => m.to === email);
-  const token = /\/app\/invitations\/([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1];
-  const c = new ApiClient(ctx);
-  await c.signUp(email);
-  const r = await c.request('POST', `invitations/${token}/accept`);
-  if (r.status !== 200) throw new Error(`accept failed ${r.status}`);
-  return c;
-}
+const acceptInvite = (owner: ApiClient, slug: string, email: string, role: Role) => inviteAndJoin(ctx, owner, { slug, email, role });
 
 beforeAll(async () => {
   ctx = await createTestContext();

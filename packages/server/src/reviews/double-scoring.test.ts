@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listMail } from '../mail/store.js';
 import { sampleAchievement } from '../testing/earning-fixtures.js';
 import type { TestContext } from '../testing/harness.js';
-import { ApiClient, createTestContext } from '../testing/harness.js';
+import { ApiClient, createTestContext, inviteAndJoin } from '../testing/harness.js';
 
 let ctx: TestContext;
 let owner: ApiClient;
@@ -10,15 +9,7 @@ let a1: ApiClient;
 let a2: ApiClient;
 let achievementId = '';
 
-async function joinOrg(email: string, role: string): Promise<ApiClient> {
-  await owner.request('POST', 'orgs/dbl/invitations', { email, role });
-  const mail = (await listMail(ctx.deps.db, 200)).find((m) => m.to === email);
-  const token = /\/app\/invitations\/([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1];
-  const c = new ApiClient(ctx);
-  await c.signUp(email);
-  await c.request('POST', `invitations/${token}/accept`);
-  return c;
-}
+const joinOrg = (email: string, role: string) => inviteAndJoin(ctx, owner, { slug: 'dbl', email, role });
 
 async function submitted(): Promise<string> {
   const l = new ApiClient(ctx);

@@ -16,10 +16,9 @@ import { issueCredential } from '../credentials/issue-credential.js';
 import { auditEvents, credentials, statusLists } from '../db/schema.js';
 import { JOB_HANDLERS } from '../jobs/handlers.js';
 import { startWorker } from '../jobs/worker.js';
-import { listMail } from '../mail/store.js';
 import { sampleAchievement } from '../testing/earning-fixtures.js';
 import type { TestContext } from '../testing/harness.js';
-import { ApiClient, createTestContext } from '../testing/harness.js';
+import { ApiClient, createTestContext, inviteAndJoin } from '../testing/harness.js';
 
 let ctx: TestContext;
 let owner: ApiClient;
@@ -30,15 +29,7 @@ let outsider: ApiClient;
 let achievementId = '';
 let submissionId = '';
 
-async function joinOrg(email: string, role: string): Promise<ApiClient> {
-  await owner.request('POST', 'orgs/riverside/invitations', { email, role });
-  const mail = (await listMail(ctx.deps.db, 200)).find((m) => m.to === email);
-  const token = /\/app\/invitations\/([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1];
-  const c = new ApiClient(ctx);
-  await c.signUp(email);
-  await c.request('POST', `invitations/${token}/accept`);
-  return c;
-}
+const joinOrg = (email: string, role: string) => inviteAndJoin(ctx, owner, { slug: 'riverside', email, role });
 
 async function upload(c: ApiClient, name: string, bytes: Uint8Array, purpose = 'evidence') {
   const form = new FormData();
@@ -254,10 +245,11 @@ describe('learner, assessor, issuance', () => {
     }
     writeFileSync(join(dir, 'map.json'), JSON.stringify(map));
     writeFileSync(join(dir, 'credential.json'), JSON.stringify(doc));
-    const cli = spawnSync(process.execPath, ['--import', 'tsx', '-e', CLI, 'verify', join(dir, 'credential.json'), '--documents', join(dir, 'map.json'), '--json'], { encoding: 'utf8' });
-    expect(cli.status).toBe(1);
+    const cli = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', '-e', CLI, 'verify', join(dir, 'credential.json'), '--documents', join(dir, 'map.json'), '--json'], { encoding: 'utf8' });
+    expect(cli.status, cli.stderr).toBe(1);
+    expect(cli.stdout, cli.stderr).not.toBe("");
     expect(JSON.parse(cli.stdout)).toMatchObject({ verdict: 'invalid' });
-    const missing = spawnSync(process.execPath, ['--import', 'tsx', '-e', CLI, 'verify', join(dir, 'nope.json')], { encoding: 'utf8' });
+    const missing = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', '-e', CLI, 'verify', join(dir, 'nope.json')], { encoding: 'utf8' });
     expect(missing.status).toBe(2);
     const actions = (await ctx.deps.db.select().from(auditEvents)).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['credential.suspended', 'credential.unsuspended', 'credential.revoked']));

@@ -11,6 +11,7 @@ import { parseEnv } from '../env.js';
 import { createApp } from '../http/app.js';
 import { localFileStorage } from '../files/storage.js';
 import { Keyring } from '../keys/keyring.js';
+import { listMail } from '../mail/store.js';
 import type { Mailer } from '../mail/mailer.js';
 import { outboxOnlyMailer } from '../mail/mailer.js';
 import type { Clock } from '../shared/clock.js';
@@ -144,4 +145,17 @@ export class ApiClient {
     if (r.status !== 201) throw new Error(`sign-up failed: ${r.status} ${r.text}`);
     return r.json;
   }
+}
+
+/** Invite `email` into an organisation as `role` (as `owner`), then sign up and accept through the emailed link. */
+export async function inviteAndJoin(ctx: TestContext, owner: ApiClient, opts: { slug: string; email: string; role: string }): Promise<ApiClient> {
+  await owner.request('POST', `orgs/${opts.slug}/invitations`, { email: opts.email, role: opts.role });
+  const mail = (await listMail(ctx.deps.db, 500)).find((m) => m.to === opts.email);
+  const token = /\/app\/invitations\/([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1];
+  if (!token) throw new Error(`no invitation mail for ${opts.email}`);
+  const c = new ApiClient(ctx);
+  await c.signUp(opts.email);
+  const r = await c.request('POST', `invitations/${token}/accept`);
+  if (r.status !== 200) throw new Error(`accept failed ${r.status}`);
+  return c;
 }
