@@ -4,6 +4,10 @@ export const LIMITS = {
   jsonBodyBytes: 1_000_000,
   /** Largest multipart upload body (the largest evidence file plus form overhead). */
   uploadBodyBytes: 26 * 1024 * 1024,
+  /** Largest evidence file. */
+  evidenceFileBytes: 25 * 1024 * 1024,
+  /** Largest micro-credential image. */
+  imageFileBytes: 2 * 1024 * 1024,
   /** Shortest password accepted at sign-up and reset. */
   passwordMinLength: 10,
   /** Longest password accepted (scrypt input is bounded to keep hashing cheap to abuse). */

@@ -8,6 +8,18 @@ import { HomePage } from './pages/Home';
 import { InvitationPage } from './pages/Invitation';
 import { NewOrgPage } from './pages/NewOrg';
 import { NotFoundPage } from './pages/NotFound';
+import { NotificationsPage } from './pages/Notifications';
+import { CatalogPageScreen } from './pages/learn/Catalog';
+import { CatalogDetailPage } from './pages/learn/CatalogDetail';
+import { MyCredentialsPage } from './pages/learn/MyCredentials';
+import { MySubmissionsPage } from './pages/learn/MySubmissions';
+import { SubmissionEditorPage } from './pages/learn/SubmissionEditor';
+import { AchievementEditorPage } from './pages/org/AchievementEditor';
+import { OrgAchievementsPage } from './pages/org/OrgAchievements';
+import { OrgAssessmentPage } from './pages/org/OrgAssessment';
+import { OrgCredentialsPage } from './pages/org/OrgCredentials';
+import { OrgQueuePage } from './pages/org/OrgQueue';
+import { ReviewSubmissionPage } from './pages/org/ReviewSubmission';
 import { OrgAuditPage } from './pages/org/OrgAudit';
 import { OrgKeysPage } from './pages/org/OrgKeys';
 import { OrgLayout } from './pages/org/OrgLayout';
@@ -31,6 +43,8 @@ export function App() {
           </Route>
           <Route path="reset-password" element={<ResetPasswordPage />} />
           <Route path="invitations/:token" element={<InvitationPage />} />
+          <Route path="catalog" element={<CatalogPageScreen />} />
+          <Route path="catalog/:achievementId" element={<CatalogDetailPage />} />
           <Route element={<RequireAuth />}>
             <Route index element={<HomePage />} />
             <Route path="orgs/new" element={<NewOrgPage />} />
@@ -39,8 +53,19 @@ export function App() {
               <Route path="members" element={<OrgMembersPage />} />
               <Route path="keys" element={<OrgKeysPage />} />
               <Route path="audit" element={<OrgAuditPage />} />
+              <Route path="achievements" element={<OrgAchievementsPage />} />
+              <Route path="achievements/new" element={<AchievementEditorPage />} />
+              <Route path="achievements/:id" element={<AchievementEditorPage />} />
+              <Route path="queue" element={<OrgQueuePage />} />
+              <Route path="submissions/:id" element={<ReviewSubmissionPage />} />
+              <Route path="credentials" element={<OrgCredentialsPage />} />
+              <Route path="assessment" element={<OrgAssessmentPage />} />
             </Route>
             <Route path="settings" element={<SettingsPage />} />
+            <Route path="me/submissions" element={<MySubmissionsPage />} />
+            <Route path="me/submissions/:id" element={<SubmissionEditorPage />} />
+            <Route path="me/credentials" element={<MyCredentialsPage />} />
+            <Route path="notifications" element={<NotificationsPage />} />
             <Route path="admin/outbox" element={<AdminOutboxPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />

@@ -1,8 +1,9 @@
+import { LIMITS } from '@tessera/shared';
 /** File types Tessera accepts, recognised by their content (not by the declared type or the name). */
 export const UPLOAD_RULES = {
-  image: { maxBytes: 2 * 1024 * 1024, types: ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] },
+  image: { maxBytes: LIMITS.imageFileBytes, types: ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] },
   evidence: {
-    maxBytes: 25 * 1024 * 1024,
+    maxBytes: LIMITS.evidenceFileBytes,
     types: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'video/mp4', 'video/webm', 'video/quicktime', 'audio/mpeg', 'text/plain', 'application/zip-office'],
   },
 } as const;

@@ -22,6 +22,8 @@ export async function getAssessorSubmission(deps: Deps, opts: { org: OrgRow; rol
   const slots = (await slotsOf(deps.db, [{ id: s.id, attempt: s.attempt }])).filter((x) => x.attempt === s.attempt);
   const mine = slots.find((x) => x.assessorId === opts.accountId && claimIsLive(x, now));
   const open = ['submitted', 'in_review'].includes(s.state);
+  const reviewedByMe = slots.some((x) => x.assessorId === opts.accountId && x.reviewId);
+  const slotFree = slots.some((x) => !claimIsLive(x, now));
   const all = await listReviews(deps.db, s.id);
   const visible = all.filter((r) => !(open && r.attempt === s.attempt && r.assessorId !== opts.accountId));
   const names = new Map<string, string>();
@@ -39,6 +41,7 @@ export async function getAssessorSubmission(deps: Deps, opts: { org: OrgRow; rol
     doubleScored: s.doubleScored,
     claim: { mine: Boolean(mine && !mine.reviewId), expiresAt: mine?.claimExpiresAt?.toISOString() ?? null },
     canReview: Boolean(mine && !mine.reviewId && s.state === 'in_review' && s.learnerId !== opts.accountId),
+    canClaim: open && !mine && !reviewedByMe && slotFree && s.learnerId !== opts.accountId,
     canSettle: s.state === 'disputed' && opts.role === 'owner' && s.learnerId !== opts.accountId,
   };
 }

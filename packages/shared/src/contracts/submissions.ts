@@ -133,6 +133,8 @@ export const AssessorSubmission = z.object({
   openCriterionIds: z.array(z.string()),
   doubleScored: z.boolean(),
   claim: z.object({ mine: z.boolean(), expiresAt: Timestamp.nullable() }),
+  /** The caller may claim a review slot now (none held, not already reviewed, a slot free, not their own work). */
+  canClaim: z.boolean(),
   canReview: z.boolean(),
   canSettle: z.boolean(),
 });

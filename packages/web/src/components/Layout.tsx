@@ -155,15 +155,24 @@ export function Layout() {
               <Group hiddenFrom="sm" mb="sm">
                 <OrgSwitcher memberships={session.memberships} id="org-switcher-nav" />
               </Group>
+              <NavItem to="/catalog" label="Catalog" end={false} />
+              <NavItem to="/me/submissions" label="My learning" end={false} />
+              <NavItem to="/me/credentials" label="My credentials" />
+              <NavItem to="/notifications" label="Notifications" />
+              <Divider my="sm" />
               <NavItem to="/" label="My organisations" />
               <NavItem to="/orgs/new" label="Create organisation" />
               {membership ? (
                 <>
                   <Divider my="sm" label={membership.org.name} labelPosition="left" />
                   <NavItem to={`/orgs/${membership.org.slug}`} label="Profile" />
+                  <NavItem to={`/orgs/${membership.org.slug}/achievements`} label="Micro-credentials" end={false} />
+                  {membership.role === 'owner' || membership.role === 'assessor' ? <NavItem to={`/orgs/${membership.org.slug}/queue`} label="Review queue" /> : null}
+                  {membership.role === 'owner' || membership.role === 'viewer' ? <NavItem to={`/orgs/${membership.org.slug}/credentials`} label="Issued credentials" /> : null}
                   <NavItem to={`/orgs/${membership.org.slug}/members`} label="Members" />
                   {membership.role === 'owner' ? (
                     <>
+                      <NavItem to={`/orgs/${membership.org.slug}/assessment`} label="Assessment settings" />
                       <NavItem to={`/orgs/${membership.org.slug}/keys`} label="Signing keys" />
                       <NavItem to={`/orgs/${membership.org.slug}/audit`} label="Audit log" />
                     </>

@@ -105,3 +105,23 @@ export function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message;
   return 'Something went wrong';
 }
+
+/** Upload a file (multipart) for evidence or a micro-credential image; resolves with the stored file's details. */
+export async function uploadFile<T>(file: File, purpose: 'evidence' | 'image'): Promise<T> {
+  const form = new FormData();
+  form.set('file', file);
+  form.set('purpose', purpose);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(`${API_BASE}/files`, { method: 'POST', headers, credentials: 'same-origin', body: form });
+  } catch {
+    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: 'network_error', detail: 'Could not reach the server. Check your connection and try again.' });
+  }
+  const body: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) {
+    throw new ApiError(isProblem(body) ? body : { type: 'about:blank', title: 'Upload failed', status: res.status, code: 'http_error', detail: `The server answered ${res.status}.` });
+  }
+  return body as T;
+}

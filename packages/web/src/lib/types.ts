@@ -30,3 +30,52 @@ export type InvitationPreview = Output<typeof InvitationPreviewSchema>;
 export type AuditPage = Output<typeof AuditPageSchema>;
 /** A membership in the session. */
 export type MembershipSummary = Output<typeof MembershipSummarySchema>;
+
+import type {
+  Achievement as AchievementSchema,
+  AchievementContent as AchievementContentSchema,
+  AchievementSummary as AchievementSummarySchema,
+  AgreementStats as AgreementStatsSchema,
+  AssessorSubmission as AssessorSubmissionSchema,
+  CatalogEntry as CatalogEntrySchema,
+  CatalogPage as CatalogPageSchema,
+  CredentialSummary as CredentialSummarySchema,
+  FileInfo as FileInfoSchema,
+  IssuerSummary as IssuerSummarySchema,
+  Notification as NotificationSchema,
+  QueueItem as QueueItemSchema,
+  Review as ReviewSchema,
+  Submission as SubmissionSchema,
+  SubmissionSummary as SubmissionSummarySchema,
+} from '@tessera/shared';
+
+/** A micro-credential with its draft and versions (organisation members). */
+export type Achievement = Output<typeof AchievementSchema>;
+/** What a designer edits (normalised). */
+export type AchievementContent = Output<typeof AchievementContentSchema>;
+/** A row in the organisation's list of micro-credentials. */
+export type AchievementSummary = Output<typeof AchievementSummarySchema>;
+/** Assessor agreement statistics. */
+export type AgreementStats = Output<typeof AgreementStatsSchema>;
+/** A submission as an assessor sees it. */
+export type AssessorSubmission = Output<typeof AssessorSubmissionSchema>;
+/** A published micro-credential in the catalog. */
+export type CatalogEntry = Output<typeof CatalogEntrySchema>;
+/** A page of the catalog with facets. */
+export type CatalogPage = Output<typeof CatalogPageSchema>;
+/** An issued credential. */
+export type CredentialSummary = Output<typeof CredentialSummarySchema>;
+/** An uploaded file. */
+export type FileInfo = Output<typeof FileInfoSchema>;
+/** The issuer shown with a micro-credential. */
+export type IssuerSummary = Output<typeof IssuerSummarySchema>;
+/** An in-app notification. */
+export type Notification = Output<typeof NotificationSchema>;
+/** A row in the assessor queue. */
+export type QueueItem = Output<typeof QueueItemSchema>;
+/** A review with its per-criterion scores. */
+export type Review = Output<typeof ReviewSchema>;
+/** A learner's submission. */
+export type Submission = Output<typeof SubmissionSchema>;
+/** A row in the learner's list of submissions. */
+export type SubmissionSummary = Output<typeof SubmissionSummarySchema>;

@@ -1,0 +1,67 @@
+/** An organisation's micro-credentials: drafts, published and retired. */
+import { Anchor, Badge, Button, Group, Image, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { DataTable } from '../../components/DataTable';
+import { PageTitle } from '../../components/PageTitle';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { formatDateTime } from '../../lib/links';
+import type { AchievementSummary } from '../../lib/types';
+import { useResource } from '../../lib/useResource';
+import { useOrg } from './OrgLayout';
+
+const STATUS: Record<string, { label: string; color: string }> = {
+  draft: { label: 'Draft', color: 'blue.9' },
+  published: { label: 'Published', color: 'teal.9' },
+  retired: { label: 'Retired', color: 'gray.8' },
+};
+
+/** The list of micro-credentials. */
+export function OrgAchievementsPage() {
+  const { org } = useOrg();
+  const list = useResource<AchievementSummary[]>(`/orgs/${encodeURIComponent(org.slug)}/achievements`);
+  const canEdit = org.role === 'owner' || org.role === 'designer';
+  const newButton = canEdit ? (
+    <Button component={Link} to={`/orgs/${org.slug}/achievements/new`}>
+      New micro-credential
+    </Button>
+  ) : null;
+  return (
+    <>
+      <PageTitle title={`Micro-credentials · ${org.name}`} actions={newButton}>
+        Micro-credentials
+      </PageTitle>
+      {list.status === 'loading' ? <LoadingState label="Loading micro-credentials…" /> : null}
+      {list.status === 'error' ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
+      {list.status === 'ok' && list.data.length === 0 ? (
+        <EmptyState title="No micro-credentials yet" action={newButton}>
+          Design a micro-credential: the skill, the evidence you need to see, and the rubric assessors score it with.
+        </EmptyState>
+      ) : null}
+      {list.status === 'ok' && list.data.length > 0 ? (
+        <DataTable caption={`Micro-credentials of ${org.name}`} headers={['Name', 'Status', 'Version', 'Issued', 'Last change']} minWidth={640}>
+              {list.data.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td>
+                    <Group gap="sm" wrap="nowrap">
+                      <Image src={a.imageUrl} alt="" w={32} h={32} fit="contain" />
+                      <Anchor component={Link} to={`/orgs/${org.slug}/achievements/${a.id}`}>
+                        {a.name}
+                      </Anchor>
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={STATUS[a.status]?.color ?? 'gray.8'} variant="filled">
+                      {STATUS[a.status]?.label ?? a.status}
+                    </Badge>
+                    {a.hasUnpublishedChanges && a.status !== 'draft' ? <Text size="xs">unpublished changes</Text> : null}
+                  </Table.Td>
+                  <Table.Td>{a.latestVersion ?? '—'}</Table.Td>
+                  <Table.Td>{a.issuedCount}</Table.Td>
+                  <Table.Td>{formatDateTime(a.updatedAt)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+/** Credentials the organisation issued; owners revoke, suspend and unsuspend them with a reason. */
+import { DANGER } from '../../theme';
+import { Anchor, Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { StatusChangeInput } from '@tessera/shared';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { DataTable } from '../../components/DataTable';
+import { PageTitle } from '../../components/PageTitle';
+import { CredentialStatusBadge } from '../../components/SubmissionState';
+import { EmptyState, ErrorState, LoadingState, ProblemAlert } from '../../components/states';
+import { api } from '../../lib/api';
+import { useFormState, validate } from '../../lib/forms';
+import { formatDateTime } from '../../lib/links';
+import type { CredentialSummary } from '../../lib/types';
+import { useResource } from '../../lib/useResource';
+import { useOrg } from './OrgLayout';
+
+type Action = 'revoke' | 'suspend' | 'unsuspend';
+const VERB: Record<Action, string> = { revoke: 'Revoke', suspend: 'Suspend', unsuspend: 'Unsuspend' };
+
+function StatusDialog({ slug, target, onClose, onDone }: { slug: string; target: { credential: CredentialSummary; action: Action }; onClose: () => void; onDone: () => void }) {
+  const form = useFormState();
+  const [reason, setReason] = useState('');
+  const { credential, action } = target;
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = validate(StatusChangeInput, { reason });
+    if (!parsed.ok) return form.setFieldErrors(parsed.errors);
+    const ok = await form.run(async () => {
+      await api('POST', `/orgs/${encodeURIComponent(slug)}/credentials/${encodeURIComponent(credential.id)}/${action}`, { body: parsed.data });
+    });
+    if (ok) onDone();
+  };
+  return (
+    <Modal opened onClose={onClose} title={`${VERB[action]} “${credential.achievementName}”`}>
+      <form onSubmit={(e) => void onSubmit(e)} noValidate>
+        <Stack>
+          <ProblemAlert problem={form.problem} />
+          <Text size="sm">
+            {action === 'revoke'
+              ? 'Revocation is permanent. Verifiers see it within a minute, and the learner is told.'
+              : action === 'suspend'
+                ? 'A suspended credential fails verification until it is unsuspended. The learner is told.'
+                : 'The credential verifies again. The learner is told.'}
+          </Text>
+          <Textarea label="Reason" required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={form.fieldErrors.reason} data-autofocus />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" color={action === 'unsuspend' ? undefined : DANGER} loading={form.submitting}>
+              {VERB[action]}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** The issued credentials screen. */
+export function OrgCredentialsPage() {
+  const { org } = useOrg();
+  const list = useResource<CredentialSummary[]>(`/orgs/${encodeURIComponent(org.slug)}/credentials`);
+  const [target, setTarget] = useState<{ credential: CredentialSummary; action: Action } | null>(null);
+  const isOwner = org.role === 'owner';
+  return (
+    <>
+      <PageTitle title={`Issued credentials · ${org.name}`}>Issued credentials</PageTitle>
+      {list.status === 'loading' ? <LoadingState label="Loading credentials…" /> : null}
+      {list.status === 'error' ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
+      {list.status === 'ok' && list.data.length === 0 ? <EmptyState title="Nothing issued yet">Credentials appear here when assessors pass submissions.</EmptyState> : null}
+      {list.status === 'ok' && list.data.length > 0 ? (
+        <DataTable caption={'Issued credentials'} headers={['Micro-credential', 'Recipient', 'Issued', 'Status', 'Actions']} minWidth={760}>
+              {list.data.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>
+                    <Anchor href={c.jsonUrl} target="_blank" rel="noopener noreferrer">
+                      {c.achievementName}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{c.recipientName ?? <Text c="dimmed">Name not shown</Text>}</Table.Td>
+                  <Table.Td>{formatDateTime(c.issuedAt)}</Table.Td>
+                  <Table.Td>
+                    <CredentialStatusBadge status={c.status} />
+                    {c.statusReason ? <Text size="xs">{c.statusReason}</Text> : null}
+                  </Table.Td>
+                  <Table.Td>
+                    {isOwner && c.status !== 'revoked' ? (
+                      <Group gap={4}>
+                        {c.status === 'suspended' ? (
+                          <Button size="xs" variant="default" onClick={() => setTarget({ credential: c, action: 'unsuspend' })} aria-label={`Unsuspend ${c.achievementName} for ${c.recipientName ?? 'this learner'}`}>
+                            Unsuspend
+                          </Button>
+                        ) : (
+                          <Button size="xs" variant="default" onClick={() => setTarget({ credential: c, action: 'suspend' })} aria-label={`Suspend ${c.achievementName} for ${c.recipientName ?? 'this learner'}`}>
+                            Suspend
+                          </Button>
+                        )}
+                        <Button size="xs" variant="outline" color={DANGER} onClick={() => setTarget({ credential: c, action: 'revoke' })} aria-label={`Revoke ${c.achievementName} for ${c.recipientName ?? 'this learner'}`}>
+                          Revoke
+                        </Button>
+                      </Group>
+                    ) : null}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+      ) : null}
+      {target ? (
+        <StatusDialog
+          slug={org.slug}
+          target={target}
+          onClose={() => setTarget(null)}
+          onDone={() => {
+            setTarget(null);
+            list.reload();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
