@@ -40,9 +40,11 @@ describe('signing and verifying with key files', () => {
     const k = generateEd25519();
     const { did, id } = ed25519DidKey(k.publicKeyMultibase);
     const key = KeyFile.parse({ did, id, controller: did, type: 'Multikey', publicKeyMultibase: k.publicKeyMultibase, secretKeyMultibase: encodeEd25519SecretMultibase(k.seed) });
-    const unsigned = { ...vector.unsignedCredential, issuer: { ...(vector.unsignedCredential['issuer'] as object), id: did } };
+    // A fresh copy: signing mutates its input, and an earlier test signed vector.unsignedCredential.
+    const { proof: _earlier, ...rest } = structuredClone(vector.unsignedCredential);
+    const unsigned = { ...rest, issuer: { ...(rest['issuer'] as object), id: did } };
     const signed = await signDataIntegrity(unsigned, keyFileSigner(key), new Date());
     const report = await verifyReport(signed, { documents: new Map(), now: new Date() });
-    expect(report.verdict).toBe('valid');
+    expect(report.verdict, JSON.stringify(report.steps)).toBe('valid');
   });
 });

@@ -1,13 +1,11 @@
-import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
-import { issue } from '@digitalbazaar/vc';
+import { documentLoader, signDataIntegrity as engineSign } from '@tessera/credentials';
 import type { Signer } from '../keys/load-signer.js';
-import { bundledDocumentLoader } from './documents.js';
 
-/** Sign with an embedded Data Integrity proof (eddsa-rdfc-2022); `proof` is returned as an array, as the OB 3.0 schemas require. */
+/** Sign with an embedded Data Integrity proof (eddsa-rdfc-2022) through the credentials engine; `proof` is an array, as the OB 3.0 schemas require. */
 export async function signDataIntegrity(credential: Record<string, unknown>, signer: Signer, created: Date): Promise<Record<string, unknown>> {
-  const suite = new DataIntegrityProof({ signer, cryptosuite: eddsaRdfc2022, date: created });
-  const signed = await issue({ credential, suite, documentLoader: bundledDocumentLoader(), now: created });
-  const proof = signed['proof'];
-  return { ...signed, proof: Array.isArray(proof) ? proof : [proof] };
+  return engineSign(credential, {
+    signer: { id: signer.id, sign: (data) => signer.sign({ data }) },
+    created: created.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    loader: documentLoader(),
+  });
 }

