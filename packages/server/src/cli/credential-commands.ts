@@ -1,3 +1,4 @@
+import { runBenchCommand } from './bench-command.js';
 import { runKeygen, runSign } from './key-commands.js';
 import { runVerify } from './verify-command.js';
 
@@ -6,4 +7,5 @@ export const credentialCommands: Record<string, (argv: string[]) => Promise<numb
   keygen: runKeygen,
   sign: runSign,
   verify: runVerify,
+  bench: runBenchCommand,
 };

@@ -15,3 +15,7 @@ declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
   /** The eddsa-rdfc-2022 cryptosuite. */
   export const cryptosuite: unknown;
 }
+declare module '@digitalbazaar/ed25519-multikey' {
+  /** An Ed25519 Multikey key pair. */
+  export function from(key: { id: string; controller: string; publicKeyMultibase: string; secretKeyMultibase?: string | undefined }): Promise<{ signer(): { id: string; algorithm: string; sign(opts: { data: Uint8Array }): Promise<Uint8Array> } }>;
+}
