@@ -33,6 +33,7 @@ export const EnvSchema = z
     TESSERA_TRUST_PROXY: bool.default(false),
     TESSERA_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
     TESSERA_SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
+    TESSERA_VERIFY_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
     TESSERA_WEB_DIST: z.string().min(1).optional(),
   })
   .transform((e) => ({ ...e, TESSERA_BASE_URL: (e.TESSERA_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '') }));

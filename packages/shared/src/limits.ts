@@ -8,6 +8,8 @@ export const LIMITS = {
   evidenceFileBytes: 25 * 1024 * 1024,
   /** Largest micro-credential image. */
   imageFileBytes: 2 * 1024 * 1024,
+  /** Largest body the public verifier accepts (a baked image up to 10 MB, with headroom). */
+  verifyBodyBytes: 11 * 1024 * 1024,
   /** Shortest password accepted at sign-up and reset. */
   passwordMinLength: 10,
   /** Longest password accepted (scrypt input is bounded to keep hashing cheap to abuse). */

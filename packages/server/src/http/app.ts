@@ -17,11 +17,12 @@ import { publicKeyRoutes } from '../keys/routes.js';
 import { mailRoutes } from '../mail/routes.js';
 import { orgRoutes } from '../orgs/routes.js';
 import { AppError } from '../shared/errors.js';
-import { csrfProtection, loadSession } from './auth.js';
+import { VERIFY_PATH, csrfProtection, loadSession } from './auth.js';
 import { docsRoutes } from './docs.js';
 import { problemResponse, zodFieldErrors } from './problem.js';
 import { DEFAULT_WEB_DIST, spaRoutes } from './spa.js';
 import type { AppEnv } from './types.js';
+import { verifyRoutes } from '../verify/routes.js';
 
 function clientIp(c: Context, trustProxy: boolean): string | null {
   if (trustProxy) {
@@ -91,7 +92,11 @@ export function createApp(deps: Deps) {
     });
   const jsonLimit = limit(LIMITS.jsonBodyBytes);
   const uploadLimit = limit(LIMITS.uploadBodyBytes);
-  app.use('/api/*', (c, next) => (new URL(c.req.url).pathname === '/api/v1/files' ? uploadLimit(c, next) : jsonLimit(c, next)));
+  const verifyLimit = limit(LIMITS.verifyBodyBytes);
+  app.use('/api/*', (c, next) => {
+    const path = new URL(c.req.url).pathname;
+    return path === '/api/v1/files' ? uploadLimit(c, next) : path === VERIFY_PATH ? verifyLimit(c, next) : jsonLimit(c, next);
+  });
   app.use('*', loadSession);
   app.use('/api/*', csrfProtection);
   app.use('/api/*', async (c, next) => {
@@ -118,6 +123,7 @@ export function createApp(deps: Deps) {
   api.route('/', submissionRoutes());
   api.route('/', reviewRoutes());
   api.route('/', credentialRoutes());
+  api.route('/', verifyRoutes());
   app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'tessera_session' });

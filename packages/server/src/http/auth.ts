@@ -44,8 +44,13 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
  * CSRF defence for cookie-authenticated mutations: a session-bound token in `x-csrf-token`.
  * Unauthenticated mutations (sign-in, sign-up) must come from our own origin when the browser says where from.
  */
+/** The public verification endpoint, open to cross-site callers. */
+export const VERIFY_PATH = '/api/v1/verify';
+
 export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (SAFE.has(c.req.method)) return next();
+  // Verifying a credential changes nothing and reads nothing of the caller's: any site or tool may call it.
+  if (new URL(c.req.url).pathname === VERIFY_PATH) return next();
   const auth = c.var.auth;
   if (auth) {
     if (c.req.header('x-csrf-token') !== auth.session.csrfToken) {

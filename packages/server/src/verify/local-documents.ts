@@ -1,0 +1,38 @@
+import type { Deps } from '../context.js';
+import { getStatusListCredential } from '../credentials/status-list-credential.js';
+import { getDidDocument } from '../keys/did-document.js';
+import { didWebUrl, orgDid } from '../orgs/did.js';
+
+type Json = Record<string, unknown>;
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+
+/**
+ * The documents a verifier needs for a credential that this Tessera instance issued, read from the database
+ * instead of over the network: the issuer's did:web document and the signed status lists.
+ */
+export async function localDocuments(deps: Deps, credential: Json | null): Promise<Map<string, unknown>> {
+  const docs = new Map<string, unknown>();
+  if (!credential) return docs;
+  const base = deps.env.TESSERA_BASE_URL;
+  const issuer = typeof credential['issuer'] === 'string' ? credential['issuer'] : (credential['issuer'] as Json | undefined)?.['id'];
+  const orgPrefix = orgDid(base, '');
+  if (typeof issuer === 'string' && issuer.startsWith(orgPrefix)) {
+    const slug = issuer.slice(orgPrefix.length);
+    try {
+      docs.set(didWebUrl(issuer), await getDidDocument(deps, { slug }));
+    } catch {
+      // Not one of ours after all: the verifier reports the DID document as unavailable.
+    }
+  }
+  for (const entry of list(credential['credentialStatus'])) {
+    const url = (entry as Json | null)?.['statusListCredential'];
+    const match = typeof url === 'string' ? new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/orgs/([^/]+)/status/([^/?#]+)$`).exec(url) : null;
+    if (!match || typeof url !== 'string') continue;
+    try {
+      docs.set(url, JSON.parse((await getStatusListCredential(deps, { slug: match[1] ?? '', listId: match[2] ?? '' })).body) as unknown);
+    } catch {
+      // Unknown list: reported as unavailable.
+    }
+  }
+  return docs;
+}

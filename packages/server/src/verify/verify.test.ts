@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { credentials } from '../db/schema.js';
+import { seedDemo } from '../seed/demo.js';
+import { createTestContext } from '../testing/harness.js';
+import type { TestContext } from '../testing/harness.js';
+
+const OB30 = new URL('../../../../../shared/fixtures/1edtech-validator/ob30/', import.meta.url);
+const CLR20 = new URL('../../../../../shared/fixtures/1edtech-validator/clr20/', import.meta.url);
+
+let ctx: TestContext;
+async function post(body: Uint8Array | string, type: string, headers: Record<string, string> = {}) {
+  const res = await ctx.app.request('/api/v1/verify', { method: 'POST', headers: { 'content-type': type, ...headers }, body });
+  return { status: res.status, json: (await res.json()) as { verdict?: string; steps?: Array<{ id: string; status: string; message: string }>; code?: string; errors?: unknown[] } };
+}
+const fixture = (name: string, dir = OB30) => new Uint8Array(readFileSync(new URL(name, dir)));
+
+beforeAll(async () => {
+  ctx = await createTestContext({ env: { TESSERA_VERIFY_PER_MINUTE: '200' } });
+  await seedDemo(ctx.deps);
+});
+afterAll(async () => ctx?.close());
+
+describe('POST /api/v1/verify (no account needed)', () => {
+  it.each([
+    ['simple.json', 'application/json', 'valid'],
+    ['simple.json', 'application/vc+ld+json', 'valid'],
+    ['simple-json.png', 'image/png', 'valid'],
+    ['simple-jwt.png', 'image/png', 'valid'],
+    ['simple-json.svg', 'image/svg+xml', 'valid'],
+    ['simple-jwt.svg', 'image/svg+xml', 'valid'],
+    ['simple-jwt_v1.png', 'image/png', 'valid'],
+    ['simple_v1.json', 'application/json', 'valid'],
+    ['endorsement-valid.json', 'application/json', 'valid'],
+    ['simple-err-proof-value.json', 'application/json', 'invalid'],
+    ['simple-err-expired.json', 'application/json', 'invalid'],
+    ['simple-noproof.json', 'application/json', 'invalid'],
+    ['simple.jwt', 'text/plain', 'invalid'],
+    ['velocity.jwt', 'application/jwt', 'invalid'],
+  ])('%s as %s → %s', async (name, type, verdict) => {
+    const r = await post(fixture(name), type);
+    expect(r.status).toBe(200);
+    expect(r.json.verdict, JSON.stringify(r.json.steps)).toBe(verdict);
+    expect(r.json.steps?.[0]?.id).toBe('parse');
+  });
+
+  it('reads a CLR 2.0 JWT form and reports what it cannot check instead of passing it', async () => {
+    const r = await post(fixture('simple.jwt', CLR20), 'text/plain');
+    expect(r.status).toBe(200);
+    expect(r.json.verdict).not.toBe('valid');
+  });
+
+  it('verifies a credential this server issued, by URL and as JSON, against its own DID document and status lists', async () => {
+    const [row] = await ctx.deps.db.select().from(credentials).limit(1);
+    expect(row).toBeDefined();
+    const byUrl = await post(JSON.stringify({ url: `http://tessera.test/credentials/${encodeURIComponent(row?.id ?? '')}` }), 'application/json');
+    expect(byUrl.json.verdict, JSON.stringify(byUrl.json.steps)).toBe('valid');
+    expect(byUrl.json.steps?.filter((s) => s.id.startsWith('status.')).map((s) => s.status)).toEqual(['passed', 'passed']);
+    const byBody = await post(JSON.stringify(row?.document), 'application/vc+ld+json');
+    expect(byBody.json.verdict).toBe('valid');
+    expect((await post(row?.jwt ?? '', 'application/jwt')).json.verdict).toBe('valid');
+  });
+
+  it('refuses other hosts’ URLs, unsupported media types and empty bodies with problem details', async () => {
+    const remote = await post(JSON.stringify({ url: 'https://elsewhere.example/credential.json' }), 'application/json');
+    expect(remote.status).toBe(400);
+    expect(remote.json.errors).toEqual([{ path: 'url', message: 'Fetching from other hosts is not enabled' }]);
+    expect((await post('<p>hi</p>', 'text/html')).status).toBe(415);
+    expect((await post('', 'application/json')).status).toBe(400);
+    const garbage = await post('not a credential', 'text/plain');
+    expect(garbage.json).toMatchObject({ verdict: 'invalid', steps: [{ id: 'parse', status: 'failed' }] });
+  });
+
+  it('accepts cross-site calls (it reads and changes nothing of the caller’s)', async () => {
+    const r = await post(fixture('simple.json'), 'application/json', { origin: 'https://employer.example' });
+    expect(r.status).toBe(200);
+  });
+});
+
+describe('verification rate limit', () => {
+  let limited: TestContext;
+  beforeAll(async () => {
+    limited = await createTestContext({ env: { TESSERA_VERIFY_PER_MINUTE: '3' } });
+  });
+  afterAll(async () => limited?.close());
+
+  it('answers 429 with retry-after once a client exceeds the per-minute limit', async () => {
+    const statuses: number[] = [];
+    let retry: string | null = null;
+    for (let i = 0; i < 5; i++) {
+      const res = await limited.app.request('/api/v1/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: readFileSync(new URL('simple.json', OB30)) });
+      statuses.push(res.status);
+      if (res.status === 429) retry = res.headers.get('retry-after');
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    expect(Number(retry)).toBeGreaterThan(0);
+  });
+});
