@@ -9,7 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { PASSWORD, ROOT, field, fill, launchBrowser, pageChecker, startServer } from './support.mjs';
+import { apiCall, PASSWORD, ROOT, field, fill, launchBrowser, pageChecker, startServer } from './support.mjs';
 
 const check = pageChecker('earning');
 const ORG = { slug: 'lakeside', name: 'Lakeside College' };
@@ -18,30 +18,6 @@ const ASSESSOR = { name: 'Asa Assessor', email: 'asa@lakeside.example' };
 const LEARNER = { name: 'Lee Learner', email: 'lee@learner.example' };
 const MC = 'Leading Restorative Circles';
 const CRITERIA = ['Plans the circle', 'Facilitates equitably', 'Reflects on impact'];
-
-/**
- * Call the JSON API from inside a page, with its session cookie and CSRF token.
- * @param {import('playwright-core').Page} page
- * @param {string} method
- * @param {string} path
- * @param {unknown} [body]
- */
-async function apiCall(page, method, path, body) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = await fetch('/api/v1/auth/session');
-      const csrf = session.ok ? (await session.json()).csrfToken : '';
-      const res = await fetch(`/api/v1${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
-    },
-    { method, path, body },
-  );
-}
 
 describe('earning loop: design → submit → revise → pass → verify', () => {
   /** @type {import('./support.mjs').RunningServer} */

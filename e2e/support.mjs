@@ -2,7 +2,7 @@
 // Helpers for the browser tests: start a fresh Tessera server, launch Debian's Chromium,
 // and check each visited page (screenshot artifact + axe-core with 0 serious/critical violations).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
@@ -48,7 +48,7 @@ export function freePort() {
 
 /**
  * Start `tessera serve` (node packages/server/bin/tessera.js serve) on a free port with a fresh data directory and wait for /healthz.
- * @param {{ env?: Record<string, string> }} [options]
+ * @param {{ env?: Record<string, string>, seed?: boolean }} [options]
  * @returns {Promise<RunningServer>}
  */
 export async function startServer(options = {}) {
@@ -59,19 +59,25 @@ export async function startServer(options = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'tessera-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
+  const env = {
+    ...process.env,
+    NODE_ENV: 'test',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    TESSERA_DATA_DIR: dataDir,
+    TESSERA_MASTER_KEY: randomBytes(32).toString('hex'),
+    TESSERA_BASE_URL: baseUrl,
+    TESSERA_LOG_LEVEL: 'warn',
+    ...options.env,
+  };
+  if (options.seed) {
+    // `tessera serve` never seeds by itself; seed the demo first, as an operator would with `tessera seed-demo`.
+    const seeded = spawnSync(process.execPath, [main, 'seed-demo'], { cwd: ROOT, env, encoding: 'utf8' });
+    assert.equal(seeded.status, 0, `tessera seed-demo failed:\n${seeded.stdout}\n${seeded.stderr}`);
+  }
   const child = spawn(process.execPath, [main, 'serve'], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      TESSERA_DATA_DIR: dataDir,
-      TESSERA_MASTER_KEY: randomBytes(32).toString('hex'),
-      TESSERA_BASE_URL: baseUrl,
-      TESSERA_LOG_LEVEL: 'warn',
-      ...options.env,
-    },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (d) => (output += d));
@@ -200,4 +206,25 @@ export function field(scope, label) {
  */
 export async function fill(scope, label, value) {
   await field(scope, label).fill(value);
+}
+
+/**
+ * Call the JSON API from inside a page, with its session cookie and CSRF token.
+ * @param {import('playwright-core').Page} page
+ * @param {string} method
+ * @param {string} path  below /api/v1
+ * @param {unknown} [body]
+ * @returns {Promise<{ status: number, body: any }>}
+ */
+export async function apiCall(page, method, path, body) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = await fetch('/api/v1/auth/session');
+      const csrf = session.ok ? (await session.json()).csrfToken : '';
+      const res = await fetch(`/api/v1${path}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : null };
+    },
+    { method, path, body },
+  );
 }

@@ -9,6 +9,7 @@ import { InvitationPage } from './pages/Invitation';
 import { NewOrgPage } from './pages/NewOrg';
 import { NotFoundPage } from './pages/NotFound';
 import { NotificationsPage } from './pages/Notifications';
+import { VerifyPage } from './pages/Verify';
 import { CatalogPageScreen } from './pages/learn/Catalog';
 import { CatalogDetailPage } from './pages/learn/CatalogDetail';
 import { MyCredentialsPage } from './pages/learn/MyCredentials';
@@ -43,6 +44,7 @@ export function App() {
           </Route>
           <Route path="reset-password" element={<ResetPasswordPage />} />
           <Route path="invitations/:token" element={<InvitationPage />} />
+          <Route path="verify" element={<VerifyPage />} />
           <Route path="catalog" element={<CatalogPageScreen />} />
           <Route path="catalog/:achievementId" element={<CatalogDetailPage />} />
           <Route element={<RequireAuth />}>

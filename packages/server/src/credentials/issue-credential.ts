@@ -11,6 +11,7 @@ import { findOrgById } from '../orgs/store.js';
 import { listEvidence, listReviews, findSubmission } from '../submissions/store.js';
 import { emptyBitstring, STATUS_LIST_SIZE } from './bitstring.js';
 import { buildAchievementCredential } from './build-credential.js';
+import { credentialPageUrl } from './present.js';
 import { signDataIntegrity } from './sign.js';
 import { signVcJwt } from './sign-jwt.js';
 import { allocateStatusIndex, findCredentialIdOfSubmission, insertCredential } from './store.js';
@@ -48,7 +49,8 @@ export async function issueCredential(deps: Deps, opts: { submissionId: string }
     const newList = (purpose: 'revocation' | 'suspension') => () => ({ id: tx.ids.id('statusList'), orgId: org.id, purpose, seq: 1, size: STATUS_LIST_SIZE, nextIndex: 0, bits: emptyBitstring(), updatedAt: now });
     const revocation = await allocateStatusIndex(tx.db, { orgId: org.id, purpose: 'revocation', newList: newList('revocation') });
     const suspension = await allocateStatusIndex(tx.db, { orgId: org.id, purpose: 'suspension', newList: newList('suspension') });
-    const id = `urn:uuid:${tx.ids.uuid()}`;
+    // The id is the credential's public page, so anyone holding the credential can find the page from it.
+    const id = credentialPageUrl(base, tx.ids.uuid());
     const validUntil = content.validity.kind === 'months' ? addMonths(now, content.validity.months) : null;
     const evidence = await listEvidence(tx.db, s.id);
     const unsigned = buildAchievementCredential({

@@ -9,6 +9,17 @@ export function credentialStatus(c: CredentialRow, now: Date): { status: 'active
   return { status: 'active', reason: null };
 }
 
+/** The public page of a credential: `<base>/credentials/<key>`. */
+export function credentialPageUrl(baseUrl: string, key: string): string {
+  return `${baseUrl}/credentials/${key}`;
+}
+
+/** The page key of a credential id (its page URL, or a `urn:uuid:` id from before ids were page URLs). */
+export function credentialKey(baseUrl: string, id: string): string {
+  const prefix = `${baseUrl}/credentials/`;
+  return id.startsWith(prefix) ? id.slice(prefix.length) : id.replace(/^urn:uuid:/, '');
+}
+
 /** A credential summary row. */
 export function presentCredential(r: { c: CredentialRow; content: unknown; orgName: string; learnerName: string }, now: Date, baseUrl: string) {
   const st = credentialStatus(r.c, now);
@@ -22,5 +33,6 @@ export function presentCredential(r: { c: CredentialRow; content: unknown; orgNa
     status: st.status,
     statusReason: st.reason,
     jsonUrl: `${baseUrl}/api/v1/credentials/${encodeURIComponent(r.c.id)}`,
+    pageUrl: credentialPageUrl(baseUrl, encodeURIComponent(credentialKey(baseUrl, r.c.id))),
   };
 }

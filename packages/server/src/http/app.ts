@@ -22,6 +22,7 @@ import { docsRoutes } from './docs.js';
 import { problemResponse, zodFieldErrors } from './problem.js';
 import { DEFAULT_WEB_DIST, spaRoutes } from './spa.js';
 import type { AppEnv } from './types.js';
+import { publicCredentialRoutes } from '../public/routes.js';
 import { verifyRoutes } from '../verify/routes.js';
 
 function clientIp(c: Context, trustProxy: boolean): string | null {
@@ -135,6 +136,7 @@ export function createApp(deps: Deps) {
   app.route('/', docsRoutes());
   app.route('/', publicKeyRoutes());
   app.route('/', statusListRoutes());
+  app.route('/', publicCredentialRoutes());
   app.route('/', achievementMediaRoutes());
   app.route('/', spaRoutes(deps.env.TESSERA_WEB_DIST ?? DEFAULT_WEB_DIST));
 

@@ -2,7 +2,7 @@ import { verifyCredential } from '@tessera/credentials';
 import type { Report } from '@tessera/credentials';
 import { hitRateLimit } from '../accounts/store.js';
 import type { Deps } from '../context.js';
-import { findCredential } from '../credentials/store.js';
+import { findCredentialByKey } from '../credentials/find-credential-by-key.js';
 import { AppError } from '../shared/errors.js';
 import { localDocuments } from './local-documents.js';
 
@@ -25,8 +25,12 @@ export async function checkVerifyRate(deps: Deps, client: string): Promise<void>
 async function ownCredentialAt(deps: Deps, url: string): Promise<Record<string, unknown> | null> {
   const prefix = `${deps.env.TESSERA_BASE_URL}/credentials/`;
   if (!url.startsWith(prefix)) return null;
-  const row = await findCredential(deps.db, decodeURIComponent(url.slice(prefix.length).split(/[?#]/)[0] ?? ''));
-  return row ? (row.document as Record<string, unknown>) : null;
+  const key = decodeURIComponent(url.slice(prefix.length).split(/[?#/]/)[0] ?? '');
+  try {
+    return (await findCredentialByKey(deps, key)).document;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -161,6 +161,8 @@ export const CredentialSummary = z.object({
   status: CredentialStatus,
   statusReason: z.string().nullable(),
   jsonUrl: z.string(),
+  /** The credential's public page (server-rendered, verifiable by anyone with the link). */
+  pageUrl: z.string(),
 });
 /** An issued credential summary. */
 export type CredentialSummary = z.infer<typeof CredentialSummary>;

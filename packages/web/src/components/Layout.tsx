@@ -159,6 +159,7 @@ export function Layout() {
               <NavItem to="/me/submissions" label="My learning" end={false} />
               <NavItem to="/me/credentials" label="My credentials" />
               <NavItem to="/notifications" label="Notifications" />
+              <NavItem to="/verify" label="Verify a credential" />
               <Divider my="sm" />
               <NavItem to="/" label="My organisations" />
               <NavItem to="/orgs/new" label="Create organisation" />

@@ -44,6 +44,9 @@ export function MyCredentialsPage() {
                 <Text size="sm">{c.validUntil ? `Valid until ${formatDateTime(c.validUntil)}` : 'Does not expire'}</Text>
                 {c.statusReason ? <Text size="sm">Reason: {c.statusReason}</Text> : null}
                 <Group gap="sm">
+                  <Anchor href={c.pageUrl} target="_blank" rel="noopener noreferrer">
+                    Public page
+                  </Anchor>
                   <Anchor href={c.jsonUrl} target="_blank" rel="noopener noreferrer">
                     Signed credential (JSON)
                   </Anchor>

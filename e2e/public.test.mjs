@@ -1,0 +1,122 @@
+/* global document -- code passed to page.evaluate runs in the browser */
+// The credential's public face (issue 5): the public page without signing in, with every verification
+// step passed; the baked badge downloaded and verified in the public verifier; revocation shown on
+// both; screenshots at 375 px and 1280 px; axe on every page.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { apiCall, ARTIFACTS, launchBrowser, pageChecker, startServer } from './support.mjs';
+
+const check = pageChecker('public');
+const DEMO_PASSWORD = 'tessera-demo-2026';
+
+describe('public credential page, verifier and revocation', () => {
+  /** @type {import('./support.mjs').RunningServer} */
+  let server;
+  /** @type {import('playwright-core').Browser} */
+  let browser;
+  /** @type {import('playwright-core').Page} */
+  let visitor;
+  /** @type {import('playwright-core').Page} */
+  let owner;
+  let pageUrl = '';
+  let credentialId = '';
+  let dir = '';
+  /** @type {string[]} */
+  const pageErrors = [];
+
+  /** @param {{ width: number, height: number }} viewport */
+  async function newPage(viewport = { width: 1280, height: 900 }) {
+    const context = await browser.newContext({ baseURL: server.baseUrl, viewport, acceptDownloads: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    return page;
+  }
+
+  before(async () => {
+    server = await startServer({ seed: true });
+    browser = await launchBrowser();
+    dir = await mkdtemp(join(tmpdir(), 'tessera-e2e-public-'));
+    owner = await newPage();
+    await owner.goto('/app/signin');
+    assert.equal((await apiCall(owner, 'POST', '/auth/signin', { email: 'owner@riverside.example', password: DEMO_PASSWORD })).status, 200);
+    const issued = await apiCall(owner, 'GET', '/orgs/riverside/credentials');
+    assert.ok(issued.body.length > 0, 'the demo has issued credentials');
+    pageUrl = issued.body[0].pageUrl;
+    credentialId = issued.body[0].id;
+    assert.equal(credentialId, pageUrl, 'the credential id is its public page URL');
+    visitor = await newPage();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+    assert.deepEqual(pageErrors, [], 'no uncaught errors in the pages');
+  });
+
+  it('opens the public page without signing in: every verification step passed', async () => {
+    const res = await visitor.goto(pageUrl);
+    assert.equal(res?.status(), 200);
+    await visitor.getByRole('heading', { level: 1 }).waitFor();
+    await visitor.getByText('Verified: the signature').waitFor();
+    const steps = visitor.getByRole('list').filter({ hasText: 'Digital signature' }).getByRole('listitem');
+    assert.ok((await steps.count()) >= 6);
+    for (const text of await steps.allTextContents()) assert.match(text, /^(Passed|Note)/, `step: ${text}`);
+    assert.equal(await visitor.locator('.badge.failed, .badge.unknown').count(), 0);
+    assert.ok(await visitor.locator('meta[property="og:title"]').getAttribute('content'));
+    await check(visitor, 'credential-page-1280');
+    await visitor.setViewportSize({ width: 375, height: 800 });
+    await visitor.waitForTimeout(200);
+    const mobile = join(ARTIFACTS, 'public-credential-page-375.png');
+    await visitor.screenshot({ path: mobile, fullPage: true });
+    const overflow = await visitor.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `no horizontal scrolling at 375 px (overflow ${overflow}px)`);
+    await visitor.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('downloads the baked badge and the public verifier says it is valid', async () => {
+    const download = visitor.waitForEvent('download');
+    await visitor.getByRole('link', { name: 'Download baked SVG badge' }).click();
+    const file = join(dir, 'badge.svg');
+    await (await download).saveAs(file);
+    await visitor.goto('/app/verify');
+    await visitor.getByRole('heading', { level: 1, name: 'Verify a credential' }).waitFor();
+    await check(visitor, 'verifier-empty');
+    await visitor.getByRole('tab', { name: 'Upload a file' }).click();
+    const chooser = visitor.waitForEvent('filechooser');
+    await visitor.getByLabel('Credential file').click();
+    await (await chooser).setFiles(file);
+    await visitor.getByRole('button', { name: 'Verify' }).click();
+    await visitor.getByText('Verdict: Valid').waitFor();
+    await check(visitor, 'verifier-valid');
+  });
+
+  it('shows the credential as revoked on the page and in the verifier once the owner revokes it', async () => {
+    const revoked = await apiCall(owner, 'POST', `/orgs/riverside/credentials/${encodeURIComponent(credentialId)}/revoke`, { reason: 'Awarded in error' });
+    assert.equal(revoked.status, 200);
+    await visitor.goto(pageUrl);
+    await visitor.getByText('This credential has been REVOKED by its issuer: Awarded in error').waitFor();
+    await check(visitor, 'credential-page-revoked');
+    await visitor.goto('/app/verify');
+    await visitor.getByRole('tab', { name: 'From a link' }).click();
+    await visitor.getByLabel('Credential URL').fill(pageUrl);
+    await visitor.getByRole('button', { name: 'Verify' }).click();
+    await visitor.getByText('Verdict: Not valid').waitFor();
+    await visitor.getByText('The credential has been revoked').waitFor();
+    await check(visitor, 'verifier-revoked');
+  });
+
+  it('verifies a pasted 1EdTech sample credential', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const sample = await readFile(new URL('../../shared/fixtures/1edtech-validator/ob30/simple.json', import.meta.url), 'utf8');
+    await visitor.goto('/app/verify');
+    await visitor.getByLabel('Credential (JSON or compact JWT)').fill(sample);
+    await visitor.getByRole('button', { name: 'Verify' }).click();
+    await visitor.getByText('Verdict: Valid').waitFor();
+    await writeFile(join(dir, 'done'), 'ok');
+  });
+});

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { credentials } from '../db/schema.js';
+import { seedDemo } from '../seed/demo.js';
+import { createTestContext } from '../testing/harness.js';
+import type { TestContext } from '../testing/harness.js';
+import { changeCredentialStatus } from '../credentials/change-status.js';
+import { findOrgById } from '../orgs/store.js';
+import { prefersJson } from './routes.js';
+
+let ctx: TestContext;
+let key = '';
+let row: typeof credentials.$inferSelect | undefined;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await seedDemo(ctx.deps);
+  [row] = await ctx.deps.db.select().from(credentials).limit(1);
+  key = (row?.id ?? '').replace('http://tessera.test/credentials/', '').replace(/^urn:uuid:/, '');
+});
+afterAll(async () => ctx?.close());
+
+describe('public credential page', () => {
+  it('the credential id is its public page URL', () => {
+    expect(row?.id).toMatch(/^http:\/\/tessera\.test\/credentials\/[0-9a-f-]{36}$/);
+  });
+
+  it('renders server-side without signing in: name, issuer, dates, rubric results, a passing verification panel and preview tags', async () => {
+    const res = await ctx.app.request(`/credentials/${key}`, { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await res.text();
+    const name = String(((row?.document['credentialSubject'] as Record<string, unknown>)['achievement'] as Record<string, unknown>)['name']);
+    expect(html).toContain(`<h1 id="credential-name">${name}</h1>`);
+    expect(html).toContain('Riverside School District');
+    expect(html).toContain('Verified: the signature');
+    expect(html).not.toMatch(/class="badge failed"|class="badge unknown"/);
+    expect(html).toContain(`<meta property="og:title" content="${name}">`);
+    expect(html).toContain('<meta name="twitter:card" content="summary">');
+    expect(html).toContain('https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME');
+    expect(html).toContain('<caption>Rubric results</caption>');
+    expect(html).not.toMatch(/<script/);
+  });
+
+  it('negotiates content: Accept application/vc+ld+json or application/json returns the credential', async () => {
+    for (const accept of ['application/vc+ld+json', 'application/json', 'text/html;q=0.5, application/json']) {
+      const res = await ctx.app.request(`/credentials/${key}`, { headers: { accept } });
+      expect(res.headers.get('content-type')).toBe('application/vc+ld+json');
+      expect(((await res.json()) as { id: string }).id).toBe(row?.id);
+    }
+    expect(prefersJson('text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8')).toBe(false);
+    expect(prefersJson(undefined)).toBe(false);
+  });
+
+  it('offers a baked SVG that verifies, and the JWT form', async () => {
+    const badge = await ctx.app.request(`/credentials/${key}/badge`);
+    expect(badge.headers.get('content-type')).toBe('image/svg+xml');
+    const verified = await ctx.app.request('/api/v1/verify', { method: 'POST', headers: { 'content-type': 'image/svg+xml' }, body: await badge.text() });
+    expect(((await verified.json()) as { verdict: string }).verdict).toBe('valid');
+    const jwt = await ctx.app.request(`/credentials/${key}/credential.jwt`);
+    expect(await jwt.text()).toBe(row?.jwt);
+  });
+
+  it('shows a revoked credential prominently as revoked, and its verification fails', async () => {
+    const org = await findOrgById(ctx.deps.db, row?.orgId ?? '');
+    if (!org || !row) throw new Error('seed missing');
+    await changeCredentialStatus(ctx.deps, { actor: { accountId: row.learnerId, ip: null }, org, credentialId: row.id, action: 'revoke', reason: 'Issued to the wrong person' });
+    const html = await (await ctx.app.request(`/credentials/${key}`)).text();
+    expect(html).toContain('This credential has been REVOKED by its issuer: Issued to the wrong person');
+    expect(html).toMatch(/class="badge failed">Failed<\/span><span><strong>Revocation<\/strong>: The credential has been revoked/);
+  });
+
+  it('answers 404 for an unknown credential', async () => {
+    expect((await ctx.app.request('/credentials/00000000-0000-0000-0000-000000000000')).status).toBe(404);
+  });
+});

@@ -1,0 +1,148 @@
+import type { Report } from '@tessera/credentials';
+import { esc, page } from './html.js';
+
+type Json = Record<string, unknown>;
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+const rec = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {});
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** Everything the public credential page shows. */
+export interface CredentialPageView {
+  credential: Json;
+  report: Report;
+  pageUrl: string;
+  jsonUrl: string;
+  jwtUrl: string | null;
+  bakedSvgUrl: string;
+  imageUrl: string;
+  linkedInUrl: string;
+  recipientName: string | null;
+  status: 'active' | 'revoked' | 'suspended' | 'expired';
+  statusReason: string | null;
+}
+
+const STEP_NAMES: Record<string, string> = {
+  parse: 'Read the credential',
+  format: 'Credential format',
+  type: 'Open Badges type',
+  structure: 'Structure',
+  schema: 'Official JSON Schema',
+  proof: 'Digital signature',
+  issuer: 'Issuer owns the key',
+  dates: 'Validity dates',
+  'status.revocation': 'Revocation',
+  'status.suspension': 'Suspension',
+};
+const STATUS_WORDS: Record<string, string> = { passed: 'Passed', failed: 'Failed', warning: 'Note', unknown: 'Not checked' };
+
+function date(value: unknown): string {
+  const d = new Date(str(value));
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleDateString('en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+}
+
+function banner(v: CredentialPageView): string {
+  if (v.status === 'revoked') return `<div class="banner bad" role="alert">This credential has been REVOKED by its issuer${v.statusReason ? `: ${esc(v.statusReason)}` : ''}. It is no longer valid.</div>`;
+  if (v.status === 'suspended') return `<div class="banner bad" role="alert">This credential is SUSPENDED by its issuer${v.statusReason ? `: ${esc(v.statusReason)}` : ''}. It does not verify while suspended.</div>`;
+  if (v.status === 'expired') return `<div class="banner warn" role="alert">This credential has EXPIRED.</div>`;
+  if (v.report.verdict === 'valid') return `<div class="banner ok" role="status">Verified: the signature, the issuer’s key, the dates and the revocation status all check out.</div>`;
+  if (v.report.verdict === 'invalid') return `<div class="banner bad" role="alert">This credential does NOT verify. See the checks below.</div>`;
+  return `<div class="banner warn" role="status">Some checks could not be completed. See the checks below.</div>`;
+}
+
+/** The server-rendered public page of a credential: no JavaScript needed. */
+export function renderCredentialPage(v: CredentialPageView): string {
+  const c = v.credential;
+  const issuer = rec(c['issuer']);
+  const subject = rec(list(c['credentialSubject'])[0]);
+  const achievement = rec(subject['achievement']);
+  const name = str(achievement['name']) || str(c['name']) || 'Credential';
+  const issuerName = str(issuer['name']) || str(c['issuer']);
+  const descriptions = list(achievement['resultDescription']).map(rec);
+  const results = list(subject['result']).map(rec);
+  const rows = results
+    .map((r) => {
+      const d = descriptions.find((x) => x['id'] === r['resultDescription']);
+      const level = list(d?.['rubricCriterionLevel']).map(rec).find((l) => l['id'] === r['achievedLevel']);
+      const required = list(d?.['rubricCriterionLevel']).map(rec).find((l) => l['id'] === d?.['requiredLevel']);
+      return `<tr><th scope="row">${esc(d?.['name'] ?? 'Criterion')}</th><td>${esc(level?.['name'] ?? r['achievedLevel'] ?? '')}</td><td>${esc(required?.['name'] ?? '')}</td></tr>`;
+    })
+    .join('');
+  const evidence = list(c['evidence'])
+    .map(rec)
+    .map((e) => `<li><strong>${esc(e['name'] ?? 'Evidence')}</strong>${e['description'] ? ` — ${esc(e['description'])}` : ''}</li>`)
+    .join('');
+  const endorsements = [...list(c['endorsement']), ...list(achievement['endorsement'])].map(rec);
+  const steps = v.report.steps
+    .map((s) => `<li><span class="badge ${s.status}">${STATUS_WORDS[s.status] ?? s.status}</span><span><strong>${esc(STEP_NAMES[s.id] ?? s.id)}</strong>: ${esc(s.message)}</span></li>`)
+    .join('');
+  const description = `${name}, issued by ${issuerName}${v.recipientName ? ` to ${v.recipientName}` : ''}. A verifiable Open Badges 3.0 credential.`;
+  const head = [
+    `<meta name="description" content="${esc(description)}">`,
+    `<link rel="canonical" href="${esc(v.pageUrl)}">`,
+    `<link rel="alternate" type="application/vc+ld+json" href="${esc(v.jsonUrl)}">`,
+    `<meta property="og:type" content="website">`,
+    `<meta property="og:title" content="${esc(name)}">`,
+    `<meta property="og:description" content="${esc(description)}">`,
+    `<meta property="og:url" content="${esc(v.pageUrl)}">`,
+    `<meta property="og:image" content="${esc(v.imageUrl)}">`,
+    `<meta property="og:site_name" content="Tessera">`,
+    `<meta name="twitter:card" content="summary">`,
+    `<meta name="twitter:title" content="${esc(name)}">`,
+    `<meta name="twitter:description" content="${esc(description)}">`,
+    `<meta name="twitter:image" content="${esc(v.imageUrl)}">`,
+  ].join('\n');
+  const body = `
+${banner(v)}
+<section class="card hero" aria-labelledby="credential-name">
+  <img src="${esc(v.imageUrl)}" alt="Badge image for ${esc(name)}">
+  <div class="text">
+    <h1 id="credential-name">${esc(name)}</h1>
+    <p class="meta">Issued by <strong>${esc(issuerName)}</strong>${issuer['url'] ? ` (<a href="${esc(issuer['url'])}" rel="noopener noreferrer">${esc(issuer['url'])}</a>)` : ''}</p>
+    ${v.recipientName ? `<p class="meta">Awarded to <strong>${esc(v.recipientName)}</strong></p>` : '<p class="meta">The recipient chose not to show their name.</p>'}
+    <p class="meta">Issued ${esc(date(c['validFrom'] ?? c['issuanceDate']))}${c['validUntil'] ? ` · Expires ${esc(date(c['validUntil']))}` : ' · Does not expire'}</p>
+    ${achievement['description'] ? `<p class="pre">${esc(achievement['description'])}</p>` : ''}
+  </div>
+</section>
+<section class="card" aria-labelledby="verification">
+  <h2 id="verification">Verification</h2>
+  <p>Checked just now against the issuer’s published key and status lists. Verdict: <strong>${esc(v.report.verdict)}</strong>.</p>
+  <ul class="steps">${steps}</ul>
+</section>
+<section class="card" aria-labelledby="criteria">
+  <h2 id="criteria">What it certifies</h2>
+  ${rec(achievement['criteria'])['narrative'] ? `<p class="pre">${esc(rec(achievement['criteria'])['narrative'])}</p>` : ''}
+  ${rows ? `<table><caption>Rubric results</caption><thead><tr><th scope="col">Criterion</th><th scope="col">Level achieved</th><th scope="col">Level required</th></tr></thead><tbody>${rows}</tbody></table>` : ''}
+</section>
+${evidence ? `<section class="card" aria-labelledby="evidence"><h2 id="evidence">Evidence</h2><ul>${evidence}</ul></section>` : ''}
+${endorsements.length ? `<section class="card" aria-labelledby="endorsements"><h2 id="endorsements">Endorsements</h2><ul>${endorsements.map((e) => `<li>${esc(rec(e['issuer'])['name'] ?? e['name'] ?? 'Endorsement')}: ${esc(rec(list(e['credentialSubject'])[0])['endorsementComment'] ?? '')}</li>`).join('')}</ul></section>` : ''}
+<section class="card" aria-labelledby="share">
+  <h2 id="share">Share and download</h2>
+  <div class="actions">
+    <a href="${esc(v.linkedInUrl)}" rel="noopener noreferrer">Add to LinkedIn profile</a>
+    <a href="${esc(v.jsonUrl)}" download="credential.json">Download JSON</a>
+    ${v.jwtUrl ? `<a href="${esc(v.jwtUrl)}" download="credential.jwt">Download VC-JWT</a>` : ''}
+    <a href="${esc(v.bakedSvgUrl)}" download="badge.svg">Download baked SVG badge</a>
+    <a href="/app/verify">Verify another credential</a>
+  </div>
+  <p>Link to this page: <a href="${esc(v.pageUrl)}">${esc(v.pageUrl)}</a></p>
+</section>`;
+  return page({ title: `${name} · ${issuerName}`, head, body });
+}
+
+/** A LinkedIn "add to profile" link for a certification. */
+export function linkedInAddUrl(opts: { name: string; organization: string; issued: Date; expires: Date | null; url: string; id: string }): string {
+  const p = new URLSearchParams({
+    startTask: 'CERTIFICATION_NAME',
+    name: opts.name,
+    organizationName: opts.organization,
+    issueYear: String(opts.issued.getUTCFullYear()),
+    issueMonth: String(opts.issued.getUTCMonth() + 1),
+    certUrl: opts.url,
+    certId: opts.id,
+  });
+  if (opts.expires) {
+    p.set('expirationYear', String(opts.expires.getUTCFullYear()));
+    p.set('expirationMonth', String(opts.expires.getUTCMonth() + 1));
+  }
+  return `https://www.linkedin.com/profile/add?${p.toString()}`;
+}

@@ -1,0 +1,48 @@
+import { bakePng, bakeSvg, verifyCredential } from '@tessera/credentials';
+import { findAccountById } from '../accounts/store.js';
+import { getAchievementImage } from '../achievements/achievement-image.js';
+import type { Deps } from '../context.js';
+import { credentialKey, credentialPageUrl, credentialStatus } from '../credentials/present.js';
+import { findCredentialByKey } from '../credentials/find-credential-by-key.js';
+import { findOrgById } from '../orgs/store.js';
+import { AppError } from '../shared/errors.js';
+import { localDocuments } from '../verify/local-documents.js';
+import { linkedInAddUrl } from './credential-page.js';
+import type { CredentialPageView } from './credential-page.js';
+
+/** Everything the public page shows, with a fresh verification report. */
+export async function getCredentialPage(deps: Deps, key: string): Promise<CredentialPageView> {
+  const row = await findCredentialByKey(deps, key);
+  const base = deps.env.TESSERA_BASE_URL;
+  const [org, learner] = await Promise.all([findOrgById(deps.db, row.orgId), findAccountById(deps.db, row.learnerId)]);
+  const doc = row.document;
+  const report = await verifyCredential(doc, { now: deps.clock.now(), documents: await localDocuments(deps, doc) });
+  const st = credentialStatus(row, deps.clock.now());
+  const pageKey = encodeURIComponent(credentialKey(base, row.id));
+  const pageUrl = credentialPageUrl(base, pageKey);
+  const subject = (Array.isArray(doc['credentialSubject']) ? doc['credentialSubject'][0] : doc['credentialSubject']) as Record<string, unknown> | undefined;
+  const achievementName = String((subject?.['achievement'] as Record<string, unknown> | undefined)?.['name'] ?? doc['name'] ?? 'Credential');
+  return {
+    credential: doc,
+    report,
+    pageUrl,
+    jsonUrl: `${pageUrl}/credential.json`,
+    jwtUrl: row.jwt ? `${pageUrl}/credential.jwt` : null,
+    bakedSvgUrl: `${pageUrl}/badge`,
+    imageUrl: `${base}/media/achievements/${row.achievementId}/image`,
+    linkedInUrl: linkedInAddUrl({ name: achievementName, organization: org?.name ?? '', issued: row.issuedAt, expires: row.validUntil, url: pageUrl, id: row.id }),
+    recipientName: learner?.showNameOnCredentials ? learner.name : null,
+    status: st.status,
+    statusReason: st.reason,
+  };
+}
+
+/** The micro-credential's image with this credential baked in (SVG or PNG, as the image is). */
+export async function getBakedBadge(deps: Deps, key: string): Promise<{ bytes: Uint8Array; mimeType: string; filename: string }> {
+  const row = await findCredentialByKey(deps, key);
+  const image = await getAchievementImage(deps, { achievementId: row.achievementId });
+  const json = JSON.stringify(row.document);
+  if (image.mimeType === 'image/svg+xml') return { bytes: new TextEncoder().encode(bakeSvg(Buffer.from(image.bytes).toString('utf8'), json)), mimeType: 'image/svg+xml', filename: 'badge.svg' };
+  if (image.mimeType === 'image/png') return { bytes: bakePng(image.bytes, json), mimeType: 'image/png', filename: 'badge.png' };
+  throw new AppError('unsupported_media_type', 'This micro-credential’s image is not a PNG or SVG, so it cannot carry a baked credential; download the JSON instead');
+}

@@ -1,0 +1,50 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../http/types.js';
+import { AppError } from '../shared/errors.js';
+import { renderCredentialPage } from './credential-page.js';
+import { findCredentialByKey } from '../credentials/find-credential-by-key.js';
+import { getBakedBadge, getCredentialPage } from './get-credential-page.js';
+
+const JSON_TYPES = ['application/vc+ld+json', 'application/ld+json', 'application/json'];
+
+/** Whether the client prefers JSON to HTML (by the order and quality of its Accept header). */
+export function prefersJson(accept: string | undefined): boolean {
+  if (!accept) return false;
+  let best: { json: boolean; q: number } | null = null;
+  for (const [i, part] of accept.split(',').entries()) {
+    const [type = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = Number(params.find((p) => p.trim().startsWith('q='))?.split('=')[1] ?? '1') - i / 1000;
+    const json = JSON_TYPES.includes(type.trim());
+    if (!json && type.trim() !== 'text/html' && type.trim() !== 'application/xhtml+xml') continue;
+    if (!best || q > best.q) best = { json, q };
+  }
+  return best?.json ?? false;
+}
+
+/** Public credential pages and downloads (no account needed). */
+export function publicCredentialRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+  app.get('/credentials/:key', async (c) => {
+    const key = c.req.param('key');
+    c.header('vary', 'accept');
+    if (prefersJson(c.req.header('accept'))) {
+      const row = await findCredentialByKey(c.var.deps, key);
+      return c.body(JSON.stringify(row.document, null, 2), 200, { 'content-type': 'application/vc+ld+json', 'access-control-allow-origin': '*' });
+    }
+    return c.html(renderCredentialPage(await getCredentialPage(c.var.deps, key)), 200, { 'cache-control': 'no-store' });
+  });
+  app.get('/credentials/:key/credential.json', async (c) => {
+    const row = await findCredentialByKey(c.var.deps, c.req.param('key'));
+    return c.body(JSON.stringify(row.document, null, 2), 200, { 'content-type': 'application/vc+ld+json', 'content-disposition': 'attachment; filename="credential.json"', 'access-control-allow-origin': '*' });
+  });
+  app.get('/credentials/:key/credential.jwt', async (c) => {
+    const row = await findCredentialByKey(c.var.deps, c.req.param('key'));
+    if (!row.jwt) throw new AppError('not_found', 'This credential has no VC-JWT form');
+    return c.body(row.jwt, 200, { 'content-type': 'application/jwt', 'content-disposition': 'attachment; filename="credential.jwt"', 'access-control-allow-origin': '*' });
+  });
+  app.get('/credentials/:key/badge', async (c) => {
+    const baked = await getBakedBadge(c.var.deps, c.req.param('key'));
+    return c.body(new Uint8Array(baked.bytes), 200, { 'content-type': baked.mimeType, 'content-disposition': `attachment; filename="${baked.filename}"`, 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'", 'x-content-type-options': 'nosniff' });
+  });
+  return app;
+}

@@ -1,0 +1,184 @@
+/** The public verifier: paste, upload or link any Open Badges credential and see every check. */
+import { Alert, Badge, Button, FileInput, Group, List, Paper, Stack, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { PageTitle } from '../components/PageTitle';
+import { API_BASE, ApiError, errorMessage } from '../lib/api';
+import type { Problem } from '../lib/types';
+import { DANGER, WARNING } from '../theme';
+
+const STATUS: Record<string, { label: string; color: string }> = {
+  passed: { label: 'Passed', color: 'teal.9' },
+  failed: { label: 'Failed', color: DANGER },
+  warning: { label: 'Note', color: WARNING },
+  unknown: { label: 'Not checked', color: 'gray.8' },
+};
+const VERDICT: Record<string, { title: string; color: string; text: string }> = {
+  valid: { title: 'Valid', color: 'teal.9', text: 'Every check passed.' },
+  invalid: { title: 'Not valid', color: DANGER, text: 'At least one check failed.' },
+  indeterminate: { title: 'Could not be fully verified', color: WARNING, text: 'Some checks could not be completed; nothing failed.' },
+};
+
+type Json = Record<string, unknown>;
+/** The engine's report as POST /api/v1/verify returns it. */
+interface Report {
+  verdict: 'valid' | 'invalid' | 'indeterminate';
+  steps: Array<{ id: string; status: 'passed' | 'failed' | 'warning' | 'unknown'; message: string }>;
+  format: string | null;
+  credential: Json | null;
+}
+const rec = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {});
+const first = (v: unknown): unknown => (Array.isArray(v) ? v[0] : v);
+
+async function send(body: BodyInit, contentType: string): Promise<Report> {
+  const res = await fetch(`${API_BASE}/verify`, { method: 'POST', headers: { 'content-type': contentType, accept: 'application/json' }, body, credentials: 'omit' });
+  const json: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const problem = json as Problem | null;
+    throw new ApiError(problem && typeof problem.status === 'number' ? problem : { type: 'about:blank', title: 'Verification failed', status: res.status, code: 'http_error', detail: `The server answered ${res.status}.` });
+  }
+  return json as Report;
+}
+
+function contentTypeOf(file: File, bytes: Uint8Array): string {
+  if (bytes[0] === 0x89 && bytes[1] === 0x50) return 'image/png';
+  const head = new TextDecoder().decode(bytes.slice(0, 512)).trimStart();
+  if (file.name.endsWith('.svg') || /^(<\?xml|<svg|<!DOCTYPE svg)/i.test(head)) return 'image/svg+xml';
+  if (/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\./.test(head)) return 'text/plain';
+  return 'application/json';
+}
+
+function Claims({ report }: { report: Report }) {
+  const c = report.credential;
+  if (!c) return null;
+  const subject = rec(first(c['credentialSubject']));
+  const achievement = rec(subject['achievement']);
+  const issuer = rec(c['issuer']);
+  const rows: Array<[string, unknown]> = [
+    ['Achievement', achievement['name'] ?? c['name']],
+    ['Issuer', issuer['name'] ?? (typeof c['issuer'] === 'string' ? c['issuer'] : issuer['id'])],
+    ['Recipient', subject['name'] ?? subject['id'] ?? (subject['identifier'] ? 'Identified by a hashed identifier' : undefined)],
+    ['Valid from', c['validFrom'] ?? c['issuanceDate']],
+    ['Valid until', c['validUntil'] ?? c['expirationDate'] ?? 'No expiry'],
+    ['Format', report.format],
+  ];
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Title order={2} size="h4" mb="sm">
+        What the credential claims
+      </Title>
+      <dl className="claims">
+        {rows
+          .filter(([, v]) => v !== undefined && v !== null && v !== '')
+          .map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{String(v)}</dd>
+            </div>
+          ))}
+      </dl>
+      {rec(achievement['criteria'])['narrative'] ? (
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {String(rec(achievement['criteria'])['narrative'])}
+        </Text>
+      ) : null}
+    </Paper>
+  );
+}
+
+/** The verifier screen (no account needed). */
+export function VerifyPage() {
+  const [tab, setTab] = useState<string | null>('paste');
+  const [text, setText] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [url, setUrl] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [report, setReport] = useState<Report | null>(null);
+
+  const run = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setReport(null);
+    try {
+      if (tab === 'paste') {
+        if (!text.trim()) throw new Error('Paste a credential first');
+        setReport(await send(text, text.trim().startsWith('{') ? 'application/json' : 'text/plain'));
+      } else if (tab === 'upload') {
+        if (!file) throw new Error('Choose a file first');
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        setReport(await send(bytes, contentTypeOf(file, bytes)));
+      } else {
+        if (!url.trim()) throw new Error('Enter a URL first');
+        setReport(await send(JSON.stringify({ url: url.trim() }), 'application/json'));
+      }
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+    setBusy(false);
+  };
+
+  const verdict = report ? VERDICT[report.verdict] : null;
+  return (
+    <>
+      <PageTitle title="Verify a credential">Verify a credential</PageTitle>
+      <Text mb="md">Check any Open Badges 3.0 or CLR 2.0 credential — from Tessera or any other issuer. Nothing you check is stored.</Text>
+      <form onSubmit={(e) => void run(e)} aria-label="Credential to verify">
+        <Tabs value={tab} onChange={setTab}>
+          <Tabs.List>
+            <Tabs.Tab value="paste">Paste JSON or JWT</Tabs.Tab>
+            <Tabs.Tab value="upload">Upload a file</Tabs.Tab>
+            <Tabs.Tab value="url">From a link</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="paste" pt="md">
+            <Textarea label="Credential (JSON or compact JWT)" autosize minRows={8} maxRows={20} value={text} onChange={(e) => setText(e.currentTarget.value)} styles={{ input: { fontFamily: 'monospace' } }} />
+          </Tabs.Panel>
+          <Tabs.Panel value="upload" pt="md">
+            <FileInput label="Credential file" description="JSON, JWT, or a baked PNG or SVG badge image (up to 10 MB)" placeholder="Choose a file" accept=".json,.jwt,.txt,.png,.svg,application/json,image/png,image/svg+xml" value={file} onChange={setFile} />
+          </Tabs.Panel>
+          <Tabs.Panel value="url" pt="md">
+            <TextInput label="Credential URL" type="url" placeholder="https://…/credentials/…" value={url} onChange={(e) => setUrl(e.currentTarget.value)} />
+          </Tabs.Panel>
+        </Tabs>
+        <Group mt="md">
+          <Button type="submit" loading={busy}>
+            Verify
+          </Button>
+        </Group>
+      </form>
+      {error ? (
+        <Alert color="red.9" variant="outline" mt="md" role="alert" title="Could not verify">
+          {error}
+        </Alert>
+      ) : null}
+      {report && verdict ? (
+        <Stack gap="md" mt="lg" aria-live="polite">
+          <Alert color={verdict.color} variant="outline" title={`Verdict: ${verdict.title}`} role="status">
+            {verdict.text}
+          </Alert>
+          <Claims report={report} />
+          <Paper withBorder p="md" radius="md">
+            <Title order={2} size="h4" mb="sm">
+              Checks
+            </Title>
+            <List spacing="xs" listStyleType="none" aria-label="Verification steps">
+              {report.steps.map((s, i) => (
+                <List.Item key={`${s.id}-${i}`}>
+                  <Group gap="sm" wrap="nowrap" align="flex-start">
+                    <Badge color={STATUS[s.status]?.color ?? 'gray.8'} variant="filled" miw={96}>
+                      {STATUS[s.status]?.label ?? s.status}
+                    </Badge>
+                    <Text size="sm">
+                      <strong>{s.id}</strong>: {s.message}
+                    </Text>
+                  </Group>
+                </List.Item>
+              ))}
+            </List>
+          </Paper>
+        </Stack>
+      ) : null}
+    </>
+  );
+}
