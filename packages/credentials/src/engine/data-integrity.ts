@@ -1,7 +1,9 @@
 import { createHash, createPrivateKey, sign as nodeSign, verify as nodeVerify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import jsonld from 'jsonld';
+import rdfCanonize from 'rdf-canonize';
 import type { DocumentLoader } from './contexts.js';
+import { toDatasetFast } from './fast-rdf.js';
 import { decodeBase58btc, encodeBase58btc } from './multikey.js';
 
 /** Proof suites whose signature is Ed25519 over sha256(canon(proof config)) ‖ sha256(canon(document)). */
@@ -16,9 +18,18 @@ export function suiteOf(proof: Json): string {
   return proof['type'] === 'DataIntegrityProof' && typeof proof['cryptosuite'] === 'string' ? proof['cryptosuite'] : String(proof['type'] ?? 'unknown');
 }
 
-/** RDFC-1.0 canonical N-Quads of a JSON-LD document (jsonld.js in safe mode: undefined terms are an error). */
+/** RDFC-1.0 canonical N-Quads, and which path produced them: the direct fast path or jsonld.js. */
+export async function canonizeWithPath(document: unknown, loader: DocumentLoader): Promise<{ nquads: string; path: 'fast' | 'jsonld' }> {
+  if (typeof document === 'object' && document !== null && !Array.isArray(document)) {
+    const dataset = await toDatasetFast(document as Json, loader);
+    if (dataset) return { nquads: await rdfCanonize.canonize(dataset, { algorithm: 'RDFC-1.0', format: 'application/n-quads' }), path: 'fast' };
+  }
+  return { nquads: await jsonld.canonize(document, { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader: loader, safe: true }), path: 'jsonld' };
+}
+
+/** RDFC-1.0 canonical N-Quads of a JSON-LD document (jsonld.js semantics in safe mode: undefined terms are an error). */
 export async function canonize(document: unknown, loader: DocumentLoader): Promise<string> {
-  return jsonld.canonize(document, { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader: loader, safe: true });
+  return (await canonizeWithPath(document, loader)).nquads;
 }
 
 /** The bytes an Ed25519 RDFC proof signs: sha256(canonical proof configuration) ‖ sha256(canonical document). */

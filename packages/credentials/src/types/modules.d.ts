@@ -69,3 +69,9 @@ declare module '@digitalbazaar/ed25519-multikey' {
   /** An Ed25519 Multikey key pair. */
   export function from(key: { id: string; controller: string; publicKeyMultibase: string; secretKeyMultibase?: string | undefined }): Promise<{ signer(): unknown }>;
 }
+declare module 'rdf-canonize' {
+  /** Canonicalise an RDF dataset (RDF/JS-style quads) with RDFC-1.0. */
+  export function canonize(dataset: unknown, options: { algorithm: 'RDFC-1.0'; format: 'application/n-quads' }): Promise<string>;
+  const rdfCanonize: { canonize: typeof canonize };
+  export default rdfCanonize;
+}
