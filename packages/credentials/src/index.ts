@@ -10,3 +10,4 @@ export * from './engine/shape.js';
 export * from './engine/status-list.js';
 export * from './engine/verify.js';
 export * from './engine/baked.js';
+export * from './engine/fetcher.js';

@@ -33,10 +33,17 @@ export const EnvSchema = z
     TESSERA_TRUST_PROXY: bool.default(false),
     TESSERA_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
     TESSERA_SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
+    TESSERA_REMOTE_FETCH: z.enum(['on', 'off']).optional(),
+    TESSERA_FETCH_ALLOW_PRIVATE: bool.default(false),
     TESSERA_VERIFY_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
     TESSERA_WEB_DIST: z.string().min(1).optional(),
   })
-  .transform((e) => ({ ...e, TESSERA_BASE_URL: (e.TESSERA_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '') }));
+  .transform((e) => ({
+    ...e,
+    TESSERA_BASE_URL: (e.TESSERA_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    // Tests never reach the network: remote fetching is off under NODE_ENV=test unless asked for.
+    TESSERA_REMOTE_FETCH: e.TESSERA_REMOTE_FETCH ?? (e.NODE_ENV === 'test' ? 'off' : 'on'),
+  }));
 
 /** Parsed configuration. */
 export type Env = z.infer<typeof EnvSchema>;

@@ -6,7 +6,8 @@ import { extractFromPng, extractFromSvg, isPng } from './baked.js';
 import { documentLoader } from './contexts.js';
 import { ED25519_RDFC_SUITES, suiteOf, verifyEd25519RdfcProof } from './data-integrity.js';
 import { checkJwt, looksLikeJwt } from './jwt.js';
-import { KeyResolutionError, resolveVerificationMethod } from './keys.js';
+import type { Fetcher } from './fetcher.js';
+import { KeyResolutionError, didWebDocumentUrl, resolveVerificationMethod } from './keys.js';
 import { messageOf, step, verdictOf } from './report.js';
 import type { Report, Step } from './report.js';
 import { OB3_LATEST_CONTEXT, credentialKind, dataModelOf, standardContexts, structureProblems } from './shape.js';
@@ -22,6 +23,8 @@ export interface VerifyOptions {
   now?: Date;
   /** Allowed clock skew for dates, in seconds (default 300). */
   skewSeconds?: number;
+  /** The guarded fetcher for documents not in `documents` (DID documents, keys, status lists, schemas). */
+  fetcher?: Fetcher;
 }
 
 const MAX_DEPTH = 3;
@@ -30,6 +33,7 @@ const record = (v: unknown): Json | null => (typeof v === 'object' && v !== null
 const idOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof record(v)?.['id'] === 'string' ? (record(v)?.['id'] as string) : undefined);
 
 interface Context {
+  fetcher?: Fetcher | undefined;
   documents: ReadonlyMap<string, unknown>;
   loader: DocumentLoader;
   now: Date;
@@ -298,12 +302,68 @@ async function verifyDocument(doc: Json, ctx: Context, withEndorsements: boolean
   return { verdict: verdictOf(steps), steps, format, credential: doc };
 }
 
-async function verifyWith(input: string | Uint8Array | Json, ctx: Context): Promise<Report> {
+/** The URLs a verifier would fetch for this credential: key documents, status lists, schemas (and for its endorsements). */
+function neededUrls(doc: Json, kid?: string): string[] {
+  const urls: string[] = [];
+  const method = (vm: string) => {
+    if (vm.startsWith('did:web:')) {
+      try {
+        urls.push(didWebDocumentUrl(vm.split('#')[0] ?? ''));
+      } catch {
+        // reported by the proof step
+      }
+    } else if (/^https?:\/\//.test(vm) && !/#z6Mk/.test(vm)) urls.push(vm, vm.split('#')[0] ?? vm);
+  };
+  for (const p of list(doc['proof'])) if (typeof record(p)?.['verificationMethod'] === 'string') method(record(p)?.['verificationMethod'] as string);
+  if (kid) method(kid);
+  for (const e of list(doc['credentialStatus'])) {
+    const r = record(e);
+    const url = r?.['statusListCredential'] ?? r?.['id'];
+    if (typeof url === 'string' && /^https?:\/\//.test(url)) urls.push(url);
+  }
+  for (const s of list(doc['credentialSchema'])) if (typeof record(s)?.['id'] === 'string') urls.push(record(s)?.['id'] as string);
+  for (const e of embeddedEndorsements(doc)) if (record(e)) urls.push(...neededUrls(record(e) as Json));
+  return [...new Set(urls)];
+}
+
+/** Fetch what the credential needs (and, one level down, what its status lists need) through the guarded fetcher. */
+async function prefetch(doc: Json, ctx: Context, kid?: string): Promise<Context> {
+  if (!ctx.fetcher) return ctx;
+  const merged = new Map(ctx.documents);
+  let wanted = neededUrls(doc, kid);
+  for (let round = 0; round < 2 && wanted.length > 0; round++) {
+    const next: string[] = [];
+    await Promise.all(
+      wanted
+        .filter((u) => !merged.has(u))
+        .map(async (u) => {
+          try {
+            const value = await ctx.fetcher?.json(u);
+            merged.set(u, value);
+            const r = record(value);
+            if (r && (r['proof'] || r['credentialSubject'])) next.push(...neededUrls(r));
+          } catch {
+            // Unavailable: the step that needs it says so.
+          }
+        }),
+    );
+    wanted = next;
+  }
+  return { ...ctx, documents: merged, loader: documentLoader(merged) };
+}
+
+async function verifyWith(input: string | Uint8Array | Json, ctxIn: Context): Promise<Report> {
+  let ctx = ctxIn;
   const parsed = parseInput(input);
   if (parsed.kind === 'error') return { verdict: 'invalid', steps: [step.failed('parse', parsed.message)], format: null, credential: null };
+  if (parsed.kind === 'json') ctx = await prefetch(parsed.doc, ctx);
   if (parsed.kind === 'json') return verifyDocument(parsed.doc, ctx, true, []).then((r) => ({ ...r, steps: [step.passed('parse', `Read ${parsed.source}`), ...r.steps] }));
   let check;
   try {
+    if (ctx.fetcher) {
+      const peek = await checkJwt(parsed.jwt, ctx.documents);
+      ctx = await prefetch(peek.credential, ctx, peek.header.kid);
+    }
     check = await checkJwt(parsed.jwt, ctx.documents);
   } catch (e) {
     return { verdict: 'invalid', steps: [step.failed('parse', `Not a readable JWT: ${messageOf(e)}`)], format: null, credential: null };
@@ -324,6 +384,6 @@ async function verifyWith(input: string | Uint8Array | Json, ctx: Context): Prom
  */
 export async function verifyCredential(input: string | Uint8Array | Json, options: VerifyOptions = {}): Promise<Report> {
   const documents = options.documents ?? new Map<string, unknown>();
-  const ctx: Context = { documents, loader: documentLoader(documents), now: options.now ?? new Date(), skewMs: (options.skewSeconds ?? 300) * 1000, depth: 0 };
+  const ctx: Context = { fetcher: options.fetcher, documents, loader: documentLoader(documents), now: options.now ?? new Date(), skewMs: (options.skewSeconds ?? 300) * 1000, depth: 0 };
   return verifyWith(input, ctx);
 }

@@ -21,7 +21,7 @@ Server
 Credentials
   keygen [--out FILE]   a new Ed25519 key as JSON (did:key, publicKeyMultibase, secretKeyMultibase)
   sign FILE --key KEYFILE [--format di|jwt|both] [--verification-method URL] [--created ISO] [--documents MAP.json]
-  verify FILE|URL|- [--json] [--documents MAP.json] [--now ISO]
+  verify FILE|URL|- [--json] [--documents MAP.json] [--now ISO] [--fetch]
   bench [--json]        signing and verifying throughput, ours vs the reference stack
 
 Exit codes

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { verifyCredential } from '@tessera/credentials';
+import { createFetcher, verifyCredential } from '@tessera/credentials';
 import type { Report, Step } from '@tessera/credentials';
 
 /** The engine's report types. */
@@ -26,20 +26,22 @@ const SYMBOL: Record<Step['status'], string> = { passed: '✓', failed: '✗', w
 export async function runVerify(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, documents: { type: 'string' }, now: { type: 'string' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, documents: { type: 'string' }, now: { type: 'string' }, fetch: { type: 'boolean' } } });
   } catch (e) {
     process.stderr.write(`tessera verify: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
   const [input] = parsed.positionals;
   if (!input) {
-    process.stderr.write('Usage: tessera verify FILE|- [--json] [--documents MAP.json] [--now ISO]\n');
+    process.stderr.write('Usage: tessera verify FILE|URL|- [--json] [--documents MAP.json] [--now ISO] [--fetch]\n');
     return 2;
   }
   try {
     const now = parsed.values.now ? new Date(parsed.values.now) : new Date();
     if (Number.isNaN(now.getTime())) throw new Error(`--now is not a date: ${parsed.values.now}`);
     const documents = parsed.values.documents ? await loadDocumentMap(parsed.values.documents) : new Map<string, object>();
+    // Offline unless --fetch: then anything not in --documents goes through the guarded fetcher.
+    const fetcher = parsed.values.fetch ? createFetcher({ mode: 'on' }) : undefined;
     let input_: Uint8Array | Record<string, unknown>;
     if (input === '-') {
       const chunks: Buffer[] = [];
@@ -47,10 +49,11 @@ export async function runVerify(argv: string[]): Promise<number> {
       input_ = new Uint8Array(Buffer.concat(chunks));
     } else if (/^https?:\/\//.test(input)) {
       const doc = documents.get(input);
-      if (!doc) throw new Error(`${input} is not in --documents, and this command does not fetch over the network`);
-      input_ = doc as Record<string, unknown>;
+      if (doc) input_ = doc as Record<string, unknown>;
+      else if (fetcher) input_ = (await fetcher.get(input, 'application/vc+ld+json, application/json, application/jwt, image/png, image/svg+xml;q=0.9')).body;
+      else throw new Error(`${input} is not in --documents; add --fetch to fetch it (https only, public addresses only)`);
     } else input_ = new Uint8Array(await readFile(input));
-    const report = await verifyReport(input_, { documents, now });
+    const report = fetcher ? await verifyCredential(input_, { documents, now, fetcher }) : await verifyReport(input_, { documents, now });
     if (parsed.values.json) process.stdout.write(`${JSON.stringify({ verdict: report.verdict, format: report.format, steps: report.steps }, null, 2)}\n`);
     else process.stdout.write(`${report.steps.map((s) => `${SYMBOL[s.status]} ${s.id}: ${s.message}`).join('\n')}\nverdict: ${report.verdict}\n`);
     return report.verdict === 'valid' ? 0 : 1;

@@ -1,5 +1,5 @@
-import { verifyCredential } from '@tessera/credentials';
-import type { Report } from '@tessera/credentials';
+import { FetchError, createFetcher, verifyCredential } from '@tessera/credentials';
+import type { Fetcher, Report } from '@tessera/credentials';
 import { hitRateLimit } from '../accounts/store.js';
 import type { Deps } from '../context.js';
 import { findCredentialByKey } from '../credentials/find-credential-by-key.js';
@@ -7,6 +7,17 @@ import { AppError } from '../shared/errors.js';
 import { localDocuments } from './local-documents.js';
 
 const WINDOW_MS = 60_000;
+const fetchers = new WeakMap<object, Fetcher>();
+
+/** The guarded fetcher for remote documents, one per configuration (it caches). */
+export function remoteFetcher(deps: Deps): Fetcher {
+  let f = fetchers.get(deps.env);
+  if (!f) {
+    f = createFetcher({ mode: deps.env.TESSERA_REMOTE_FETCH, allowPrivate: deps.env.TESSERA_FETCH_ALLOW_PRIVATE });
+    fetchers.set(deps.env, f);
+  }
+  return f;
+}
 
 /** What a verifier is given: raw bytes (JSON, JWT, PNG, SVG), or the URL of a credential. */
 export type VerifyInput = { kind: 'bytes'; bytes: Uint8Array } | { kind: 'url'; url: string };
@@ -41,14 +52,22 @@ export async function verifyInput(deps: Deps, input: VerifyInput): Promise<Repor
   let subject: Uint8Array | Record<string, unknown>;
   if (input.kind === 'url') {
     const own = await ownCredentialAt(deps, input.url);
-    if (!own) {
-      throw new AppError('validation_failed', 'This server verifies credentials at its own URLs only; paste or upload the credential instead', {
+    if (own) subject = own;
+    else if (deps.env.TESSERA_REMOTE_FETCH === 'off') {
+      throw new AppError('validation_failed', 'This server does not fetch from other hosts; paste or upload the credential instead', {
         errors: [{ path: 'url', message: 'Fetching from other hosts is not enabled' }],
       });
+    } else {
+      try {
+        subject = (await remoteFetcher(deps).get(input.url, 'application/vc+ld+json, application/json, application/jwt, image/png, image/svg+xml;q=0.9, */*;q=0.5')).body;
+      } catch (e) {
+        throw new AppError('validation_failed', `Could not fetch the credential: ${e instanceof Error ? e.message : String(e)}`, { errors: [{ path: 'url', message: e instanceof FetchError ? e.code : 'fetch failed' }] });
+      }
     }
-    subject = own;
   } else subject = input.bytes;
+  // A quick offline pass reads the credential; then its documents come from our own database where we
+  // are the issuer, and from the guarded fetcher otherwise.
   const first = await verifyCredential(subject, { now: deps.clock.now() });
   const documents = await localDocuments(deps, first.credential);
-  return documents.size === 0 ? first : verifyCredential(subject, { now: deps.clock.now(), documents });
+  return verifyCredential(subject, { now: deps.clock.now(), documents, fetcher: remoteFetcher(deps) });
 }
