@@ -110,6 +110,16 @@ describe('public credential page, verifier and revocation', () => {
     await check(visitor, 'verifier-revoked');
   });
 
+  it('shows the issuer page and a transparency page with the rubric and quality assurance', async () => {
+    await visitor.goto('/orgs/riverside');
+    await visitor.getByRole('heading', { level: 1, name: 'Riverside School District' }).waitFor();
+    await check(visitor, 'issuer-page');
+    await visitor.getByRole('link', { name: /^Full transparency page for / }).first().click();
+    await visitor.getByRole('heading', { level: 2, name: 'Assessment method and quality assurance' }).waitFor();
+    await visitor.getByText('(required to pass)').first().waitFor();
+    await check(visitor, 'transparency-page');
+  });
+
   it('verifies a pasted 1EdTech sample credential', async () => {
     const { readFile } = await import('node:fs/promises');
     const sample = await readFile(new URL('../../shared/fixtures/1edtech-validator/ob30/simple.json', import.meta.url), 'utf8');

@@ -4,6 +4,8 @@ import { AppError } from '../shared/errors.js';
 import { renderCredentialPage } from './credential-page.js';
 import { findCredentialByKey } from '../credentials/find-credential-by-key.js';
 import { getBakedBadge, getCredentialPage } from './get-credential-page.js';
+import { getIssuerPage, getTransparencyPage } from './get-issuer-page.js';
+import { renderIssuerPage, renderTransparencyPage } from './issuer-page.js';
 
 const JSON_TYPES = ['application/vc+ld+json', 'application/ld+json', 'application/json'];
 
@@ -45,6 +47,11 @@ export function publicCredentialRoutes() {
   app.get('/credentials/:key/badge', async (c) => {
     const baked = await getBakedBadge(c.var.deps, c.req.param('key'));
     return c.body(new Uint8Array(baked.bytes), 200, { 'content-type': baked.mimeType, 'content-disposition': `attachment; filename="${baked.filename}"`, 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'", 'x-content-type-options': 'nosniff' });
+  });
+  app.get('/orgs/:slug', async (c) => c.html(renderIssuerPage(await getIssuerPage(c.var.deps, c.req.param('slug'))), 200, { 'cache-control': 'public, max-age=60' }));
+  app.get('/orgs/:slug/achievements/:id', async (c) => {
+    const { view, item } = await getTransparencyPage(c.var.deps, c.req.param('slug'), c.req.param('id'));
+    return c.html(renderTransparencyPage(view, item), 200, { 'cache-control': 'public, max-age=60' });
   });
   return app;
 }

@@ -154,3 +154,12 @@ export function claimIsLive(slot: SlotRow, now: Date): boolean {
   return Boolean(slot.assessorId && (slot.reviewId || (slot.claimExpiresAt && slot.claimExpiresAt > now)));
 }
 
+
+/** Quality-assurance counts of a micro-credential: submissions that reached assessment, and how many were double-scored. */
+export async function qualityCounts(db: Db, achievementId: string): Promise<{ assessed: number; doubleScored: number }> {
+  const [row] = await db
+    .select({ assessed: sql<number>`count(*)::int`, doubleScored: sql<number>`count(*) filter (where ${submissions.doubleScored})::int` })
+    .from(submissions)
+    .where(and(eq(submissions.achievementId, achievementId), sql`${submissions.submittedAt} is not null`));
+  return { assessed: Number(row?.assessed ?? 0), doubleScored: Number(row?.doubleScored ?? 0) };
+}
