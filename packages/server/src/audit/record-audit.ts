@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'credential.revoked',
   'credential.suspended',
   'credential.unsuspended',
+  'credential.sharing_changed',
 ] as const;
 
 /** An audit action. */

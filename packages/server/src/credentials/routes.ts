@@ -1,5 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { CredentialSummary, StatusChangeInput } from '@tessera/shared';
+import { CredentialSharingInput, CredentialSummary, MyCredential, StatusChangeInput } from '@tessera/shared';
 import { requireAuth } from '../http/auth.js';
 import { jsonBody, jsonOk, PROBLEMS, SESSION_SECURITY, SlugParams } from '../http/openapi.js';
 import type { AppEnv } from '../http/types.js';
@@ -7,12 +7,13 @@ import { loadOrgAccess } from '../orgs/load-org-access.js';
 import { AppError } from '../shared/errors.js';
 import { changeCredentialStatus } from './change-status.js';
 import { listCredentials } from './list-credentials.js';
+import { listMyCredentials, updateCredentialSharing } from './my-credentials.js';
 import { getStatusListCredential } from './status-list-credential.js';
 import { findCredential } from './store.js';
 
 const tags = ['Credentials'];
 const StatusParams = SlugParams.extend({
-  id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }),
+  id: z.string().min(1).max(500).openapi({ param: { name: 'id', in: 'path' } }),
   action: z.enum(['revoke', 'suspend', 'unsuspend']).openapi({ param: { name: 'action', in: 'path' } }),
 });
 
@@ -20,8 +21,25 @@ const StatusParams = SlugParams.extend({
 export function credentialRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
-    createRoute({ method: 'get', path: '/me/credentials', tags, summary: 'My earned credentials', security: SESSION_SECURITY, responses: { 200: jsonOk(z.array(CredentialSummary), 'Newest first'), ...PROBLEMS } }),
-    async (c) => c.json(z.array(CredentialSummary).parse(await listCredentials(c.var.deps, { learnerId: requireAuth(c).account.id })), 200),
+    createRoute({ method: 'get', path: '/me/credentials', tags, summary: 'My earned credentials, with how each is shared', security: SESSION_SECURITY, responses: { 200: jsonOk(z.array(MyCredential), 'Newest first'), ...PROBLEMS } }),
+    async (c) => c.json(z.array(MyCredential).parse(await listMyCredentials(c.var.deps, { accountId: requireAuth(c).account.id })), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/me/credentials/{id}',
+      tags,
+      summary: 'Share a credential: page visibility (public, unlisted link, private), name shown or not, which evidence is public',
+      security: SESSION_SECURITY,
+      request: { params: z.object({ id: z.string().min(1).max(500).openapi({ param: { name: 'id', in: 'path' } }) }), body: jsonBody(CredentialSharingInput) },
+      responses: { 200: jsonOk(MyCredential, 'Updated'), ...PROBLEMS },
+    }),
+    async (c) => {
+      const auth = requireAuth(c);
+      const body = c.req.valid('json');
+      const out = await updateCredentialSharing(c.var.deps, { actor: { accountId: auth.account.id, ip: c.var.ip }, credentialId: c.req.valid('param').id, ...body });
+      return c.json(MyCredential.parse(out), 200);
+    },
   );
   app.openapi(
     createRoute({ method: 'get', path: '/orgs/{slug}/credentials', tags, summary: 'Credentials issued by the organisation', security: SESSION_SECURITY, request: { params: SlugParams }, responses: { 200: jsonOk(z.array(CredentialSummary), 'Newest first'), ...PROBLEMS } }),

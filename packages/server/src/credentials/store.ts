@@ -14,7 +14,7 @@ export async function findCredentialIdOfSubmission(db: Db, submissionId: string)
 }
 
 /** Insert a credential; false when the submission already has one (exactly once). */
-export async function insertCredential(db: Db, row: CredentialRow): Promise<boolean> {
+export async function insertCredential(db: Db, row: typeof credentials.$inferInsert): Promise<boolean> {
   const r = await db.insert(credentials).values(row).onConflictDoNothing({ target: credentials.submissionId }).returning({ id: credentials.id });
   return r.length > 0;
 }

@@ -394,6 +394,10 @@ export const credentials = pgTable(
     revokedReason: text('revoked_reason'),
     suspendedAt: ts('suspended_at'),
     suspendedReason: text('suspended_reason'),
+    /** Who sees the public page: listed on the learner's profile, anyone with the link, or only the learner. */
+    visibility: text('visibility', { enum: ['public', 'unlisted', 'private'] }).notNull().default('unlisted'),
+    /** Show the learner's name on the page; null follows the account setting. */
+    showName: boolean('show_name'),
   },
   (t) => [index('credentials_org_idx').on(t.orgId), index('credentials_learner_idx').on(t.learnerId)],
 );

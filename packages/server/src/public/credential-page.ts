@@ -17,6 +17,10 @@ export interface CredentialPageView {
   imageUrl: string;
   linkedInUrl: string;
   recipientName: string | null;
+  /** The evidence entries the learner made public. */
+  evidence: Json[];
+  /** Listed publicly (search engines may index it); unlisted and private pages are noindex. */
+  indexable: boolean;
   status: 'active' | 'revoked' | 'suspended' | 'expired';
   statusReason: string | null;
 }
@@ -67,9 +71,12 @@ export function renderCredentialPage(v: CredentialPageView): string {
       return `<tr><th scope="row">${esc(d?.['name'] ?? 'Criterion')}</th><td>${esc(level?.['name'] ?? r['achievedLevel'] ?? '')}</td><td>${esc(required?.['name'] ?? '')}</td></tr>`;
     })
     .join('');
-  const evidence = list(c['evidence'])
-    .map(rec)
-    .map((e) => `<li><strong>${esc(e['name'] ?? 'Evidence')}</strong>${e['description'] ? ` — ${esc(e['description'])}` : ''}</li>`)
+  const evidence = v.evidence
+    .map((e) => {
+      const link = str(e['id']);
+      const title = `<strong>${esc(e['name'] ?? 'Evidence')}</strong>`;
+      return `<li>${/^https?:\/\//.test(link) ? `<a href="${esc(link)}" rel="noopener noreferrer">${title}</a>` : title}${e['description'] ? ` — ${esc(e['description'])}` : ''}${e['narrative'] ? `<p class="pre">${esc(e['narrative'])}</p>` : ''}</li>`;
+    })
     .join('');
   const endorsements = [...list(c['endorsement']), ...list(achievement['endorsement'])].map(rec);
   const steps = v.report.steps
@@ -77,6 +84,7 @@ export function renderCredentialPage(v: CredentialPageView): string {
     .join('');
   const description = `${name}, issued by ${issuerName}${v.recipientName ? ` to ${v.recipientName}` : ''}. A verifiable Open Badges 3.0 credential.`;
   const head = [
+    ...(v.indexable ? [] : ['<meta name="robots" content="noindex">']),
     `<meta name="description" content="${esc(description)}">`,
     `<link rel="canonical" href="${esc(v.pageUrl)}">`,
     `<link rel="alternate" type="application/vc+ld+json" href="${esc(v.jsonUrl)}">`,

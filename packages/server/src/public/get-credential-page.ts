@@ -4,15 +4,31 @@ import { getAchievementImage } from '../achievements/achievement-image.js';
 import type { Deps } from '../context.js';
 import { credentialKey, credentialPageUrl, credentialStatus } from '../credentials/present.js';
 import { findCredentialByKey } from '../credentials/find-credential-by-key.js';
+import type { CredentialRow } from '../credentials/store.js';
+import { listEvidence } from '../submissions/store.js';
 import { findOrgById } from '../orgs/store.js';
 import { AppError } from '../shared/errors.js';
 import { localDocuments } from '../verify/local-documents.js';
 import { linkedInAddUrl } from './credential-page.js';
 import type { CredentialPageView } from './credential-page.js';
 
-/** Everything the public page shows, with a fresh verification report. */
-export async function getCredentialPage(deps: Deps, key: string): Promise<CredentialPageView> {
+/** A credential that the viewer may see: private ones only by their learner (others get 404, so ids cannot be probed). */
+export async function findVisibleCredential(deps: Deps, key: string, viewerId: string | null): Promise<CredentialRow> {
   const row = await findCredentialByKey(deps, key);
+  if (row.visibility === 'private' && row.learnerId !== viewerId) throw new AppError('not_found', 'No such credential');
+  return row;
+}
+
+/** The evidence entries of the signed credential that the learner made public (same order as at issuance). */
+async function publicEvidence(deps: Deps, row: CredentialRow): Promise<Array<Record<string, unknown>>> {
+  const entries = Array.isArray(row.document['evidence']) ? (row.document['evidence'] as Array<Record<string, unknown>>) : [];
+  const items = row.submissionId ? await listEvidence(deps.db, row.submissionId) : [];
+  return entries.filter((_, i) => items[i]?.e.isPublic === true);
+}
+
+/** Everything the public page shows, with a fresh verification report. */
+export async function getCredentialPage(deps: Deps, key: string, viewerId: string | null): Promise<CredentialPageView> {
+  const row = await findVisibleCredential(deps, key, viewerId);
   const base = deps.env.TESSERA_BASE_URL;
   const [org, learner] = await Promise.all([findOrgById(deps.db, row.orgId), findAccountById(deps.db, row.learnerId)]);
   const doc = row.document;
@@ -31,15 +47,17 @@ export async function getCredentialPage(deps: Deps, key: string): Promise<Creden
     bakedSvgUrl: `${pageUrl}/badge`,
     imageUrl: `${base}/media/achievements/${row.achievementId}/image`,
     linkedInUrl: linkedInAddUrl({ name: achievementName, organization: org?.name ?? '', issued: row.issuedAt, expires: row.validUntil, url: pageUrl, id: row.id }),
-    recipientName: learner?.showNameOnCredentials ? learner.name : null,
+    recipientName: learner && (row.showName ?? learner.showNameOnCredentials) ? learner.name : null,
+    evidence: await publicEvidence(deps, row),
+    indexable: row.visibility === 'public',
     status: st.status,
     statusReason: st.reason,
   };
 }
 
 /** The micro-credential's image with this credential baked in (SVG or PNG, as the image is). */
-export async function getBakedBadge(deps: Deps, key: string): Promise<{ bytes: Uint8Array; mimeType: string; filename: string }> {
-  const row = await findCredentialByKey(deps, key);
+export async function getBakedBadge(deps: Deps, key: string, viewerId: string | null): Promise<{ bytes: Uint8Array; mimeType: string; filename: string }> {
+  const row = await findVisibleCredential(deps, key, viewerId);
   const image = await getAchievementImage(deps, { achievementId: row.achievementId });
   const json = JSON.stringify(row.document);
   if (image.mimeType === 'image/svg+xml') return { bytes: new TextEncoder().encode(bakeSvg(Buffer.from(image.bytes).toString('utf8'), json)), mimeType: 'image/svg+xml', filename: 'badge.svg' };

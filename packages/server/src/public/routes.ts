@@ -1,9 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { AppEnv } from '../http/types.js';
 import { AppError } from '../shared/errors.js';
 import { renderCredentialPage } from './credential-page.js';
-import { findCredentialByKey } from '../credentials/find-credential-by-key.js';
-import { getBakedBadge, getCredentialPage } from './get-credential-page.js';
+import { findVisibleCredential, getBakedBadge, getCredentialPage } from './get-credential-page.js';
 import { getIssuerPage, getTransparencyPage } from './get-issuer-page.js';
 import { renderIssuerPage, renderTransparencyPage } from './issuer-page.js';
 
@@ -23,6 +23,11 @@ export function prefersJson(accept: string | undefined): boolean {
   return best?.json ?? false;
 }
 
+/** The signed-in viewer, if any (a learner sees their own private credentials). */
+function viewer(c: Context<AppEnv>): string | null {
+  return c.var.auth?.account.id ?? null;
+}
+
 /** Public credential pages and downloads (no account needed). */
 export function publicCredentialRoutes() {
   const app = new OpenAPIHono<AppEnv>();
@@ -30,22 +35,22 @@ export function publicCredentialRoutes() {
     const key = c.req.param('key');
     c.header('vary', 'accept');
     if (prefersJson(c.req.header('accept'))) {
-      const row = await findCredentialByKey(c.var.deps, key);
+      const row = await findVisibleCredential(c.var.deps, key, viewer(c));
       return c.body(JSON.stringify(row.document, null, 2), 200, { 'content-type': 'application/vc+ld+json', 'access-control-allow-origin': '*' });
     }
-    return c.html(renderCredentialPage(await getCredentialPage(c.var.deps, key)), 200, { 'cache-control': 'no-store' });
+    return c.html(renderCredentialPage(await getCredentialPage(c.var.deps, key, viewer(c))), 200, { 'cache-control': 'no-store' });
   });
   app.get('/credentials/:key/credential.json', async (c) => {
-    const row = await findCredentialByKey(c.var.deps, c.req.param('key'));
+    const row = await findVisibleCredential(c.var.deps, c.req.param('key'), viewer(c));
     return c.body(JSON.stringify(row.document, null, 2), 200, { 'content-type': 'application/vc+ld+json', 'content-disposition': 'attachment; filename="credential.json"', 'access-control-allow-origin': '*' });
   });
   app.get('/credentials/:key/credential.jwt', async (c) => {
-    const row = await findCredentialByKey(c.var.deps, c.req.param('key'));
+    const row = await findVisibleCredential(c.var.deps, c.req.param('key'), viewer(c));
     if (!row.jwt) throw new AppError('not_found', 'This credential has no VC-JWT form');
     return c.body(row.jwt, 200, { 'content-type': 'application/jwt', 'content-disposition': 'attachment; filename="credential.jwt"', 'access-control-allow-origin': '*' });
   });
   app.get('/credentials/:key/badge', async (c) => {
-    const baked = await getBakedBadge(c.var.deps, c.req.param('key'));
+    const baked = await getBakedBadge(c.var.deps, c.req.param('key'), viewer(c));
     return c.body(new Uint8Array(baked.bytes), 200, { 'content-type': baked.mimeType, 'content-disposition': `attachment; filename="${baked.filename}"`, 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'", 'x-content-type-options': 'nosniff' });
   });
   app.get('/orgs/:slug', async (c) => c.html(renderIssuerPage(await getIssuerPage(c.var.deps, c.req.param('slug'))), 200, { 'cache-control': 'public, max-age=60' }));

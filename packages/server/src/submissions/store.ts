@@ -163,3 +163,13 @@ export async function qualityCounts(db: Db, achievementId: string): Promise<{ as
     .where(and(eq(submissions.achievementId, achievementId), sql`${submissions.submittedAt} is not null`));
   return { assessed: Number(row?.assessed ?? 0), doubleScored: Number(row?.doubleScored ?? 0) };
 }
+
+/** Show or hide one evidence item on public pages (files of public items are served to anyone). */
+export async function setEvidencePublic(db: Db, submissionId: string, requirementId: string, isPublic: boolean): Promise<boolean> {
+  const rows = await db
+    .update(evidenceItems)
+    .set({ isPublic })
+    .where(and(eq(evidenceItems.submissionId, submissionId), eq(evidenceItems.requirementId, requirementId)))
+    .returning({ id: evidenceItems.requirementId });
+  return rows.length > 0;
+}

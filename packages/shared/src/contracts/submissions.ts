@@ -167,6 +167,28 @@ export const CredentialSummary = z.object({
 /** An issued credential summary. */
 export type CredentialSummary = z.infer<typeof CredentialSummary>;
 
+/** Who can see a credential's public page. */
+export const CredentialVisibility = z.enum(['public', 'unlisted', 'private']);
+
+/** A learner's own credential with its sharing settings. */
+export const MyCredential = CredentialSummary.extend({
+  visibility: CredentialVisibility,
+  /** The name is shown on the public page (this credential's setting, or the account default). */
+  showName: z.boolean(),
+  evidence: z.array(z.object({ requirementId: z.string(), name: z.string(), public: z.boolean() })),
+});
+/** A learner's own credential. */
+export type MyCredential = z.infer<typeof MyCredential>;
+
+/** Change how a credential is shared. */
+export const CredentialSharingInput = z
+  .object({
+    visibility: CredentialVisibility.optional(),
+    showName: z.boolean().optional(),
+    evidence: z.array(z.object({ requirementId: LocalId, public: z.boolean() })).max(20).optional(),
+  })
+  .refine((v) => v.visibility !== undefined || v.showName !== undefined || v.evidence !== undefined, { message: 'Change at least one setting' });
+
 /** Revoke / suspend request. */
 export const StatusChangeInput = z.object({ reason: z.string().trim().min(3, { message: 'Give a reason' }).max(1000) });
 

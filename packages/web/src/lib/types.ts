@@ -42,6 +42,7 @@ import type {
   CredentialSummary as CredentialSummarySchema,
   FileInfo as FileInfoSchema,
   IssuerSummary as IssuerSummarySchema,
+  MyCredential as MyCredentialSchema,
   Notification as NotificationSchema,
   QueueItem as QueueItemSchema,
   Review as ReviewSchema,
@@ -79,3 +80,5 @@ export type Review = Output<typeof ReviewSchema>;
 export type Submission = Output<typeof SubmissionSchema>;
 /** A row in the learner's list of submissions. */
 export type SubmissionSummary = Output<typeof SubmissionSummarySchema>;
+/** A learner's own credential with its sharing settings. */
+export type MyCredential = Output<typeof MyCredentialSchema>;
