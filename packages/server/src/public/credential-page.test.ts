@@ -73,3 +73,28 @@ describe('public credential page', () => {
     expect((await ctx.app.request('/credentials/00000000-0000-0000-0000-000000000000')).status).toBe(404);
   });
 });
+
+describe('credential downloads', () => {
+  it('serves a QR code to the page as SVG and PNG, and a one-page PDF certificate with the verification URL', async () => {
+    const fresh = await createTestContext();
+    try {
+      await seedDemo(fresh.deps);
+      const [r] = await fresh.deps.db.select().from(credentials).limit(1);
+      const k = (r?.id ?? '').split('/').pop() ?? '';
+      const svg = await fresh.app.request(`/credentials/${k}/qr.svg`);
+      expect(svg.headers.get('content-type')).toBe('image/svg+xml');
+      expect(await svg.text()).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      const png = new Uint8Array(await (await fresh.app.request(`/credentials/${k}/qr.png`)).arrayBuffer());
+      expect(Array.from(png.slice(0, 4))).toEqual([0x89, 0x50, 0x4e, 0x47]);
+      const pdf = Buffer.from(await (await fresh.app.request(`/credentials/${k}/certificate.pdf`)).arrayBuffer());
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      const text = pdf.toString('latin1');
+      expect(text).toMatch(/\/Type \/Pages\s+\/Count 1/);
+      expect(text).toContain('/MarkInfo');
+      expect(text).toContain('/StructTreeRoot');
+      expect(text).toContain('/Lang (en)');
+    } finally {
+      await fresh.close();
+    }
+  });
+});

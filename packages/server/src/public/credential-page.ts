@@ -130,9 +130,13 @@ ${endorsements.length ? `<section class="card" aria-labelledby="endorsements"><h
     <a href="${esc(v.jsonUrl)}" download="credential.json">Download JSON</a>
     ${v.jwtUrl ? `<a href="${esc(v.jwtUrl)}" download="credential.jwt">Download VC-JWT</a>` : ''}
     <a href="${esc(v.bakedSvgUrl)}" download="badge.svg">Download baked SVG badge</a>
+    <a href="${esc(v.pageUrl)}/certificate.pdf" download="certificate.pdf">Download PDF certificate</a>
+    <a href="${esc(v.pageUrl)}/qr.png" download="qr.png">Download QR code (PNG)</a>
+    <a href="${esc(v.pageUrl)}/qr.svg" download="qr.svg">Download QR code (SVG)</a>
     <a href="/app/verify">Verify another credential</a>
   </div>
   <p>Link to this page: <a href="${esc(v.pageUrl)}">${esc(v.pageUrl)}</a></p>
+  <img src="${esc(v.pageUrl)}/qr.svg" alt="QR code linking to this page" width="140" height="140">
 </section>`;
   return page({ title: `${name} · ${issuerName}`, head, body });
 }

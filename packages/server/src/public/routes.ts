@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/types.js';
 import { AppError } from '../shared/errors.js';
+import { certificatePdf, qrCode } from './certificate.js';
 import { renderCredentialPage } from './credential-page.js';
 import { findVisibleCredential, getBakedBadge, getCredentialPage } from './get-credential-page.js';
 import { getIssuerPage, getTransparencyPage } from './get-issuer-page.js';
@@ -52,6 +53,20 @@ export function publicCredentialRoutes() {
   app.get('/credentials/:key/badge', async (c) => {
     const baked = await getBakedBadge(c.var.deps, c.req.param('key'), viewer(c));
     return c.body(new Uint8Array(baked.bytes), 200, { 'content-type': baked.mimeType, 'content-disposition': `attachment; filename="${baked.filename}"`, 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'", 'x-content-type-options': 'nosniff' });
+  });
+  app.get('/credentials/:key/qr.svg', async (c) => {
+    const view = await getCredentialPage(c.var.deps, c.req.param('key'), viewer(c));
+    const qr = await qrCode(view.pageUrl, 'svg');
+    return c.body(new Uint8Array(qr.bytes), 200, { 'content-type': qr.mimeType, 'content-disposition': 'inline; filename="qr.svg"', 'x-content-type-options': 'nosniff' });
+  });
+  app.get('/credentials/:key/qr.png', async (c) => {
+    const view = await getCredentialPage(c.var.deps, c.req.param('key'), viewer(c));
+    const qr = await qrCode(view.pageUrl, 'png');
+    return c.body(new Uint8Array(qr.bytes), 200, { 'content-type': qr.mimeType, 'content-disposition': 'attachment; filename="qr.png"' });
+  });
+  app.get('/credentials/:key/certificate.pdf', async (c) => {
+    const pdf = await certificatePdf(await getCredentialPage(c.var.deps, c.req.param('key'), viewer(c)));
+    return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="certificate.pdf"' });
   });
   app.get('/orgs/:slug', async (c) => c.html(renderIssuerPage(await getIssuerPage(c.var.deps, c.req.param('slug'))), 200, { 'cache-control': 'public, max-age=60' }));
   app.get('/orgs/:slug/achievements/:id', async (c) => {
