@@ -418,3 +418,43 @@ export const notifications = pgTable(
   },
   (t) => [index('notifications_account_idx').on(t.accountId, t.createdAt)],
 );
+
+/** Credentials a learner imported into their wallet (from anywhere), with the last verification. */
+export const walletItems = pgTable(
+  'wallet_items',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    source: text('source', { enum: ['upload', 'url', 'paste'] }).notNull(),
+    sourceUrl: text('source_url'),
+    /** The credential as received: JSON or JWT text, or a baked image as base64 (see `mediaType`). */
+    payload: text('payload').notNull(),
+    mediaType: text('media_type').notNull(),
+    name: text('name').notNull(),
+    issuerName: text('issuer_name'),
+    verdict: text('verdict', { enum: ['valid', 'invalid', 'indeterminate'] }).notNull(),
+    report: jsonb('report').$type<Record<string, unknown>>().notNull(),
+    verifiedAt: ts('verified_at').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('wallet_items_account_idx').on(t.accountId, t.createdAt)],
+);
+
+/** Named groups of a learner's credentials (earned or imported); public ones show on the learner's profile. */
+export const collections = pgTable(
+  'collections',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    isPublic: boolean('is_public').notNull().default(false),
+    /** Entries as `earned:<credential id>` or `imported:<wallet item id>`, in order. */
+    entries: jsonb('entries').$type<string[]>().notNull().default([]),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('collections_account_idx').on(t.accountId)],
+);

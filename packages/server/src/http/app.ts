@@ -24,6 +24,7 @@ import { DEFAULT_WEB_DIST, spaRoutes } from './spa.js';
 import type { AppEnv } from './types.js';
 import { publicCredentialRoutes } from '../public/routes.js';
 import { verifyRoutes } from '../verify/routes.js';
+import { walletRoutes } from '../wallet/routes.js';
 
 function clientIp(c: Context, trustProxy: boolean): string | null {
   if (trustProxy) {
@@ -96,7 +97,7 @@ export function createApp(deps: Deps) {
   const verifyLimit = limit(LIMITS.verifyBodyBytes);
   app.use('/api/*', (c, next) => {
     const path = new URL(c.req.url).pathname;
-    return path === '/api/v1/files' ? uploadLimit(c, next) : path === VERIFY_PATH ? verifyLimit(c, next) : jsonLimit(c, next);
+    return path === '/api/v1/files' ? uploadLimit(c, next) : path === VERIFY_PATH || path === '/api/v1/me/wallet/imports' ? verifyLimit(c, next) : jsonLimit(c, next);
   });
   app.use('*', loadSession);
   app.use('/api/*', csrfProtection);
@@ -125,6 +126,7 @@ export function createApp(deps: Deps) {
   api.route('/', reviewRoutes());
   api.route('/', credentialRoutes());
   api.route('/', verifyRoutes());
+  api.route('/', walletRoutes());
   app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'tessera_session' });

@@ -6,6 +6,8 @@ import { certificatePdf, qrCode } from './certificate.js';
 import { renderCredentialPage } from './credential-page.js';
 import { findVisibleCredential, getBakedBadge, getCredentialPage } from './get-credential-page.js';
 import { getIssuerPage, getTransparencyPage } from './get-issuer-page.js';
+import { getProfile } from './get-profile.js';
+import { renderProfilePage } from './profile-page.js';
 import { renderIssuerPage, renderTransparencyPage } from './issuer-page.js';
 
 const JSON_TYPES = ['application/vc+ld+json', 'application/ld+json', 'application/json'];
@@ -68,6 +70,7 @@ export function publicCredentialRoutes() {
     const pdf = await certificatePdf(await getCredentialPage(c.var.deps, c.req.param('key'), viewer(c)));
     return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="certificate.pdf"' });
   });
+  app.get('/people/:accountId', async (c) => c.html(renderProfilePage(await getProfile(c.var.deps, c.req.param('accountId'))), 200, { 'cache-control': 'no-store' }));
   app.get('/orgs/:slug', async (c) => c.html(renderIssuerPage(await getIssuerPage(c.var.deps, c.req.param('slug'))), 200, { 'cache-control': 'public, max-age=60' }));
   app.get('/orgs/:slug/achievements/:id', async (c) => {
     const { view, item } = await getTransparencyPage(c.var.deps, c.req.param('slug'), c.req.param('id'));

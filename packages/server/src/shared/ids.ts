@@ -17,6 +17,8 @@ export const ID_PREFIXES = {
   file: 'fil',
   statusList: 'stl',
   notification: 'ntf',
+  wallet: 'wal',
+  collection: 'col',
 } as const;
 
 /** An entity kind that has an id prefix. */

@@ -194,3 +194,40 @@ export const StatusChangeInput = z.object({ reason: z.string().trim().min(3, { m
 
 /** An in-app notification. */
 export const Notification = z.object({ id: z.string(), title: z.string(), body: z.string(), link: z.string().nullable(), readAt: Timestamp.nullable(), createdAt: Timestamp });
+
+/** One step of a verification report. */
+export const VerificationStep = z.object({ id: z.string(), status: z.enum(['passed', 'failed', 'warning', 'unknown']), message: z.string() });
+
+/** A credential imported into the learner's wallet, with its last verification. */
+export const WalletItem = z.object({
+  id: z.string(),
+  source: z.enum(['upload', 'url', 'paste']),
+  sourceUrl: z.string().nullable(),
+  name: z.string(),
+  issuerName: z.string().nullable(),
+  verdict: z.enum(['valid', 'invalid', 'indeterminate']),
+  steps: z.array(VerificationStep),
+  verifiedAt: Timestamp,
+  createdAt: Timestamp,
+});
+/** An imported credential. */
+export type WalletItem = z.infer<typeof WalletItem>;
+
+/** Import by URL or pasted text (files are sent as the raw body). */
+export const WalletImportInput = z.union([z.object({ url: HttpUrl }), z.object({ text: z.string().trim().min(1, { message: 'Paste a credential' }).max(2_000_000) })]);
+
+/** A collection entry: an earned credential or an imported one. */
+export const CollectionEntry = z.string().regex(/^(earned|imported):.+$/, { message: 'Not a credential of yours' }).max(600);
+
+/** Create or change a collection. */
+export const CollectionInput = z.object({
+  name: z.string().trim().min(1, { message: 'Name the collection' }).max(120),
+  public: z.boolean().default(false),
+  entries: z.array(CollectionEntry).max(200).default([]),
+});
+
+/** A collection. */
+export const Collection = z.object({ id: z.string(), name: z.string(), public: z.boolean(), entries: z.array(z.string()), createdAt: Timestamp });
+
+/** The learner's wallet: earned credentials, imported ones, and collections. */
+export const Wallet = z.object({ earned: z.array(MyCredential), imported: z.array(WalletItem), collections: z.array(Collection), profileUrl: z.string() });

@@ -1,0 +1,29 @@
+import { findAccountById } from '../accounts/store.js';
+import type { Deps } from '../context.js';
+import { listMyCredentials } from '../credentials/my-credentials.js';
+import { AppError } from '../shared/errors.js';
+import { listCollections, listWalletItems } from '../wallet/store.js';
+
+/** What a learner's public profile shows: only what they chose to make public. */
+export async function getProfile(deps: Deps, accountId: string) {
+  const account = await findAccountById(deps.db, accountId);
+  if (!account) throw new AppError('not_found', 'No such profile');
+  const [earned, imported, groups] = await Promise.all([listMyCredentials(deps, { accountId }), listWalletItems(deps.db, accountId), listCollections(deps.db, accountId)]);
+  const publicEarned = earned.filter((c) => c.visibility === 'public');
+  const label = (entry: string) => {
+    const [kind, ...rest] = entry.split(':');
+    const id = rest.join(':');
+    if (kind === 'earned') {
+      const c = publicEarned.find((x) => x.id === id);
+      return c ? { name: c.achievementName, issuer: c.issuerName, url: c.pageUrl, verdict: null } : null;
+    }
+    const item = imported.find((x) => x.id === id);
+    return item ? { name: item.name, issuer: item.issuerName, url: item.sourceUrl, verdict: item.verdict } : null;
+  };
+  return {
+    // The name shows only if the learner lets credentials show it.
+    name: account.showNameOnCredentials ? account.name : 'A Tessera learner',
+    earned: publicEarned.map((c) => ({ name: c.achievementName, issuer: c.issuerName, url: c.pageUrl, issuedAt: c.issuedAt, status: c.status })),
+    collections: groups.filter((g) => g.isPublic).map((g) => ({ name: g.name, items: g.entries.map(label).filter((x): x is NonNullable<typeof x> => x !== null) })),
+  };
+}

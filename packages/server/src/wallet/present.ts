@@ -1,0 +1,38 @@
+import type { Report } from '@tessera/credentials';
+import type { CollectionRow, WalletItemRow } from './store.js';
+
+type Json = Record<string, unknown>;
+const rec = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {});
+
+/** The name and issuer a credential claims (OB 3.0 and OB 2.0 shapes). */
+export function claimedNames(credential: Json | null): { name: string; issuerName: string | null } {
+  const c = credential ?? {};
+  const subject = rec(Array.isArray(c['credentialSubject']) ? c['credentialSubject'][0] : c['credentialSubject']);
+  const achievement = rec(subject['achievement']);
+  const badge = rec(c['badge']);
+  const name = [achievement['name'], c['name'], badge['name']].find((v): v is string => typeof v === 'string' && v.length > 0) ?? 'Unnamed credential';
+  const issuer = rec(c['issuer']);
+  const issuerName = typeof issuer['name'] === 'string' ? issuer['name'] : typeof c['issuer'] === 'string' ? c['issuer'] : typeof rec(badge['issuer'])['name'] === 'string' ? (rec(badge['issuer'])['name'] as string) : null;
+  return { name: name.slice(0, 300), issuerName: issuerName?.slice(0, 300) ?? null };
+}
+
+/** An imported credential as the API returns it. */
+export function presentWalletItem(r: WalletItemRow) {
+  const report = r.report as unknown as Report;
+  return {
+    id: r.id,
+    source: r.source,
+    sourceUrl: r.sourceUrl,
+    name: r.name,
+    issuerName: r.issuerName,
+    verdict: r.verdict,
+    steps: report.steps,
+    verifiedAt: r.verifiedAt.toISOString(),
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+/** A collection as the API returns it. */
+export function presentCollection(r: CollectionRow) {
+  return { id: r.id, name: r.name, public: r.isPublic, entries: r.entries, createdAt: r.createdAt.toISOString() };
+}
