@@ -110,6 +110,45 @@ describe('public credential page, verifier and revocation', () => {
     await check(visitor, 'verifier-revoked');
   });
 
+  it('imports an OB 3.0 and an OB 2.0 fixture into a learner\'s wallet, each shown with its verdict, and shows a public collection on the profile', async () => {
+    const learner = await newPage();
+    await learner.goto('/app/signin');
+    assert.equal((await apiCall(learner, 'POST', '/auth/signin', { email: 'learner@riverside.example', password: DEMO_PASSWORD })).status, 200);
+    await learner.goto('/app/me/wallet');
+    await learner.getByRole('heading', { level: 1, name: 'My wallet' }).waitFor();
+    const fixtures = new URL('../../shared/fixtures/1edtech-validator/', import.meta.url);
+    const fileInput = learner.locator('input[type=file]');
+    await fileInput.setInputFiles(new URL('ob30/simple.json', fixtures).pathname);
+    await learner.getByRole('button', { name: 'Add to my wallet' }).click();
+    await learner.getByText('Added “Teamwork”: Valid').waitFor();
+    await fileInput.setInputFiles(new URL('ob20/basic-assertion.json', fixtures).pathname);
+    await learner.getByRole('button', { name: 'Add to my wallet' }).click();
+    await learner.getByText('Added “robotics badge (example.org)”: Could not be fully verified').waitFor();
+    const imported = learner.getByRole('list', { name: 'Imported credentials' }).getByRole('listitem').filter({ has: learner.getByRole('heading', { level: 3 }) });
+    assert.equal(await imported.count(), 2);
+    await imported.filter({ hasText: 'Teamwork' }).getByText('Valid', { exact: true }).waitFor();
+    await imported.filter({ hasText: 'Could not be fully verified' }).first().waitFor();
+    // Re-verify the OB 3.0 import: still valid.
+    await imported.filter({ hasText: 'Teamwork' }).getByRole('button', { name: 'Verify again' }).click();
+    await learner.getByText('Verified again: Valid.').waitFor();
+    await check(learner, 'wallet');
+    // A public collection with the imported badge appears on the learner's public profile.
+    await learner.getByRole('button', { name: 'New collection' }).click();
+    const dialog = learner.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Teaching portfolio');
+    await dialog.getByLabel('Show this collection on my public profile').check();
+    await dialog.getByLabel(/^Teamwork/).check();
+    await dialog.getByRole('button', { name: 'Save collection' }).click();
+    await learner.getByRole('heading', { level: 3, name: 'Teaching portfolio' }).waitFor();
+    const profileUrl = await learner.getByRole('link', { name: /\/people\// }).getAttribute('href');
+    assert.ok(profileUrl);
+    await visitor.goto(profileUrl);
+    await visitor.getByRole('heading', { name: 'Teaching portfolio' }).waitFor();
+    await visitor.getByText('Teamwork').first().waitFor();
+    await check(visitor, 'learner-profile');
+    await learner.context().close();
+  });
+
   it('shows the issuer page and a transparency page with the rubric and quality assurance', async () => {
     await visitor.goto('/orgs/riverside');
     await visitor.getByRole('heading', { level: 1, name: 'Riverside School District' }).waitFor();

@@ -12,6 +12,7 @@ import { NotificationsPage } from './pages/Notifications';
 import { VerifyPage } from './pages/Verify';
 import { CatalogPageScreen } from './pages/learn/Catalog';
 import { CatalogDetailPage } from './pages/learn/CatalogDetail';
+import { WalletPage } from './pages/learn/Wallet';
 import { MyCredentialsPage } from './pages/learn/MyCredentials';
 import { MySubmissionsPage } from './pages/learn/MySubmissions';
 import { SubmissionEditorPage } from './pages/learn/SubmissionEditor';
@@ -67,6 +68,7 @@ export function App() {
             <Route path="me/submissions" element={<MySubmissionsPage />} />
             <Route path="me/submissions/:id" element={<SubmissionEditorPage />} />
             <Route path="me/credentials" element={<MyCredentialsPage />} />
+            <Route path="me/wallet" element={<WalletPage />} />
             <Route path="notifications" element={<NotificationsPage />} />
             <Route path="admin/outbox" element={<AdminOutboxPage />} />
           </Route>

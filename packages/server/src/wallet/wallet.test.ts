@@ -42,6 +42,7 @@ describe('wallet imports', () => {
     const r = await upload(learner, file('ob20/basic-assertion.json'), 'application/vc+ld+json');
     expect(r.status).toBe(201);
     expect(r.json['verdict']).toBe('indeterminate');
+    expect(r.json['name']).toBe('robotics badge (example.org)');
     expect((r.json['steps'] as Array<{ id: string }>).map((s) => s.id)).toContain('format');
   });
 

@@ -158,6 +158,7 @@ export function Layout() {
               <NavItem to="/catalog" label="Catalog" end={false} />
               <NavItem to="/me/submissions" label="My learning" end={false} />
               <NavItem to="/me/credentials" label="My credentials" />
+              <NavItem to="/me/wallet" label="My wallet" />
               <NavItem to="/notifications" label="Notifications" />
               <NavItem to="/verify" label="Verify a credential" />
               <Divider my="sm" />

@@ -106,22 +106,33 @@ export function errorMessage(err: unknown): string {
   return 'Something went wrong';
 }
 
+/** POST a non-JSON body (multipart form, file bytes or text); resolves with the JSON answer or throws an ApiError. */
+async function postBody<T>(path: string, body: BodyInit, contentType: string | null, failure: string): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (contentType) headers['content-type'] = contentType;
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(`${API_BASE}${path}`, { method: 'POST', headers, credentials: 'same-origin', body });
+  } catch {
+    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: 'network_error', detail: 'Could not reach the server. Check your connection and try again.' });
+  }
+  const json: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) {
+    throw new ApiError(isProblem(json) ? json : { type: 'about:blank', title: failure, status: res.status, code: 'http_error', detail: `The server answered ${res.status}.` });
+  }
+  return json as T;
+}
+
 /** Upload a file (multipart) for evidence or a micro-credential image; resolves with the stored file's details. */
 export async function uploadFile<T>(file: File, purpose: 'evidence' | 'image'): Promise<T> {
   const form = new FormData();
   form.set('file', file);
   form.set('purpose', purpose);
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (csrfToken) headers['x-csrf-token'] = csrfToken;
-  let res: Response;
-  try {
-    res = await fetch(`${API_BASE}/files`, { method: 'POST', headers, credentials: 'same-origin', body: form });
-  } catch {
-    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: 'network_error', detail: 'Could not reach the server. Check your connection and try again.' });
-  }
-  const body: unknown = await res.json().catch(() => undefined);
-  if (!res.ok) {
-    throw new ApiError(isProblem(body) ? body : { type: 'about:blank', title: 'Upload failed', status: res.status, code: 'http_error', detail: `The server answered ${res.status}.` });
-  }
-  return body as T;
+  return postBody<T>('/files', form, null, 'Upload failed');
+}
+
+/** POST a raw body (a file's bytes or pasted text) with its own content type; resolves with the JSON answer. */
+export async function postRaw<T>(path: string, body: Uint8Array | string, contentType: string): Promise<T> {
+  return postBody<T>(path, typeof body === 'string' ? body : new Blob([body as BlobPart]), contentType, 'Request failed');
 }

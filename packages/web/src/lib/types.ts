@@ -43,6 +43,9 @@ import type {
   FileInfo as FileInfoSchema,
   IssuerSummary as IssuerSummarySchema,
   MyCredential as MyCredentialSchema,
+  Wallet as WalletSchema,
+  WalletItem as WalletItemSchema,
+  Collection as CollectionSchema,
   Notification as NotificationSchema,
   QueueItem as QueueItemSchema,
   Review as ReviewSchema,
@@ -82,3 +85,9 @@ export type Submission = Output<typeof SubmissionSchema>;
 export type SubmissionSummary = Output<typeof SubmissionSummarySchema>;
 /** A learner's own credential with its sharing settings. */
 export type MyCredential = Output<typeof MyCredentialSchema>;
+/** The learner's wallet. */
+export type Wallet = Output<typeof WalletSchema>;
+/** An imported credential with its verdict. */
+export type WalletItem = Output<typeof WalletItemSchema>;
+/** A named group of credentials. */
+export type Collection = Output<typeof CollectionSchema>;

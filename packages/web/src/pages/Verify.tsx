@@ -1,29 +1,18 @@
 /** The public verifier: paste, upload or link any Open Badges credential and see every check. */
-import { Alert, Badge, Button, FileInput, Group, List, Paper, Stack, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Paper, Stack, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { PageTitle } from '../components/PageTitle';
+import { StepList, VERDICT, credentialContentType } from '../components/VerificationReport';
+import type { ReportStep } from '../components/VerificationReport';
 import { API_BASE, ApiError, errorMessage } from '../lib/api';
 import type { Problem } from '../lib/types';
-import { DANGER, WARNING } from '../theme';
-
-const STATUS: Record<string, { label: string; color: string }> = {
-  passed: { label: 'Passed', color: 'teal.9' },
-  failed: { label: 'Failed', color: DANGER },
-  warning: { label: 'Note', color: WARNING },
-  unknown: { label: 'Not checked', color: 'gray.8' },
-};
-const VERDICT: Record<string, { title: string; color: string; text: string }> = {
-  valid: { title: 'Valid', color: 'teal.9', text: 'Every check passed.' },
-  invalid: { title: 'Not valid', color: DANGER, text: 'At least one check failed.' },
-  indeterminate: { title: 'Could not be fully verified', color: WARNING, text: 'Some checks could not be completed; nothing failed.' },
-};
 
 type Json = Record<string, unknown>;
 /** The engine's report as POST /api/v1/verify returns it. */
 interface Report {
   verdict: 'valid' | 'invalid' | 'indeterminate';
-  steps: Array<{ id: string; status: 'passed' | 'failed' | 'warning' | 'unknown'; message: string }>;
+  steps: ReportStep[];
   format: string | null;
   credential: Json | null;
 }
@@ -38,14 +27,6 @@ async function send(body: BodyInit, contentType: string): Promise<Report> {
     throw new ApiError(problem && typeof problem.status === 'number' ? problem : { type: 'about:blank', title: 'Verification failed', status: res.status, code: 'http_error', detail: `The server answered ${res.status}.` });
   }
   return json as Report;
-}
-
-function contentTypeOf(file: File, bytes: Uint8Array): string {
-  if (bytes[0] === 0x89 && bytes[1] === 0x50) return 'image/png';
-  const head = new TextDecoder().decode(bytes.slice(0, 512)).trimStart();
-  if (file.name.endsWith('.svg') || /^(<\?xml|<svg|<!DOCTYPE svg)/i.test(head)) return 'image/svg+xml';
-  if (/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\./.test(head)) return 'text/plain';
-  return 'application/json';
 }
 
 function Claims({ report }: { report: Report }) {
@@ -108,7 +89,7 @@ export function VerifyPage() {
       } else if (tab === 'upload') {
         if (!file) throw new Error('Choose a file first');
         const bytes = new Uint8Array(await file.arrayBuffer());
-        setReport(await send(bytes, contentTypeOf(file, bytes)));
+        setReport(await send(bytes, credentialContentType(file, bytes)));
       } else {
         if (!url.trim()) throw new Error('Enter a URL first');
         setReport(await send(JSON.stringify({ url: url.trim() }), 'application/json'));
@@ -162,20 +143,7 @@ export function VerifyPage() {
             <Title order={2} size="h4" mb="sm">
               Checks
             </Title>
-            <List spacing="xs" listStyleType="none" aria-label="Verification steps">
-              {report.steps.map((s, i) => (
-                <List.Item key={`${s.id}-${i}`}>
-                  <Group gap="sm" wrap="nowrap" align="flex-start">
-                    <Badge color={STATUS[s.status]?.color ?? 'gray.8'} variant="filled" miw={96}>
-                      {STATUS[s.status]?.label ?? s.status}
-                    </Badge>
-                    <Text size="sm">
-                      <strong>{s.id}</strong>: {s.message}
-                    </Text>
-                  </Group>
-                </List.Item>
-              ))}
-            </List>
+            <StepList steps={report.steps} />
           </Paper>
         </Stack>
       ) : null}

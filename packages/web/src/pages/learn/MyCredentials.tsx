@@ -1,7 +1,8 @@
 /** The learner's earned credentials: status, links, and how each one is shared. */
-import { Anchor, Button, Card, Divider, Group, Select, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Divider, Group, Select, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { CardHeading } from '../../components/CardHeading';
 import { PageTitle } from '../../components/PageTitle';
 import { CredentialStatusBadge } from '../../components/SubmissionState';
 import { EmptyState, ErrorState, LoadingState, ProblemAlert } from '../../components/states';
@@ -88,12 +89,7 @@ export function MyCredentialsPage() {
           {list.data.map((c) => (
             <Card component="li" key={c.id} withBorder radius="md" padding="lg">
               <Stack gap="xs">
-                <Group justify="space-between" wrap="nowrap" align="flex-start">
-                  <Title order={2} size="h4">
-                    {c.achievementName}
-                  </Title>
-                  <CredentialStatusBadge status={c.status} />
-                </Group>
+                <CardHeading order={2} title={c.achievementName} aside={<CredentialStatusBadge status={c.status} />} />
                 <Text size="sm">Issued by {c.issuerName}</Text>
                 <Text size="sm">Issued {formatDateTime(c.issuedAt)}</Text>
                 <Text size="sm">{c.validUntil ? `Valid until ${formatDateTime(c.validUntil)}` : 'Does not expire'}</Text>
