@@ -11,3 +11,5 @@ export * from './engine/status-list.js';
 export * from './engine/verify.js';
 export * from './engine/baked.js';
 export * from './engine/fetcher.js';
+export * from './engine/clr-context.js';
+export * from './model/clr.js';

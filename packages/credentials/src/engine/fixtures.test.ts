@@ -113,3 +113,36 @@ describe('1EdTech validator fixtures get the verdicts the fixtures README gives'
     expect((await verifyCredential(entity)).steps[0]).toMatchObject({ id: 'parse', status: 'failed' });
   });
 });
+
+describe('CLR 2.0 samples', () => {
+  const CLR = new URL('1edtech-validator/clr20/', FIXTURES);
+  const load = (f: string) => JSON.parse(readFileSync(new URL(f, CLR), 'utf8')) as Record<string, unknown>;
+
+  it('clr20/simple.json is valid: its own proof and every credential it holds verify', async () => {
+    const report = await verifyCredential(load('simple.json'), { now: NOW });
+    expect(report.verdict, JSON.stringify(report.steps, null, 1)).toBe('valid');
+    expect(report.steps.find((s) => s.id === 'type')).toMatchObject({ status: 'passed', message: 'ClrCredential' });
+    expect(report.steps.find((s) => s.id === 'proof')?.status).toBe('passed');
+    expect(report.steps.find((s) => s.id === 'clr.credential[0]')?.status).toBe('passed');
+  });
+
+  it('clr20/simple-noproof.json is not valid', async () => {
+    const report = await verifyCredential(load('simple-noproof.json'), { now: NOW });
+    expect(report.verdict).toBe('invalid');
+    expect(report.steps.find((s) => s.id === 'proof')?.status).toBe('failed');
+  });
+
+  it('a CLR holding a tampered credential is not valid, even though the CLR proof itself is not what changed', async () => {
+    const clr = load('simple.json');
+    const subject = clr['credentialSubject'] as { verifiableCredential: Array<Record<string, unknown>> };
+    const inner = structuredClone(subject.verifiableCredential[0]) as Record<string, unknown>;
+    // Verify the inner credential alone after tampering: its own proof fails.
+    inner['name'] = 'Tampered';
+    const alone = await verifyCredential(inner, { now: NOW });
+    expect(alone.steps.find((s) => s.id === 'proof')?.status).toBe('failed');
+    subject.verifiableCredential[0] = inner;
+    const report = await verifyCredential(clr, { now: NOW });
+    expect(report.verdict).toBe('invalid');
+    expect(report.steps.find((s) => s.id === 'clr.credential[0]')?.status).toBe('failed');
+  });
+});

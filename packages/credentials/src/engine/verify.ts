@@ -256,22 +256,29 @@ function embeddedEndorsements(doc: Json): unknown[] {
   return [...list(doc['endorsement']), ...list(record(doc['issuer'])?.['endorsement']), ...list(achievement?.['endorsement'])];
 }
 
-async function endorsementSteps(doc: Json, ctx: Context): Promise<Step[]> {
+/** The credentials a CLR holds (its subject's `verifiableCredential`). */
+function clrCredentials(doc: Json): unknown[] {
+  return list(doc['type']).includes('ClrCredential') ? list(record(list(doc['credentialSubject'])[0])?.['verifiableCredential']) : [];
+}
+
+/** Verify embedded credentials (endorsements, a CLR's credentials) one level down; each becomes one step. */
+async function nestedSteps(items: unknown[], label: 'endorsement' | 'clr.credential', ctx: Context): Promise<Step[]> {
+  const noun = label === 'endorsement' ? 'Endorsement' : 'Credential';
   const steps: Step[] = [];
-  for (const [i, e] of embeddedEndorsements(doc).entries()) {
-    const id = `endorsement[${i}]`;
+  for (const [i, e] of items.entries()) {
+    const id = `${label}[${i}]`;
     if (ctx.depth >= MAX_DEPTH) {
-      steps.push(step.unknown(id, 'Endorsements nested too deeply to check'));
+      steps.push(step.unknown(id, `${noun}s nested too deeply to check`));
       continue;
     }
     const inner = typeof e === 'string' ? await verifyWith(e, { ...ctx, depth: ctx.depth + 1 }) : record(e) ? await verifyDocument(record(e) as Json, { ...ctx, depth: ctx.depth + 1 }, true) : null;
     if (!inner) {
-      steps.push(step.failed(id, 'The endorsement is not a credential'));
+      steps.push(step.failed(id, `The ${noun.toLowerCase()} is not a credential`));
       continue;
     }
     const bad = inner.steps.filter((s) => s.status !== 'passed' && s.status !== 'warning');
     const message = bad.length ? bad.map((s) => `${s.id}: ${s.message}`).join('; ') : 'Verified';
-    steps.push({ id, status: inner.verdict === 'valid' ? 'passed' : inner.verdict === 'invalid' ? 'failed' : 'unknown', message: `Endorsement ${idOf(e) ?? ''}: ${message}`.replace(/\s+:/, ':') });
+    steps.push({ id, status: inner.verdict === 'valid' ? 'passed' : inner.verdict === 'invalid' ? 'failed' : 'unknown', message: `${noun} ${idOf(e) ?? ''}: ${message}`.replace(/\s+:/, ':') });
   }
   return steps;
 }
@@ -298,7 +305,8 @@ async function verifyDocument(doc: Json, ctx: Context, withEndorsements: boolean
   steps.push(...issuerStep(doc, controllers));
   steps.push(...dateSteps(doc, ctx));
   steps.push(...(await statusSteps(doc, ctx)));
-  if (withEndorsements) steps.push(...(await endorsementSteps(doc, ctx)));
+  if (withEndorsements) steps.push(...(await nestedSteps(embeddedEndorsements(doc), 'endorsement', ctx)));
+  steps.push(...(await nestedSteps(clrCredentials(doc), 'clr.credential', ctx)));
   return { verdict: verdictOf(steps), steps, format, credential: doc };
 }
 
@@ -322,7 +330,7 @@ function neededUrls(doc: Json, kid?: string): string[] {
     if (typeof url === 'string' && /^https?:\/\//.test(url)) urls.push(url);
   }
   for (const s of list(doc['credentialSchema'])) if (typeof record(s)?.['id'] === 'string') urls.push(record(s)?.['id'] as string);
-  for (const e of embeddedEndorsements(doc)) if (record(e)) urls.push(...neededUrls(record(e) as Json));
+  for (const e of [...embeddedEndorsements(doc), ...clrCredentials(doc)]) if (record(e)) urls.push(...neededUrls(record(e) as Json));
   return [...new Set(urls)];
 }
 
