@@ -146,6 +146,24 @@ describe('public credential page, verifier and revocation', () => {
     await visitor.getByRole('heading', { name: 'Teaching portfolio' }).waitFor();
     await visitor.getByText('Teamwork').first().waitFor();
     await check(visitor, 'learner-profile');
+    // Export a signed CLR 2.0 of the credentials still valid (the revoked one is not offered) and verify it.
+    const clr = learner.getByRole('form', { name: 'Export a learning record' });
+    await clr.getByLabel('Name of the record').fill('Alex’s teaching record');
+    const [download] = await Promise.all([learner.waitForEvent('download'), clr.getByRole('button', { name: 'Export signed record' }).click()]);
+    await learner.getByText('Record exported').waitFor();
+    const saved = join(dir, 'record.clr.json');
+    await download.saveAs(saved);
+    const { readFile } = await import('node:fs/promises');
+    const record = JSON.parse(await readFile(saved, 'utf8'));
+    assert.deepEqual(record.type, ['VerifiableCredential', 'ClrCredential']);
+    assert.equal(record.name, 'Alex’s teaching record');
+    assert.equal(record.credentialSubject.verifiableCredential.length, 1);
+    await learner.goto('/app/verify');
+    await learner.getByRole('tab', { name: 'Upload a file' }).click();
+    await learner.locator('input[type=file]').setInputFiles(saved);
+    await learner.getByRole('button', { name: 'Verify' }).click();
+    await learner.getByText('Verdict: Valid').waitFor();
+    await learner.getByText(/^clr\.credential\[0\]/).waitFor();
     await learner.context().close();
   });
 

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'credential.suspended',
   'credential.unsuspended',
   'credential.sharing_changed',
+  'clr.exported',
 ] as const;
 
 /** An audit action. */

@@ -136,6 +136,7 @@ export const signingKeys = pgTable(
   (t) => [
     index('signing_keys_org_idx').on(t.orgId),
     uniqueIndex('signing_keys_one_current_per_org').on(t.orgId).where(sql`retired_at is null and org_id is not null`),
+    uniqueIndex('signing_keys_one_current_platform').on(sql`(org_id is null)`).where(sql`retired_at is null and org_id is null`),
   ],
 );
 

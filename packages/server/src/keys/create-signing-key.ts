@@ -9,8 +9,8 @@ export function keyContext(keyId: string): string {
   return `tessera:signing-key:${keyId}`;
 }
 
-/** Generate an Ed25519 key for an organisation; the private part is sealed with the master key. */
-export async function createSigningKey(deps: Deps, opts: { orgId: string; actor: Actor | null }): Promise<SigningKeyRow> {
+/** Generate an Ed25519 key for an organisation (or, with orgId null, the platform); the private part is sealed with the master key. */
+export async function createSigningKey(deps: Deps, opts: { orgId: string | null; actor: Actor | null }): Promise<SigningKeyRow> {
   const id = deps.ids.id('key');
   const material = generateEd25519();
   const row: SigningKeyRow = {

@@ -5,19 +5,23 @@ import { findOrgBySlug } from '../orgs/store.js';
 import { AppError } from '../shared/errors.js';
 import { verificationMethodId } from './present.js';
 import { listSigningKeys } from './store.js';
+import type { SigningKeyRow } from './store.js';
 
 /** An organisation's did:web document: every key (current and retired) as a Multikey verification method. */
 export async function getDidDocument(deps: Deps, opts: { slug: string }) {
   const org = await findOrgBySlug(deps.db, opts.slug);
   if (!org) throw new AppError('not_found', 'No such organisation');
-  const did = orgDid(deps.env.TESSERA_BASE_URL, org.slug);
-  const keys = await listSigningKeys(deps.db, org.id);
+  return didDocument(orgDid(deps.env.TESSERA_BASE_URL, org.slug), await listSigningKeys(deps.db, org.id), `${deps.env.TESSERA_BASE_URL}/orgs/${org.slug}`);
+}
+
+/** A did:web document listing keys (current and retired) as Multikey verification methods. */
+export function didDocument(did: string, keys: SigningKeyRow[], alsoKnownAs: string) {
   const methods = keys.map((k) => ({ id: verificationMethodId(did, k), type: 'Multikey', controller: did, publicKeyMultibase: k.publicKeyMultibase }));
   const ids = methods.map((m) => m.id);
   return {
     '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
     id: did,
-    alsoKnownAs: [`${deps.env.TESSERA_BASE_URL}/orgs/${org.slug}`],
+    alsoKnownAs: [alsoKnownAs],
     verificationMethod: methods,
     authentication: ids,
     assertionMethod: ids,

@@ -30,3 +30,14 @@ export async function retireCurrentKey(db: Db, orgId: string, at: Date): Promise
     .returning({ id: signingKeys.id });
   return row?.id;
 }
+
+/** The platform's own keys (org_id null), oldest first. */
+export async function listPlatformKeys(db: Db): Promise<SigningKeyRow[]> {
+  return db.select().from(signingKeys).where(isNull(signingKeys.orgId)).orderBy(asc(signingKeys.createdAt), asc(signingKeys.id));
+}
+
+/** The platform's current key. */
+export async function findCurrentPlatformKey(db: Db): Promise<SigningKeyRow | undefined> {
+  const [row] = await db.select().from(signingKeys).where(and(isNull(signingKeys.orgId), isNull(signingKeys.retiredAt)));
+  return row;
+}

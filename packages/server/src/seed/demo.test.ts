@@ -18,7 +18,7 @@ describe('demo seed', () => {
     const states = await queryRows<{ state: string }>(ctx.deps.db, sql`select distinct state from submissions order by state`);
     expect(states.map((r) => r.state)).toEqual(['disputed', 'draft', 'in_review', 'needs_revision', 'not_passed', 'passed', 'submitted']);
     const [creds] = await queryRows<{ n: number | string }>(ctx.deps.db, sql`select count(*) as n from credentials`);
-    expect(Number(creds?.n)).toBe(2);
+    expect(Number(creds?.n)).toBe(3);
     const owner = new ApiClient(ctx);
     expect((await owner.request('POST', 'auth/signin', { email: 'owner@riverside.example', password: DEMO_PASSWORD })).status).toBe(200);
     const list = await owner.request('GET', 'orgs/riverside/achievements');

@@ -132,8 +132,13 @@ async function seedEarning(deps: Deps, org: OrgRow, who: { designer: string; ass
     await submitReview(d, { actor: a, org, submissionId: sid, scores: levels(ai, pattern), overallFeedback: decision === 'pass' ? 'Strong, well-evidenced work.' : 'A good start; see the criteria below.', decision });
   };
 
-  // Alex: earned the first, revising the second, paused a draft of the third days ago.
-  let sid = await start(daysAgo(deps, 40), 0, 0);
+  // Alex: earned the LMS one two months ago and the first one since, revising the second, paused a draft of the third.
+  let sid = await start(daysAgo(deps, 58), 0, 4);
+  await fill(daysAgo(deps, 57), learner(0), sid, 4, 'Grade 5 maths course site');
+  await submitSubmission(daysAgo(deps, 57), { actor: learner(0), submissionId: sid });
+  await review(daysAgo(deps, 55), assessor, sid, 4, ['l3', 'l3', 'l4'], 'pass');
+  await issueCredential(daysAgo(deps, 55), { submissionId: sid });
+  sid = await start(daysAgo(deps, 40), 0, 0);
   await fill(daysAgo(deps, 38), learner(0), sid, 0, 'Unit 3 quiz on fractions');
   await submitSubmission(daysAgo(deps, 37), { actor: learner(0), submissionId: sid });
   await review(daysAgo(deps, 30), assessor, sid, 0, ['l3', 'l4', 'l3', 'l3'], 'pass');

@@ -1,22 +1,24 @@
 import type { Deps } from '../context.js';
 import { getStatusListCredential } from '../credentials/status-list-credential.js';
 import { getDidDocument } from '../keys/did-document.js';
-import { didWebUrl, orgDid } from '../orgs/did.js';
+import { getPlatformDidDocument } from '../keys/platform-key.js';
+import { didWebUrl, orgDid, platformDid } from '../orgs/did.js';
 
 type Json = Record<string, unknown>;
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
 
 /**
  * The documents a verifier needs for a credential that this Tessera instance issued, read from the database
- * instead of over the network: the issuer's did:web document and the signed status lists.
+ * instead of over the network: the issuer's did:web document (an organisation's or the platform's) and the
+ * signed status lists, and the same for each credential a CLR holds.
  */
-export async function localDocuments(deps: Deps, credential: Json | null): Promise<Map<string, unknown>> {
-  const docs = new Map<string, unknown>();
-  if (!credential) return docs;
+export async function localDocuments(deps: Deps, credential: Json | null, docs = new Map<string, unknown>(), depth = 0): Promise<Map<string, unknown>> {
+  if (!credential || depth > 2) return docs;
   const base = deps.env.TESSERA_BASE_URL;
   const issuer = typeof credential['issuer'] === 'string' ? credential['issuer'] : (credential['issuer'] as Json | undefined)?.['id'];
   const orgPrefix = orgDid(base, '');
-  if (typeof issuer === 'string' && issuer.startsWith(orgPrefix)) {
+  if (issuer === platformDid(base)) docs.set(didWebUrl(issuer), await getPlatformDidDocument(deps));
+  else if (typeof issuer === 'string' && issuer.startsWith(orgPrefix)) {
     const slug = issuer.slice(orgPrefix.length);
     try {
       docs.set(didWebUrl(issuer), await getDidDocument(deps, { slug }));
@@ -34,5 +36,8 @@ export async function localDocuments(deps: Deps, credential: Json | null): Promi
       // Unknown list: reported as unavailable.
     }
   }
+  // A CLR's credentials need their own issuers' documents.
+  const subject = list(credential['credentialSubject'])[0] as Json | undefined;
+  for (const inner of list(subject?.['verifiableCredential'])) if (typeof inner === 'object' && inner !== null) await localDocuments(deps, inner as Json, docs, depth + 1);
   return docs;
 }

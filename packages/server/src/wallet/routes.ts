@@ -1,10 +1,12 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { Collection, CollectionInput, Wallet, WalletImportInput, WalletItem } from '@tessera/shared';
+import type { JSONValue } from 'hono/utils/types';
+import { ClrExportInput, Collection, CollectionInput, Wallet, WalletImportInput, WalletItem } from '@tessera/shared';
 import { requireAuth } from '../http/auth.js';
 import { jsonBody, jsonOk, PROBLEMS, SESSION_SECURITY } from '../http/openapi.js';
 import type { AppEnv } from '../http/types.js';
 import { AppError } from '../shared/errors.js';
 import { zodFieldErrors } from '../http/problem.js';
+import { exportClr } from './export-clr.js';
 import { getWallet } from './get-wallet.js';
 import { importCredential } from './import-credential.js';
 import { removeCollection, removeWalletItem } from './remove.js';
@@ -66,5 +68,22 @@ export function walletRoutes() {
     await removeCollection(c.var.deps, { actor: { accountId: auth.account.id, ip: c.var.ip }, collectionId: c.req.valid('param').id });
     return c.body(null, 204);
   });
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/me/clr',
+      tags,
+      summary: 'Export a signed CLR 2.0 ClrCredential holding chosen credentials, with associations between their achievements (signed by the platform did:web)',
+      security: SESSION_SECURITY,
+      request: { body: jsonBody(ClrExportInput) },
+      responses: { 200: { description: 'The signed ClrCredential', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } }, ...PROBLEMS },
+    }),
+    async (c) => {
+      const auth = requireAuth(c);
+      const clr = await exportClr(c.var.deps, { actor: { accountId: auth.account.id, ip: c.var.ip }, input: c.req.valid('json') });
+      c.header('content-disposition', 'attachment; filename="learning-record.clr.json"');
+      return c.json(clr as { [k: string]: JSONValue }, 200);
+    },
+  );
   return app;
 }

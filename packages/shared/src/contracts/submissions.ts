@@ -231,3 +231,18 @@ export const Collection = z.object({ id: z.string(), name: z.string(), public: z
 
 /** The learner's wallet: earned credentials, imported ones, and collections. */
 export const Wallet = z.object({ earned: z.array(MyCredential), imported: z.array(WalletItem), collections: z.array(Collection), profileUrl: z.string() });
+
+/** How one achievement relates to another in a CLR (CLR 2.0 AssociationType). */
+export const ClrAssociationType = z.enum(['exactMatchOf', 'exemplar', 'hasSkillLevel', 'isChildOf', 'isParentOf', 'isPartOf', 'isPeerOf', 'isRelatedTo', 'precedes', 'replacedBy']);
+
+/** Export a CLR: which of my credentials it holds, and how their achievements relate. */
+export const ClrExportInput = z.object({
+  name: z.string().trim().min(1, { message: 'Name the record' }).max(200).optional(),
+  credentialIds: z.array(z.string().min(1).max(600)).min(1, { message: 'Choose at least one credential' }).max(100),
+  associations: z
+    .array(z.object({ associationType: ClrAssociationType, sourceId: z.string().min(1).max(600), targetId: z.string().min(1).max(600) }))
+    .max(200)
+    .default([]),
+});
+/** Export input. */
+export type ClrExportInput = z.infer<typeof ClrExportInput>;

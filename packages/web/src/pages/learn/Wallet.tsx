@@ -5,6 +5,7 @@ import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { CardHeading } from '../../components/CardHeading';
 import { PageTitle } from '../../components/PageTitle';
+import { ClrExport } from './ClrExport';
 import { CredentialStatusBadge } from '../../components/SubmissionState';
 import { StepList, VERDICT, VerdictBadge, credentialContentType } from '../../components/VerificationReport';
 import { EmptyState, ErrorState, LoadingState, ProblemAlert } from '../../components/states';
@@ -356,6 +357,7 @@ export function WalletPage() {
           )}
         </section>
         <Collections wallet={w} onChange={set} />
+        <ClrExport earned={w.earned} />
       </Stack>
     </>
   );

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "signing_keys_one_current_platform" ON "signing_keys" USING btree ((org_id is null)) WHERE retired_at is null and org_id is null;
