@@ -21,7 +21,7 @@ ${opts.head ?? ''}
 <main id="main">
 ${opts.body}
 </main>
-<footer class="foot">Open Badges 3.0 credential, issued and verified with Tessera.</footer>
+<footer class="foot">Open Badges 3.0 credentials, issued and verified with Tessera.</footer>
 </body>
 </html>`;
 }
