@@ -1,6 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import type { JsonWebKey, KeyObject } from 'node:crypto';
 import { ed25519FromMultikey } from './multikey.js';
+import { asRecord } from './json.js';
 
 /** A public key resolved from a verification method. */
 export interface ResolvedKey {
@@ -57,10 +58,6 @@ export function didWebDocumentUrl(did: string): string {
 
 type Documents = ReadonlyMap<string, unknown>;
 
-function record(value: unknown): Record<string, unknown> | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-}
-
 function keyFromMethodDocument(vm: Record<string, unknown>, id: string, fallbackController: string): ResolvedKey {
   const controller = typeof vm['controller'] === 'string' ? vm['controller'] : fallbackController;
   if (typeof vm['publicKeyMultibase'] === 'string') return { id, controller, key: keyFromMultikey(vm['publicKeyMultibase'], id) };
@@ -72,7 +69,7 @@ function findMethod(doc: Record<string, unknown>, id: string, did: string): Reco
   const fragment = id.includes('#') ? `#${id.split('#')[1]}` : null;
   const lists = ['verificationMethod', 'assertionMethod', 'authentication'].flatMap((k) => ([] as unknown[]).concat(doc[k] ?? []));
   for (const entry of lists) {
-    const vm = record(entry);
+    const vm = asRecord(entry);
     if (!vm || typeof vm['id'] !== 'string') continue;
     const vmId = vm['id'].startsWith('#') ? `${did}${vm['id']}` : vm['id'];
     if (vmId === id || (fragment && vm['id'] === fragment)) return vm;
@@ -94,18 +91,18 @@ export function resolveVerificationMethod(method: string, documents: Documents =
   if (method.startsWith('did:web:')) {
     const [did = ''] = method.split('#');
     const url = didWebDocumentUrl(did);
-    const doc = record(documents.get(url) ?? documents.get(url.replace(/^https:/, 'http:')));
+    const doc = asRecord(documents.get(url) ?? documents.get(url.replace(/^https:/, 'http:')));
     if (!doc) throw new KeyResolutionError(`The DID document of ${did} (${url}) is not available`, 'unknown');
-    const vm = method.includes('#') ? findMethod(doc, method, did) : record(([] as unknown[]).concat(doc['verificationMethod'] ?? [])[0]);
+    const vm = method.includes('#') ? findMethod(doc, method, did) : asRecord(([] as unknown[]).concat(doc['verificationMethod'] ?? [])[0]);
     if (!vm) throw new KeyResolutionError(`${method} is not in the DID document of ${did}`, 'failed');
     return keyFromMethodDocument(vm, method, did);
   }
   if (method.startsWith('https://') || method.startsWith('http://')) {
     const [base = '', fragment] = method.split('#');
     if (fragment && /^z6Mk/.test(fragment)) return { id: method, controller: base, key: keyFromMultikey(fragment, method) };
-    const direct = record(documents.get(method));
+    const direct = asRecord(documents.get(method));
     if (direct && (direct['publicKeyMultibase'] || direct['publicKeyJwk'])) return keyFromMethodDocument(direct, method, base);
-    const parent = record(documents.get(base));
+    const parent = asRecord(documents.get(base));
     if (parent) {
       const vm = findMethod(parent, method, base);
       if (vm) return keyFromMethodDocument(vm, method, base);

@@ -12,6 +12,7 @@ import { messageOf, step, verdictOf } from './report.js';
 import type { Report, Step } from './report.js';
 import { OB3_LATEST_CONTEXT, credentialKind, dataModelOf, standardContexts, structureProblems } from './shape.js';
 import { Bitstring } from './status-list.js';
+import { asRecord } from './json.js';
 
 type Json = Record<string, unknown>;
 
@@ -29,8 +30,7 @@ export interface VerifyOptions {
 
 const MAX_DEPTH = 3;
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
-const record = (v: unknown): Json | null => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : null);
-const idOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof record(v)?.['id'] === 'string' ? (record(v)?.['id'] as string) : undefined);
+const idOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof asRecord(v)?.['id'] === 'string' ? (asRecord(v)?.['id'] as string) : undefined);
 
 interface Context {
   fetcher?: Fetcher | undefined;
@@ -47,7 +47,7 @@ function parseText(text: string, source: string): Parsed {
   const trimmed = text.trim();
   if (looksLikeJwt(trimmed)) return { kind: 'jwt', jwt: trimmed, source: source === 'text' ? 'a compact JWT' : `${source} holding a JWT` };
   try {
-    const doc = record(JSON.parse(trimmed));
+    const doc = asRecord(JSON.parse(trimmed));
     return doc ? { kind: 'json', doc, source: source === 'text' ? 'JSON' : `${source} holding JSON` } : { kind: 'error', message: 'The JSON is not an object' };
   } catch {
     return { kind: 'error', message: source === 'text' ? 'The input is neither JSON, a compact JWT, a PNG nor an SVG' : `The ${source} holds neither JSON nor a JWT` };
@@ -104,13 +104,13 @@ const compiled = new Map<string, ValidateFunction>();
 function schemaSteps(doc: Json, ctx: Context): Step[] {
   const steps: Step[] = [];
   for (const entry of list(doc['credentialSchema'])) {
-    const s = record(entry);
+    const s = asRecord(entry);
     const url = typeof s?.['id'] === 'string' ? s['id'] : '';
     if (s?.['type'] !== '1EdTechJsonSchemaValidator2019') {
       steps.push(step.warning('schema', `Schema type ${String(s?.['type'])} is not checked`));
       continue;
     }
-    const schema = record(ctx.documents.get(url));
+    const schema = asRecord(ctx.documents.get(url));
     if (!schema) {
       steps.push(step.warning('schema', `The JSON Schema ${url} is not available offline; the structure was checked against Tessera's model instead`));
       continue;
@@ -132,7 +132,7 @@ function schemaSteps(doc: Json, ctx: Context): Step[] {
 }
 
 async function proofSteps(doc: Json, ctx: Context): Promise<{ steps: Step[]; controllers: string[] }> {
-  const proofs = list(doc['proof']).map(record).filter((p): p is Json => p !== null);
+  const proofs = list(doc['proof']).map(asRecord).filter((p): p is Json => p !== null);
   if (proofs.length === 0) return { steps: [step.failed('proof', 'The credential has no proof')], controllers: [] };
   const steps: Step[] = [];
   const controllers: string[] = [];
@@ -198,7 +198,7 @@ function dateSteps(doc: Json, ctx: Context): Step[] {
 }
 
 async function statusSteps(doc: Json, ctx: Context): Promise<Step[]> {
-  const entries = list(doc['credentialStatus']).map(record).filter((e): e is Json => e !== null);
+  const entries = list(doc['credentialStatus']).map(asRecord).filter((e): e is Json => e !== null);
   const steps: Step[] = [];
   for (const e of entries) {
     const purpose = typeof e['statusPurpose'] === 'string' ? e['statusPurpose'] : 'revocation';
@@ -206,7 +206,7 @@ async function statusSteps(doc: Json, ctx: Context): Promise<Step[]> {
     const type = String(e['type'] ?? '');
     const url = typeof e['statusListCredential'] === 'string' ? e['statusListCredential'] : typeof e['id'] === 'string' ? e['id'] : '';
     if (type === '1EdTechRevocationList') {
-      const listDoc = record(ctx.documents.get(url));
+      const listDoc = asRecord(ctx.documents.get(url));
       if (!listDoc) {
         steps.push(step.unknown(id, `The revocation list ${url} is not available, so revocation could not be checked`));
         continue;
@@ -219,7 +219,7 @@ async function statusSteps(doc: Json, ctx: Context): Promise<Step[]> {
       steps.push(step.unknown(id, `Status type ${type} is not supported`));
       continue;
     }
-    const listDoc = record(ctx.documents.get(url));
+    const listDoc = asRecord(ctx.documents.get(url));
     if (!listDoc) {
       steps.push(step.unknown(id, `The status list ${url} is not available, so ${purpose} could not be checked`));
       continue;
@@ -232,7 +232,7 @@ async function statusSteps(doc: Json, ctx: Context): Promise<Step[]> {
         continue;
       }
     }
-    const subject = record(list(listDoc['credentialSubject'])[0]);
+    const subject = asRecord(list(listDoc['credentialSubject'])[0]);
     const listPurpose = subject?.['statusPurpose'];
     if (listPurpose !== undefined && listPurpose !== purpose) {
       steps.push(step.failed(id, `The status list is for ${String(listPurpose)}, not ${purpose}`));
@@ -251,14 +251,14 @@ async function statusSteps(doc: Json, ctx: Context): Promise<Step[]> {
 }
 
 function embeddedEndorsements(doc: Json): unknown[] {
-  const subject = record(list(doc['credentialSubject'])[0]);
-  const achievement = record(subject?.['achievement']);
-  return [...list(doc['endorsement']), ...list(record(doc['issuer'])?.['endorsement']), ...list(achievement?.['endorsement'])];
+  const subject = asRecord(list(doc['credentialSubject'])[0]);
+  const achievement = asRecord(subject?.['achievement']);
+  return [...list(doc['endorsement']), ...list(asRecord(doc['issuer'])?.['endorsement']), ...list(achievement?.['endorsement'])];
 }
 
 /** The credentials a CLR holds (its subject's `verifiableCredential`). */
 function clrCredentials(doc: Json): unknown[] {
-  return list(doc['type']).includes('ClrCredential') ? list(record(list(doc['credentialSubject'])[0])?.['verifiableCredential']) : [];
+  return list(doc['type']).includes('ClrCredential') ? list(asRecord(list(doc['credentialSubject'])[0])?.['verifiableCredential']) : [];
 }
 
 /** Verify embedded credentials (endorsements, a CLR's credentials) one level down; each becomes one step. */
@@ -271,7 +271,7 @@ async function nestedSteps(items: unknown[], label: 'endorsement' | 'clr.credent
       steps.push(step.unknown(id, `${noun}s nested too deeply to check`));
       continue;
     }
-    const inner = typeof e === 'string' ? await verifyWith(e, { ...ctx, depth: ctx.depth + 1 }) : record(e) ? await verifyDocument(record(e) as Json, { ...ctx, depth: ctx.depth + 1 }, true) : null;
+    const inner = typeof e === 'string' ? await verifyWith(e, { ...ctx, depth: ctx.depth + 1 }) : asRecord(e) ? await verifyDocument(asRecord(e) as Json, { ...ctx, depth: ctx.depth + 1 }, true) : null;
     if (!inner) {
       steps.push(step.failed(id, `The ${noun.toLowerCase()} is not a credential`));
       continue;
@@ -322,15 +322,15 @@ function neededUrls(doc: Json, kid?: string): string[] {
       }
     } else if (/^https?:\/\//.test(vm) && !/#z6Mk/.test(vm)) urls.push(vm, vm.split('#')[0] ?? vm);
   };
-  for (const p of list(doc['proof'])) if (typeof record(p)?.['verificationMethod'] === 'string') method(record(p)?.['verificationMethod'] as string);
+  for (const p of list(doc['proof'])) if (typeof asRecord(p)?.['verificationMethod'] === 'string') method(asRecord(p)?.['verificationMethod'] as string);
   if (kid) method(kid);
   for (const e of list(doc['credentialStatus'])) {
-    const r = record(e);
+    const r = asRecord(e);
     const url = r?.['statusListCredential'] ?? r?.['id'];
     if (typeof url === 'string' && /^https?:\/\//.test(url)) urls.push(url);
   }
-  for (const s of list(doc['credentialSchema'])) if (typeof record(s)?.['id'] === 'string') urls.push(record(s)?.['id'] as string);
-  for (const e of [...embeddedEndorsements(doc), ...clrCredentials(doc)]) if (record(e)) urls.push(...neededUrls(record(e) as Json));
+  for (const s of list(doc['credentialSchema'])) if (typeof asRecord(s)?.['id'] === 'string') urls.push(asRecord(s)?.['id'] as string);
+  for (const e of [...embeddedEndorsements(doc), ...clrCredentials(doc)]) if (asRecord(e)) urls.push(...neededUrls(asRecord(e) as Json));
   return [...new Set(urls)];
 }
 
@@ -348,7 +348,7 @@ async function prefetch(doc: Json, ctx: Context, kid?: string): Promise<Context>
           try {
             const value = await ctx.fetcher?.json(u);
             merged.set(u, value);
-            const r = record(value);
+            const r = asRecord(value);
             if (r && (r['proof'] || r['credentialSubject'])) next.push(...neededUrls(r));
           } catch {
             // Unavailable: the step that needs it says so.

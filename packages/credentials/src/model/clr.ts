@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CLR_CONTEXT_2_0_1 } from '../engine/clr-context.js';
+import { asRecord } from '../engine/json.js';
 import { VC2_CONTEXT } from '../engine/shape.js';
 
 /** The OB 3.0 context the CLR's own terms (Profile, Achievement) come from. */
@@ -73,11 +74,9 @@ export interface ClrInput {
   partial?: boolean;
 }
 
-const record = (v: unknown): Record<string, unknown> | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
-
 /** The achievement ids the credentials are for (in order, without duplicates). */
 export function achievementIdsOf(credentials: ReadonlyArray<Record<string, unknown>>): string[] {
-  const ids = credentials.map((c) => record(record([c['credentialSubject']].flat()[0])?.['achievement'])?.['id']).filter((v): v is string => typeof v === 'string');
+  const ids = credentials.map((c) => asRecord(asRecord([c['credentialSubject']].flat()[0])?.['achievement'])?.['id']).filter((v): v is string => typeof v === 'string');
   return [...new Set(ids)];
 }
 

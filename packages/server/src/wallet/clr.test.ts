@@ -106,6 +106,8 @@ describe('CLR 2.0 export', () => {
     const bad = async (body: Json) => (await alex.request('POST', 'me/clr', body)).json as { errors?: Array<{ path: string }> };
     expect((await bad({ credentialIds: [] })).errors?.[0]?.path).toBe('credentialIds');
     expect((await bad({ credentialIds: [a?.id, theirs?.id] })).errors?.[0]?.path).toBe('credentialIds.1');
+    // Paths name the position in the request, even after a repeated id.
+    expect((await bad({ credentialIds: [a?.id, a?.id, theirs?.id] })).errors?.[0]?.path).toBe('credentialIds.2');
     expect((await bad({ credentialIds: [a?.id], associations: [{ associationType: 'isPartOf', sourceId: a?.id, targetId: b?.id }] })).errors?.[0]?.path).toBe('associations.0.targetId');
     expect((await bad({ credentialIds: [a?.id, b?.id], associations: [{ associationType: 'isPartOf', sourceId: a?.id, targetId: a?.id }] })).errors?.[0]?.path).toBe('associations.0.targetId');
     expect((await bad({ credentialIds: [a?.id], associations: [{ associationType: 'likes', sourceId: a?.id, targetId: b?.id }] })).errors?.[0]?.path).toBe('associations.0.associationType');

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { Actor, Deps } from '../context.js';
 import { credentialStatus } from '../credentials/present.js';
 import { signDataIntegrity } from '../credentials/sign.js';
-import { findCredential, listCredentialRows } from '../credentials/store.js';
+import { listCredentialRows } from '../credentials/store.js';
 import { loadPlatformSigner } from '../keys/platform-key.js';
 import { platformDid } from '../orgs/did.js';
 import { AppError } from '../shared/errors.js';
@@ -21,12 +21,16 @@ const STATUS_WORDS = { revoked: 'has been revoked', suspended: 'is suspended', e
 export async function exportClr(deps: Deps, opts: { actor: Actor; input: ClrExportInput }): Promise<Json> {
   const now = deps.clock.now();
   const ids = [...new Set(opts.input.credentialIds)];
+  // One read of the learner's own credentials: anything else is reported like a missing one.
+  const mine = await listCredentialRows(deps.db, { learnerId: opts.actor.accountId });
+  const byId = new Map(mine.map((r) => [r.c.id, r.c]));
   const chosen: Json[] = [];
   const achievementOf = new Map<string, string>();
-  for (const [i, id] of ids.entries()) {
-    const c = await findCredential(deps.db, id);
-    // Someone else's credential is reported like a missing one.
-    if (!c || c.learnerId !== opts.actor.accountId) throw new AppError('validation_failed', 'Not a credential of yours', { errors: [{ path: `credentialIds.${i}`, message: 'Not a credential of yours' }] });
+  // Paths name the position in the request, so a repeated id is checked once, where it first appears.
+  for (const [i, id] of opts.input.credentialIds.entries()) {
+    if (opts.input.credentialIds.indexOf(id) !== i) continue;
+    const c = byId.get(id);
+    if (!c) throw new AppError('validation_failed', 'Not a credential of yours', { errors: [{ path: `credentialIds.${i}`, message: 'Not a credential of yours' }] });
     const st = credentialStatus(c, now).status;
     if (st !== 'active') throw new AppError('validation_failed', `That credential ${STATUS_WORDS[st]}; a record holds only credentials that verify`, { errors: [{ path: `credentialIds.${i}`, message: `This credential ${STATUS_WORDS[st]}` }] });
     chosen.push(c.document);
@@ -42,8 +46,7 @@ export async function exportClr(deps: Deps, opts: { actor: Actor; input: ClrExpo
     return { associationType: a.associationType, sourceId: ends.sourceId ?? '', targetId: ends.targetId ?? '' };
   });
   const account = await findAccountById(deps.db, opts.actor.accountId);
-  const all = await listCredentialRows(deps.db, { learnerId: opts.actor.accountId });
-  const activeCount = all.filter((r) => credentialStatus(r.c, now).status === 'active').length;
+  const activeCount = mine.filter((r) => credentialStatus(r.c, now).status === 'active').length;
   const subjectIds = [...new Set(chosen.map((d) => (d['credentialSubject'] as Json | undefined)?.['id']).filter((v): v is string => typeof v === 'string'))];
   const base = deps.env.TESSERA_BASE_URL;
   const unsigned = buildClrCredential({

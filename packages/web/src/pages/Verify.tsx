@@ -4,14 +4,14 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { PageTitle } from '../components/PageTitle';
 import { StepList, VERDICT, credentialContentType } from '../components/VerificationReport';
-import type { ReportStep } from '../components/VerificationReport';
+import type { ReportStep, Verdict } from '../components/VerificationReport';
 import { API_BASE, ApiError, errorMessage } from '../lib/api';
 import type { Problem } from '../lib/types';
 
 type Json = Record<string, unknown>;
 /** The engine's report as POST /api/v1/verify returns it. */
 interface Report {
-  verdict: 'valid' | 'invalid' | 'indeterminate';
+  verdict: Verdict;
   steps: ReportStep[];
   format: string | null;
   credential: Json | null;

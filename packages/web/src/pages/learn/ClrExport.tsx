@@ -41,6 +41,8 @@ export function ClrExport({ earned }: { earned: MyCredential[] }) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // The previous download link goes with its message.
+    if (done) URL.revokeObjectURL(done.url);
     setDone(null);
     if (chosen.length === 0) return form.setFieldErrors({ credentialIds: 'Choose at least one credential' });
     const incomplete = rows.findIndex((r) => !r.sourceId || !r.targetId);

@@ -3,6 +3,7 @@ import { WARNING } from '../../theme';
 import { Alert, Anchor, Button, FileInput, Group, Paper, SegmentedControl, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { LIMITS } from '@tessera/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ChangeEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { AchievementView, Prose, kindLabel } from '../../components/AchievementView';
 import { FileLink } from '../../components/EvidenceDisplay';
@@ -95,6 +96,10 @@ function EvidenceEditor({ index, submissionId, requirement, item, editable, onSa
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void persist(), AUTOSAVE_MS);
   };
+  const onTextChange = (e: ChangeEvent<HTMLTextAreaElement>) => {
+    setText(e.currentTarget.value);
+    changed();
+  };
 
   const onFile = async (f: File | null) => {
     if (!f) return;
@@ -149,10 +154,7 @@ function EvidenceEditor({ index, submissionId, requirement, item, editable, onSa
             minRows={5}
             maxLength={50_000}
             value={text}
-            onChange={(e) => {
-              setText(e.currentTarget.value);
-              changed();
-            }}
+            onChange={onTextChange}
             onBlur={() => void persist()}
             disabled={!editable}
           />
@@ -191,10 +193,7 @@ function EvidenceEditor({ index, submissionId, requirement, item, editable, onSa
             autosize
             minRows={2}
             value={text}
-            onChange={(e) => {
-              setText(e.currentTarget.value);
-              changed();
-            }}
+            onChange={onTextChange}
             onBlur={() => void persist()}
             disabled={!editable}
           />
