@@ -282,6 +282,16 @@ describe('earning loop: design → submit → revise → pass → verify', () =>
     await page.goto(`/app/orgs/${ORG.slug}/credentials`);
     await page.getByRole('heading', { level: 1, name: 'Issued credentials' }).waitFor();
     await check(page, 'issued-credentials');
+    // By default a credential carries one (revocation) status entry, as OB 3.0's schema requires: no Suspend.
+    assert.equal(await page.getByRole('button', { name: /^Suspend / }).count(), 0);
+    const toggle = page.getByRole('switch', { name: 'Issue new credentials with a suspension list too' });
+    assert.equal(await toggle.isChecked(), false);
+    await toggle.check();
+    await page.getByText('Saved: new credentials carry a suspension list as well.').waitFor();
+    assert.equal((await apiCall(page, 'GET', `/orgs/${ORG.slug}`)).body.suspensionEnabled, true);
+    await toggle.uncheck();
+    await page.getByText('Saved: new credentials carry a revocation list only.').waitFor();
+    assert.equal((await apiCall(page, 'GET', `/orgs/${ORG.slug}`)).body.suspensionEnabled, false);
     await page.getByRole('button', { name: /^Revoke / }).click();
     await page.getByRole('dialog').waitFor();
     await check(page, 'revoke-dialog');

@@ -27,12 +27,18 @@ export interface CredentialInput {
   evidence: Array<{ requirementId: string; text: string | null; url: string | null; file: { url: string; name: string; sha256: string } | null }>;
   issuedAt: Date;
   validUntil: Date | null;
-  status: { revocation: { url: string; index: number }; suspension: { url: string; index: number } };
+  /** Revocation always; suspension only when the organisation issues with a second list. */
+  status: { revocation: { url: string; index: number }; suspension: { url: string; index: number } | null };
 }
 
 /** A salted sha256 IdentityObject for an email address. */
 export function hashedEmailIdentity(email: string, salt = randomBytes(8).toString('hex')) {
   return { type: 'IdentityObject', identityHash: `sha256$${createHash('sha256').update(email + salt).digest('hex')}`, identityType: 'emailAddress', hashed: true, salt };
+}
+
+/** A BitstringStatusListEntry for one bit of a status list. */
+function statusEntry(purpose: 'revocation' | 'suspension', at: { url: string; index: number }) {
+  return { id: `${at.url}#${at.index}`, type: 'BitstringStatusListEntry', statusPurpose: purpose, statusListIndex: String(at.index), statusListCredential: at.url };
 }
 
 /** Build the unsigned OB 3.0 AchievementCredential. */
@@ -96,10 +102,9 @@ export function buildAchievementCredential(i: CredentialInput): Record<string, u
       return ev;
     }),
     credentialSchema: [{ id: OB3_SCHEMA, type: '1EdTechJsonSchemaValidator2019' }],
-    credentialStatus: [
-      { id: `${i.status.revocation.url}#${i.status.revocation.index}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: String(i.status.revocation.index), statusListCredential: i.status.revocation.url },
-      { id: `${i.status.suspension.url}#${i.status.suspension.index}`, type: 'BitstringStatusListEntry', statusPurpose: 'suspension', statusListIndex: String(i.status.suspension.index), statusListCredential: i.status.suspension.url },
-    ],
+    // OB 3.0 allows one credentialStatus object (its JSON Schema says so); VC 2.0 allows a list, used only
+    // when the organisation chose a second list for suspension.
+    credentialStatus: i.status.suspension ? [statusEntry('revocation', i.status.revocation), statusEntry('suspension', i.status.suspension)] : statusEntry('revocation', i.status.revocation),
   };
   return credential;
 }

@@ -19,10 +19,13 @@ export async function changeCredentialStatus(deps: Deps, opts: { actor: Actor; o
     if (c.revokedAt) throw new AppError('conflict', 'This credential is revoked; revocation is permanent');
     if (opts.action === 'suspend' && c.suspendedAt) throw new AppError('conflict', 'Already suspended');
     if (opts.action === 'unsuspend' && !c.suspendedAt) throw new AppError('conflict', 'This credential is not suspended');
-    const now = tx.clock.now();
     const revoking = opts.action === 'revoke';
     const listId = revoking ? c.revocationListId : c.suspensionListId;
     const index = revoking ? c.revocationIndex : c.suspensionIndex;
+    if (listId === null || index === null) {
+      throw new AppError('conflict', 'This credential was issued without a suspension entry, so verifiers cannot see a suspension; revoke it instead, or turn on suspension for credentials issued from now on');
+    }
+    const now = tx.clock.now();
     const list = await findStatusList(tx.db, listId, true);
     if (!list) throw new AppError('internal', 'Status list missing');
     await saveStatusBits(tx.db, list.id, setBit(list.bits, index, opts.action !== 'unsuspend'), now);

@@ -48,7 +48,8 @@ export async function issueCredential(deps: Deps, opts: { submissionId: string }
     const base = tx.env.TESSERA_BASE_URL;
     const newList = (purpose: 'revocation' | 'suspension') => () => ({ id: tx.ids.id('statusList'), orgId: org.id, purpose, seq: 1, size: STATUS_LIST_SIZE, nextIndex: 0, bits: emptyBitstring(), updatedAt: now });
     const revocation = await allocateStatusIndex(tx.db, { orgId: org.id, purpose: 'revocation', newList: newList('revocation') });
-    const suspension = await allocateStatusIndex(tx.db, { orgId: org.id, purpose: 'suspension', newList: newList('suspension') });
+    // A suspension entry only when the organisation chose it: OB 3.0 allows one credentialStatus (see README).
+    const suspension = org.suspensionEnabled ? await allocateStatusIndex(tx.db, { orgId: org.id, purpose: 'suspension', newList: newList('suspension') }) : null;
     // The id is the credential's public page, so anyone holding the credential can find the page from it.
     const id = credentialPageUrl(base, tx.ids.uuid());
     const validUntil = content.validity.kind === 'months' ? addMonths(now, content.validity.months) : null;
@@ -69,7 +70,7 @@ export async function issueCredential(deps: Deps, opts: { submissionId: string }
       validUntil,
       status: {
         revocation: { url: statusListUrl(base, org.slug, revocation.listId), index: revocation.index },
-        suspension: { url: statusListUrl(base, org.slug, suspension.listId), index: suspension.index },
+        suspension: suspension ? { url: statusListUrl(base, org.slug, suspension.listId), index: suspension.index } : null,
       },
     });
     const signer = await loadOrgSigner(tx, org);
@@ -86,8 +87,8 @@ export async function issueCredential(deps: Deps, opts: { submissionId: string }
       jwt,
       revocationListId: revocation.listId,
       revocationIndex: revocation.index,
-      suspensionListId: suspension.listId,
-      suspensionIndex: suspension.index,
+      suspensionListId: suspension?.listId ?? null,
+      suspensionIndex: suspension?.index ?? null,
       issuedAt: now,
       validUntil,
       revokedAt: null,

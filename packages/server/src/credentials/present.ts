@@ -32,6 +32,7 @@ export function presentCredential(r: { c: CredentialRow; content: unknown; orgNa
     validUntil: r.c.validUntil?.toISOString() ?? null,
     status: st.status,
     statusReason: st.reason,
+    suspendable: r.c.suspensionListId !== null,
     jsonUrl: `${baseUrl}/api/v1/credentials/${encodeURIComponent(r.c.id)}`,
     pageUrl: credentialPageUrl(baseUrl, encodeURIComponent(credentialKey(baseUrl, r.c.id))),
   };

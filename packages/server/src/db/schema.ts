@@ -78,6 +78,8 @@ export const orgs = pgTable('orgs', {
   reviewSlaDays: integer('review_sla_days').notNull().default(14),
   doubleScorePercent: integer('double_score_percent').notNull().default(10),
   blindReviews: boolean('blind_reviews').notNull().default(true),
+  /** Credentials issued from now on also carry a suspension status entry (see README: credentialStatus). */
+  suspensionEnabled: boolean('suspension_enabled').notNull().default(false),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
 });
@@ -387,8 +389,9 @@ export const credentials = pgTable(
     jwt: text('jwt'),
     revocationListId: text('revocation_list_id').notNull(),
     revocationIndex: integer('revocation_index').notNull(),
-    suspensionListId: text('suspension_list_id').notNull(),
-    suspensionIndex: integer('suspension_index').notNull(),
+    /** Null when the credential was issued without a suspension entry (the organisation's default). */
+    suspensionListId: text('suspension_list_id'),
+    suspensionIndex: integer('suspension_index'),
     issuedAt: ts('issued_at').notNull(),
     validUntil: ts('valid_until'),
     revokedAt: ts('revoked_at'),

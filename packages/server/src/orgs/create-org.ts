@@ -19,6 +19,7 @@ export interface OrgProfileInput {
   reviewSlaDays?: number | undefined;
   doubleScorePercent?: number | undefined;
   blindReviews?: boolean | undefined;
+  suspensionEnabled?: boolean | undefined;
 }
 
 /** Create an organisation with the caller as owner and a fresh Ed25519 signing key. */
@@ -40,6 +41,7 @@ export async function createOrg(deps: Deps, opts: { actor: Actor; profile: OrgPr
       ...(p.reviewSlaDays !== undefined ? { reviewSlaDays: p.reviewSlaDays } : {}),
       ...(p.doubleScorePercent !== undefined ? { doubleScorePercent: p.doubleScorePercent } : {}),
       ...(p.blindReviews !== undefined ? { blindReviews: p.blindReviews } : {}),
+      ...(p.suspensionEnabled !== undefined ? { suspensionEnabled: p.suspensionEnabled } : {}),
       createdAt: now,
       updatedAt: now,
     });

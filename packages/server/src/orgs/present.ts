@@ -17,6 +17,7 @@ export function presentOrg(deps: Deps, org: OrgRow) {
     reviewSlaDays: org.reviewSlaDays,
     doubleScorePercent: org.doubleScorePercent,
     blindReviews: org.blindReviews,
+    suspensionEnabled: org.suspensionEnabled,
     did: orgDid(deps.env.TESSERA_BASE_URL, org.slug),
     createdAt: org.createdAt.toISOString(),
   };

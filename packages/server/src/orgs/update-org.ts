@@ -18,6 +18,7 @@ export async function updateOrg(deps: Deps, opts: { actor: Actor; org: OrgRow; p
   if (patch.reviewSlaDays !== undefined) set.reviewSlaDays = patch.reviewSlaDays;
   if (patch.doubleScorePercent !== undefined) set.doubleScorePercent = patch.doubleScorePercent;
   if (patch.blindReviews !== undefined) set.blindReviews = patch.blindReviews;
+  if (patch.suspensionEnabled !== undefined) set.suspensionEnabled = patch.suspensionEnabled;
   if (patch.address !== undefined) set.address = patch.address ? (JSON.parse(JSON.stringify(patch.address)) as Record<string, string>) : null;
   const row = await updateOrgRow(deps.db, opts.org.id, set);
   if (!row) throw new AppError('not_found', 'Organisation not found');

@@ -45,7 +45,7 @@ const CLI = `import(${JSON.stringify(new URL('../cli/main.ts', import.meta.url).
 async function publicDocuments(doc: Record<string, unknown>): Promise<Map<string, object>> {
   const docs = new Map<string, object>();
   docs.set('http://tessera.test/orgs/riverside/did.json', (await (await ctx.app.request('/orgs/riverside/did.json')).json()) as object);
-  for (const entry of doc['credentialStatus'] as Array<{ statusListCredential: string }>) {
+  for (const entry of [doc['credentialStatus']].flat() as Array<{ statusListCredential: string }>) {
     const path = new URL(entry.statusListCredential).pathname;
     docs.set(entry.statusListCredential, (await (await ctx.app.request(path)).json()) as object);
   }
@@ -58,7 +58,8 @@ beforeAll(async () => {
   ctx = await createTestContext();
   owner = new ApiClient(ctx);
   await owner.signUp('owner@riverside.test');
-  await owner.request('POST', 'orgs', { slug: 'riverside', name: 'Riverside School District', doubleScorePercent: 0 });
+  // This district issues with a second status list, so its credentials can be suspended as well as revoked.
+  await owner.request('POST', 'orgs', { slug: 'riverside', name: 'Riverside School District', doubleScorePercent: 0, suspensionEnabled: true });
   designer = await joinOrg('designer@riverside.test', 'designer');
   assessor = await joinOrg('assessor@riverside.test', 'assessor');
   learner = new ApiClient(ctx);

@@ -39,6 +39,11 @@ export const OrgProfileFields = z.object({
   doubleScorePercent: z.number().int().min(0).max(100).optional(),
   /** Hide learners' identities from assessors. */
   blindReviews: z.boolean().optional(),
+  /**
+   * Credentials issued from now on carry a second status entry, for suspension. OB 3.0 (and its JSON
+   * Schema) allows one credentialStatus, so such credentials fail 1EdTech's schema check: off by default.
+   */
+  suspensionEnabled: z.boolean().optional(),
 });
 
 /** Create-organisation request. */
@@ -60,6 +65,7 @@ export const Org = z.object({
   reviewSlaDays: z.number().int(),
   doubleScorePercent: z.number().int(),
   blindReviews: z.boolean(),
+  suspensionEnabled: z.boolean(),
   did: z.string(),
   createdAt: Timestamp,
 });

@@ -160,6 +160,8 @@ export const CredentialSummary = z.object({
   validUntil: Timestamp.nullable(),
   status: CredentialStatus,
   statusReason: z.string().nullable(),
+  /** The credential carries a suspension entry, so it can be suspended (not only revoked). */
+  suspendable: z.boolean(),
   jsonUrl: z.string(),
   /** The credential's public page (server-rendered, verifiable by anyone with the link). */
   pageUrl: z.string(),

@@ -1,7 +1,7 @@
-/** Credentials the organisation issued; owners revoke, suspend and unsuspend them with a reason. */
+/** Credentials the organisation issued; owners revoke, suspend and unsuspend them with a reason, and choose whether new ones can be suspended. */
 import { DANGER } from '../../theme';
-import { Anchor, Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
-import { StatusChangeInput } from '@tessera/shared';
+import { Alert, Anchor, Button, Card, Group, Modal, Stack, Switch, Table, Text, Textarea, Title } from '@mantine/core';
+import { StatusChangeInput, UpdateOrgInput } from '@tessera/shared';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { DataTable } from '../../components/DataTable';
@@ -11,7 +11,7 @@ import { EmptyState, ErrorState, LoadingState, ProblemAlert } from '../../compon
 import { api } from '../../lib/api';
 import { useFormState, validate } from '../../lib/forms';
 import { formatDateTime } from '../../lib/links';
-import type { CredentialSummary } from '../../lib/types';
+import type { CredentialSummary, OrgWithRole } from '../../lib/types';
 import { useResource } from '../../lib/useResource';
 import { useOrg } from './OrgLayout';
 
@@ -58,6 +58,53 @@ function StatusDialog({ slug, target, onClose, onDone }: { slug: string; target:
   );
 }
 
+/** Owners choose whether credentials issued from now on carry a second (suspension) status list. */
+function SuspensionSetting() {
+  const { org, setOrg } = useOrg();
+  const form = useFormState();
+  const [saved, setSaved] = useState<boolean | null>(null);
+  // Shown at once; put back if saving fails.
+  const [enabled, setEnabled] = useState(org.suspensionEnabled);
+  const canEdit = org.role === 'owner';
+  const onChange = async (checked: boolean) => {
+    setSaved(null);
+    const parsed = validate(UpdateOrgInput, { suspensionEnabled: checked });
+    if (!parsed.ok) return form.setFieldErrors(parsed.errors);
+    setEnabled(checked);
+    const ok = await form.run(async () => setOrg(await api<OrgWithRole>('PATCH', `/orgs/${encodeURIComponent(org.slug)}`, { body: parsed.data })));
+    if (ok) setSaved(checked);
+    else setEnabled(!checked);
+  };
+  return (
+    <Card withBorder padding="md" mb="lg" maw={760} component="section" aria-labelledby="suspension-heading">
+      <Stack gap="xs">
+        <Title order={2} size="h4" id="suspension-heading">
+          Revocation and suspension
+        </Title>
+        <Text size="sm">
+          Every credential carries a revocation entry, so you can always revoke it. Open Badges 3.0 allows one status entry per credential; a second entry
+          for suspension (temporary, undoable) is valid Verifiable Credentials, but 1EdTech’s validator rejects it because its JSON Schema expects one.
+        </Text>
+        <ProblemAlert problem={form.problem} />
+        <Switch
+          label="Issue new credentials with a suspension list too"
+          description={enabled ? 'Credentials issued from now on can be suspended and unsuspended. Credentials already issued keep the entries they were signed with.' : 'Credentials issued from now on can be revoked, not suspended. Credentials already issued keep the entries they were signed with.'}
+          checked={enabled}
+          onChange={(e) => void onChange(e.currentTarget.checked)}
+          disabled={!canEdit || form.submitting}
+          error={form.fieldErrors.suspensionEnabled}
+        />
+        {saved !== null ? (
+          <Alert color="teal.9" variant="outline" role="status">
+            Saved: new credentials {saved ? 'carry a suspension list as well.' : 'carry a revocation list only.'}
+          </Alert>
+        ) : null}
+        {!canEdit ? <Text size="sm">Only owners can change this.</Text> : null}
+      </Stack>
+    </Card>
+  );
+}
+
 /** The issued credentials screen. */
 export function OrgCredentialsPage() {
   const { org } = useOrg();
@@ -67,6 +114,7 @@ export function OrgCredentialsPage() {
   return (
     <>
       <PageTitle title={`Issued credentials · ${org.name}`}>Issued credentials</PageTitle>
+      <SuspensionSetting />
       {list.status === 'loading' ? <LoadingState label="Loading credentials…" /> : null}
       {list.status === 'error' ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
       {list.status === 'ok' && list.data.length === 0 ? <EmptyState title="Nothing issued yet">Credentials appear here when assessors pass submissions.</EmptyState> : null}
@@ -92,11 +140,11 @@ export function OrgCredentialsPage() {
                           <Button size="xs" variant="default" onClick={() => setTarget({ credential: c, action: 'unsuspend' })} aria-label={`Unsuspend ${c.achievementName} for ${c.recipientName ?? 'this learner'}`}>
                             Unsuspend
                           </Button>
-                        ) : (
+                        ) : c.suspendable ? (
                           <Button size="xs" variant="default" onClick={() => setTarget({ credential: c, action: 'suspend' })} aria-label={`Suspend ${c.achievementName} for ${c.recipientName ?? 'this learner'}`}>
                             Suspend
                           </Button>
-                        )}
+                        ) : null}
                         <Button size="xs" variant="outline" color={DANGER} onClick={() => setTarget({ credential: c, action: 'revoke' })} aria-label={`Revoke ${c.achievementName} for ${c.recipientName ?? 'this learner'}`}>
                           Revoke
                         </Button>
