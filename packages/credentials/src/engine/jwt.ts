@@ -26,7 +26,8 @@ export interface JwtCheck {
   claimProblems: string[];
 }
 
-function decodePayload(jwt: string): Record<string, unknown> {
+/** The payload of a compact JWS as a JSON object, without checking anything (throws when it is not one). */
+export function decodeJwsPayload(jwt: string): Record<string, unknown> {
   const part = jwt.split('.')[1] ?? '';
   const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('The JWT payload is not a JSON object');
@@ -57,7 +58,7 @@ function claimProblems(payload: Record<string, unknown>, credential: Record<stri
 export async function checkJwt(jwt: string, documents: ReadonlyMap<string, unknown> = new Map()): Promise<JwtCheck> {
   const token = jwt.trim();
   const header = Header.parse(decodeProtectedHeader(token));
-  const payload = decodePayload(token);
+  const payload = decodeJwsPayload(token);
   const vc = payload['vc'];
   const credential = typeof vc === 'object' && vc !== null && !Array.isArray(vc) ? (vc as Record<string, unknown>) : payload;
   const base = { header, payload, credential, claimProblems: claimProblems(payload, credential) };

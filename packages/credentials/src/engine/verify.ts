@@ -13,6 +13,7 @@ import type { Report, Step } from './report.js';
 import { OB3_LATEST_CONTEXT, credentialKind, dataModelOf, standardContexts, structureProblems } from './shape.js';
 import { Bitstring } from './status-list.js';
 import { asRecord } from './json.js';
+import { isOb2Document, loadOb2Document, ob2AssertionOfJws, verifyOb2Assertion } from './ob20.js';
 
 type Json = Record<string, unknown>;
 
@@ -41,10 +42,12 @@ interface Context {
   depth: number;
 }
 
-type Parsed = { kind: 'json'; doc: Json; source: string } | { kind: 'jwt'; jwt: string; source: string } | { kind: 'error'; message: string };
+type Parsed = { kind: 'json'; doc: Json; source: string } | { kind: 'jwt'; jwt: string; source: string } | { kind: 'url'; url: string; source: string } | { kind: 'error'; message: string };
 
 function parseText(text: string, source: string): Parsed {
   const trimmed = text.trim();
+  // An OB 2.0 baked image may hold just the URL of its hosted assertion.
+  if (/Open Badges 2\.0/.test(source) && /^https?:\/\/\S+$/.test(trimmed)) return { kind: 'url', url: trimmed, source: `${source} holding the URL of a hosted assertion` };
   if (looksLikeJwt(trimmed)) return { kind: 'jwt', jwt: trimmed, source: source === 'text' ? 'a compact JWT' : `${source} holding a JWT` };
   try {
     const doc = asRecord(JSON.parse(trimmed));
@@ -77,11 +80,7 @@ function parseInput(input: string | Uint8Array | Json): Parsed {
 
 function formatSteps(doc: Json): { steps: Step[]; format: string | null } {
   const model = dataModelOf(doc);
-  const types = list(doc['type']);
   if (!model) {
-    if (types.includes('Assertion') || list(doc['@context']).includes('https://w3id.org/openbadges/v2')) {
-      return { steps: [step.unknown('format', 'Open Badges 2.0 assertion: this verifier does not check OB 2.0 yet')], format: 'OB 2.0' };
-    }
     return { steps: [step.failed('format', 'Not a W3C Verifiable Credential: the first @context is neither VC 2.0 nor VC 1.1')], format: null };
   }
   const steps: Step[] = [model === '2.0' ? step.passed('format', 'W3C Verifiable Credentials Data Model 2.0') : step.warning('format', 'W3C Verifiable Credentials Data Model 1.1 (superseded by 2.0)')];
@@ -283,10 +282,17 @@ async function nestedSteps(items: unknown[], label: 'endorsement' | 'clr.credent
   return steps;
 }
 
+/** An OB 2.0 assertion (plain JSON, or the payload of its JWS) checked by ob20.ts. */
+async function verifyOb2(input: Parameters<typeof verifyOb2Assertion>[0], ctx: Context): Promise<Report> {
+  const steps = await verifyOb2Assertion(input, { documents: ctx.documents, fetcher: ctx.fetcher, now: ctx.now, skewMs: ctx.skewMs });
+  return { verdict: verdictOf(steps), steps, format: 'OB 2.0', credential: input.assertion };
+}
+
 async function verifyDocument(doc: Json, ctx: Context, withEndorsements: boolean, jwtSteps: Step[] = []): Promise<Report> {
+  if (jwtSteps.length === 0 && isOb2Document(doc)) return verifyOb2({ kind: 'json', assertion: doc }, ctx);
   const { steps: fmt, format } = formatSteps(doc);
   const steps: Step[] = [...fmt];
-  if (format === 'OB 2.0' || steps.some((s) => s.id === 'format' && s.status === 'failed')) return { verdict: verdictOf(steps), steps, format, credential: doc };
+  if (steps.some((s) => s.id === 'format' && s.status === 'failed')) return { verdict: verdictOf(steps), steps, format, credential: doc };
   const problems = structureProblems(doc);
   steps.push(problems.length ? step.failed('structure', `The credential is malformed: ${problems.slice(0, 6).join('; ')}`) : step.passed('structure', 'Required properties and nested types are correct'));
   steps.push(...schemaSteps(doc, ctx));
@@ -364,8 +370,20 @@ async function verifyWith(input: string | Uint8Array | Json, ctxIn: Context): Pr
   let ctx = ctxIn;
   const parsed = parseInput(input);
   if (parsed.kind === 'error') return { verdict: 'invalid', steps: [step.failed('parse', parsed.message)], format: null, credential: null };
+  const read = step.passed('parse', `Read ${parsed.source}`);
+  if (parsed.kind === 'url') {
+    const hosted = asRecord(await loadOb2Document(parsed.url, { documents: ctx.documents, fetcher: ctx.fetcher, now: ctx.now, skewMs: ctx.skewMs }));
+    if (!hosted) return { verdict: 'indeterminate', steps: [read, step.unknown('ob2.hosted', `The assertion at ${parsed.url} is not available`)], format: 'OB 2.0', credential: null };
+    const report = await verifyOb2({ kind: 'json', assertion: hosted }, ctx);
+    return { ...report, steps: [read, ...report.steps] };
+  }
   if (parsed.kind === 'json') ctx = await prefetch(parsed.doc, ctx);
-  if (parsed.kind === 'json') return verifyDocument(parsed.doc, ctx, true, []).then((r) => ({ ...r, steps: [step.passed('parse', `Read ${parsed.source}`), ...r.steps] }));
+  if (parsed.kind === 'json') return verifyDocument(parsed.doc, ctx, true, []).then((r) => ({ ...r, steps: [read, ...r.steps] }));
+  const ob2 = ob2AssertionOfJws(parsed.jwt);
+  if (ob2) {
+    const report = await verifyOb2({ kind: 'jws', jws: parsed.jwt, assertion: ob2 }, ctx);
+    return { ...report, steps: [step.passed('parse', `Read ${parsed.source.replace('a compact JWT', 'a compact JWS')}`), ...report.steps] };
+  }
   let check;
   try {
     if (ctx.fetcher) {

@@ -7,6 +7,7 @@ import type { TestContext } from '../testing/harness.js';
 
 const OB30 = new URL('../../../../../shared/fixtures/1edtech-validator/ob30/', import.meta.url);
 const CLR20 = new URL('../../../../../shared/fixtures/1edtech-validator/clr20/', import.meta.url);
+const OB20 = new URL('../../../../../shared/fixtures/1edtech-validator/ob20/', import.meta.url);
 
 let ctx: TestContext;
 async function post(body: Uint8Array | string, type: string, headers: Record<string, string> = {}) {
@@ -42,6 +43,24 @@ describe('POST /api/v1/verify (no account needed)', () => {
     expect(r.status).toBe(200);
     expect(r.json.verdict, JSON.stringify(r.json.steps)).toBe(verdict);
     expect(r.json.steps?.[0]?.id).toBe('parse');
+  });
+
+  // This server fetches nothing from other hosts in tests, so what lives at example.org (badge classes,
+  // issuer profiles, keys, hosted copies) is reported as not checked; what the assertion itself shows is checked.
+  it.each([
+    ['simple.jwt', 'application/jwt', 'indeterminate', 'proof.jws', 'unknown'],
+    ['simple-badge.png', 'image/png', 'indeterminate', 'ob2.hosted', 'unknown'],
+    ['basic-assertion.json', 'application/json', 'indeterminate', 'ob2.badge', 'unknown'],
+    ['basic-assertion-expired.json', 'application/json', 'invalid', 'dates', 'failed'],
+    ['basic-assertion-in-future.json', 'application/json', 'invalid', 'dates', 'failed'],
+    ['basic-assertion-invalid-context.json', 'application/json', 'invalid', 'context', 'failed'],
+    ['basic-assertion-invalid-type.json', 'application/json', 'invalid', 'type', 'failed'],
+  ])('OB 2.0 %s as %s → %s (%s %s)', async (name, type, verdict, id, status) => {
+    const r = await post(fixture(name, OB20), type);
+    expect(r.status).toBe(200);
+    expect(r.json.verdict, JSON.stringify(r.json.steps)).toBe(verdict);
+    expect(r.json.steps?.find((s) => s.id === 'format')).toMatchObject({ status: 'passed', message: expect.stringContaining('Open Badges 2.0') });
+    expect(r.json.steps?.find((s) => s.id === id)?.status, JSON.stringify(r.json.steps)).toBe(status);
   });
 
   it('reads a CLR 2.0 JWT form and reports what it cannot check instead of passing it', async () => {
