@@ -13,3 +13,4 @@ export * from './engine/baked.js';
 export * from './engine/fetcher.js';
 export * from './engine/clr-context.js';
 export * from './model/clr.js';
+export * from './model/ob3.js';
