@@ -43,6 +43,7 @@ const EXPECTED: Array<{ file: string; verdict: Verdict | Verdict[]; step?: [stri
   { file: 'simple-eddsa-2022.json', verdict: 'valid', step: ['proof.suite', 'warning'] },
   { file: 'simple-context-version.json', verdict: 'valid', step: ['context.version', 'warning'] },
   { file: 'endorsement-valid.json', verdict: 'valid', step: ['type', 'passed'] },
+  { file: 'sd/derivedcredential.json', verdict: 'valid', step: ['proof', 'passed'] },
   { file: 'simple-noproof.json', verdict: 'invalid', step: ['proof', 'failed'] },
   { file: 'simple-err-proof-value.json', verdict: 'invalid', step: ['proof', 'failed'] },
   { file: 'simple-err-proof-method.json', verdict: 'invalid', step: ['proof', 'failed'] },

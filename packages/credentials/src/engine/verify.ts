@@ -13,6 +13,7 @@ import type { Report, Step } from './report.js';
 import { OB3_LATEST_CONTEXT, credentialKind, dataModelOf, standardContexts, structureProblems } from './shape.js';
 import { Bitstring } from './status-list.js';
 import { asRecord } from './json.js';
+import { verifyEcdsaSdProof } from './ecdsa-sd.js';
 import { isOb2Document, loadOb2Document, ob2AssertionOfJws, verifyOb2Assertion } from './ob20.js';
 
 type Json = Record<string, unknown>;
@@ -139,6 +140,14 @@ async function proofSteps(doc: Json, ctx: Context): Promise<{ steps: Step[]; con
   for (const [i, proof] of proofs.entries()) {
     const id = proofs.length > 1 ? `proof[${i}]` : 'proof';
     const suite = suiteOf(proof);
+    if (suite === 'ecdsa-sd-2023') {
+      checked += 1;
+      const { proof: _all, ...unsecured } = doc;
+      const result = await verifyEcdsaSdProof(unsecured, proof, ctx.loader);
+      steps.push({ id, status: result.outcome, message: result.message });
+      if (result.controller) controllers.push(result.controller);
+      continue;
+    }
     if (!(ED25519_RDFC_SUITES as readonly string[]).includes(suite)) {
       steps.push(step.warning(id, `The ${suite} proof is not a suite this verifier checks`));
       continue;

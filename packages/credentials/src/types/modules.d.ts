@@ -75,3 +75,17 @@ declare module 'rdf-canonize' {
   const rdfCanonize: { canonize: typeof canonize };
   export default rdfCanonize;
 }
+declare module '@digitalbazaar/ecdsa-sd-2023-cryptosuite' {
+  /** The ecdsa-sd-2023 cryptosuite for verifying derived (selectively disclosed) proofs. */
+  export function createVerifyCryptosuite(): unknown;
+}
+declare module 'jsonld-signatures' {
+  /** A proof purpose (assertionMethod here). */
+  export class AssertionProofPurpose {
+    constructor();
+  }
+  /** Verify a document's proofs with a suite. */
+  export function verify(document: object, options: { suite: unknown; purpose: AssertionProofPurpose; documentLoader: unknown }): Promise<{ verified: boolean; error?: unknown; results?: Array<{ verified: boolean; error?: unknown }> }>;
+  const jsigs: { verify: typeof verify; purposes: { AssertionProofPurpose: typeof AssertionProofPurpose } };
+  export default jsigs;
+}
