@@ -186,4 +186,18 @@ describe('public credential page, verifier and revocation', () => {
     await visitor.getByText('Verdict: Valid').waitFor();
     await writeFile(join(dir, 'done'), 'ok');
   });
+
+  it('checks an Open Badges 2.0 baked badge: what needs the issuer’s site is shown as not checked, and what it claims', async () => {
+    await visitor.goto('/app/verify');
+    await visitor.getByRole('tab', { name: 'Upload a file' }).click();
+    const chooser = visitor.waitForEvent('filechooser');
+    await visitor.getByLabel('Credential file').click();
+    await (await chooser).setFiles(new URL('../../shared/fixtures/1edtech-validator/ob20/simple-badge.png', import.meta.url).pathname);
+    await visitor.getByRole('button', { name: 'Verify' }).click();
+    await visitor.getByText('Verdict: Could not be fully verified').waitFor();
+    await visitor.getByText(/Open Badges 2\.0 assertion/).first().waitFor();
+    await visitor.getByText(/The hosted copy at https:\/\/example\.org\/beths-robotics-badge\.json is not available/).first().waitFor();
+    await visitor.getByText('2016-12-31T23:59:59Z').first().waitFor();
+    await check(visitor, 'verifier-ob20');
+  });
 });

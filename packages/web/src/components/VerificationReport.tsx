@@ -41,7 +41,7 @@ export function StepList({ steps, label = 'Verification steps' }: { steps: Repor
       {steps.map((s, i) => (
         <List.Item key={`${s.id}-${i}`}>
           <Group gap="sm" wrap="nowrap" align="flex-start">
-            <Badge color={STATUS[s.status].color} variant="filled" miw={96}>
+            <Badge color={STATUS[s.status].color} variant="filled" miw={112} style={{ flexShrink: 0 }}>
               {STATUS[s.status].label}
             </Badge>
             <Text size="sm">

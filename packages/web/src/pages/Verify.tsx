@@ -35,12 +35,15 @@ function Claims({ report }: { report: Report }) {
   const subject = rec(first(c['credentialSubject']));
   const achievement = rec(subject['achievement']);
   const issuer = rec(c['issuer']);
+  // An Open Badges 2.0 assertion names its badge class (embedded or by URL) and a recipient object instead.
+  const badge = rec(c['badge']);
+  const recipient = rec(c['recipient']);
   const rows: Array<[string, unknown]> = [
-    ['Achievement', achievement['name'] ?? c['name']],
-    ['Issuer', issuer['name'] ?? (typeof c['issuer'] === 'string' ? c['issuer'] : issuer['id'])],
-    ['Recipient', subject['name'] ?? subject['id'] ?? (subject['identifier'] ? 'Identified by a hashed identifier' : undefined)],
-    ['Valid from', c['validFrom'] ?? c['issuanceDate']],
-    ['Valid until', c['validUntil'] ?? c['expirationDate'] ?? 'No expiry'],
+    ['Achievement', achievement['name'] ?? c['name'] ?? badge['name'] ?? (typeof c['badge'] === 'string' ? c['badge'] : undefined)],
+    ['Issuer', issuer['name'] ?? (typeof c['issuer'] === 'string' ? c['issuer'] : issuer['id']) ?? rec(badge['issuer'])['name']],
+    ['Recipient', subject['name'] ?? subject['id'] ?? (subject['identifier'] || recipient['hashed'] === true ? 'Identified by a hashed identifier' : recipient['identity'])],
+    ['Valid from', c['validFrom'] ?? c['issuanceDate'] ?? c['issuedOn']],
+    ['Valid until', c['validUntil'] ?? c['expirationDate'] ?? c['expires'] ?? 'No expiry'],
     ['Format', report.format],
   ];
   return (
@@ -104,7 +107,7 @@ export function VerifyPage() {
   return (
     <>
       <PageTitle title="Verify a credential">Verify a credential</PageTitle>
-      <Text mb="md">Check any Open Badges 3.0 or CLR 2.0 credential — from Tessera or any other issuer. Nothing you check is stored.</Text>
+      <Text mb="md">Check any Open Badges 3.0, CLR 2.0 or Open Badges 2.0 credential — from Tessera or any other issuer. Nothing you check is stored.</Text>
       <form onSubmit={(e) => void run(e)} aria-label="Credential to verify">
         <Tabs value={tab} onChange={setTab}>
           <Tabs.List>
