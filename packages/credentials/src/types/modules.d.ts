@@ -78,14 +78,40 @@ declare module 'rdf-canonize' {
 declare module '@digitalbazaar/ecdsa-sd-2023-cryptosuite' {
   /** The ecdsa-sd-2023 cryptosuite for verifying derived (selectively disclosed) proofs. */
   export function createVerifyCryptosuite(): unknown;
+  /** The ecdsa-sd-2023 cryptosuite for creating a base proof; mandatory pointers are always disclosed. */
+  export function createSignCryptosuite(options?: { mandatoryPointers?: string[] }): unknown;
+  /** The ecdsa-sd-2023 cryptosuite for deriving a disclosure proof from a base proof. */
+  export function createDiscloseCryptosuite(options?: { proofId?: string; selectivePointers?: string[] }): unknown;
 }
 declare module 'jsonld-signatures' {
   /** A proof purpose (assertionMethod here). */
   export class AssertionProofPurpose {
-    constructor();
+    /** `controller`: the controller document to check the method against, instead of loading it. */
+    constructor(options?: { controller?: object });
   }
   /** Verify a document's proofs with a suite. */
-  export function verify(document: object, options: { suite: unknown; purpose: AssertionProofPurpose; documentLoader: unknown }): Promise<{ verified: boolean; error?: unknown; results?: Array<{ verified: boolean; error?: unknown }> }>;
-  const jsigs: { verify: typeof verify; purposes: { AssertionProofPurpose: typeof AssertionProofPurpose } };
+  export function verify(document: object, options: { suite: unknown; purpose: AssertionProofPurpose; documentLoader: unknown }): Promise<{ verified: boolean; error?: unknown; results?: ProofResult[] }>;
+  /** Verification result of one proof, with the controller document the purpose check used. */
+  export interface ProofResult {
+    verified: boolean;
+    error?: unknown;
+    purposeResult?: { valid: boolean; controller?: { id?: unknown } };
+  }
+  /** Add a proof to a document with a suite that signs. */
+  export function sign(document: object, options: { suite: unknown; purpose: AssertionProofPurpose; documentLoader: unknown }): Promise<Record<string, unknown>>;
+  /** Derive a (selectively disclosed) document and proof from a base proof with a suite that derives. */
+  export function derive(document: object, options: { suite: unknown; purpose: AssertionProofPurpose; documentLoader: unknown }): Promise<Record<string, unknown>>;
+  const jsigs: { verify: typeof verify; sign: typeof sign; derive: typeof derive; purposes: { AssertionProofPurpose: typeof AssertionProofPurpose } };
   export default jsigs;
+}
+declare module '@digitalbazaar/ecdsa-multikey' {
+  /** An ECDSA Multikey key pair (P-256 here). */
+  export interface EcdsaMultikeyKeyPair {
+    id: string;
+    controller: string;
+    publicKeyMultibase: string;
+    signer(): unknown;
+  }
+  /** Generate a key pair; with `controller` and no `id`, the id is `controller#publicKeyMultibase`. */
+  export function generate(options: { curve: 'P-256' | 'P-384'; id?: string; controller?: string }): Promise<EcdsaMultikeyKeyPair>;
 }
