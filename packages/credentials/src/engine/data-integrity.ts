@@ -58,6 +58,7 @@ export async function verifyEd25519RdfcProof(document: Json, proof: Json, key: K
     return { verified: false, reason: 'proofValue is not base58btc multibase' };
   }
   if (signature.length !== 64) return { verified: false, reason: 'proofValue is not a 64-byte Ed25519 signature' };
+  if (key.asymmetricKeyType !== 'ed25519') return { verified: false, reason: `the verification method is a ${key.asymmetricKeyType ?? 'unknown'} key, and this suite needs Ed25519` };
   const data = await hashData(unsecuredDocument(document), proof, loader);
   const ok = nodeVerify(null, data, key, signature);
   return { verified: ok, reason: ok ? 'The signature matches' : 'The signature does not match the document' };

@@ -1,6 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import type { JsonWebKey, KeyObject } from 'node:crypto';
-import { ed25519FromMultikey } from './multikey.js';
+import { decodeBase58btc, ed25519FromMultikey, p256FromMultikey } from './multikey.js';
 import { asRecord } from './json.js';
 
 /** A public key resolved from a verification method. */
@@ -30,11 +30,27 @@ export function ed25519PublicKey(raw: Uint8Array): KeyObject {
   return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
 }
 
+/** SubjectPublicKeyInfo header for a compressed P-256 point (id-ecPublicKey, prime256v1, 33-byte BIT STRING). */
+const P256_COMPRESSED_SPKI_PREFIX = Buffer.from('3039301306072a8648ce3d020106082a8648ce3d030107032200', 'hex');
+
+/** A node:crypto public key for a 33-byte compressed P-256 point (OpenSSL checks it is on the curve). */
+export function p256PublicKey(compressed: Uint8Array): KeyObject {
+  return createPublicKey({ key: Buffer.concat([P256_COMPRESSED_SPKI_PREFIX, compressed]), format: 'der', type: 'spki' });
+}
+
+/** A public key from a Multikey value, by its multicodec: P-256 (`zDn…`, 0x1200) or else Ed25519 (`z6Mk…`). */
 function keyFromMultikey(value: string, where: string): KeyObject {
+  let p256 = false;
   try {
-    return ed25519PublicKey(ed25519FromMultikey(value));
+    const codec = decodeBase58btc(value).subarray(0, 2);
+    p256 = codec[0] === 0x80 && codec[1] === 0x24;
+  } catch {
+    // Not base58btc: the Ed25519 decoder below says so.
+  }
+  try {
+    return p256 ? p256PublicKey(p256FromMultikey(value)) : ed25519PublicKey(ed25519FromMultikey(value));
   } catch (e) {
-    throw new KeyResolutionError(`${where} is not a usable Ed25519 key: ${e instanceof Error ? e.message : String(e)}`, 'failed');
+    throw new KeyResolutionError(`${where} is not a usable ${p256 ? 'P-256' : 'Ed25519'} key: ${e instanceof Error ? e.message : String(e)}`, 'failed');
   }
 }
 
@@ -79,7 +95,7 @@ function findMethod(doc: Record<string, unknown>, id: string, did: string): Reco
 
 /**
  * Resolve a verification method offline: did:key (with or without fragment), did:web and https key
- * documents through `documents`, and https URLs whose fragment is the `z6Mk…` key itself.
+ * documents through `documents`, and https URLs whose fragment is the key itself (`z6Mk…` Ed25519 or `zDn…` P-256).
  */
 export function resolveVerificationMethod(method: string, documents: Documents = new Map()): ResolvedKey {
   if (method.startsWith('did:key:')) {
@@ -99,7 +115,7 @@ export function resolveVerificationMethod(method: string, documents: Documents =
   }
   if (method.startsWith('https://') || method.startsWith('http://')) {
     const [base = '', fragment] = method.split('#');
-    if (fragment && /^z6Mk/.test(fragment)) return { id: method, controller: base, key: keyFromMultikey(fragment, method) };
+    if (fragment && /^(z6Mk|zDn)/.test(fragment)) return { id: method, controller: base, key: keyFromMultikey(fragment, method) };
     const direct = asRecord(documents.get(method));
     if (direct && (direct['publicKeyMultibase'] || direct['publicKeyJwk'])) return keyFromMethodDocument(direct, method, base);
     const parent = asRecord(documents.get(base));

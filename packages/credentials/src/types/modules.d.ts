@@ -110,7 +110,9 @@ declare module '@digitalbazaar/ecdsa-multikey' {
     id: string;
     controller: string;
     publicKeyMultibase: string;
-    signer(): unknown;
+    secretKeyMultibase?: string;
+    /** Signs raw bytes: ECDSA over SHA-256, the signature as r‖s (64 bytes for P-256). */
+    signer(): { algorithm: string; id: string; sign(options: { data: Uint8Array }): Promise<Uint8Array> };
   }
   /** Generate a key pair; with `controller` and no `id`, the id is `controller#publicKeyMultibase`. */
   export function generate(options: { curve: 'P-256' | 'P-384'; id?: string; controller?: string }): Promise<EcdsaMultikeyKeyPair>;

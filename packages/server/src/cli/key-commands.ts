@@ -4,26 +4,43 @@ import { z } from 'zod';
 import { signDataIntegrity } from '../credentials/sign.js';
 import { signVcJwt } from '../credentials/sign-jwt.js';
 import type { Signer } from '../keys/load-signer.js';
-import { ed25519PrivateKey, ed25519Sign, generateEd25519 } from '../keys/material.js';
-import { decodeEd25519PublicMultibase, decodeEd25519SecretMultibase, ed25519DidKey, encodeEd25519SecretMultibase } from '../keys/multikey.js';
+import { multikeyFromP256Secret, p256SecretFromMultikey } from '@tessera/credentials';
+import { ed25519PrivateKey, ed25519Sign, generateEd25519, generateP256, p256PrivateKey, p256PublicMultibase, p256Sign } from '../keys/material.js';
+import { decodeEd25519PublicMultibase, decodeEd25519SecretMultibase, didKeyOf, encodeEd25519SecretMultibase } from '../keys/multikey.js';
+import { loadDocumentMap } from './verify-command.js';
 
-/** The Multikey key file that `keygen` writes and `sign` reads. */
+/** The Multikey key file that `keygen` writes and `sign` reads: Ed25519 (`z6Mk…`) or P-256 (`zDn…`). */
 export const KeyFile = z.object({
   did: z.string().optional(),
   id: z.string(),
   controller: z.string(),
   type: z.literal('Multikey'),
-  publicKeyMultibase: z.string().startsWith('z6Mk'),
+  publicKeyMultibase: z.string().regex(/^z(6Mk|Dn)/, { message: 'Must be an Ed25519 (z6Mk…) or P-256 (zDn…) Multikey' }),
   secretKeyMultibase: z.string().startsWith('z'),
 });
 
-/** `tessera keygen [--out FILE]`: a new Ed25519 did:key as a Multikey JSON file. */
+/** Key types `keygen --type` makes. */
+const KeyType = z.enum(['ed25519', 'p256']);
+
+/** `tessera keygen [--type ed25519|p256] [--out FILE]`: a new did:key as a Multikey JSON file. */
 export async function runKeygen(argv: string[]): Promise<number> {
   try {
-    const { values } = parseArgs({ args: argv, options: { out: { type: 'string' } } });
-    const k = generateEd25519();
-    const { did, id } = ed25519DidKey(k.publicKeyMultibase);
-    const json = `${JSON.stringify({ did, id, controller: did, type: 'Multikey', publicKeyMultibase: k.publicKeyMultibase, secretKeyMultibase: encodeEd25519SecretMultibase(k.seed) }, null, 2)}\n`;
+    const { values } = parseArgs({ args: argv, options: { out: { type: 'string' }, type: { type: 'string', default: 'ed25519' } } });
+    const type = KeyType.safeParse(values.type);
+    if (!type.success) throw new Error(`--type must be ed25519 or p256, not ${values.type}`);
+    let publicKeyMultibase: string;
+    let secretKeyMultibase: string;
+    if (type.data === 'p256') {
+      const k = generateP256();
+      publicKeyMultibase = k.publicKeyMultibase;
+      secretKeyMultibase = multikeyFromP256Secret(k.scalar);
+    } else {
+      const k = generateEd25519();
+      publicKeyMultibase = k.publicKeyMultibase;
+      secretKeyMultibase = encodeEd25519SecretMultibase(k.seed);
+    }
+    const { did, id } = didKeyOf(publicKeyMultibase);
+    const json = `${JSON.stringify({ did, id, controller: did, type: 'Multikey', publicKeyMultibase, secretKeyMultibase }, null, 2)}\n`;
     if (values.out) {
       await writeFile(values.out, json, { mode: 0o600, flag: 'wx' });
       process.stdout.write(`${did}\n`);
@@ -35,22 +52,30 @@ export async function runKeygen(argv: string[]): Promise<number> {
   }
 }
 
-/** A signer over a key file (the verification method defaults to the key's own id). */
+/** A signer over a key file (the verification method defaults to the key's own id); a key whose halves disagree is refused. */
 export function keyFileSigner(key: z.infer<typeof KeyFile>, verificationMethod?: string): Signer {
+  if (key.publicKeyMultibase.startsWith('zDn')) {
+    const privateKey = p256PrivateKey(p256SecretFromMultikey(key.secretKeyMultibase));
+    if (p256PublicMultibase(privateKey) !== key.publicKeyMultibase) throw new Error('the secret key does not belong to publicKeyMultibase');
+    return { id: verificationMethod ?? key.id, algorithm: 'P-256', sign: async ({ data }) => p256Sign(privateKey, data) };
+  }
   const privateKey = ed25519PrivateKey(decodeEd25519SecretMultibase(key.secretKeyMultibase), decodeEd25519PublicMultibase(key.publicKeyMultibase));
   return { id: verificationMethod ?? key.id, algorithm: 'Ed25519', sign: async ({ data }) => ed25519Sign(privateKey, data) };
 }
 
-/** `tessera sign FILE --key KEYFILE [--format di|jwt|both] [--verification-method URL] [--created ISO]`. */
+/**
+ * `tessera sign FILE --key KEYFILE [--format di|jwt|both] [--verification-method URL] [--created ISO] [--documents MAP.json]`.
+ * `--documents` supplies JSON-LD contexts that are not bundled. A P-256 key signs JWTs (ES256) only.
+ */
 export async function runSign(argv: string[]): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { key: { type: 'string' }, format: { type: 'string', default: 'di' }, 'verification-method': { type: 'string' }, created: { type: 'string' } },
+      options: { key: { type: 'string' }, format: { type: 'string', default: 'di' }, 'verification-method': { type: 'string' }, created: { type: 'string' }, documents: { type: 'string' } },
     });
     const [file] = positionals;
-    if (!file || !values.key) throw new Error('usage: tessera sign FILE --key KEYFILE [--format di|jwt|both] [--verification-method URL] [--created ISO]');
+    if (!file || !values.key) throw new Error('usage: tessera sign FILE --key KEYFILE [--format di|jwt|both] [--verification-method URL] [--created ISO] [--documents MAP.json]');
     if (!['di', 'jwt', 'both'].includes(values.format ?? '')) throw new Error('--format must be di, jwt or both');
     const parsedKey = KeyFile.safeParse(JSON.parse(await readFile(values.key, 'utf8')));
     if (!parsedKey.success) throw new Error(`${values.key} is not a Multikey key file: ${parsedKey.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
@@ -58,11 +83,13 @@ export async function runSign(argv: string[]): Promise<number> {
     const created = values.created ? new Date(values.created) : new Date();
     if (Number.isNaN(created.getTime())) throw new Error(`--created is not a date: ${values.created}`);
     const signer = keyFileSigner(parsedKey.data, values['verification-method']);
+    if (signer.algorithm !== 'Ed25519' && values.format !== 'jwt') throw new Error(`${values.key} is a ${signer.algorithm} key: it signs JWTs (--format jwt, ES256); Data Integrity proofs (eddsa-rdfc-2022) need an Ed25519 key`);
+    const documents = values.documents ? await loadDocumentMap(values.documents) : undefined;
     if (values.format === 'jwt') {
       process.stdout.write(`${await signVcJwt(credential, signer)}\n`);
       return 0;
     }
-    const signed = await signDataIntegrity(credential, signer, created);
+    const signed = await signDataIntegrity(credential, signer, created, documents);
     if (values.format === 'both') process.stdout.write(`${JSON.stringify({ credential: signed, jwt: await signVcJwt(credential, signer) }, null, 2)}\n`);
     else process.stdout.write(`${JSON.stringify(signed, null, 2)}\n`);
     return 0;

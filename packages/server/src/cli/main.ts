@@ -19,8 +19,12 @@ Server
   seed-demo             create the demo organisation and accounts (idempotent)
 
 Credentials
-  keygen [--out FILE]   a new Ed25519 key as JSON (did:key, publicKeyMultibase, secretKeyMultibase)
+  keygen [--type ed25519|p256] [--out FILE]
+                        a new key as a Multikey JSON file (did:key, publicKeyMultibase, secretKeyMultibase);
+                        ed25519 (default) signs Data Integrity proofs and EdDSA JWTs, p256 signs ES256 JWTs
   sign FILE --key KEYFILE [--format di|jwt|both] [--verification-method URL] [--created ISO] [--documents MAP.json]
+                        print the signed credential (JSON, or the compact JWS for jwt); --documents maps
+                        JSON-LD contexts that are not bundled to local files
   verify FILE|URL|- [--json] [--documents MAP.json] [--now ISO] [--fetch]
   bench [--json]        signing and verifying throughput, ours vs the reference stack
 

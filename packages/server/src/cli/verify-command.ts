@@ -3,13 +3,19 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createFetcher, verifyCredential } from '@tessera/credentials';
 import type { Report, Step } from '@tessera/credentials';
+import { z } from 'zod';
 
 /** The engine's report types. */
 export type { Step, Report } from '@tessera/credentials';
 
+/** A `--documents` map file: URL → path of a JSON file, relative to the map. */
+const DocumentMap = z.record(z.string().min(1), z.string().min(1));
+
 /** Read a `--documents` map (URL → file path relative to the map) into parsed documents. */
 export async function loadDocumentMap(file: string): Promise<Map<string, object>> {
-  const map = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
+  const parsed = DocumentMap.safeParse(JSON.parse(await readFile(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file} is not a documents map (a JSON object of URL → file path): ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  const map = parsed.data;
   const out = new Map<string, object>();
   for (const [url, path] of Object.entries(map)) out.set(url, JSON.parse(await readFile(resolve(dirname(file), path), 'utf8')) as object);
   return out;

@@ -8,10 +8,13 @@ import { verificationMethodId } from './present.js';
 import { findCurrentKey } from './store.js';
 import type { SigningKeyRow } from './store.js';
 
-/** The signing port: a key id, an algorithm, and `sign(bytes)`; the private key never leaves it. */
+/**
+ * The signing port: a key id, an algorithm, and `sign(bytes)`; the private key never leaves it. Ed25519 signs
+ * Data Integrity proofs and EdDSA JWTs; P-256 (key files only) signs ES256 JWTs, the form 1EdTech's validator reads.
+ */
 export interface Signer {
   id: string;
-  algorithm: 'Ed25519';
+  algorithm: 'Ed25519' | 'P-256';
   sign(opts: { data: Uint8Array }): Promise<Uint8Array>;
 }
 

@@ -1,5 +1,6 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign as edSign } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign as nodeSign } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
+import { multikeyFromP256 } from '@tessera/credentials';
 import { encodeEd25519PublicMultibase } from './multikey.js';
 
 /** Fresh Ed25519 key material: the raw 32-byte seed and the Multikey public key. */
@@ -29,5 +30,35 @@ export function ed25519PublicRaw(privateKey: KeyObject): Buffer {
 
 /** Sign bytes with Ed25519. */
 export function ed25519Sign(privateKey: KeyObject, data: Uint8Array): Uint8Array {
-  return new Uint8Array(edSign(null, data, privateKey));
+  return new Uint8Array(nodeSign(null, data, privateKey));
+}
+
+/** PKCS#8 header for a P-256 private key given only its 32-byte scalar (OpenSSL derives the public point). */
+const P256_PKCS8_PREFIX = Buffer.from('3041020100301306072a8648ce3d020106082a8648ce3d030107042730250201010420', 'hex');
+
+/** The `zDn…` Multikey of a P-256 key (public or private): the compressed point. */
+export function p256PublicMultibase(key: KeyObject): string {
+  const { x, y } = createPublicKey(key).export({ format: 'jwk' });
+  if (!x || !y) throw new Error('Not a P-256 key');
+  const yBytes = Buffer.from(y, 'base64url');
+  return multikeyFromP256(Uint8Array.from([(yBytes.at(-1) ?? 0) % 2 === 0 ? 2 : 3, ...Buffer.from(x, 'base64url')]));
+}
+
+/** Fresh P-256 key material: the 32-byte private scalar and the `zDn…` Multikey public key. */
+export function generateP256(): { scalar: Buffer; publicKeyMultibase: string } {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const d = privateKey.export({ format: 'jwk' }).d;
+  if (!d) throw new Error('P-256 export failed');
+  return { scalar: Buffer.from(d, 'base64url'), publicKeyMultibase: p256PublicMultibase(privateKey) };
+}
+
+/** A private KeyObject from a 32-byte P-256 scalar. */
+export function p256PrivateKey(scalar: Uint8Array): KeyObject {
+  if (scalar.length !== 32) throw new Error('A P-256 private key has 32 bytes');
+  return createPrivateKey({ key: Buffer.concat([P256_PKCS8_PREFIX, scalar]), format: 'der', type: 'pkcs8' });
+}
+
+/** Sign bytes with ECDSA P-256 over SHA-256, as JOSE wants it: r‖s, 64 bytes. */
+export function p256Sign(privateKey: KeyObject, data: Uint8Array): Uint8Array {
+  return new Uint8Array(nodeSign('sha256', data, { key: privateKey, dsaEncoding: 'ieee-p1363' }));
 }

@@ -32,8 +32,8 @@ export function decodeEd25519SecretMultibase(multibase: string): Uint8Array {
   return bytes.slice(2, 34);
 }
 
-/** The did:key of an Ed25519 public key, and its verification method id. */
-export function ed25519DidKey(publicKeyMultibase: string): { did: string; id: string } {
+/** The did:key of a Multikey public key (Ed25519 `z6Mk…` or P-256 `zDn…`), and its verification method id. */
+export function didKeyOf(publicKeyMultibase: string): { did: string; id: string } {
   const did = `did:key:${publicKeyMultibase}`;
   return { did, id: `${did}#${publicKeyMultibase}` };
 }
