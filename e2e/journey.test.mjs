@@ -332,19 +332,20 @@ describe('journey: organisation with an invited viewer', () => {
     await owner.getByRole('heading', { level: 1, name: 'Signing keys' }).waitFor();
     const keyRows = owner.getByRole('table', { name: 'Signing keys' }).locator('tbody tr');
     await keyRows.first().waitFor();
-    assert.equal(await keyRows.count(), 1, 'one key at creation');
+    assert.equal(await keyRows.count(), 2, 'an Ed25519 and a P-256 key at creation');
+    assert.deepEqual((await keyRows.locator('td:nth-child(2)').allTextContents()).map((t) => /^(Ed25519|P-256)/.exec(t)?.[1]).sort(), ['Ed25519', 'P-256']);
     await check(owner, 'keys-owner');
-    await owner.getByRole('button', { name: 'Rotate signing key' }).click();
-    const rotate = owner.getByRole('dialog', { name: 'Rotate the signing key?' });
+    await owner.getByRole('button', { name: 'Rotate signing keys' }).click();
+    const rotate = owner.getByRole('dialog', { name: 'Rotate the signing keys?' });
     await rotate.waitFor();
     await check(owner, 'keys-rotate-dialog');
-    await rotate.getByRole('button', { name: 'Rotate key' }).click();
-    await owner.getByText('Key rotated.', { exact: false }).waitFor();
-    await owner.waitForFunction(() => document.querySelectorAll('table[aria-label="Signing keys"] tbody tr').length === 2);
+    await rotate.getByRole('button', { name: 'Rotate keys' }).click();
+    await owner.getByText('Keys rotated.', { exact: false }).waitFor();
+    await owner.waitForFunction(() => document.querySelectorAll('table[aria-label="Signing keys"] tbody tr').length === 4);
     assert.deepEqual(
       (await keyRows.locator('td:first-child').allTextContents()).sort(),
-      ['Current', 'Retired'],
-      'one current key and the retired one, still listed',
+      ['Current', 'Current', 'Retired', 'Retired'],
+      'one current key per algorithm and the retired ones, still listed',
     );
     await check(owner, 'keys-owner-rotated');
 
@@ -356,7 +357,8 @@ describe('journey: organisation with an invited viewer', () => {
     }, didHref);
     assert.equal(didDoc.status, 200);
     assert.match(didDoc.body.id, new RegExp(`^did:web:.+${ORG.slug}$`));
-    assert.equal(didDoc.body.verificationMethod.length, 2, 'both keys are in the DID document');
+    assert.equal(didDoc.body.verificationMethod.length, 4, 'current and retired keys are in the DID document');
+    assert.equal(didDoc.body.verificationMethod.filter((m) => m.publicKeyMultibase.startsWith('zDn')).length, 2, 'P-256 keys as Multikeys');
 
     await owner.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Audit log' }).click();
     await owner.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();

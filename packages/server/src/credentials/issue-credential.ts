@@ -73,9 +73,9 @@ export async function issueCredential(deps: Deps, opts: { submissionId: string }
         suspension: suspension ? { url: statusListUrl(base, org.slug, suspension.listId), index: suspension.index } : null,
       },
     });
-    const signer = await loadOrgSigner(tx, org);
-    const signed = await signDataIntegrity(unsigned, signer, now);
-    const jwt = await signVcJwt(unsigned, signer);
+    const signed = await signDataIntegrity(unsigned, await loadOrgSigner(tx, org), now);
+    // The JWT form is ES256 (P-256): 1EdTech's validator accepts only RS256 and ES256 JWTs.
+    const jwt = await signVcJwt(unsigned, await loadOrgSigner(tx, org, 'P-256'));
     const inserted = await insertCredential(tx.db, {
       id,
       orgId: org.id,

@@ -123,13 +123,17 @@ export const invitations = pgTable(
   (t) => [index('invitations_org_idx').on(t.orgId)],
 );
 
-/** Signing keys; private keys are AES-256-GCM encrypted with the master key. org_id null = platform key. */
+/**
+ * Signing keys; private keys are AES-256-GCM encrypted with the master key. org_id null = platform key. An
+ * organisation has one current key per algorithm: Ed25519 signs Data Integrity proofs and status lists, P-256
+ * signs the ES256 VC-JWT form (the JWT form 1EdTech's validator accepts).
+ */
 export const signingKeys = pgTable(
   'signing_keys',
   {
     id: text('id').primaryKey(),
     orgId: text('org_id').references(() => orgs.id, { onDelete: 'cascade' }),
-    algorithm: text('algorithm', { enum: ['Ed25519'] }).notNull(),
+    algorithm: text('algorithm', { enum: ['Ed25519', 'P-256'] }).notNull(),
     publicKeyMultibase: text('public_key_multibase').notNull(),
     encryptedPrivateKey: text('encrypted_private_key').notNull(),
     createdAt: ts('created_at').notNull(),
@@ -137,7 +141,7 @@ export const signingKeys = pgTable(
   },
   (t) => [
     index('signing_keys_org_idx').on(t.orgId),
-    uniqueIndex('signing_keys_one_current_per_org').on(t.orgId).where(sql`retired_at is null and org_id is not null`),
+    uniqueIndex('signing_keys_one_current_per_org').on(t.orgId, t.algorithm).where(sql`retired_at is null and org_id is not null`),
     uniqueIndex('signing_keys_one_current_platform').on(sql`(org_id is null)`).where(sql`retired_at is null and org_id is null`),
   ],
 );

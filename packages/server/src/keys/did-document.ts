@@ -1,3 +1,4 @@
+import { p256FromMultikey, p256PublicKey } from '@tessera/credentials';
 import { decodeEd25519PublicMultibase } from './multikey.js';
 import type { Deps } from '../context.js';
 import { orgDid } from '../orgs/did.js';
@@ -28,20 +29,22 @@ export function didDocument(did: string, keys: SigningKeyRow[], alsoKnownAs: str
   };
 }
 
-/** An organisation's keys as a JWKS (OKP/Ed25519), `kid` = verification method id. */
+/** A key as a public JWK: OKP/Ed25519 (EdDSA) or EC/P-256 (ES256). */
+function publicJwk(k: SigningKeyRow) {
+  if (k.algorithm === 'P-256') {
+    const { x, y } = p256PublicKey(p256FromMultikey(k.publicKeyMultibase)).export({ format: 'jwk' });
+    return { kty: 'EC', crv: 'P-256', x, y, alg: 'ES256' };
+  }
+  return { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(decodeEd25519PublicMultibase(k.publicKeyMultibase)).toString('base64url'), alg: 'EdDSA' };
+}
+
+/** An organisation's keys as a JWKS (Ed25519 and P-256), `kid` = verification method id. */
 export async function getJwks(deps: Deps, opts: { slug: string }) {
   const org = await findOrgBySlug(deps.db, opts.slug);
   if (!org) throw new AppError('not_found', 'No such organisation');
   const did = orgDid(deps.env.TESSERA_BASE_URL, org.slug);
   const keys = await listSigningKeys(deps.db, org.id);
   return {
-    keys: keys.map((k) => ({
-      kty: 'OKP',
-      crv: 'Ed25519',
-      x: Buffer.from(decodeEd25519PublicMultibase(k.publicKeyMultibase)).toString('base64url'),
-      kid: verificationMethodId(did, k),
-      alg: 'EdDSA',
-      use: 'sig',
-    })),
+    keys: keys.map((k) => ({ ...publicJwk(k), kid: verificationMethodId(did, k), use: 'sig' })),
   };
 }

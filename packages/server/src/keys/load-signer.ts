@@ -3,14 +3,15 @@ import { orgDid } from '../orgs/did.js';
 import type { OrgRow } from '../orgs/store.js';
 import { AppError } from '../shared/errors.js';
 import { keyContext } from './create-signing-key.js';
-import { ed25519PrivateKey, ed25519Sign } from './material.js';
+import { createSigningKey } from './create-signing-key.js';
+import { ed25519PrivateKey, ed25519Sign, p256PrivateKey, p256Sign } from './material.js';
 import { verificationMethodId } from './present.js';
 import { findCurrentKey } from './store.js';
-import type { SigningKeyRow } from './store.js';
+import type { KeyAlgorithm, SigningKeyRow } from './store.js';
 
 /**
  * The signing port: a key id, an algorithm, and `sign(bytes)`; the private key never leaves it. Ed25519 signs
- * Data Integrity proofs and EdDSA JWTs; P-256 (key files only) signs ES256 JWTs, the form 1EdTech's validator reads.
+ * Data Integrity proofs, status lists and EdDSA JWTs; P-256 signs ES256 JWTs, the form 1EdTech's validator reads.
  */
 export interface Signer {
   id: string;
@@ -21,14 +22,24 @@ export interface Signer {
 /** A signer for a stored key under a DID: the private key is unsealed into a KeyObject and the plaintext wiped. */
 export function signerForKey(deps: Deps, key: SigningKeyRow, did: string): Signer {
   const plain = deps.keyring.open(key.encryptedPrivateKey, keyContext(key.id));
+  const id = verificationMethodId(did, key);
+  if (key.algorithm === 'P-256') {
+    const privateKey = p256PrivateKey(plain);
+    plain.fill(0);
+    return { id, algorithm: 'P-256', sign: async ({ data }) => p256Sign(privateKey, data) };
+  }
   const privateKey = ed25519PrivateKey(plain.subarray(0, 32), plain.subarray(32, 64));
   plain.fill(0);
-  return { id: verificationMethodId(did, key), algorithm: 'Ed25519', sign: async ({ data }) => ed25519Sign(privateKey, data) };
+  return { id, algorithm: 'Ed25519', sign: async ({ data }) => ed25519Sign(privateKey, data) };
 }
 
-/** A signer for the organisation's current key. */
-export async function loadOrgSigner(deps: Deps, org: OrgRow): Promise<Signer> {
-  const key = await findCurrentKey(deps.db, org.id);
-  if (!key) throw new AppError('unavailable', 'The organisation has no current signing key');
+/**
+ * A signer for the organisation's current key of `algorithm` (Ed25519 by default). Every organisation gets
+ * both keys when it is created; one made before P-256 keys existed gets its P-256 key here, on first use.
+ */
+export async function loadOrgSigner(deps: Deps, org: OrgRow, algorithm: KeyAlgorithm = 'Ed25519'): Promise<Signer> {
+  let key = await findCurrentKey(deps.db, org.id, algorithm);
+  if (!key && algorithm === 'P-256') key = await createSigningKey(deps, { orgId: org.id, actor: null, algorithm });
+  if (!key) throw new AppError('unavailable', `The organisation has no current ${algorithm} signing key`);
   return signerForKey(deps, key, orgDid(deps.env.TESSERA_BASE_URL, org.slug));
 }

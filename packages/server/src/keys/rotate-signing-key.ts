@@ -5,12 +5,21 @@ import { createSigningKey } from './create-signing-key.js';
 import type { SigningKeyRow } from './store.js';
 import { retireCurrentKey } from './store.js';
 
-/** Retire the current key and make a new one current; retired keys stay in the DID document. */
+/**
+ * Retire the current keys (Ed25519 and P-256) and make new ones current; retired keys stay in the DID
+ * document, so what they signed still verifies. Returns the new Ed25519 key, which signs the proofs.
+ */
 export async function rotateSigningKey(deps: Deps, opts: { actor: Actor; orgId: string }): Promise<SigningKeyRow> {
   return inTransaction(deps, async (tx) => {
-    const retired = await retireCurrentKey(tx.db, opts.orgId, tx.clock.now());
-    const key = await createSigningKey(tx, { orgId: opts.orgId, actor: opts.actor });
-    await recordAudit(tx, { action: 'key.rotated', orgId: opts.orgId, actorId: opts.actor.accountId, target: key.id, detail: { retired: retired ?? null }, ip: opts.actor.ip });
-    return key;
+    const made: SigningKeyRow[] = [];
+    for (const algorithm of ['P-256', 'Ed25519'] as const) {
+      const retired = await retireCurrentKey(tx.db, opts.orgId, algorithm, tx.clock.now());
+      const key = await createSigningKey(tx, { orgId: opts.orgId, actor: opts.actor, algorithm });
+      await recordAudit(tx, { action: 'key.rotated', orgId: opts.orgId, actorId: opts.actor.accountId, target: key.id, detail: { algorithm, retired: retired ?? null }, ip: opts.actor.ip });
+      made.push(key);
+    }
+    const [, ed25519] = made;
+    if (!ed25519) throw new Error('rotation made no Ed25519 key');
+    return ed25519;
   });
 }

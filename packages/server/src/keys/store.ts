@@ -4,6 +4,8 @@ import { signingKeys } from '../db/schema.js';
 
 /** A signing key row. */
 export type SigningKeyRow = typeof signingKeys.$inferSelect;
+/** The algorithms keys are made for. */
+export type KeyAlgorithm = SigningKeyRow['algorithm'];
 
 /** Insert a key. */
 export async function insertSigningKey(db: Db, row: typeof signingKeys.$inferInsert): Promise<void> {
@@ -15,18 +17,21 @@ export async function listSigningKeys(db: Db, orgId: string): Promise<SigningKey
   return db.select().from(signingKeys).where(eq(signingKeys.orgId, orgId)).orderBy(asc(signingKeys.createdAt), asc(signingKeys.id));
 }
 
-/** The current (unretired) key of an organisation. */
-export async function findCurrentKey(db: Db, orgId: string): Promise<SigningKeyRow | undefined> {
-  const [row] = await db.select().from(signingKeys).where(and(eq(signingKeys.orgId, orgId), isNull(signingKeys.retiredAt)));
+/** The current (unretired) key of an organisation for an algorithm. */
+export async function findCurrentKey(db: Db, orgId: string, algorithm: KeyAlgorithm = 'Ed25519'): Promise<SigningKeyRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(signingKeys)
+    .where(and(eq(signingKeys.orgId, orgId), eq(signingKeys.algorithm, algorithm), isNull(signingKeys.retiredAt)));
   return row;
 }
 
-/** Retire the current key of an organisation. */
-export async function retireCurrentKey(db: Db, orgId: string, at: Date): Promise<string | undefined> {
+/** Retire the current key of an organisation for an algorithm. */
+export async function retireCurrentKey(db: Db, orgId: string, algorithm: KeyAlgorithm, at: Date): Promise<string | undefined> {
   const [row] = await db
     .update(signingKeys)
     .set({ retiredAt: at })
-    .where(and(eq(signingKeys.orgId, orgId), isNull(signingKeys.retiredAt)))
+    .where(and(eq(signingKeys.orgId, orgId), eq(signingKeys.algorithm, algorithm), isNull(signingKeys.retiredAt)))
     .returning({ id: signingKeys.id });
   return row?.id;
 }

@@ -49,6 +49,7 @@ export async function createOrg(deps: Deps, opts: { actor: Actor; profile: OrgPr
     await insertMembership(tx.db, { orgId: id, accountId: opts.actor.accountId, role: 'owner', createdAt: now });
     await recordAudit(tx, { action: 'org.created', orgId: id, actorId: opts.actor.accountId, target: id, detail: { slug: p.slug }, ip: opts.actor.ip });
     await createSigningKey(tx, { orgId: id, actor: opts.actor });
+    await createSigningKey(tx, { orgId: id, actor: opts.actor, algorithm: 'P-256' });
     const org = await findOrgById(tx.db, id);
     if (!org) throw new AppError('internal', 'Organisation vanished after insert');
     return org;

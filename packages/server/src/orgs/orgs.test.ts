@@ -22,7 +22,7 @@ describe('organisations', () => {
   const owner = () => new ApiClient(ctx);
   let o: ApiClient;
 
-  it('creates an organisation with the caller as owner, a did:web and an Ed25519 key', async () => {
+  it('creates an organisation with the caller as owner, a did:web, an Ed25519 key and a P-256 key', async () => {
     o = owner();
     await o.signUp('owner@school.example', 'Olive Owner');
     const res = await o.request('POST', 'orgs', {
@@ -36,9 +36,11 @@ describe('organisations', () => {
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ slug: 'north-high', role: 'owner', did: 'did:web:tessera.test:orgs:north-high' });
     const keys = await o.request('GET', 'orgs/north-high/keys');
-    expect(keys.json).toHaveLength(1);
-    expect(keys.json[0]).toMatchObject({ algorithm: 'Ed25519', current: true });
-    expect(String(keys.json[0]?.['publicKeyMultibase'])).toMatch(/^z6Mk/);
+    // One current key per algorithm: Ed25519 for proofs and status lists, P-256 for the ES256 JWT form.
+    expect(keys.json).toHaveLength(2);
+    const byAlgorithm = new Map(keys.json.map((k) => [k['algorithm'], k]));
+    expect(byAlgorithm.get('Ed25519')).toMatchObject({ current: true, publicKeyMultibase: expect.stringMatching(/^z6Mk/) });
+    expect(byAlgorithm.get('P-256')).toMatchObject({ current: true, publicKeyMultibase: expect.stringMatching(/^zDn/) });
   });
 
   it('refuses a taken slug and invalid fields with field paths', async () => {
@@ -62,20 +64,35 @@ describe('organisations', () => {
     expect(before.headers.get('content-type')).toMatch(/application\/did\+json/);
     const doc1 = (await before.json()) as { id: string; verificationMethod: Array<{ id: string; type: string; publicKeyMultibase: string }> };
     expect(doc1.id).toBe('did:web:tessera.test:orgs:north-high');
-    expect(doc1.verificationMethod).toHaveLength(1);
+    expect(doc1.verificationMethod).toHaveLength(2);
     const rotated = await o.request('POST', 'orgs/north-high/keys/rotate');
     expect(rotated.status).toBe(201);
     const doc2 = (await (await ctx.app.request('/orgs/north-high/did.json')).json()) as typeof doc1;
-    expect(doc2.verificationMethod).toHaveLength(2);
-    expect(doc2.verificationMethod.map((m) => m.type)).toEqual(['Multikey', 'Multikey']);
-    expect(doc2.verificationMethod[0]?.id).toBe(doc1.verificationMethod[0]?.id);
-    expect(doc2.verificationMethod[0]?.id).toBe(`${doc1.id}#${doc1.verificationMethod[0]?.publicKeyMultibase}`);
+    // Both keys were rotated; the retired ones stay resolvable.
+    expect(doc2.verificationMethod).toHaveLength(4);
+    expect(doc2.verificationMethod.map((m) => m.type)).toEqual(['Multikey', 'Multikey', 'Multikey', 'Multikey']);
+    for (const old of doc1.verificationMethod) {
+      expect(old.id).toBe(`${doc1.id}#${old.publicKeyMultibase}`);
+      expect(doc2.verificationMethod.map((m) => m.id)).toContain(old.id);
+    }
     const keys = await o.request('GET', 'orgs/north-high/keys');
-    expect(keys.json.map((k) => k['current'])).toEqual([false, true]);
-    const jwks = (await (await ctx.app.request('/orgs/north-high/jwks.json')).json()) as { keys: Array<{ kty: string; crv: string; x: string; kid: string }> };
-    expect(jwks.keys).toHaveLength(2);
-    expect(jwks.keys[1]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', kid: doc2.verificationMethod[1]?.id });
-    expect(Buffer.from(jwks.keys[1]?.x ?? '', 'base64url')).toHaveLength(32);
+    const current = keys.json.filter((k) => k['current']);
+    expect(current.map((k) => k['algorithm']).sort()).toEqual(['Ed25519', 'P-256']);
+    expect(current.map((k) => k['verificationMethod'])).not.toContain(doc1.verificationMethod[0]?.id);
+    expect(rotated.json).toMatchObject({ algorithm: 'Ed25519', current: true });
+    const jwks = (await (await ctx.app.request('/orgs/north-high/jwks.json')).json()) as { keys: Array<{ kty: string; crv: string; x: string; y?: string; alg: string; kid: string }> };
+    expect(jwks.keys).toHaveLength(4);
+    expect(jwks.keys.map((k) => k.kid).sort()).toEqual(doc2.verificationMethod.map((m) => m.id).sort());
+    for (const k of jwks.keys) {
+      const vm = doc2.verificationMethod.find((m) => m.id === k.kid);
+      if (vm?.publicKeyMultibase.startsWith('zDn')) {
+        expect(k).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256' });
+        expect(Buffer.from(k.y ?? '', 'base64url')).toHaveLength(32);
+      } else expect(k).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA' });
+      expect(Buffer.from(k.x, 'base64url')).toHaveLength(32);
+    }
+    const audit = await ctx.deps.db.select().from(auditEvents).where(eq(auditEvents.action, 'key.rotated'));
+    expect(audit.map((e) => (e.detail as { algorithm?: string }).algorithm).sort()).toEqual(['Ed25519', 'P-256']);
     expect((await ctx.app.request('/orgs/nope/did.json')).status).toBe(404);
   });
 
@@ -84,7 +101,8 @@ describe('organisations', () => {
     for (const row of rows) {
       expect(row.encryptedPrivateKey).toMatch(/^v1\./);
       const plain = ctx.deps.keyring.open(row.encryptedPrivateKey, `tessera:signing-key:${row.id}`);
-      expect(plain).toHaveLength(64);
+      // Ed25519: seed‖public key; P-256: the private scalar.
+      expect(plain).toHaveLength(row.algorithm === 'P-256' ? 32 : 64);
       expect(() => ctx.deps.keyring.open(row.encryptedPrivateKey, 'tessera:signing-key:other')).toThrow();
     }
   });

@@ -192,7 +192,7 @@ describe('learner, assessor, issuance', () => {
     expect((subject['achievement'] as Record<string, unknown>)['resultDescription']).toHaveLength(3);
     expect(doc['validUntil']).toEqual(expect.any(String));
     expect(Array.isArray(doc['proof'])).toBe(true);
-    const didDoc = (await (await ctx.app.request('/orgs/riverside/did.json')).json()) as { id: string; verificationMethod: Array<{ id: string }> };
+    const didDoc = (await (await ctx.app.request('/orgs/riverside/did.json')).json()) as { id: string; verificationMethod: Array<{ id: string; publicKeyMultibase: string }> };
     const extra = new Map<string, object>([[didDoc.id, didDoc], ...didDoc.verificationMethod.map((m): [string, object] => [m.id, { '@context': 'https://w3id.org/security/multikey/v1', ...m }])]);
     const suite = new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
     const result = await verifyCredential({ credential: doc, suite, documentLoader: documentLoader(extra), checkStatus: async () => ({ verified: true }) });
@@ -201,7 +201,11 @@ describe('learner, assessor, issuance', () => {
     expect((await verifyCredential({ credential: tampered, suite, documentLoader: documentLoader(extra), checkStatus: async () => ({ verified: true }) })).verified).toBe(false);
     const jwks = createLocalJWKSet((await (await ctx.app.request('/orgs/riverside/jwks.json')).json()) as JSONWebKeySet);
     const { payload, protectedHeader } = await jwtVerify(rows[0]?.jwt ?? '', jwks);
-    expect(protectedHeader).toMatchObject({ alg: 'EdDSA', kid: didDoc.verificationMethod[0]?.id });
+    // The JWT form is ES256 with the organisation's P-256 key (the algorithm 1EdTech's validator accepts).
+    expect(protectedHeader).toMatchObject({ alg: 'ES256', kid: didDoc.verificationMethod.find((m) => m.publicKeyMultibase.startsWith('zDn'))?.id });
+    const jwtReport = await verifyReport(rows[0]?.jwt ?? '', { documents: await publicDocuments(doc), now: new Date() });
+    expect(jwtReport.steps.find((x) => x.id === 'proof.jwt'), JSON.stringify(jwtReport.steps)).toMatchObject({ status: 'passed', message: expect.stringMatching(/ES256/) });
+    expect(jwtReport.verdict).toBe('valid');
     expect(payload).toMatchObject({ iss: 'did:web:tessera.test:orgs:riverside', jti: rows[0]?.id, name: 'Facilitating Online Discussions' });
     expect(payload.exp).toBe(Math.floor(new Date(String(doc['validUntil'])).getTime() / 1000));
     const report = await verifyReport(doc, { documents: await publicDocuments(doc), now: new Date() });

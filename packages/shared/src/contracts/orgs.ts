@@ -118,7 +118,8 @@ export const InvitationPreview = z.object({
 /** A signing key's public view. */
 export const SigningKey = z.object({
   id: z.string(),
-  algorithm: z.enum(['Ed25519']),
+  /** Ed25519 signs Data Integrity proofs and status lists; P-256 signs the ES256 VC-JWT form. */
+  algorithm: z.enum(['Ed25519', 'P-256']),
   verificationMethod: z.string(),
   publicKeyMultibase: z.string(),
   createdAt: Timestamp,

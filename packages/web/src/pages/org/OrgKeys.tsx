@@ -53,7 +53,7 @@ export function OrgKeysPage() {
               setConfirming(true);
             }}
           >
-            Rotate signing key
+            Rotate signing keys
           </Button>
         }
       >
@@ -61,13 +61,14 @@ export function OrgKeysPage() {
       </PageTitle>
       <Stack gap="md">
         <Text>
-          New credentials are signed with the current Ed25519 key. Retired keys stay in the <Anchor href={`/orgs/${slug}/did.json`}>DID document</Anchor> and{' '}
+          New credentials carry a Data Integrity proof made with the current Ed25519 key, and their JWT form is signed with the current P-256 key (ES256, the JWT
+          algorithm 1EdTech’s validator accepts). Status lists are signed with the Ed25519 key. Retired keys stay in the <Anchor href={`/orgs/${slug}/did.json`}>DID document</Anchor> and{' '}
           <Anchor href={`/orgs/${slug}/jwks.json`}>JWKS</Anchor> so credentials signed with them still verify. Private keys are encrypted at rest and never leave the server.
         </Text>
         <ProblemAlert problem={form.problem} />
         {rotated ? (
           <Text role="status" c="teal.9" fw={500}>
-            Key rotated. New credentials are now signed with {rotated.verificationMethod}.
+            Keys rotated. New credentials are now signed with {rotated.verificationMethod} and a new P-256 key for their JWT form.
           </Text>
         ) : null}
         {keys.status === 'loading' ? <LoadingState label="Loading keys…" /> : null}
@@ -78,7 +79,10 @@ export function OrgKeysPage() {
             <Table withTableBorder striped aria-label="Signing keys">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col">Status</Table.Th>
+                  <Table.Th scope="col" w={110}>
+                    Status
+                  </Table.Th>
+                  <Table.Th scope="col">Algorithm</Table.Th>
                   <Table.Th scope="col">Verification method</Table.Th>
                   <Table.Th scope="col">Created on</Table.Th>
                   <Table.Th scope="col">Retired on</Table.Th>
@@ -89,20 +93,25 @@ export function OrgKeysPage() {
                   <Table.Tr key={k.id}>
                     <Table.Td>
                       {k.current ? (
-                        <Badge color="teal.9" variant="filled">
+                        <Badge color="teal.9" variant="filled" miw={84} style={{ flexShrink: 0 }}>
                           Current
                         </Badge>
                       ) : (
-                        <Badge color="gray.8" variant="filled">
+                        <Badge color="gray.8" variant="filled" miw={84} style={{ flexShrink: 0 }}>
                           Retired
                         </Badge>
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Code className="wrap-anywhere">{k.verificationMethod}</Code>
-                      <Text size="xs" c="dimmed" mt={4}>
-                        {k.algorithm} · {k.publicKeyMultibase}
+                      <Text size="sm" fw={500}>
+                        {k.algorithm}
                       </Text>
+                      <Text size="xs" c="dimmed">
+                        {k.algorithm === 'P-256' ? 'Signs the JWT form (ES256)' : 'Signs proofs and status lists'}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Code className="wrap-anywhere">{k.verificationMethod}</Code>
                     </Table.Td>
                     <Table.Td>{formatDateTime(k.createdAt)}</Table.Td>
                     <Table.Td>{k.retiredAt ? formatDateTime(k.retiredAt) : '—'}</Table.Td>
@@ -113,15 +122,15 @@ export function OrgKeysPage() {
           </Table.ScrollContainer>
         ) : null}
       </Stack>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title="Rotate the signing key?" centered>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title="Rotate the signing keys?" centered>
         <Stack>
-          <Text>A new Ed25519 key signs all new credentials. The current key is retired but stays resolvable, so existing credentials remain valid.</Text>
+          <Text>New Ed25519 and P-256 keys sign all new credentials. The current keys are retired but stay resolvable, so existing credentials remain valid.</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>
               Cancel
             </Button>
             <Button loading={form.submitting} onClick={() => void rotate()}>
-              Rotate key
+              Rotate keys
             </Button>
           </Group>
         </Stack>

@@ -1,0 +1,2 @@
+DROP INDEX "signing_keys_one_current_per_org";--> statement-breakpoint
+CREATE UNIQUE INDEX "signing_keys_one_current_per_org" ON "signing_keys" USING btree ("org_id","algorithm") WHERE retired_at is null and org_id is not null;
