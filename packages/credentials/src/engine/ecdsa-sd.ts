@@ -8,6 +8,7 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { createVerifyCryptosuite } from '@digitalbazaar/ecdsa-sd-2023-cryptosuite';
 import jsigs from 'jsonld-signatures';
 import type { DocumentLoader } from './contexts.js';
+import { p256FromMultikey } from './multikey.js';
 import { messageOf } from './report.js';
 
 type Json = Record<string, unknown>;
@@ -23,8 +24,16 @@ export interface EcdsaSdResult {
 }
 
 const MULTIKEY_CONTEXT = 'https://w3id.org/security/multikey/v1';
-/** A P-256 public key as a Multikey: base58btc `z`, multicodec 0x1200 — always `zDn…`. */
-const P256_KEY = /^zDn[1-9A-HJ-NP-Za-km-z]{40,50}$/;
+
+/** Whether a value is a well-formed P-256 public Multikey (`zDn…`, a compressed point). */
+function isP256Multikey(value: string): boolean {
+  try {
+    p256FromMultikey(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 interface KeyDocuments {
   /** Documents served for the method URL (and the fragment form of a bare did:key). */
@@ -48,7 +57,7 @@ export function p256FragmentKey(method: string): KeyDocuments | null {
   } else if (controller.startsWith('https://') && controller.length > 'https://'.length) {
     key = fragment;
   } else return null;
-  if (!P256_KEY.test(key)) return null;
+  if (!isP256Multikey(key)) return null;
   const id = `${controller}#${key}`;
   const vm: Json = { '@context': MULTIKEY_CONTEXT, id, type: 'Multikey', controller, publicKeyMultibase: key };
   return {

@@ -2,6 +2,7 @@ import { createPrivateKey } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose';
 import { z } from 'zod';
+import { idOf } from './json.js';
 import { KeyResolutionError, keyFromJwk, resolveVerificationMethod } from './keys.js';
 import type { ResolvedKey } from './keys.js';
 
@@ -32,12 +33,6 @@ export function decodeJwsPayload(jwt: string): Record<string, unknown> {
   const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('The JWT payload is not a JSON object');
   return value as Record<string, unknown>;
-}
-
-function idOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string') return (value as { id: string }).id;
-  return undefined;
 }
 
 function claimProblems(payload: Record<string, unknown>, credential: Record<string, unknown>): string[] {

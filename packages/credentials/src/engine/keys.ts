@@ -1,6 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import type { JsonWebKey, KeyObject } from 'node:crypto';
-import { decodeBase58btc, ed25519FromMultikey, p256FromMultikey } from './multikey.js';
+import { ed25519FromMultikey, multikeyAlgorithm, p256FromMultikey } from './multikey.js';
 import { asRecord } from './json.js';
 
 /** A public key resolved from a verification method. */
@@ -38,19 +38,13 @@ export function p256PublicKey(compressed: Uint8Array): KeyObject {
   return createPublicKey({ key: Buffer.concat([P256_COMPRESSED_SPKI_PREFIX, compressed]), format: 'der', type: 'spki' });
 }
 
-/** A public key from a Multikey value, by its multicodec: P-256 (`zDn…`, 0x1200) or else Ed25519 (`z6Mk…`). */
-function keyFromMultikey(value: string, where: string): KeyObject {
-  let p256 = false;
+/** A public key from a Multikey value, by its multicodec: P-256 (`zDn…`) or Ed25519 (`z6Mk…`). */
+export function keyFromMultikey(value: string, where = 'The Multikey'): KeyObject {
+  const algorithm = multikeyAlgorithm(value);
   try {
-    const codec = decodeBase58btc(value).subarray(0, 2);
-    p256 = codec[0] === 0x80 && codec[1] === 0x24;
-  } catch {
-    // Not base58btc: the Ed25519 decoder below says so.
-  }
-  try {
-    return p256 ? p256PublicKey(p256FromMultikey(value)) : ed25519PublicKey(ed25519FromMultikey(value));
+    return algorithm === 'P-256' ? p256PublicKey(p256FromMultikey(value)) : ed25519PublicKey(ed25519FromMultikey(value));
   } catch (e) {
-    throw new KeyResolutionError(`${where} is not a usable ${p256 ? 'P-256' : 'Ed25519'} key: ${e instanceof Error ? e.message : String(e)}`, 'failed');
+    throw new KeyResolutionError(`${where} is not a usable ${algorithm} key: ${e instanceof Error ? e.message : String(e)}`, 'failed');
   }
 }
 

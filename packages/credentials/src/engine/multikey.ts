@@ -38,6 +38,16 @@ function encodeKey(key: Uint8Array, codec: Codec): string {
   return encodeBase58btc(Uint8Array.from([...codec.prefix, ...key]));
 }
 
+/** Which kind of public key a Multikey value holds, by its multicodec prefix: P-256, or else Ed25519 (whose decoder then says what is wrong). */
+export function multikeyAlgorithm(multibase: string): 'Ed25519' | 'P-256' {
+  try {
+    const bytes = decodeBase58btc(multibase);
+    return bytes[0] === P256_PUB.prefix[0] && bytes[1] === P256_PUB.prefix[1] ? 'P-256' : 'Ed25519';
+  } catch {
+    return 'Ed25519';
+  }
+}
+
 /** The raw 32-byte Ed25519 public key in a `z6Mk…` Multikey value. */
 export const ed25519FromMultikey = (multibase: string): Uint8Array => decodeKey(multibase, ED25519_PUB);
 /** The `z6Mk…` Multikey value of a raw Ed25519 public key. */

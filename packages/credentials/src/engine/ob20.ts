@@ -7,7 +7,7 @@
 import { compactVerify, decodeProtectedHeader, importSPKI } from 'jose';
 import { z } from 'zod';
 import type { Fetcher } from './fetcher.js';
-import { asRecord } from './json.js';
+import { asRecord, idOf, listOf } from './json.js';
 import { decodeJwsPayload, looksLikeJwt } from './jwt.js';
 import { messageOf, step } from './report.js';
 import type { Step } from './report.js';
@@ -28,9 +28,9 @@ export interface Ob2Options {
 /** A presented assertion: plain JSON (hosted), or the compact JWS of a signed one with its payload. */
 export type Ob2Input = { kind: 'json'; assertion: Json } | { kind: 'jws'; jws: string; assertion: Json };
 
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
-const typesOf = (v: unknown): string[] => list(v).filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^(obi:|https:\/\/w3id\.org\/openbadges#)/, ''));
-const idOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof asRecord(v)?.['id'] === 'string' ? String(asRecord(v)?.['id']) : undefined);
+/** An OB 2.0 term without its `obi:` or full-IRI prefix. */
+const bareTerm = (t: string) => t.replace(/^(obi:|https:\/\/w3id\.org\/openbadges#)/, '');
+const typesOf = (v: unknown): string[] => listOf(v).filter((t): t is string => typeof t === 'string').map(bareTerm);
 const isDate = (v: string) => !Number.isNaN(Date.parse(v));
 
 const Iri = z.string().min(1);
@@ -71,7 +71,7 @@ function problems(error: z.ZodError): string {
 
 /** Whether a JSON document is an OB 2.0 object (by its context or an Assertion type), not a W3C credential. */
 export function isOb2Document(doc: Json): boolean {
-  const contexts = list(doc['@context']);
+  const contexts = listOf(doc['@context']);
   if (contexts.some((c) => typeof c === 'string' && /^https:\/\/www\.w3\.org\/(2018\/credentials|ns\/credentials)/.test(c))) return false;
   return contexts.includes(OB2_CONTEXT) || typesOf(doc['type']).includes('Assertion') || asRecord(doc['verification']) !== null;
 }
@@ -123,11 +123,11 @@ function originStep(assertionId: string, issuer: z.infer<typeof Profile>): Step 
     return step.failed('ob2.origin', `The assertion id ${assertionId} is not a URL, so it cannot be hosted`);
   }
   const policy = issuer.verification;
-  const starts = list(policy?.startsWith).map(String);
+  const starts = listOf(policy?.startsWith).map(String);
   if (starts.length > 0) {
     return starts.some((p) => assertionId.startsWith(p)) ? step.passed('ob2.origin', `The assertion URL starts with ${starts.find((p) => assertionId.startsWith(p))}, as the issuer allows`) : step.failed('ob2.origin', `The issuer allows hosted assertions only under ${starts.join(', ')}; this one is at ${assertionId}`);
   }
-  const allowed = list(policy?.allowedOrigins).map(String);
+  const allowed = listOf(policy?.allowedOrigins).map(String);
   if (allowed.length > 0) {
     return allowed.includes(host) ? step.passed('ob2.origin', `${host} is one of the issuer's allowed origins`) : step.failed('ob2.origin', `The issuer allows hosted assertions only on ${allowed.join(', ')}; this one is on ${host}`);
   }
@@ -181,16 +181,24 @@ function hostedSteps(input: Ob2Input, a: z.infer<typeof Assertion>, issuer: z.in
   return issuer ? [originStep(a.id, issuer)] : [];
 }
 
-async function hostedCopyStep(input: Ob2Input, a: z.infer<typeof Assertion>, opts: Ob2Options): Promise<{ step: Step; copy: Json | null }> {
-  const copy = asRecord(await loadOb2Document(a.id, opts));
-  if (!copy) return { step: step.unknown('ob2.hosted', `The hosted copy at ${a.id} is not available, so the assertion could not be confirmed with its issuer`), copy: null };
-  if (canonical(copy) !== canonical(input.assertion)) return { step: step.failed('ob2.hosted', `The hosted copy at ${a.id} differs from the assertion presented`), copy };
-  return { step: step.passed('ob2.hosted', `The issuer hosts this exact assertion at ${a.id}`), copy };
+/** The issuer's hosted copy of an assertion, and whether it is the one presented. */
+interface HostedCopy {
+  copy: Json;
+  same: boolean;
 }
 
-async function revocationSteps(a: z.infer<typeof Assertion>, presented: Json, issuer: z.infer<typeof Profile> | null, hostedCopy: Json | null, opts: Ob2Options): Promise<Step[]> {
+async function hostedCopyStep(input: Ob2Input, a: z.infer<typeof Assertion>, opts: Ob2Options): Promise<{ step: Step; hosted: HostedCopy | null }> {
+  const copy = asRecord(await loadOb2Document(a.id, opts));
+  if (!copy) return { step: step.unknown('ob2.hosted', `The hosted copy at ${a.id} is not available, so the assertion could not be confirmed with its issuer`), hosted: null };
+  const same = canonical(copy) === canonical(input.assertion);
+  if (!same) return { step: step.failed('ob2.hosted', `The hosted copy at ${a.id} differs from the assertion presented`), hosted: { copy, same } };
+  return { step: step.passed('ob2.hosted', `The issuer hosts this exact assertion at ${a.id}`), hosted: { copy, same } };
+}
+
+async function revocationSteps(a: z.infer<typeof Assertion>, issuer: z.infer<typeof Profile> | null, hosted: HostedCopy | null, opts: Ob2Options): Promise<Step[]> {
+  const hostedCopy = hosted?.copy;
   if (hostedCopy?.['revoked'] === true) return [step.failed('status.revocation', `The credential has been revoked${typeof hostedCopy['revocationReason'] === 'string' ? `: ${hostedCopy['revocationReason']}` : ''}`)];
-  if (!issuer?.revocationList) return hostedCopy && canonical(hostedCopy) === canonical(presented) ? [step.passed('status.revocation', 'Not revoked (the hosted copy is current)')] : [];
+  if (!issuer?.revocationList) return hosted?.same ? [step.passed('status.revocation', 'Not revoked (the hosted copy is current)')] : [];
   const listDoc = await loadOb2Document(issuer.revocationList, opts);
   if (listDoc === undefined) return [step.unknown('status.revocation', `The revocation list ${issuer.revocationList} is not available, so revocation could not be checked`)];
   const parsed = RevocationList.safeParse(listDoc);
@@ -206,7 +214,7 @@ async function revocationSteps(a: z.infer<typeof Assertion>, presented: Json, is
 export async function verifyOb2Assertion(input: Ob2Input, opts: Ob2Options): Promise<Step[]> {
   const doc = input.assertion;
   const steps: Step[] = [step.passed('format', input.kind === 'jws' ? 'Open Badges 2.0 signed assertion (JWS)' : 'Open Badges 2.0 assertion')];
-  const contexts = list(doc['@context']);
+  const contexts = listOf(doc['@context']);
   if (!contexts.includes(OB2_CONTEXT)) steps.push(step.failed('context', `The @context is ${JSON.stringify(doc['@context'])}, not ${OB2_CONTEXT}`));
   const types = typesOf(doc['type']);
   if (!types.includes('Assertion')) {
@@ -243,18 +251,18 @@ export async function verifyOb2Assertion(input: Ob2Input, opts: Ob2Options): Pro
     }
   }
 
-  const method = a.verification.type.replace(/^(obi:|https:\/\/w3id\.org\/openbadges#)/, '').toLowerCase();
-  let hostedCopy: Json | null = null;
+  const method = bareTerm(a.verification.type).toLowerCase();
+  let hosted: HostedCopy | null = null;
   if (method === 'signed' || method === 'signedbadge') steps.push(...(await signatureSteps(input, a, issuer, opts)));
   else if (method === 'hosted' || method === 'hostedbadge') {
     steps.push(...hostedSteps(input, a, issuer));
     if (input.kind === 'json') {
-      const hosted = await hostedCopyStep(input, a, opts);
-      steps.push(hosted.step);
-      hostedCopy = hosted.copy;
+      const checked = await hostedCopyStep(input, a, opts);
+      steps.push(checked.step);
+      hosted = checked.hosted;
     }
   } else steps.push(step.failed('proof.jws', `Unknown verification type ${a.verification.type}`));
   steps.push(dateSteps(a, opts));
-  steps.push(...(await revocationSteps(a, doc, issuer, hostedCopy, opts)));
+  steps.push(...(await revocationSteps(a, issuer, hosted, opts)));
   return steps;
 }

@@ -12,7 +12,7 @@ import { messageOf, step, verdictOf } from './report.js';
 import type { Report, Step } from './report.js';
 import { OB3_LATEST_CONTEXT, credentialKind, dataModelOf, standardContexts, structureProblems } from './shape.js';
 import { Bitstring } from './status-list.js';
-import { asRecord } from './json.js';
+import { asRecord, idOf, listOf } from './json.js';
 import { verifyEcdsaSdProof } from './ecdsa-sd.js';
 import { isOb2Document, loadOb2Document, ob2AssertionOfJws, verifyOb2Assertion } from './ob20.js';
 
@@ -31,8 +31,6 @@ export interface VerifyOptions {
 }
 
 const MAX_DEPTH = 3;
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
-const idOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof asRecord(v)?.['id'] === 'string' ? (asRecord(v)?.['id'] as string) : undefined);
 
 interface Context {
   fetcher?: Fetcher | undefined;
@@ -103,7 +101,7 @@ const compiled = new Map<string, ValidateFunction>();
 
 function schemaSteps(doc: Json, ctx: Context): Step[] {
   const steps: Step[] = [];
-  for (const entry of list(doc['credentialSchema'])) {
+  for (const entry of listOf(doc['credentialSchema'])) {
     const s = asRecord(entry);
     const url = typeof s?.['id'] === 'string' ? s['id'] : '';
     if (s?.['type'] !== '1EdTechJsonSchemaValidator2019') {
@@ -132,7 +130,7 @@ function schemaSteps(doc: Json, ctx: Context): Step[] {
 }
 
 async function proofSteps(doc: Json, ctx: Context): Promise<{ steps: Step[]; controllers: string[] }> {
-  const proofs = list(doc['proof']).map(asRecord).filter((p): p is Json => p !== null);
+  const proofs = listOf(doc['proof']).map(asRecord).filter((p): p is Json => p !== null);
   if (proofs.length === 0) return { steps: [step.failed('proof', 'The credential has no proof')], controllers: [] };
   const steps: Step[] = [];
   const controllers: string[] = [];
@@ -206,7 +204,7 @@ function dateSteps(doc: Json, ctx: Context): Step[] {
 }
 
 async function statusSteps(doc: Json, ctx: Context): Promise<Step[]> {
-  const entries = list(doc['credentialStatus']).map(asRecord).filter((e): e is Json => e !== null);
+  const entries = listOf(doc['credentialStatus']).map(asRecord).filter((e): e is Json => e !== null);
   const steps: Step[] = [];
   for (const e of entries) {
     const purpose = typeof e['statusPurpose'] === 'string' ? e['statusPurpose'] : 'revocation';
@@ -219,7 +217,7 @@ async function statusSteps(doc: Json, ctx: Context): Promise<Step[]> {
         steps.push(step.unknown(id, `The revocation list ${url} is not available, so revocation could not be checked`));
         continue;
       }
-      const revoked = list(listDoc['revokedCredentials']).some((r) => idOf(r) === doc['id']);
+      const revoked = listOf(listDoc['revokedCredentials']).some((r) => idOf(r) === doc['id']);
       steps.push(revoked ? step.failed(id, 'The credential has been revoked') : step.passed(id, 'Not revoked'));
       continue;
     }
@@ -240,7 +238,7 @@ async function statusSteps(doc: Json, ctx: Context): Promise<Step[]> {
         continue;
       }
     }
-    const subject = asRecord(list(listDoc['credentialSubject'])[0]);
+    const subject = asRecord(listOf(listDoc['credentialSubject'])[0]);
     const listPurpose = subject?.['statusPurpose'];
     if (listPurpose !== undefined && listPurpose !== purpose) {
       steps.push(step.failed(id, `The status list is for ${String(listPurpose)}, not ${purpose}`));
@@ -259,14 +257,14 @@ async function statusSteps(doc: Json, ctx: Context): Promise<Step[]> {
 }
 
 function embeddedEndorsements(doc: Json): unknown[] {
-  const subject = asRecord(list(doc['credentialSubject'])[0]);
+  const subject = asRecord(listOf(doc['credentialSubject'])[0]);
   const achievement = asRecord(subject?.['achievement']);
-  return [...list(doc['endorsement']), ...list(asRecord(doc['issuer'])?.['endorsement']), ...list(achievement?.['endorsement'])];
+  return [...listOf(doc['endorsement']), ...listOf(asRecord(doc['issuer'])?.['endorsement']), ...listOf(achievement?.['endorsement'])];
 }
 
 /** The credentials a CLR holds (its subject's `verifiableCredential`). */
 function clrCredentials(doc: Json): unknown[] {
-  return list(doc['type']).includes('ClrCredential') ? list(asRecord(list(doc['credentialSubject'])[0])?.['verifiableCredential']) : [];
+  return listOf(doc['type']).includes('ClrCredential') ? listOf(asRecord(listOf(doc['credentialSubject'])[0])?.['verifiableCredential']) : [];
 }
 
 /** Verify embedded credentials (endorsements, a CLR's credentials) one level down; each becomes one step. */
@@ -293,7 +291,7 @@ async function nestedSteps(items: unknown[], label: 'endorsement' | 'clr.credent
 
 /** An OB 2.0 assertion (plain JSON, or the payload of its JWS) checked by ob20.ts. */
 async function verifyOb2(input: Parameters<typeof verifyOb2Assertion>[0], ctx: Context): Promise<Report> {
-  const steps = await verifyOb2Assertion(input, { documents: ctx.documents, fetcher: ctx.fetcher, now: ctx.now, skewMs: ctx.skewMs });
+  const steps = await verifyOb2Assertion(input, ctx);
   return { verdict: verdictOf(steps), steps, format: 'OB 2.0', credential: input.assertion };
 }
 
@@ -337,14 +335,14 @@ function neededUrls(doc: Json, kid?: string): string[] {
       }
     } else if (/^https?:\/\//.test(vm) && !/#z6Mk/.test(vm)) urls.push(vm, vm.split('#')[0] ?? vm);
   };
-  for (const p of list(doc['proof'])) if (typeof asRecord(p)?.['verificationMethod'] === 'string') method(asRecord(p)?.['verificationMethod'] as string);
+  for (const p of listOf(doc['proof'])) if (typeof asRecord(p)?.['verificationMethod'] === 'string') method(asRecord(p)?.['verificationMethod'] as string);
   if (kid) method(kid);
-  for (const e of list(doc['credentialStatus'])) {
+  for (const e of listOf(doc['credentialStatus'])) {
     const r = asRecord(e);
     const url = r?.['statusListCredential'] ?? r?.['id'];
     if (typeof url === 'string' && /^https?:\/\//.test(url)) urls.push(url);
   }
-  for (const s of list(doc['credentialSchema'])) if (typeof asRecord(s)?.['id'] === 'string') urls.push(asRecord(s)?.['id'] as string);
+  for (const s of listOf(doc['credentialSchema'])) if (typeof asRecord(s)?.['id'] === 'string') urls.push(asRecord(s)?.['id'] as string);
   for (const e of [...embeddedEndorsements(doc), ...clrCredentials(doc)]) if (asRecord(e)) urls.push(...neededUrls(asRecord(e) as Json));
   return [...new Set(urls)];
 }
@@ -381,7 +379,7 @@ async function verifyWith(input: string | Uint8Array | Json, ctxIn: Context): Pr
   if (parsed.kind === 'error') return { verdict: 'invalid', steps: [step.failed('parse', parsed.message)], format: null, credential: null };
   const read = step.passed('parse', `Read ${parsed.source}`);
   if (parsed.kind === 'url') {
-    const hosted = asRecord(await loadOb2Document(parsed.url, { documents: ctx.documents, fetcher: ctx.fetcher, now: ctx.now, skewMs: ctx.skewMs }));
+    const hosted = asRecord(await loadOb2Document(parsed.url, ctx));
     if (!hosted) return { verdict: 'indeterminate', steps: [read, step.unknown('ob2.hosted', `The assertion at ${parsed.url} is not available`)], format: 'OB 2.0', credential: null };
     const report = await verifyOb2({ kind: 'json', assertion: hosted }, ctx);
     return { ...report, steps: [read, ...report.steps] };

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CLR_CONTEXT_2_0_1 } from '../engine/clr-context.js';
 import { asRecord } from '../engine/json.js';
 import { VC2_CONTEXT } from '../engine/shape.js';
+import { Uri, typesIncluding } from './common.js';
 
 /** The OB 3.0 context the CLR's own terms (Profile, Achievement) come from. */
 export const OB3_CONTEXT_3_0_3 = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
@@ -17,7 +18,6 @@ export const AssociationType = z.enum(['exactMatchOf', 'exemplar', 'hasSkillLeve
 /** An AssociationType value. */
 export type AssociationType = z.infer<typeof AssociationType>;
 
-const Uri = z.string().min(1).refine((v) => URL.canParse(v), { message: 'Must be a URI' });
 
 /** A typed link between two achievements of the CLR. */
 export const Association = z.object({
@@ -30,12 +30,12 @@ export const Association = z.object({
 export type Association = z.infer<typeof Association>;
 
 /** The issuer profile (the part the CLR needs). */
-export const ClrIssuer = z.looseObject({ id: Uri, type: z.array(z.string()).refine((t) => t.includes('Profile'), { message: 'Must include Profile' }), name: z.string().min(1) });
+export const ClrIssuer = z.looseObject({ id: Uri, type: typesIncluding('Profile'), name: z.string().min(1) });
 
 /** The subject of a CLR: the learner, the achievements, their associations and the credentials. */
 export const ClrSubject = z.looseObject({
   id: Uri.optional(),
-  type: z.array(z.string()).refine((t) => t.includes('ClrSubject'), { message: 'Must include ClrSubject' }),
+  type: typesIncluding('ClrSubject'),
   achievement: z.array(z.looseObject({ id: Uri, type: z.array(z.string()) })).optional(),
   association: z.array(Association).optional(),
   verifiableCredential: z.array(z.record(z.string(), z.unknown())).min(1, { message: 'A CLR holds at least one credential' }),
@@ -47,7 +47,7 @@ export type ClrSubject = z.infer<typeof ClrSubject>;
 export const ClrCredential = z.looseObject({
   '@context': z.array(z.string()).refine((c) => c[0] === VC2_CONTEXT && c.some((u) => /\/spec\/clr\/v2p0\/context/.test(u)), { message: 'Needs the VC 2.0 and CLR 2.0 contexts' }),
   id: Uri,
-  type: z.array(z.string()).refine((t) => t.includes('VerifiableCredential') && t.includes('ClrCredential'), { message: 'Must include VerifiableCredential and ClrCredential' }),
+  type: typesIncluding('VerifiableCredential', 'ClrCredential'),
   issuer: ClrIssuer,
   name: z.string().min(1),
   description: z.string().optional(),

@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { OB3_LATEST_CONTEXT, VC2_CONTEXT } from '../engine/shape.js';
+import { DateTime, Text, Uri, typesIncluding } from './common.js';
 
 /** The context that defines `1EdTechJsonSchemaValidator2019`. */
 export const OB3_EXTENSIONS_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json';
@@ -19,19 +20,10 @@ export const OB3_SCHEMA_VALIDATOR_TYPE = '1EdTechJsonSchemaValidator2019';
 /** The contexts the builders put on a credential, in order. */
 export const OB3_CREDENTIAL_CONTEXTS = [VC2_CONTEXT, OB3_LATEST_CONTEXT, OB3_EXTENSIONS_CONTEXT] as const;
 
-const Uri = z.string().min(1).refine((v) => URL.canParse(v), { message: 'Must be a URI' });
-const DateTime = z.iso.datetime({ offset: true });
-const Text = z.string().min(1);
 const LanguageTag = z.string().regex(/^[a-z]{2,4}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$/, { message: 'Must be a BCP 47 language tag such as en or en-US' });
 const CompactJws = z.string().regex(/^[a-zA-Z0-9_-]+\.[a-zA-Z0-9_-]*\.[a-zA-Z0-9_-]+$/, { message: 'Must be a compact JWS' });
 const ExtensionTerm = z.string().regex(/^ext:[A-Za-z0-9.|_-]+$/, { message: 'Must be a listed value or an ext: extension term' });
 
-/** A `type` list (at least one IRI) that must include each of `names`. */
-const typesIncluding = (...names: string[]) =>
-  z
-    .array(z.string())
-    .min(1)
-    .refine((t) => names.every((n) => t.includes(n)), { message: `Must include ${names.join(' and ')}` });
 /** An OB 3.0 vocabulary: one of `values`, or an `ext:` term. */
 const extensible = <const T extends readonly [string, ...string[]]>(values: T) => z.union([z.enum(values), ExtensionTerm]);
 
