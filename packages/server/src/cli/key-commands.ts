@@ -3,10 +3,11 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { signDataIntegrity } from '../credentials/sign.js';
 import { signVcJwt } from '../credentials/sign-jwt.js';
+import { ed25519FromMultikey, multikeyAlgorithm, multikeyFromP256Secret, p256SecretFromMultikey } from '@tessera/credentials';
+import { signerOf } from '../keys/load-signer.js';
 import type { Signer } from '../keys/load-signer.js';
-import { multikeyFromP256Secret, p256SecretFromMultikey } from '@tessera/credentials';
-import { ed25519PrivateKey, ed25519Sign, generateEd25519, generateP256, p256PrivateKey, p256PublicMultibase, p256Sign } from '../keys/material.js';
-import { decodeEd25519PublicMultibase, decodeEd25519SecretMultibase, didKeyOf, encodeEd25519SecretMultibase } from '../keys/multikey.js';
+import { ed25519PrivateKey, generateEd25519, generateP256, p256PrivateKey, p256PublicMultibase } from '../keys/material.js';
+import { decodeEd25519SecretMultibase, didKeyOf, encodeEd25519SecretMultibase } from '../keys/multikey.js';
 import { loadDocumentMap } from './verify-command.js';
 
 /** The Multikey key file that `keygen` writes and `sign` reads: Ed25519 (`z6Mk…`) or P-256 (`zDn…`). */
@@ -54,13 +55,13 @@ export async function runKeygen(argv: string[]): Promise<number> {
 
 /** A signer over a key file (the verification method defaults to the key's own id); a key whose halves disagree is refused. */
 export function keyFileSigner(key: z.infer<typeof KeyFile>, verificationMethod?: string): Signer {
-  if (key.publicKeyMultibase.startsWith('zDn')) {
+  const id = verificationMethod ?? key.id;
+  if (multikeyAlgorithm(key.publicKeyMultibase) === 'P-256') {
     const privateKey = p256PrivateKey(p256SecretFromMultikey(key.secretKeyMultibase));
     if (p256PublicMultibase(privateKey) !== key.publicKeyMultibase) throw new Error('the secret key does not belong to publicKeyMultibase');
-    return { id: verificationMethod ?? key.id, algorithm: 'P-256', sign: async ({ data }) => p256Sign(privateKey, data) };
+    return signerOf(id, privateKey);
   }
-  const privateKey = ed25519PrivateKey(decodeEd25519SecretMultibase(key.secretKeyMultibase), decodeEd25519PublicMultibase(key.publicKeyMultibase));
-  return { id: verificationMethod ?? key.id, algorithm: 'Ed25519', sign: async ({ data }) => ed25519Sign(privateKey, data) };
+  return signerOf(id, ed25519PrivateKey(decodeEd25519SecretMultibase(key.secretKeyMultibase), ed25519FromMultikey(key.publicKeyMultibase)));
 }
 
 /**

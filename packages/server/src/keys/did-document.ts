@@ -1,5 +1,4 @@
-import { p256FromMultikey, p256PublicKey } from '@tessera/credentials';
-import { decodeEd25519PublicMultibase } from './multikey.js';
+import { keyFromMultikey } from '@tessera/credentials';
 import type { Deps } from '../context.js';
 import { orgDid } from '../orgs/did.js';
 import { findOrgBySlug } from '../orgs/store.js';
@@ -31,11 +30,7 @@ export function didDocument(did: string, keys: SigningKeyRow[], alsoKnownAs: str
 
 /** A key as a public JWK: OKP/Ed25519 (EdDSA) or EC/P-256 (ES256). */
 function publicJwk(k: SigningKeyRow) {
-  if (k.algorithm === 'P-256') {
-    const { x, y } = p256PublicKey(p256FromMultikey(k.publicKeyMultibase)).export({ format: 'jwk' });
-    return { kty: 'EC', crv: 'P-256', x, y, alg: 'ES256' };
-  }
-  return { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(decodeEd25519PublicMultibase(k.publicKeyMultibase)).toString('base64url'), alg: 'EdDSA' };
+  return { ...keyFromMultikey(k.publicKeyMultibase).export({ format: 'jwk' }), alg: k.algorithm === 'P-256' ? 'ES256' : 'EdDSA' };
 }
 
 /** An organisation's keys as a JWKS (Ed25519 and P-256), `kid` = verification method id. */

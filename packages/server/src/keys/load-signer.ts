@@ -1,10 +1,10 @@
+import type { KeyObject } from 'node:crypto';
 import type { Deps } from '../context.js';
 import { orgDid } from '../orgs/did.js';
 import type { OrgRow } from '../orgs/store.js';
 import { AppError } from '../shared/errors.js';
-import { keyContext } from './create-signing-key.js';
-import { createSigningKey } from './create-signing-key.js';
-import { ed25519PrivateKey, ed25519Sign, p256PrivateKey, p256Sign } from './material.js';
+import { createSigningKey, keyContext } from './create-signing-key.js';
+import { ed25519PrivateKey, p256PrivateKey, signBytes } from './material.js';
 import { verificationMethodId } from './present.js';
 import { findCurrentKey } from './store.js';
 import type { KeyAlgorithm, SigningKeyRow } from './store.js';
@@ -19,18 +19,17 @@ export interface Signer {
   sign(opts: { data: Uint8Array }): Promise<Uint8Array>;
 }
 
+/** A signer over a private key (its algorithm follows from the key), known to verifiers as `id`. */
+export function signerOf(id: string, privateKey: KeyObject): Signer {
+  return { id, algorithm: privateKey.asymmetricKeyType === 'ec' ? 'P-256' : 'Ed25519', sign: async ({ data }) => signBytes(privateKey, data) };
+}
+
 /** A signer for a stored key under a DID: the private key is unsealed into a KeyObject and the plaintext wiped. */
 export function signerForKey(deps: Deps, key: SigningKeyRow, did: string): Signer {
   const plain = deps.keyring.open(key.encryptedPrivateKey, keyContext(key.id));
-  const id = verificationMethodId(did, key);
-  if (key.algorithm === 'P-256') {
-    const privateKey = p256PrivateKey(plain);
-    plain.fill(0);
-    return { id, algorithm: 'P-256', sign: async ({ data }) => p256Sign(privateKey, data) };
-  }
-  const privateKey = ed25519PrivateKey(plain.subarray(0, 32), plain.subarray(32, 64));
+  const privateKey = key.algorithm === 'P-256' ? p256PrivateKey(plain) : ed25519PrivateKey(plain.subarray(0, 32), plain.subarray(32, 64));
   plain.fill(0);
-  return { id, algorithm: 'Ed25519', sign: async ({ data }) => ed25519Sign(privateKey, data) };
+  return signerOf(verificationMethodId(did, key), privateKey);
 }
 
 /**

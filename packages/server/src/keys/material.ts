@@ -1,7 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign as nodeSign } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { multikeyFromP256 } from '@tessera/credentials';
-import { encodeEd25519PublicMultibase } from './multikey.js';
+import { multikeyFromEd25519, multikeyFromP256 } from '@tessera/credentials';
 
 /** Fresh Ed25519 key material: the raw 32-byte seed and the Multikey public key. */
 export function generateEd25519(): { seed: Buffer; publicKeyMultibase: string; publicRaw: Buffer } {
@@ -10,7 +9,7 @@ export function generateEd25519(): { seed: Buffer; publicKeyMultibase: string; p
   const pub = publicKey.export({ format: 'jwk' });
   if (!jwk.d || !pub.x) throw new Error('Ed25519 export failed');
   const publicRaw = Buffer.from(pub.x, 'base64url');
-  return { seed: Buffer.from(jwk.d, 'base64url'), publicRaw, publicKeyMultibase: encodeEd25519PublicMultibase(publicRaw) };
+  return { seed: Buffer.from(jwk.d, 'base64url'), publicRaw, publicKeyMultibase: multikeyFromEd25519(publicRaw) };
 }
 
 /** A private KeyObject from a raw 32-byte seed and its raw public key. */
@@ -21,15 +20,12 @@ export function ed25519PrivateKey(seed: Uint8Array, publicRaw: Uint8Array): KeyO
   });
 }
 
-/** Raw public key bytes of a private key. */
-export function ed25519PublicRaw(privateKey: KeyObject): Buffer {
-  const x = createPublicKey(privateKey).export({ format: 'jwk' }).x;
-  if (!x) throw new Error('Not an Ed25519 key');
-  return Buffer.from(x, 'base64url');
-}
-
-/** Sign bytes with Ed25519. */
-export function ed25519Sign(privateKey: KeyObject, data: Uint8Array): Uint8Array {
+/**
+ * Sign bytes with a private key: Ed25519 as it is; P-256 as ECDSA over SHA-256 with the signature as r‖s
+ * (64 bytes), the form JOSE (ES256) wants.
+ */
+export function signBytes(privateKey: KeyObject, data: Uint8Array): Uint8Array {
+  if (privateKey.asymmetricKeyType === 'ec') return new Uint8Array(nodeSign('sha256', data, { key: privateKey, dsaEncoding: 'ieee-p1363' }));
   return new Uint8Array(nodeSign(null, data, privateKey));
 }
 
@@ -56,9 +52,4 @@ export function generateP256(): { scalar: Buffer; publicKeyMultibase: string } {
 export function p256PrivateKey(scalar: Uint8Array): KeyObject {
   if (scalar.length !== 32) throw new Error('A P-256 private key has 32 bytes');
   return createPrivateKey({ key: Buffer.concat([P256_PKCS8_PREFIX, scalar]), format: 'der', type: 'pkcs8' });
-}
-
-/** Sign bytes with ECDSA P-256 over SHA-256, as JOSE wants it: r‖s, 64 bytes. */
-export function p256Sign(privateKey: KeyObject, data: Uint8Array): Uint8Array {
-  return new Uint8Array(nodeSign('sha256', data, { key: privateKey, dsaEncoding: 'ieee-p1363' }));
 }

@@ -1,20 +1,6 @@
 import { decode, encode } from 'base58-universal';
 
-const ED25519_PUB = [0xed, 0x01];
-
-/** Multikey `publicKeyMultibase` (base58btc, multicodec ed25519-pub) for a raw 32-byte Ed25519 public key. */
-export function encodeEd25519PublicMultibase(raw: Uint8Array): string {
-  if (raw.length !== 32) throw new Error('An Ed25519 public key has 32 bytes');
-  return `z${encode(Uint8Array.from([...ED25519_PUB, ...raw]))}`;
-}
-
-/** The raw 32-byte Ed25519 public key inside a `z6Mk…` Multikey value. */
-export function decodeEd25519PublicMultibase(multibase: string): Uint8Array {
-  if (!multibase.startsWith('z')) throw new Error('Expected a base58btc multibase value');
-  const bytes = decode(multibase.slice(1));
-  if (bytes.length !== 34 || bytes[0] !== ED25519_PUB[0] || bytes[1] !== ED25519_PUB[1]) throw new Error('Not an Ed25519 Multikey');
-  return bytes.slice(2);
-}
+// Public Multikey values (Ed25519 and P-256) are encoded and decoded by @tessera/credentials.
 
 const ED25519_PRIV = [0x80, 0x26];
 

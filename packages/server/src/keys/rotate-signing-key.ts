@@ -2,7 +2,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { Actor, Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
 import { createSigningKey } from './create-signing-key.js';
-import type { SigningKeyRow } from './store.js';
+import type { KeyAlgorithm, SigningKeyRow } from './store.js';
 import { retireCurrentKey } from './store.js';
 
 /**
@@ -11,15 +11,13 @@ import { retireCurrentKey } from './store.js';
  */
 export async function rotateSigningKey(deps: Deps, opts: { actor: Actor; orgId: string }): Promise<SigningKeyRow> {
   return inTransaction(deps, async (tx) => {
-    const made: SigningKeyRow[] = [];
-    for (const algorithm of ['P-256', 'Ed25519'] as const) {
+    const rotate = async (algorithm: KeyAlgorithm) => {
       const retired = await retireCurrentKey(tx.db, opts.orgId, algorithm, tx.clock.now());
       const key = await createSigningKey(tx, { orgId: opts.orgId, actor: opts.actor, algorithm });
       await recordAudit(tx, { action: 'key.rotated', orgId: opts.orgId, actorId: opts.actor.accountId, target: key.id, detail: { algorithm, retired: retired ?? null }, ip: opts.actor.ip });
-      made.push(key);
-    }
-    const [, ed25519] = made;
-    if (!ed25519) throw new Error('rotation made no Ed25519 key');
-    return ed25519;
+      return key;
+    };
+    await rotate('P-256');
+    return rotate('Ed25519');
   });
 }
