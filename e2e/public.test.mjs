@@ -116,7 +116,7 @@ describe('public credential page, verifier and revocation', () => {
     assert.equal((await apiCall(learner, 'POST', '/auth/signin', { email: 'learner@riverside.example', password: DEMO_PASSWORD })).status, 200);
     await learner.goto('/app/me/wallet');
     await learner.getByRole('heading', { level: 1, name: 'My wallet' }).waitFor();
-    const fixtures = new URL('../../shared/fixtures/1edtech-validator/', import.meta.url);
+    const fixtures = new URL('../packages/credentials/test/fixtures/1edtech-validator/', import.meta.url);
     const fileInput = learner.locator('input[type=file]');
     await fileInput.setInputFiles(new URL('ob30/simple.json', fixtures).pathname);
     await learner.getByRole('button', { name: 'Add to my wallet' }).click();
@@ -179,7 +179,7 @@ describe('public credential page, verifier and revocation', () => {
 
   it('verifies a pasted 1EdTech sample credential', async () => {
     const { readFile } = await import('node:fs/promises');
-    const sample = await readFile(new URL('../../shared/fixtures/1edtech-validator/ob30/simple.json', import.meta.url), 'utf8');
+    const sample = await readFile(new URL('../packages/credentials/test/fixtures/1edtech-validator/ob30/simple.json', import.meta.url), 'utf8');
     await visitor.goto('/app/verify');
     await visitor.getByLabel('Credential (JSON or compact JWT)').fill(sample);
     await visitor.getByRole('button', { name: 'Verify' }).click();
@@ -192,7 +192,7 @@ describe('public credential page, verifier and revocation', () => {
     await visitor.getByRole('tab', { name: 'Upload a file' }).click();
     const chooser = visitor.waitForEvent('filechooser');
     await visitor.getByLabel('Credential file').click();
-    await (await chooser).setFiles(new URL('../../shared/fixtures/1edtech-validator/ob20/simple-badge.png', import.meta.url).pathname);
+    await (await chooser).setFiles(new URL('../packages/credentials/test/fixtures/1edtech-validator/ob20/simple-badge.png', import.meta.url).pathname);
     await visitor.getByRole('button', { name: 'Verify' }).click();
     await visitor.getByText('Verdict: Could not be fully verified').waitFor();
     await visitor.getByText(/Open Badges 2\.0 assertion/).first().waitFor();

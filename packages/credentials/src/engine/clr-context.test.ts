@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CLR_CONTEXT_2_0, CLR_CONTEXT_2_0_1, CLR_CONTEXTS } from './clr-context.js';
 import { documentLoader } from './contexts.js';
 
-const FIXTURES = new URL('../../../../../shared/fixtures/1edtech-validator/', import.meta.url);
+const FIXTURES = new URL('../../test/fixtures/1edtech-validator/', import.meta.url);
 const published = (file: string): unknown => JSON.parse(readFileSync(new URL(`contexts/${file}`, FIXTURES), 'utf8'));
 const PUBLISHED = new Map([
   [CLR_CONTEXT_2_0_1, published('clr-v2p0-2.0.1.json')],

@@ -13,7 +13,7 @@ import { encodeBase58btc } from './multikey.js';
 import { verifyCredential } from './verify.js';
 
 type Json = Record<string, unknown>;
-const SAMPLE = new URL('../../../../../shared/fixtures/1edtech-validator/ob30/sd/derivedcredential.json', import.meta.url);
+const SAMPLE = new URL('../../test/fixtures/1edtech-validator/ob30/sd/derivedcredential.json', import.meta.url);
 const sample = () => JSON.parse(readFileSync(SAMPLE, 'utf8')) as Json;
 const NOW = new Date('2026-11-24T00:00:00Z');
 

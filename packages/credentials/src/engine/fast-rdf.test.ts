@@ -9,7 +9,7 @@ import { canonizeWithPath } from './data-integrity.js';
 type Json = Record<string, unknown>;
 const loader = documentLoader();
 const reference = (doc: unknown) => jsonld.canonize(doc, { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader: loader, safe: true });
-const FIXTURES = new URL('../../../../../shared/fixtures/', import.meta.url);
+const FIXTURES = new URL('../../test/fixtures/', import.meta.url);
 
 function jsonFixtures(): Array<[string, Json]> {
   const out: Array<[string, Json]> = [];

@@ -72,7 +72,7 @@ describe('guarded fetcher', () => {
     const seed = Buffer.from(privateKey.export({ format: 'jwk' }).d ?? '', 'base64url');
     const multikey = multikeyFromEd25519(Buffer.from(publicKey.export({ format: 'jwk' }).x ?? '', 'base64url'));
     const did = 'did:web:issuer.example';
-    const base = JSON.parse(readFileSync(new URL('../../../../../shared/fixtures/1edtech-validator/ob30/simple.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const base = JSON.parse(readFileSync(new URL('../../test/fixtures/1edtech-validator/ob30/simple.json', import.meta.url), 'utf8')) as Record<string, unknown>;
     delete base['proof'];
     const signed = await signDataIntegrity({ ...base, issuer: { id: did, type: ['Profile'], name: 'Issuer' } }, { signer: seedSigner(seed, `${did}#key-1`), created: '2024-01-01T00:00:00Z', loader: documentLoader() });
     const didDoc = { '@context': ['https://www.w3.org/ns/did/v1'], id: did, verificationMethod: [{ id: `${did}#key-1`, type: 'Multikey', controller: did, publicKeyMultibase: multikey }], assertionMethod: [`${did}#key-1`] };

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Verdict } from './report.js';
 import { verifyCredential } from './verify.js';
 
-const FIXTURES = new URL('../../../../../shared/fixtures/', import.meta.url);
+const FIXTURES = new URL('../../test/fixtures/', import.meta.url);
 const OB30 = new URL('1edtech-validator/ob30/', FIXTURES);
-const SCHEMAS = new URL('../../../../../shared/schemas/', import.meta.url);
+const SCHEMAS = new URL('../../schemas/', import.meta.url);
 const NOW = new Date('2026-11-24T00:00:00Z');
 
 /** The official OB 3.0 JSON Schemas, resolved offline from their canonical URLs. */
@@ -25,7 +25,7 @@ async function verifyFixture(name: string, documents = schemaDocuments()) {
   return verifyCredential(bytes, { now: NOW, documents });
 }
 
-/** Expected verdicts from ../shared/fixtures/README.md; `step` is a step that must carry the given status. */
+/** Expected verdicts from test/fixtures/README.md; `step` is a step that must carry the given status. */
 const EXPECTED: Array<{ file: string; verdict: Verdict | Verdict[]; step?: [string, 'passed' | 'failed' | 'warning' | 'unknown'] }> = [
   { file: 'simple.json', verdict: 'valid', step: ['proof', 'passed'] },
   { file: 'simple.1ob', verdict: 'valid' },

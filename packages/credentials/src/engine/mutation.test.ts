@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { documentLoader, ed25519PrivateKey, multikeyFromEd25519, seedSigner, signDataIntegrity, signJwt, verifyCredential } from '../index.js';
 
 type Json = Record<string, unknown>;
-const OB30 = new URL('../../../../../shared/fixtures/1edtech-validator/ob30/', import.meta.url);
+const OB30 = new URL('../../test/fixtures/1edtech-validator/ob30/', import.meta.url);
 const NOW = new Date('2026-11-24T00:00:00Z');
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(name, OB30), 'utf8')) as Json;
 

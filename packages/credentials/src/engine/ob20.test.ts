@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Verdict } from './report.js';
 import { verifyCredential } from './verify.js';
 
-const OB20 = new URL('../../../../../shared/fixtures/1edtech-validator/ob20/', import.meta.url);
+const OB20 = new URL('../../test/fixtures/1edtech-validator/ob20/', import.meta.url);
 const ASSETS = new URL('assets/', OB20);
 const NOW = new Date('2026-11-24T00:00:00Z');
 type Json = Record<string, unknown>;

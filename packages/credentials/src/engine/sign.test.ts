@@ -7,7 +7,7 @@ import * as vc from '@digitalbazaar/vc';
 import { describe, expect, it } from 'vitest';
 import { canonize, documentLoader, ed25519PrivateKey, hashData, multikeyFromEd25519, seedSigner, signDataIntegrity, signJwt, verifyCredential } from '../index.js';
 
-const VECTOR_DIR = new URL('../../../../../shared/fixtures/ob3-spec-test-vector/obv3p0/', import.meta.url);
+const VECTOR_DIR = new URL('../../test/fixtures/ob3-spec-test-vector/obv3p0/', import.meta.url);
 interface Vector {
   keyPair: { privateKeyHex: string; publicKeyMultibase: string; verificationMethod: string };
   unsignedCredential: Record<string, unknown>;

@@ -13,6 +13,7 @@ import type { Report, Step } from './report.js';
 import { OB3_LATEST_CONTEXT, credentialKind, dataModelOf, standardContexts, structureProblems } from './shape.js';
 import { Bitstring } from './status-list.js';
 import { asRecord, idOf, listOf } from './json.js';
+import { bundledSchema } from './schemas.js';
 import { verifyEcdsaSdProof } from './ecdsa-sd.js';
 import { isOb2Document, loadOb2Document, ob2AssertionOfJws, verifyOb2Assertion } from './ob20.js';
 
@@ -108,9 +109,9 @@ function schemaSteps(doc: Json, ctx: Context): Step[] {
       steps.push(step.warning('schema', `Schema type ${String(s?.['type'])} is not checked`));
       continue;
     }
-    const schema = asRecord(ctx.documents.get(url));
+    const schema = asRecord(ctx.documents.get(url)) ?? bundledSchema(url);
     if (!schema) {
-      steps.push(step.warning('schema', `The JSON Schema ${url} is not available offline; the structure was checked against Tessera's model instead`));
+      steps.push(step.warning('schema', `The JSON Schema ${url} is not one the engine ships, and no copy was given; the structure was checked against Tessera's model instead`));
       continue;
     }
     let validate = compiled.get(url);

@@ -9,7 +9,7 @@ import { multikeyFromEd25519 } from '../engine/multikey.js';
 import { verifyCredential } from '../engine/verify.js';
 import { achievementIdsOf, buildClrCredential, ClrCredential } from './clr.js';
 
-const OB30 = new URL('../../../../../shared/fixtures/1edtech-validator/ob30/', import.meta.url);
+const OB30 = new URL('../../test/fixtures/1edtech-validator/ob30/', import.meta.url);
 const fixture = (f: string) => JSON.parse(readFileSync(new URL(f, OB30), 'utf8')) as Record<string, unknown>;
 const NOW = new Date('2026-11-24T00:00:00Z');
 

@@ -52,8 +52,8 @@ import {
   ob3Issues,
 } from './ob3.js';
 
-const OB30 = new URL('../../../../../shared/fixtures/1edtech-validator/ob30/', import.meta.url);
-const SCHEMAS = new URL('../../../../../shared/schemas/', import.meta.url);
+const OB30 = new URL('../../test/fixtures/1edtech-validator/ob30/', import.meta.url);
+const SCHEMAS = new URL('../../schemas/', import.meta.url);
 const NOW = new Date('2026-11-24T00:00:00Z');
 const fixture = (f: string) => JSON.parse(readFileSync(new URL(f, OB30), 'utf8')) as Record<string, unknown>;
 

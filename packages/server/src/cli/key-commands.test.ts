@@ -9,8 +9,8 @@ import { verifyReport } from './verify-command.js';
 import { generateEd25519 } from '../keys/material.js';
 import { didKeyOf, encodeEd25519SecretMultibase } from '../keys/multikey.js';
 
-// The fixtures live in the shared folder beside the repository (CI clones with shared/ next to it).
-const VECTOR = new URL('../../../../../shared/fixtures/ob3-spec-test-vector/obv3p0/test-vector.json', import.meta.url);
+// The spec test vector is kept in the repository under packages/credentials/test/fixtures (see its README).
+const VECTOR = new URL('../../../credentials/test/fixtures/ob3-spec-test-vector/obv3p0/test-vector.json', import.meta.url);
 
 interface TestVector {
   keyPair: { verificationMethod: string; controller: string; publicKeyMultibase: string; secretKeyMultibase: string };

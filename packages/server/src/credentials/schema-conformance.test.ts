@@ -9,7 +9,7 @@ import { ApiClient, createTestContext } from '../testing/harness.js';
 import type { TestContext } from '../testing/harness.js';
 import { issueCredential } from './issue-credential.js';
 
-const SCHEMAS = new URL('../../../../../shared/schemas/', import.meta.url);
+const SCHEMAS = new URL('../../../credentials/schemas/', import.meta.url);
 type Json = Record<string, unknown>;
 
 /** The official OB 3.0 JSON Schemas by the URLs credentials name them with. */

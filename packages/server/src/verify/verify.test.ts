@@ -5,9 +5,9 @@ import { seedDemo } from '../seed/demo.js';
 import { createTestContext } from '../testing/harness.js';
 import type { TestContext } from '../testing/harness.js';
 
-const OB30 = new URL('../../../../../shared/fixtures/1edtech-validator/ob30/', import.meta.url);
-const CLR20 = new URL('../../../../../shared/fixtures/1edtech-validator/clr20/', import.meta.url);
-const OB20 = new URL('../../../../../shared/fixtures/1edtech-validator/ob20/', import.meta.url);
+const OB30 = new URL('../../../credentials/test/fixtures/1edtech-validator/ob30/', import.meta.url);
+const CLR20 = new URL('../../../credentials/test/fixtures/1edtech-validator/clr20/', import.meta.url);
+const OB20 = new URL('../../../credentials/test/fixtures/1edtech-validator/ob20/', import.meta.url);
 
 let ctx: TestContext;
 async function post(body: Uint8Array | string, type: string, headers: Record<string, string> = {}) {

@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, seedDemo } from '../seed/demo.js';
 import { ApiClient, createTestContext } from '../testing/harness.js';
 import type { TestContext } from '../testing/harness.js';
 
-const FIX = new URL('../../../../../shared/fixtures/1edtech-validator/', import.meta.url);
+const FIX = new URL('../../../credentials/test/fixtures/1edtech-validator/', import.meta.url);
 const file = (p: string) => readFileSync(new URL(p, FIX));
 
 let ctx: TestContext;
