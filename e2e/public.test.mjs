@@ -106,7 +106,9 @@ describe('public credential page, verifier and revocation', () => {
     await visitor.getByLabel('Credential URL').fill(pageUrl);
     await visitor.getByRole('button', { name: 'Verify' }).click();
     await visitor.getByText('Verdict: Not valid').waitFor();
-    await visitor.getByText('The credential has been revoked').waitFor();
+    // The verdict names the failed check in plain words; the claims are marked as not confirmed.
+    await visitor.getByText('This credential does NOT verify — Revocation: The credential has been revoked').waitFor();
+    await visitor.getByRole('heading', { level: 2, name: 'What the credential claims (not confirmed)' }).waitFor();
     await check(visitor, 'verifier-revoked');
   });
 
@@ -163,7 +165,7 @@ describe('public credential page, verifier and revocation', () => {
     await learner.locator('input[type=file]').setInputFiles(saved);
     await learner.getByRole('button', { name: 'Verify' }).click();
     await learner.getByText('Verdict: Valid').waitFor();
-    await learner.getByText(/^clr\.credential\[0\]/).waitFor();
+    await learner.getByText(/^Credential 1 in the record:/).waitFor();
     await learner.context().close();
   });
 

@@ -5,3 +5,4 @@ export * from './contracts/accounts.js';
 export * from './contracts/orgs.js';
 export * from './contracts/achievements.js';
 export * from './contracts/submissions.js';
+export * from './contracts/verification.js';

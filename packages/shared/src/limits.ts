@@ -18,4 +18,6 @@ export const LIMITS = {
   nameMaxLength: 120,
   /** Organisation slug: lowercase letters, digits and dashes. */
   slugMaxLength: 48,
+  /** Longest URL accepted in a profile, micro-credential or evidence field (it may become an IRI in a signed credential). */
+  urlMaxLength: 2048,
 } as const;

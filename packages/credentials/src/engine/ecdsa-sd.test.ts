@@ -35,9 +35,15 @@ describe('ecdsa-sd-2023', () => {
     const { unsecured, proof } = split(sample());
     const result = await verifyEcdsaSdProof(unsecured, proof, documentLoader());
     expect(result).toMatchObject({ outcome: 'passed', controller: 'https://1edtech.edu/issuers/565049' });
-    const report = await verifyCredential(sample(), { now: NOW });
+    // The key is an https URL under the issuer's id: it counts once the issuer's profile lists it.
+    const issuer = 'https://1edtech.edu/issuers/565049';
+    const profile = { id: issuer, type: 'Profile', assertionMethod: [proof['verificationMethod']] };
+    const report = await verifyCredential(sample(), { now: NOW, documents: new Map([[issuer, profile]]) });
     expect(report.steps.find((s) => s.id === 'proof')).toMatchObject({ status: 'passed', message: expect.stringContaining('ecdsa-sd-2023') });
     expect(report.steps.find((s) => s.id === 'issuer')?.status).toBe('passed');
+    expect(report.verdict).toBe('valid');
+    const unpublished = await verifyCredential(sample(), { now: NOW });
+    expect(unpublished.steps.find((s) => s.id === 'issuer')?.status).toBe('unknown');
   });
 
   const mutations: Array<[string, (d: Json) => void]> = [

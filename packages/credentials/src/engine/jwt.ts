@@ -3,11 +3,42 @@ import type { KeyObject } from 'node:crypto';
 import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose';
 import { z } from 'zod';
 import { idOf } from './json.js';
-import { KeyResolutionError, keyFromJwk, resolveVerificationMethod } from './keys.js';
+import { KeyResolutionError, keyFromJwk } from './keys.js';
+import { bindIssuer, issuerPublishesKey, keyForMethod } from './trust.js';
+import type { Binding } from './trust.js';
 import type { ResolvedKey } from './keys.js';
 
-/** JWS algorithms accepted for VC-JWT. */
-export const JWT_ALGORITHMS = ['EdDSA', 'ES256', 'RS256'] as const;
+/** JWS algorithms accepted for VC-JWT, each only with its own key type (see `algorithmProblem`). */
+export const JWT_ALGORITHMS = ['EdDSA', 'ES256', 'ES384', 'ES256K', 'RS256', 'PS256'] as const;
+
+/** Which JWS algorithms a public key may verify: Ed25519 → EdDSA, P-256 → ES256, P-384 → ES384, secp256k1 → ES256K, RSA ≥ 2048 bits → RS256/PS256. */
+function algorithmsFor(key: KeyObject): { algorithms: string[]; kind: string } {
+  const details = key.asymmetricKeyDetails;
+  switch (key.asymmetricKeyType) {
+    case 'ed25519':
+      return { algorithms: ['EdDSA', 'Ed25519'], kind: 'an Ed25519 key' };
+    case 'ec': {
+      const curve = details?.namedCurve ?? '';
+      const alg = curve === 'prime256v1' ? 'ES256' : curve === 'secp384r1' ? 'ES384' : curve === 'secp256k1' ? 'ES256K' : null;
+      return { algorithms: alg ? [alg] : [], kind: `an EC key on ${curve || 'an unknown curve'}` };
+    }
+    case 'rsa':
+      return { algorithms: (details?.modulusLength ?? 0) >= 2048 ? ['RS256', 'PS256'] : [], kind: `a ${details?.modulusLength ?? '?'}-bit RSA key` };
+    default:
+      return { algorithms: [], kind: `a ${key.asymmetricKeyType ?? 'unknown'} key` };
+  }
+}
+
+/** Why a JWT's `alg` may not be used with this key, or null when it may. `none` and HMAC are never accepted. */
+export function algorithmProblem(alg: string, key: KeyObject | null): string | null {
+  if (alg === 'none') return 'The JWT is unsigned (alg "none")';
+  if (/^HS/.test(alg)) return `The JWT algorithm "${alg}" is an HMAC algorithm, which cannot prove who signed`;
+  if (!(JWT_ALGORITHMS as readonly string[]).includes(alg)) return `The JWT algorithm "${alg}" is not accepted (${JWT_ALGORITHMS.join(', ')})`;
+  if (!key) return null;
+  const { algorithms, kind } = algorithmsFor(key);
+  if (algorithms.length === 0) return `The key is ${kind}, which this verifier does not accept for JWTs`;
+  return algorithms.includes(alg) ? null : `The key is ${kind}, which signs with ${algorithms[0] ?? '?'}, not ${alg}`;
+}
 
 /** Whether a string has the shape of a compact JWS (three base64url parts). */
 export function looksLikeJwt(text: string): boolean {
@@ -16,15 +47,27 @@ export function looksLikeJwt(text: string): boolean {
 
 const Header = z.looseObject({ alg: z.string(), kid: z.string().optional(), jwk: z.record(z.string(), z.unknown()).optional(), typ: z.string().optional() });
 
-/** The result of reading and checking a VC-JWT's signature. */
+/** The result of reading and checking a VC-JWT's signature and who holds its key. */
 export interface JwtCheck {
   header: z.infer<typeof Header>;
   payload: Record<string, unknown>;
   /** The credential: the `vc` claim, or the payload itself (VC 2.0 secured with JOSE). */
   credential: Record<string, unknown>;
   signature: { outcome: 'passed' | 'failed' | 'unknown'; message: string; key: ResolvedKey | null };
-  /** Claims that disagree with the credential (iss, jti, sub, nbf, exp). */
+  /** Whether the credential's issuer controls the key (trust.ts): `iss`, the `kid` through the issuer, a `jwk` header only when the issuer publishes it. */
+  binding: Binding;
+  /** Claims that disagree with the credential (jti, sub, nbf, exp). */
   claimProblems: string[];
+}
+
+/** JWT registered claims (RFC 7519 §4.1, and cnf): claims about the token, not terms of the credential. */
+const REGISTERED_CLAIMS = new Set(['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti', 'cnf']);
+
+/** The credential a VC-JWT carries: its `vc` claim (VC 1.1), or the payload less the JWT's registered claims (VC 2.0 with JOSE). */
+export function credentialOfPayload(payload: Record<string, unknown>): Record<string, unknown> {
+  const vc = payload['vc'];
+  if (typeof vc === 'object' && vc !== null && !Array.isArray(vc)) return vc as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(payload).filter(([k]) => !REGISTERED_CLAIMS.has(k)));
 }
 
 /** The payload of a compact JWS as a JSON object, without checking anything (throws when it is not one). */
@@ -37,8 +80,6 @@ export function decodeJwsPayload(jwt: string): Record<string, unknown> {
 
 function claimProblems(payload: Record<string, unknown>, credential: Record<string, unknown>): string[] {
   const problems: string[] = [];
-  const issuer = idOf(credential['issuer']);
-  if (payload['iss'] !== undefined && issuer && payload['iss'] !== issuer) problems.push(`iss (${String(payload['iss'])}) is not the issuer (${issuer})`);
   if (payload['jti'] !== undefined && typeof credential['id'] === 'string' && payload['jti'] !== credential['id']) problems.push('jti is not the credential id');
   const subject = idOf(([] as unknown[]).concat(credential['credentialSubject'] ?? [])[0]);
   if (payload['sub'] !== undefined && subject && payload['sub'] !== subject) problems.push('sub is not the credential subject');
@@ -49,31 +90,45 @@ function claimProblems(payload: Record<string, unknown>, credential: Record<stri
   return problems;
 }
 
-/** Read a VC-JWT and check its signature with the key named by `jwk` or `kid`; never throws on a bad token. */
+/** The key a JWT names and whether its issuer controls it; throws KeyResolutionError when the key is unusable. */
+function jwtKey(header: z.infer<typeof Header>, issuer: string | undefined, documents: ReadonlyMap<string, unknown>): { key: ResolvedKey; binding: Binding } {
+  if (header.jwk) {
+    const key = keyFromJwk(header.jwk, 'The jwk header');
+    return { key: { id: 'jwk header', controller: '', key }, binding: issuerPublishesKey(issuer, key, documents) };
+  }
+  // A relative kid ("#key-1") names a key of the issuer; a bare did:key/did:jwk issuer needs no kid at all.
+  const kid = header.kid ? (header.kid.startsWith('#') ? `${issuer ?? ''}${header.kid}` : header.kid) : issuer && /^did:(key|jwk):/.test(issuer) ? issuer : null;
+  if (!kid) throw new KeyResolutionError('The JWT names no key (no kid and no jwk header)', 'failed');
+  return { key: keyForMethod(kid, issuer, documents), binding: bindIssuer(issuer, kid, documents) };
+}
+
+/** Read a VC-JWT, check its algorithm, its signature and whether the issuer controls the key; never throws on a bad token. */
 export async function checkJwt(jwt: string, documents: ReadonlyMap<string, unknown> = new Map()): Promise<JwtCheck> {
   const token = jwt.trim();
   const header = Header.parse(decodeProtectedHeader(token));
   const payload = decodeJwsPayload(token);
-  const vc = payload['vc'];
-  const credential = typeof vc === 'object' && vc !== null && !Array.isArray(vc) ? (vc as Record<string, unknown>) : payload;
+  const credential = credentialOfPayload(payload);
+  const issuer = idOf(credential['issuer']);
   const base = { header, payload, credential, claimProblems: claimProblems(payload, credential) };
-  if (!(JWT_ALGORITHMS as readonly string[]).includes(header.alg)) {
-    return { ...base, signature: { outcome: 'failed', message: `The JWT algorithm "${header.alg}" is not accepted (EdDSA, ES256 or RS256)`, key: null } };
-  }
-  let resolved: ResolvedKey;
+  const issMismatch: Binding | null =
+    payload['iss'] !== undefined && payload['iss'] !== issuer ? { status: 'failed', message: `The token's iss (${String(payload['iss'])}) is not the credential's issuer (${issuer ?? 'none'})` } : null;
+  const refused = algorithmProblem(header.alg, null);
+  if (refused) return { ...base, binding: issMismatch ?? { status: 'unknown', message: 'The key was not looked at: the algorithm is refused' }, signature: { outcome: 'failed', message: refused, key: null } };
+  let resolved: { key: ResolvedKey; binding: Binding };
   try {
-    if (header.jwk) resolved = { id: 'jwk header', controller: String(payload['iss'] ?? ''), key: keyFromJwk(header.jwk, 'The jwk header') };
-    else if (header.kid) resolved = resolveVerificationMethod(header.kid.startsWith('#') ? `${String(payload['iss'] ?? '')}${header.kid}` : header.kid, documents);
-    else return { ...base, signature: { outcome: 'failed', message: 'The JWT names no key (no kid and no jwk header)', key: null } };
+    resolved = jwtKey(header, issuer, documents);
   } catch (e) {
     const outcome = e instanceof KeyResolutionError ? e.outcome : 'failed';
-    return { ...base, signature: { outcome, message: e instanceof Error ? e.message : String(e), key: null } };
+    return { ...base, binding: issMismatch ?? { status: outcome === 'unknown' ? 'unknown' : 'failed', message: `No usable key: ${e instanceof Error ? e.message : String(e)}` }, signature: { outcome, message: e instanceof Error ? e.message : String(e), key: null } };
   }
+  const binding = issMismatch ?? resolved.binding;
+  const mismatch = algorithmProblem(header.alg, resolved.key.key);
+  if (mismatch) return { ...base, binding, signature: { outcome: 'failed', message: mismatch, key: resolved.key } };
   try {
-    await compactVerify(token, resolved.key, { algorithms: [header.alg] });
-    return { ...base, signature: { outcome: 'passed', message: `The ${header.alg} signature is valid`, key: resolved } };
+    await compactVerify(token, resolved.key.key, { algorithms: [header.alg] });
+    return { ...base, binding, signature: { outcome: 'passed', message: `The ${header.alg} signature is valid`, key: resolved.key } };
   } catch (e) {
-    return { ...base, signature: { outcome: 'failed', message: `The JWT signature does not verify: ${e instanceof Error ? e.message : String(e)}`, key: resolved } };
+    return { ...base, binding, signature: { outcome: 'failed', message: `The JWT signature does not verify: ${e instanceof Error ? e.message : String(e)}`, key: resolved.key } };
   }
 }
 

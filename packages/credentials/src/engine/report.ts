@@ -19,6 +19,10 @@ export const Report = z.object({
   steps: z.array(Step),
   format: z.string().nullable(),
   credential: z.record(z.string(), z.unknown()).nullable(),
+  /** Embedded endorsements, each checked on its own: only `verified` (and `expired`, marked so) may be displayed as endorsements. */
+  endorsements: z
+    .array(z.object({ index: z.number().int(), outcome: z.enum(['verified', 'expired', 'rejected']), credential: z.record(z.string(), z.unknown()).nullable() }))
+    .optional(),
 });
 /** A verification report. */
 export type Report = z.infer<typeof Report>;

@@ -11,7 +11,10 @@ function load(): Map<string, Record<string, unknown>> {
   for (const name of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith('.json')).sort()) {
     const schema = asRecord(JSON.parse(readFileSync(new URL(name, SCHEMA_DIR), 'utf8')));
     const id = schema?.['$id'];
-    if (schema && typeof id === 'string') map.set(id, schema);
+    if (!schema || typeof id !== 'string') continue;
+    map.set(id, schema);
+    // Credentials name the schemas under /schema/json/ (the URL 1EdTech publishes); their $id says /schema/json-ld/.
+    map.set(id.replace('/schema/json-ld/', '/schema/json/'), schema);
   }
   return map;
 }

@@ -90,7 +90,9 @@ export function structureProblems(doc: Record<string, unknown>): string[] {
   const result = schema.safeParse(doc);
   const problems = result.success ? [] : result.error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
   const model = dataModelOf(doc);
-  if (model === '2.0' && doc['validFrom'] === undefined && kind !== 'BitstringStatusListCredential') problems.push('validFrom: required in VC Data Model 2.0');
+  // VC 2.0 makes validFrom optional; Open Badges 3.0 and CLR 2.0 require it.
+  const openBadges = kind === 'OpenBadgeCredential' || kind === 'EndorsementCredential' || kind === 'ClrCredential';
+  if (model === '2.0' && doc['validFrom'] === undefined && openBadges) problems.push('validFrom: required by Open Badges 3.0 and CLR 2.0');
   if (model === '1.1' && doc['issuanceDate'] === undefined) problems.push('issuanceDate: required in VC Data Model 1.1');
   return [...new Set(problems)];
 }

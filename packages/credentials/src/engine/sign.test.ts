@@ -36,7 +36,10 @@ describe('eddsa-rdfc-2022 signing', () => {
     const signed = await signDataIntegrity(vector.unsignedCredential, { signer: seedSigner(seed, vector.keyPair.verificationMethod), created: vector.proofOptions.created, loader });
     const [proof] = signed['proof'] as Array<Record<string, unknown>>;
     expect(proof?.['proofValue']).toBe(vector.expectedProofValue);
-    expect(await verifyCredential(signed, { now: new Date('2024-01-01T00:00:00Z') })).toMatchObject({ verdict: 'valid' });
+    // The vector's key is an https URL under the issuer's id; the issuer's profile lists it.
+    const issuer = String((vector.unsignedCredential['issuer'] as { id: string }).id);
+    const documents = new Map([[issuer, { id: issuer, assertionMethod: [vector.keyPair.verificationMethod] }]]);
+    expect(await verifyCredential(signed, { now: new Date('2024-01-01T00:00:00Z'), documents })).toMatchObject({ verdict: 'valid' });
   });
 
   it('hashes proof configuration ‖ document (64 bytes)', async () => {
@@ -74,9 +77,18 @@ describe('eddsa-rdfc-2022 signing', () => {
 
     const p256 = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const jwk = p256.publicKey.export({ format: 'jwk' });
-    const es256 = await signJwt(credential, { key: p256.privateKey, alg: 'ES256', kid: 'https://example.edu/keys/es256' });
-    const docs = new Map<string, unknown>([['https://example.edu/keys/es256', { id: 'https://example.edu/keys/es256', type: 'JsonWebKey', controller: key.did, publicKeyJwk: jwk }]]);
-    expect((await verifyCredential(es256, { documents: docs })).verdict).toBe('valid');
+    const issuer = 'https://example.edu/issuers/1';
+    const kid = 'https://example.edu/keys/es256';
+    const es256 = await signJwt({ ...credential, issuer: { ...(credential['issuer'] as object), id: issuer } }, { key: p256.privateKey, alg: 'ES256', kid });
+    const keyDoc = { id: kid, type: 'JsonWebKey', controller: issuer, publicKeyJwk: jwk };
+    const published = new Map<string, unknown>([
+      [kid, keyDoc],
+      [issuer, { id: issuer, type: 'Profile', assertionMethod: [kid] }],
+    ]);
+    expect((await verifyCredential(es256, { documents: published })).verdict).toBe('valid');
+    // The key document alone says its controller is the issuer: a self-declared controller proves nothing.
+    const selfDeclared = await verifyCredential(es256, { documents: new Map<string, unknown>([[kid, keyDoc], [issuer, { id: issuer, type: 'Profile' }]]) });
+    expect(selfDeclared.steps.find((s) => s.id === 'issuer')).toMatchObject({ status: 'failed', message: expect.stringContaining('does not list the key') });
   });
 });
 

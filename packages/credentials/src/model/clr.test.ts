@@ -29,14 +29,20 @@ describe('CLR 2.0 builder', () => {
 
   it('builds a ClrCredential that signs and verifies, with every credential inside verified too', async () => {
     const { did, signer } = didKeySigner();
-    const credentials = [teamwork, endorsementHolder];
+    // The 1EdTech sample names a urn:uuid issuer that no key can belong to: re-issue it under our did:key.
+    const { proof: _proof, ...holderUnsigned } = endorsementHolder;
+    const holder = await signDataIntegrity({ ...holderUnsigned, issuer: { ...(holderUnsigned['issuer'] as object), id: did } }, { signer, created: '2026-11-24T00:00:00Z', loader: documentLoader() });
+    const credentials = [teamwork, holder];
     const ids = achievementIdsOf(credentials);
     expect(ids).toEqual(['https://example.com/achievements/21st-century-skills/teamwork', 'urn:uuid:35258e6f-4c05-4215-8ada-38a5a5b80510']);
     const associations = [{ associationType: 'isRelatedTo' as const, sourceId: ids[0] ?? '', targetId: ids[1] ?? '' }];
     const unsigned = buildClrCredential({ id: 'urn:uuid:6f1f7a0c-2b5e-4d6b-9a51-0c1f0f4a3e10', issuer: { id: did, name: 'Tessera test platform' }, name: 'Record of Alex Kim', validFrom: NOW, credentials, associations, partial: true });
     expect(ClrCredential.safeParse(unsigned).success).toBe(true);
     const signed = await signDataIntegrity(unsigned, { signer, created: '2026-11-24T00:00:00Z', loader: documentLoader() });
-    const report = await verifyCredential(signed, { now: NOW });
+    // The credentials inside name an https issuer: it publishes the keys they are signed with (trust.ts).
+    const issuer = 'https://example.com/issuers/876543';
+    const methods = [teamwork['proof']].flat().map((p) => String((p as { verificationMethod: string }).verificationMethod));
+    const report = await verifyCredential(signed, { now: NOW, documents: new Map([[issuer, { id: issuer, assertionMethod: methods }]]) });
     expect(report.verdict, JSON.stringify(report.steps, null, 1)).toBe('valid');
     expect(report.steps.find((s) => s.id === 'type')?.message).toBe('ClrCredential');
     expect(report.steps.filter((s) => s.id.startsWith('clr.credential[')).map((s) => s.status)).toEqual(['passed', 'passed']);

@@ -60,7 +60,7 @@ const fixture = (f: string) => JSON.parse(readFileSync(new URL(f, OB30), 'utf8')
 /** The official schemas by the URL credentials name them with (their $id says /json-ld/, credentials /json/). */
 const schemaDocuments = () => {
   const docs = new Map<string, unknown>();
-  for (const f of readdirSync(SCHEMAS)) {
+  for (const f of readdirSync(SCHEMAS).filter((n) => n.endsWith('.json'))) {
     const s = JSON.parse(readFileSync(new URL(f, SCHEMAS), 'utf8')) as { $id: string };
     docs.set(s.$id.replace('/schema/json-ld/', '/schema/json/'), s);
   }

@@ -117,3 +117,31 @@ declare module '@digitalbazaar/ecdsa-multikey' {
   /** Generate a key pair; with `controller` and no `id`, the id is `controller#publicKeyMultibase`. */
   export function generate(options: { curve: 'P-256' | 'P-384'; id?: string; controller?: string }): Promise<EcdsaMultikeyKeyPair>;
 }
+declare module '@digitalbazaar/ed25519-signature-2018' {
+  /** The Ed25519Signature2018 Linked Data suite (a detached JWS, EdDSA, over RDFC-1.0 canonical data). */
+  export class Ed25519Signature2018 {
+    constructor(options?: { signer?: unknown; verifier?: unknown; key?: unknown; date?: string | Date; proof?: object });
+  }
+}
+declare module 'ed25519-signature-2018-context' {
+  /** The Ed25519Signature2018 context document by URL (https://w3id.org/security/suites/ed25519-2018/v1). */
+  export const contexts: Map<string, object>;
+  /** https://w3id.org/security/suites/ed25519-2018/v1 */
+  export const CONTEXT_URL: string;
+}
+declare module '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite' {
+  /** The ecdsa-rdfc-2019 cryptosuite (P-256 with SHA-256, P-384 with SHA-384), for signing and verifying. */
+  export const cryptosuite: unknown;
+}
+declare module '@digitalbazaar/ecdsa-jcs-2019-cryptosuite' {
+  /** The ecdsa-jcs-2019 cryptosuite for verifying. */
+  export function createVerifyCryptosuite(): unknown;
+  /** The ecdsa-jcs-2019 cryptosuite for signing. */
+  export function createSignCryptosuite(): unknown;
+}
+declare module '@digitalbazaar/eddsa-jcs-2022-cryptosuite' {
+  /** The eddsa-jcs-2022 cryptosuite for verifying. */
+  export function createVerifyCryptosuite(): unknown;
+  /** The eddsa-jcs-2022 cryptosuite for signing. */
+  export function createSignCryptosuite(): unknown;
+}

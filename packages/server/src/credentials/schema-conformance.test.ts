@@ -15,7 +15,7 @@ type Json = Record<string, unknown>;
 /** The official OB 3.0 JSON Schemas by the URLs credentials name them with. */
 function schemas(): Map<string, unknown> {
   const docs = new Map<string, unknown>();
-  for (const f of readdirSync(SCHEMAS)) {
+  for (const f of readdirSync(SCHEMAS).filter((n) => n.endsWith('.json'))) {
     const s = JSON.parse(readFileSync(new URL(f, SCHEMAS), 'utf8')) as { $id: string };
     docs.set(s.$id, s);
     docs.set(s.$id.replace('/schema/json-ld/', '/schema/json/'), s);

@@ -5,6 +5,8 @@ import { createTestContext } from '../testing/harness.js';
 import type { TestContext } from '../testing/harness.js';
 import { changeCredentialStatus } from '../credentials/change-status.js';
 import { findOrgById } from '../orgs/store.js';
+import { renderCredentialPage } from './credential-page.js';
+import type { CredentialPageView } from './credential-page.js';
 import { prefersJson } from './routes.js';
 
 let ctx: TestContext;
@@ -96,5 +98,50 @@ describe('credential downloads', () => {
     } finally {
       await fresh.close();
     }
+  });
+});
+
+describe('why a credential does not verify', () => {
+  const view = (report: CredentialPageView['report']): CredentialPageView => ({
+    credential: { name: 'Teamwork', issuer: { id: 'did:web:issuer.example', name: 'Issuer Example' }, credentialSubject: { achievement: { name: 'Teamwork' } } },
+    report,
+    pageUrl: 'http://tessera.test/credentials/1',
+    jsonUrl: 'http://tessera.test/credentials/1/credential.json',
+    jwtUrl: null,
+    bakedSvgUrl: 'http://tessera.test/credentials/1/badge',
+    imageUrl: 'http://tessera.test/media/achievements/a/image',
+    linkedInUrl: 'https://www.linkedin.com/profile/add',
+    recipientName: null,
+    evidence: [],
+    indexable: false,
+    status: 'active',
+    statusReason: null,
+  });
+  const steps = [
+    { id: 'parse', status: 'passed' as const, message: 'Read JSON' },
+    { id: 'proof', status: 'passed' as const, message: 'The eddsa-rdfc-2022 signature is valid' },
+    { id: 'issuer', status: 'failed' as const, message: 'The signing key is controlled by did:key:z6MkAttacker, not by the issuer did:web:issuer.example' },
+    { id: 'status.revocation', status: 'unknown' as const, message: 'The status list is not available' },
+  ];
+
+  it('names the first failed step and its message in the banner, as an alert, and lists every step by its plain name', () => {
+    const html = renderCredentialPage(view({ verdict: 'invalid', steps, format: 'Open Badges 3.0', credential: null }));
+    expect(html).toContain('<div class="banner bad" role="alert"><p>This credential does NOT verify — Issuer owns the key: The signing key is controlled by did:key:z6MkAttacker, not by the issuer did:web:issuer.example</p>');
+    expect(html).toContain('<a href="#verification">See every check</a>');
+    expect(html).toMatch(/class="badge failed">Failed<\/span><span><strong>Issuer owns the key<\/strong>/);
+    expect(html).toContain('<strong>Revocation</strong>: The status list is not available');
+    expect(html).not.toMatch(/<strong>(issuer|status\.revocation|parse|proof)<\/strong>/);
+    expect(html).not.toContain('Verified: the signature');
+  });
+
+  it('names the step that could not be checked when the verdict is indeterminate', () => {
+    const html = renderCredentialPage(view({ verdict: 'indeterminate', steps: steps.filter((s) => s.status !== 'failed'), format: 'Open Badges 3.0', credential: null }));
+    expect(html).toContain('<div class="banner warn" role="status"><p>This credential could not be fully verified — Revocation: The status list is not available</p>');
+  });
+
+  it('escapes the reason, which comes from the credential', () => {
+    const html = renderCredentialPage(view({ verdict: 'invalid', steps: [{ id: 'jsonld', status: 'failed', message: 'Bad IRI at $.issuer.image: <img src=x onerror=alert(1)>' }], format: null, credential: null }));
+    expect(html).toContain('This credential does NOT verify — Strict JSON-LD: Bad IRI at $.issuer.image: &lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain('<img src=x');
   });
 });

@@ -1,4 +1,5 @@
-import type { Report } from '@tessera/credentials';
+import { stepName, verificationProblem } from '@tessera/shared';
+import type { VerificationReport } from '@tessera/shared';
 import { esc, page } from './html.js';
 
 type Json = Record<string, unknown>;
@@ -9,7 +10,7 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 /** Everything the public credential page shows. */
 export interface CredentialPageView {
   credential: Json;
-  report: Report;
+  report: VerificationReport;
   pageUrl: string;
   jsonUrl: string;
   jwtUrl: string | null;
@@ -25,18 +26,6 @@ export interface CredentialPageView {
   statusReason: string | null;
 }
 
-const STEP_NAMES: Record<string, string> = {
-  parse: 'Read the credential',
-  format: 'Credential format',
-  type: 'Open Badges type',
-  structure: 'Structure',
-  schema: 'Official JSON Schema',
-  proof: 'Digital signature',
-  issuer: 'Issuer owns the key',
-  dates: 'Validity dates',
-  'status.revocation': 'Revocation',
-  'status.suspension': 'Suspension',
-};
 const STATUS_WORDS: Record<string, string> = { passed: 'Passed', failed: 'Failed', warning: 'Note', unknown: 'Not checked' };
 
 function date(value: unknown): string {
@@ -49,8 +38,12 @@ function banner(v: CredentialPageView): string {
   if (v.status === 'suspended') return `<div class="banner bad" role="alert">This credential is SUSPENDED by its issuer${v.statusReason ? `: ${esc(v.statusReason)}` : ''}. It does not verify while suspended.</div>`;
   if (v.status === 'expired') return `<div class="banner warn" role="alert">This credential has EXPIRED.</div>`;
   if (v.report.verdict === 'valid') return `<div class="banner ok" role="status">Verified: the signature, the issuer’s key, the dates and the revocation status all check out.</div>`;
-  if (v.report.verdict === 'invalid') return `<div class="banner bad" role="alert">This credential does NOT verify. See the checks below.</div>`;
-  return `<div class="banner warn" role="status">Some checks could not be completed. See the checks below.</div>`;
+  // Name the check that decided the verdict, in plain words, so nobody has to read the list to learn why.
+  const problem = verificationProblem(v.report.steps);
+  const reason = problem ? ` — ${esc(stepName(problem.id))}: ${esc(problem.message)}` : '';
+  const more = '<a href="#verification">See every check</a>';
+  if (v.report.verdict === 'invalid') return `<div class="banner bad" role="alert"><p>This credential does NOT verify${reason}</p>${more}</div>`;
+  return `<div class="banner warn" role="status"><p>This credential could not be fully verified${reason || '. Some checks could not be completed'}</p>${more}</div>`;
 }
 
 /** The server-rendered public page of a credential: no JavaScript needed. */
@@ -80,7 +73,7 @@ export function renderCredentialPage(v: CredentialPageView): string {
     .join('');
   const endorsements = [...list(c['endorsement']), ...list(achievement['endorsement'])].map(rec);
   const steps = v.report.steps
-    .map((s) => `<li><span class="badge ${s.status}">${STATUS_WORDS[s.status] ?? s.status}</span><span><strong>${esc(STEP_NAMES[s.id] ?? s.id)}</strong>: ${esc(s.message)}</span></li>`)
+    .map((s) => `<li><span class="badge ${s.status}">${STATUS_WORDS[s.status] ?? s.status}</span><span><strong>${esc(stepName(s.id))}</strong>: ${esc(s.message)}</span></li>`)
     .join('');
   const description = `${name}, issued by ${issuerName}${v.recipientName ? ` to ${v.recipientName}` : ''}. A verifiable Open Badges 3.0 credential.`;
   const head = [

@@ -45,6 +45,8 @@ h1{font-size:1.8rem;margin:0 0 8px}
 h2{font-size:1.3rem;margin:0 0 12px}
 .meta{margin:4px 0;color:#343a40}
 .banner{border-radius:10px;padding:14px 18px;margin-bottom:20px;font-weight:600;border:2px solid}
+.banner p{margin:0 0 6px;overflow-wrap:anywhere}
+.banner a{font-weight:400;color:inherit}
 .banner.ok{background:#e6fcf5;border-color:#087f5b;color:#063d2c}
 .banner.bad{background:#fff5f5;border-color:#c92a2a;color:#7d1414}
 .banner.warn{background:#fff9db;border-color:#9c3b00;color:#5c2300}

@@ -30,9 +30,10 @@ describe('wallet imports', () => {
   it('imports and verifies OB 3.0 credentials from a JSON file, a baked PNG, a baked SVG and pasted JWT text', async () => {
     const json = await upload(learner, file('ob30/simple.json'), 'application/vc+ld+json');
     expect(json.status).toBe(201);
-    expect(json.json).toMatchObject({ source: 'upload', verdict: 'valid', name: 'Teamwork' });
-    expect((await upload(learner, file('ob30/simple-json.png'), 'image/png')).json).toMatchObject({ verdict: 'valid' });
-    expect((await upload(learner, file('ob30/simple-jwt.svg'), 'image/svg+xml')).json).toMatchObject({ verdict: 'valid' });
+    // The samples' https issuers are not reachable in tests, so nothing ties their keys to them: indeterminate, never valid.
+    expect(json.json).toMatchObject({ source: 'upload', verdict: 'indeterminate', name: 'Teamwork' });
+    expect((await upload(learner, file('ob30/simple-json.png'), 'image/png')).json).toMatchObject({ verdict: 'indeterminate' });
+    expect((await upload(learner, file('ob30/simple-jwt.svg'), 'image/svg+xml')).json).toMatchObject({ verdict: 'indeterminate' });
     const pasted = await learner.request('POST', 'me/wallet/imports', { text: readFileSync(new URL('ob30/simple.jwt', FIX), 'utf8') });
     expect(pasted.status).toBe(201);
     expect(pasted.json).toMatchObject({ source: 'paste', verdict: 'invalid' });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HttpUrl, Timestamp } from './common.js';
 import { AchievementContent, EvidenceKind, IssuerSummary, LocalId } from './achievements.js';
+import { VerificationStep, VerificationVerdict } from './verification.js';
 
 /** Where a submission is in the earning loop. */
 export const SUBMISSION_STATES = ['draft', 'submitted', 'in_review', 'needs_revision', 'disputed', 'passed', 'not_passed'] as const;
@@ -197,9 +198,6 @@ export const StatusChangeInput = z.object({ reason: z.string().trim().min(3, { m
 /** An in-app notification. */
 export const Notification = z.object({ id: z.string(), title: z.string(), body: z.string(), link: z.string().nullable(), readAt: Timestamp.nullable(), createdAt: Timestamp });
 
-/** One step of a verification report. */
-export const VerificationStep = z.object({ id: z.string(), status: z.enum(['passed', 'failed', 'warning', 'unknown']), message: z.string() });
-
 /** A credential imported into the learner's wallet, with its last verification. */
 export const WalletItem = z.object({
   id: z.string(),
@@ -207,7 +205,7 @@ export const WalletItem = z.object({
   sourceUrl: z.string().nullable(),
   name: z.string(),
   issuerName: z.string().nullable(),
-  verdict: z.enum(['valid', 'invalid', 'indeterminate']),
+  verdict: VerificationVerdict,
   steps: z.array(VerificationStep),
   verifiedAt: Timestamp,
   createdAt: Timestamp,

@@ -1,15 +1,8 @@
-/** How a verification report is shown: the verdict and every step in plain words. */
-import { Badge, Group, List, Text } from '@mantine/core';
+/** How a verification report is shown: the verdict, why it is not valid, and every step in plain words. */
+import { Alert, Badge, Group, List, Text } from '@mantine/core';
+import { stepName, verificationProblem } from '@tessera/shared';
+import type { VerificationStep as ReportStep, VerificationVerdict as Verdict } from '../lib/types';
 import { DANGER, WARNING } from '../theme';
-
-/** One step of the engine's report. */
-export interface ReportStep {
-  id: string;
-  status: 'passed' | 'failed' | 'warning' | 'unknown';
-  message: string;
-}
-/** The engine's overall verdict. */
-export type Verdict = 'valid' | 'invalid' | 'indeterminate';
 
 const STATUS: Record<ReportStep['status'], { label: string; color: string }> = {
   passed: { label: 'Passed', color: 'teal.9' },
@@ -34,6 +27,41 @@ export function VerdictBadge({ verdict }: { verdict: Verdict }) {
   );
 }
 
+/** The opening words of a report that is not valid. */
+const NOT_VALID: Record<Exclude<Verdict, 'valid'>, string> = {
+  invalid: 'This credential does NOT verify',
+  indeterminate: 'This credential could not be fully verified',
+};
+
+/** Why a report is not valid, in plain words: the first failed (else unchecked) step's name and message; nothing when valid. */
+export function VerdictReason({ verdict, steps }: { verdict: Verdict; steps: ReportStep[] }) {
+  if (verdict === 'valid') return null;
+  const problem = verificationProblem(steps);
+  return (
+    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+      {NOT_VALID[verdict]}
+      {problem ? (
+        <>
+          {' — '}
+          <strong>{stepName(problem.id)}</strong>: {problem.message}
+        </>
+      ) : (
+        '.'
+      )}
+    </Text>
+  );
+}
+
+/** The verdict at the top of a report: an alert naming the reason when it is not valid, a status when it is. */
+export function VerdictAlert({ verdict, steps, title }: { verdict: Verdict; steps: ReportStep[]; title?: string }) {
+  const v = VERDICT[verdict];
+  return (
+    <Alert color={v.color} variant="outline" title={title ?? `Verdict: ${v.title}`} role={verdict === 'invalid' ? 'alert' : 'status'}>
+      {verdict === 'valid' ? <Text size="sm">{v.text}</Text> : <VerdictReason verdict={verdict} steps={steps} />}
+    </Alert>
+  );
+}
+
 /** The ordered list of steps. */
 export function StepList({ steps, label = 'Verification steps' }: { steps: ReportStep[]; label?: string }) {
   return (
@@ -44,8 +72,8 @@ export function StepList({ steps, label = 'Verification steps' }: { steps: Repor
             <Badge color={STATUS[s.status].color} variant="filled" miw={112} style={{ flexShrink: 0 }}>
               {STATUS[s.status].label}
             </Badge>
-            <Text size="sm">
-              <strong>{s.id}</strong>: {s.message}
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              <strong>{stepName(s.id)}</strong>: {s.message}
             </Text>
           </Group>
         </List.Item>

@@ -51,6 +51,9 @@ import type {
   Review as ReviewSchema,
   Submission as SubmissionSchema,
   SubmissionSummary as SubmissionSummarySchema,
+  VerificationReport as VerificationReportSchema,
+  VerificationStep as VerificationStepSchema,
+  VerificationVerdict as VerificationVerdictSchema,
 } from '@tessera/shared';
 
 /** A micro-credential with its draft and versions (organisation members). */
@@ -91,3 +94,9 @@ export type Wallet = Output<typeof WalletSchema>;
 export type WalletItem = Output<typeof WalletItemSchema>;
 /** A named group of credentials. */
 export type Collection = Output<typeof CollectionSchema>;
+/** A verification report as POST /verify returns it. */
+export type VerificationReport = Output<typeof VerificationReportSchema>;
+/** One step of a verification report. */
+export type VerificationStep = Output<typeof VerificationStepSchema>;
+/** A verification verdict. */
+export type VerificationVerdict = Output<typeof VerificationVerdictSchema>;

@@ -1,32 +1,28 @@
 /** The public verifier: paste, upload or link any Open Badges credential and see every check. */
 import { Alert, Button, FileInput, Group, Paper, Stack, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Problem, VerificationReport } from '@tessera/shared';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { PageTitle } from '../components/PageTitle';
-import { StepList, VERDICT, credentialContentType } from '../components/VerificationReport';
-import type { ReportStep, Verdict } from '../components/VerificationReport';
+import { StepList, VERDICT, VerdictAlert, credentialContentType } from '../components/VerificationReport';
 import { API_BASE, ApiError, errorMessage } from '../lib/api';
-import type { Problem } from '../lib/types';
+import type { VerificationReport as Report } from '../lib/types';
 
 type Json = Record<string, unknown>;
-/** The engine's report as POST /api/v1/verify returns it. */
-interface Report {
-  verdict: Verdict;
-  steps: ReportStep[];
-  format: string | null;
-  credential: Json | null;
-}
 const rec = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {});
 const first = (v: unknown): unknown => (Array.isArray(v) ? v[0] : v);
 
+/** POST the credential to the verifier; the answer is parsed with the shared contract, never trusted as it is. */
 async function send(body: BodyInit, contentType: string): Promise<Report> {
   const res = await fetch(`${API_BASE}/verify`, { method: 'POST', headers: { 'content-type': contentType, accept: 'application/json' }, body, credentials: 'omit' });
   const json: unknown = await res.json().catch(() => null);
   if (!res.ok) {
-    const problem = json as Problem | null;
-    throw new ApiError(problem && typeof problem.status === 'number' ? problem : { type: 'about:blank', title: 'Verification failed', status: res.status, code: 'http_error', detail: `The server answered ${res.status}.` });
+    const problem = Problem.safeParse(json);
+    throw new ApiError(problem.success ? problem.data : { type: 'about:blank', title: 'Verification failed', status: res.status, code: 'http_error', detail: `The server answered ${res.status}.` });
   }
-  return json as Report;
+  const report = VerificationReport.safeParse(json);
+  if (!report.success) throw new ApiError({ type: 'about:blank', title: 'Verification failed', status: res.status, code: 'bad_response', detail: 'The verifier’s answer could not be read. Try again later.' });
+  return report.data;
 }
 
 function Claims({ report }: { report: Report }) {
@@ -46,11 +42,21 @@ function Claims({ report }: { report: Report }) {
     ['Valid until', c['validUntil'] ?? c['expirationDate'] ?? c['expires'] ?? 'No expiry'],
     ['Format', report.format],
   ];
+  const confirmed = report.verdict === 'valid';
   return (
-    <Paper withBorder p="md" radius="md">
-      <Title order={2} size="h4" mb="sm">
-        What the credential claims
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="claims-heading">
+      <Title order={2} size="h4" mb="sm" id="claims-heading">
+        {confirmed ? 'What the credential claims' : 'What the credential claims (not confirmed)'}
       </Title>
+      {confirmed ? null : (
+        <Alert color={VERDICT[report.verdict].color} variant="light" mb="sm" role="note" title="These claims are not confirmed">
+          <Text size="sm">
+            {report.verdict === 'invalid'
+              ? 'The credential did not verify, so nothing below is confirmed by its issuer. Do not rely on it.'
+              : 'The credential could not be fully verified, so nothing below is confirmed yet. Do not rely on it until every check passes.'}
+          </Text>
+        </Alert>
+      )}
       <dl className="claims">
         {rows
           .filter(([, v]) => v !== undefined && v !== null && v !== '')
@@ -103,7 +109,6 @@ export function VerifyPage() {
     setBusy(false);
   };
 
-  const verdict = report ? VERDICT[report.verdict] : null;
   return (
     <>
       <PageTitle title="Verify a credential">Verify a credential</PageTitle>
@@ -136,11 +141,9 @@ export function VerifyPage() {
           {error}
         </Alert>
       ) : null}
-      {report && verdict ? (
+      {report ? (
         <Stack gap="md" mt="lg" aria-live="polite">
-          <Alert color={verdict.color} variant="outline" title={`Verdict: ${verdict.title}`} role="status">
-            {verdict.text}
-          </Alert>
+          <VerdictAlert verdict={report.verdict} steps={report.steps} />
           <Claims report={report} />
           <Paper withBorder p="md" radius="md">
             <Title order={2} size="h4" mb="sm">

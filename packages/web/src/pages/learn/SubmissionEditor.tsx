@@ -1,7 +1,7 @@
 /** The learner's workspace for one micro-credential: evidence with autosave, submit, feedback, history. */
 import { WARNING } from '../../theme';
 import { Alert, Anchor, Button, FileInput, Group, Paper, SegmentedControl, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { LIMITS } from '@tessera/shared';
+import { HttpUrl, LIMITS } from '@tessera/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { Link, useParams } from 'react-router';
@@ -11,7 +11,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { ReviewView } from '../../components/ReviewView';
 import { SubmissionStateBadge } from '../../components/SubmissionState';
 import { ErrorState, LoadingState } from '../../components/states';
-import { api, errorMessage, uploadFile } from '../../lib/api';
+import { ApiError, api, errorMessage, uploadFile } from '../../lib/api';
 import { formatDateTime } from '../../lib/links';
 import type { FileInfo, Submission } from '../../lib/types';
 import { useResource } from '../../lib/useResource';
@@ -50,6 +50,7 @@ function EvidenceEditor({ index, submissionId, requirement, item, editable, onSa
   const [url, setUrl] = useState(item?.url ?? '');
   const [file, setFile] = useState<FileInfo | null>(item?.file ?? null);
   const [save, setSave] = useState<SaveState>(item ? { kind: 'saved', at: item.updatedAt } : { kind: 'idle' });
+  const [urlError, setUrlError] = useState<string | null>(null);
   const dirty = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef({ kind, text, url, file });
@@ -64,7 +65,15 @@ function EvidenceEditor({ index, submissionId, requirement, item, editable, onSa
     if (v.kind === 'text') body.text = v.text;
     else if (v.kind === 'link' || (v.kind === 'video' && !v.file)) {
       if (!v.url.trim()) return true;
-      body.url = v.url.trim();
+      // The link becomes an IRI in the signed credential: check it with the same schema as the API.
+      const link = HttpUrl.safeParse(v.url);
+      if (!link.success) {
+        const message = link.error.issues[0]?.message ?? 'Enter a valid URL';
+        setUrlError(message);
+        setSave({ kind: 'error', message });
+        return false;
+      }
+      body.url = link.data;
       if (v.text.trim()) body.text = v.text;
     } else {
       if (!v.file) return true;
@@ -77,11 +86,14 @@ function EvidenceEditor({ index, submissionId, requirement, item, editable, onSa
       const s = await api<Submission>('PUT', `/me/submissions/${submissionId}/evidence/${requirement.id}`, { body });
       const saved = s.evidence.find((e) => e.requirementId === requirement.id);
       setSave({ kind: 'saved', at: saved?.updatedAt ?? new Date().toISOString() });
+      setUrlError(null);
       onSaved(s);
       return true;
     } catch (err) {
       dirty.current = true;
-      setSave({ kind: 'error', message: errorMessage(err) });
+      const fieldError = err instanceof ApiError ? err.problem.errors?.find((e) => e.path === 'url')?.message : undefined;
+      if (fieldError) setUrlError(fieldError);
+      setSave({ kind: 'error', message: fieldError ?? errorMessage(err) });
       return false;
     }
   }, [submissionId, requirement.id, onSaved]);
@@ -167,10 +179,12 @@ function EvidenceEditor({ index, submissionId, requirement, item, editable, onSa
             value={url}
             onChange={(e) => {
               setUrl(e.currentTarget.value);
+              setUrlError(null);
               changed();
             }}
             onBlur={() => void persist()}
             disabled={!editable}
+            error={urlError}
           />
         ) : null}
         {kind === 'file' || kind === 'video' ? (

@@ -1,5 +1,5 @@
 /** The learner's wallet: credentials earned here, credentials imported from elsewhere, and collections. */
-import { Alert, Anchor, Button, Card, Checkbox, CopyButton, FileInput, Group, Modal, SimpleGrid, Stack, Switch, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Card, Checkbox, CopyButton, FileInput, Group, Modal, SimpleGrid, Stack, Switch, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -7,7 +7,7 @@ import { CardHeading } from '../../components/CardHeading';
 import { PageTitle } from '../../components/PageTitle';
 import { ClrExport } from './ClrExport';
 import { CredentialStatusBadge } from '../../components/SubmissionState';
-import { StepList, VERDICT, VerdictBadge, credentialContentType } from '../../components/VerificationReport';
+import { StepList, VERDICT, VerdictAlert, VerdictBadge, VerdictReason, credentialContentType } from '../../components/VerificationReport';
 import { EmptyState, ErrorState, LoadingState, ProblemAlert } from '../../components/states';
 import { api, postRaw } from '../../lib/api';
 import { useFormState } from '../../lib/forms';
@@ -93,11 +93,7 @@ function ImportForm({ onImported }: { onImported: (item: WalletItem) => void }) 
       </form>
       <Stack mt="sm" gap="xs" aria-live="polite">
         <ProblemAlert problem={form.problem} />
-        {last ? (
-          <Alert color={VERDICT[last.verdict].color} variant="outline" title={`Added “${last.name}”: ${VERDICT[last.verdict].title}`} role="status">
-            {VERDICT[last.verdict].text}
-          </Alert>
-        ) : null}
+        {last ? <VerdictAlert verdict={last.verdict} steps={last.steps} title={`Added “${last.name}”: ${VERDICT[last.verdict].title}`} /> : null}
       </Stack>
     </Card>
   );
@@ -137,6 +133,7 @@ function ImportedCard({ item, onChange, onRemoved }: { item: WalletItem; onChang
           ) : null}
           {' · '}last verified {formatDateTime(item.verifiedAt)}
         </Text>
+        <VerdictReason verdict={item.verdict} steps={item.steps} />
         <details>
           <summary>Checks ({item.steps.length})</summary>
           <StepList steps={item.steps} label={`Checks of ${item.name}`} />
