@@ -3,41 +3,21 @@ import type { KeyObject } from 'node:crypto';
 import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose';
 import { z } from 'zod';
 import { idOf } from './json.js';
+import { JWS_ALGORITHMS_BY_KEY_TYPE, checkJwsAlgorithm, verifyEs256kJws } from './key-types.js';
 import { KeyResolutionError, keyFromJwk } from './keys.js';
 import { bindIssuer, issuerPublishesKey, keyForMethod } from './trust.js';
 import type { Binding } from './trust.js';
 import type { ResolvedKey } from './keys.js';
 
-/** JWS algorithms accepted for VC-JWT, each only with its own key type (see `algorithmProblem`). */
-export const JWT_ALGORITHMS = ['EdDSA', 'ES256', 'ES384', 'ES256K', 'RS256', 'PS256'] as const;
+/** JWS algorithms accepted for VC-JWT, each only with its own key type (key-types.ts). */
+export const JWT_ALGORITHMS = [...new Set(Object.values(JWS_ALGORITHMS_BY_KEY_TYPE).flat())];
 
-/** Which JWS algorithms a public key may verify: Ed25519 → EdDSA, P-256 → ES256, P-384 → ES384, secp256k1 → ES256K, RSA ≥ 2048 bits → RS256/PS256. */
-function algorithmsFor(key: KeyObject): { algorithms: string[]; kind: string } {
-  const details = key.asymmetricKeyDetails;
-  switch (key.asymmetricKeyType) {
-    case 'ed25519':
-      return { algorithms: ['EdDSA', 'Ed25519'], kind: 'an Ed25519 key' };
-    case 'ec': {
-      const curve = details?.namedCurve ?? '';
-      const alg = curve === 'prime256v1' ? 'ES256' : curve === 'secp384r1' ? 'ES384' : curve === 'secp256k1' ? 'ES256K' : null;
-      return { algorithms: alg ? [alg] : [], kind: `an EC key on ${curve || 'an unknown curve'}` };
-    }
-    case 'rsa':
-      return { algorithms: (details?.modulusLength ?? 0) >= 2048 ? ['RS256', 'PS256'] : [], kind: `a ${details?.modulusLength ?? '?'}-bit RSA key` };
-    default:
-      return { algorithms: [], kind: `a ${key.asymmetricKeyType ?? 'unknown'} key` };
-  }
-}
-
-/** Why a JWT's `alg` may not be used with this key, or null when it may. `none` and HMAC are never accepted. */
+/** Why a JWT's `alg` may not be used (with this key, when known), or null when it may. `none` and HMAC are never accepted. */
 export function algorithmProblem(alg: string, key: KeyObject | null): string | null {
-  if (alg === 'none') return 'The JWT is unsigned (alg "none")';
-  if (/^HS/.test(alg)) return `The JWT algorithm "${alg}" is an HMAC algorithm, which cannot prove who signed`;
-  if (!(JWT_ALGORITHMS as readonly string[]).includes(alg)) return `The JWT algorithm "${alg}" is not accepted (${JWT_ALGORITHMS.join(', ')})`;
-  if (!key) return null;
-  const { algorithms, kind } = algorithmsFor(key);
-  if (algorithms.length === 0) return `The key is ${kind}, which this verifier does not accept for JWTs`;
-  return algorithms.includes(alg) ? null : `The key is ${kind}, which signs with ${algorithms[0] ?? '?'}, not ${alg}`;
+  if (key) return checkJwsAlgorithm(alg, key);
+  if (alg.toLowerCase() === 'none') return `The JWT algorithm "${alg}" means the token is not signed at all`;
+  if (/^HS\d+$/i.test(alg)) return `The JWT algorithm "${alg}" is an HMAC algorithm, which cannot prove who signed`;
+  return JWT_ALGORITHMS.includes(alg) ? null : `The JWT algorithm "${alg}" is not accepted (${JWT_ALGORITHMS.join(', ')})`;
 }
 
 /** Whether a string has the shape of a compact JWS (three base64url parts). */
@@ -124,6 +104,11 @@ export async function checkJwt(jwt: string, documents: ReadonlyMap<string, unkno
   const binding = issMismatch ?? resolved.binding;
   const mismatch = algorithmProblem(header.alg, resolved.key.key);
   if (mismatch) return { ...base, binding, signature: { outcome: 'failed', message: mismatch, key: resolved.key } };
+  if (header.alg === 'ES256K') {
+    // jose runs on WebCrypto, which has no secp256k1: node:crypto checks ES256K.
+    const problem = verifyEs256kJws(token, resolved.key.key);
+    return { ...base, binding, signature: problem ? { outcome: 'failed', message: `The JWT signature does not verify: ${problem}`, key: resolved.key } : { outcome: 'passed', message: 'The ES256K signature is valid', key: resolved.key } };
+  }
   try {
     await compactVerify(token, resolved.key.key, { algorithms: [header.alg] });
     return { ...base, binding, signature: { outcome: 'passed', message: `The ${header.alg} signature is valid`, key: resolved.key } };

@@ -1,6 +1,6 @@
 import { createPublicKey } from 'node:crypto';
-import type { JsonWebKey, KeyObject } from 'node:crypto';
-import { ed25519FromMultikey, multikeyAlgorithm, p256FromMultikey } from './multikey.js';
+import type { KeyObject } from 'node:crypto';
+import { publicKeyFromJwk, publicKeyFromMultikey, resolveDidJwk } from './key-types.js';
 import { asRecord } from './json.js';
 
 /** A public key resolved from a verification method. */
@@ -38,24 +38,14 @@ export function p256PublicKey(compressed: Uint8Array): KeyObject {
   return createPublicKey({ key: Buffer.concat([P256_COMPRESSED_SPKI_PREFIX, compressed]), format: 'der', type: 'spki' });
 }
 
-/** A public key from a Multikey value, by its multicodec: P-256 (`zDn…`) or Ed25519 (`z6Mk…`). */
+/** A public key from a Multikey value, by its multicodec: Ed25519 (`z6Mk…`), P-256 (`zDn…`), P-384 (`z82…`) or secp256k1 (`zQ3s…`). */
 export function keyFromMultikey(value: string, where = 'The Multikey'): KeyObject {
-  const algorithm = multikeyAlgorithm(value);
-  try {
-    return algorithm === 'P-256' ? p256PublicKey(p256FromMultikey(value)) : ed25519PublicKey(ed25519FromMultikey(value));
-  } catch (e) {
-    throw new KeyResolutionError(`${where} is not a usable ${algorithm} key: ${e instanceof Error ? e.message : String(e)}`, 'failed');
-  }
+  return publicKeyFromMultikey(value, where);
 }
 
-/** A key from a JWK object (Ed25519, P-256 or RSA). */
+/** A key from a public JWK (Ed25519, P-256, P-384, secp256k1 or RSA); private material is refused. */
 export function keyFromJwk(jwk: unknown, where = 'The JWK'): KeyObject {
-  if (typeof jwk !== 'object' || jwk === null || 'd' in jwk) throw new KeyResolutionError(`${where} is not a public JWK`, 'failed');
-  try {
-    return createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' });
-  } catch (e) {
-    throw new KeyResolutionError(`${where} is not a usable public key: ${e instanceof Error ? e.message : String(e)}`, 'failed');
-  }
+  return publicKeyFromJwk(jwk, where);
 }
 
 /** The https URL of a did:web DID document (did:web:host%3Aport:path → https://host:port/path/did.json). */
@@ -98,6 +88,10 @@ export function resolveVerificationMethod(method: string, documents: Documents =
     if (fragment && fragment !== multibase) throw new KeyResolutionError(`${method}: the fragment does not match the did:key`, 'failed');
     return { id: method, controller: did, key: keyFromMultikey(multibase, method) };
   }
+  if (method.startsWith('did:jwk:')) {
+    const resolved = resolveDidJwk(method);
+    return { id: resolved.methodId, controller: resolved.did, key: resolved.key };
+  }
   if (method.startsWith('did:web:')) {
     const [did = ''] = method.split('#');
     const url = didWebDocumentUrl(did);
@@ -109,7 +103,7 @@ export function resolveVerificationMethod(method: string, documents: Documents =
   }
   if (method.startsWith('https://') || method.startsWith('http://')) {
     const [base = '', fragment] = method.split('#');
-    if (fragment && /^(z6Mk|zDn)/.test(fragment)) return { id: method, controller: base, key: keyFromMultikey(fragment, method) };
+    if (fragment && /^z(6Mk|Dn|82|Q3s)/.test(fragment)) return { id: method, controller: base, key: keyFromMultikey(fragment, method) };
     const direct = asRecord(documents.get(method));
     if (direct && (direct['publicKeyMultibase'] || direct['publicKeyJwk'])) return keyFromMethodDocument(direct, method, base);
     const parent = asRecord(documents.get(base));

@@ -18,6 +18,7 @@ import { Bitstring } from './status-list.js';
 import { asRecord, idOf, listOf } from './json.js';
 import { bundledSchema } from './schemas.js';
 import { verifyEcdsaSdProof } from './ecdsa-sd.js';
+import { isExtraSuite, verifySuiteProof } from './suites.js';
 import { isOb2Document, loadOb2Document, ob2AssertionOfJws, verifyOb2Assertion } from './ob20.js';
 
 type Json = Record<string, unknown>;
@@ -184,7 +185,7 @@ async function proofSteps(doc: Json, ctx: Context): Promise<ProofOutcome> {
     const id = proofs.length > 1 ? `proof[${i}]` : 'proof';
     const suite = suiteOf(proof);
     const method = typeof proof['verificationMethod'] === 'string' ? proof['verificationMethod'] : '';
-    if (suite !== 'ecdsa-sd-2023' && !(ED25519_RDFC_SUITES as readonly string[]).includes(suite)) {
+    if (suite !== 'ecdsa-sd-2023' && !isExtraSuite(suite) && !(ED25519_RDFC_SUITES as readonly string[]).includes(suite)) {
       skipped.push(step.unknown(id, `The ${suite} proof uses a suite this verifier does not check`));
       continue;
     }
@@ -205,6 +206,12 @@ async function proofSteps(doc: Json, ctx: Context): Promise<ProofOutcome> {
       key = keyForMethod(method, issuer, ctx.documents);
     } catch (e) {
       steps.push(e instanceof KeyResolutionError && e.outcome === 'unknown' ? step.unknown(id, e.message) : step.failed(id, `Unusable verification method: ${messageOf(e)}`));
+      continue;
+    }
+    if (isExtraSuite(suite)) {
+      const result = await verifySuiteProof({ document: unsecured(doc), proof, suite, key: key.key, loader: ctx.loader });
+      steps.push({ id, status: result.outcome, message: result.message });
+      if (result.outcome === 'passed') verified += 1;
       continue;
     }
     try {
@@ -431,7 +438,7 @@ function neededUrls(doc: Json, kid?: string): string[] {
       } catch {
         // reported by the proof step
       }
-    } else if (/^https?:\/\//.test(vm) && !/#z6Mk/.test(vm)) urls.push(vm, vm.split('#')[0] ?? vm);
+    } else if (/^https?:\/\//.test(vm) && !/#z(6Mk|Dn|82|Q3s)/.test(vm)) urls.push(vm, vm.split('#')[0] ?? vm);
   };
   for (const p of listOf(doc['proof'])) if (typeof asRecord(p)?.['verificationMethod'] === 'string') method(asRecord(p)?.['verificationMethod'] as string);
   if (kid) method(kid);
