@@ -295,6 +295,11 @@ async function statusSteps(doc: Json, ctx: Context): Promise<Step[]> {
         continue;
       }
     }
+    const listIssuer = idOf(listDoc['issuer']);
+    if (listIssuer !== idOf(doc['issuer'])) {
+      steps.push(step.failed(id, `The status list is issued by ${listIssuer ?? 'nobody'}, not by the credential's issuer ${idOf(doc['issuer']) ?? ''}`.trim()));
+      continue;
+    }
     const subject = asRecord(listOf(listDoc['credentialSubject'])[0]);
     const listPurpose = subject?.['statusPurpose'];
     if (listPurpose !== undefined && listPurpose !== purpose) {
