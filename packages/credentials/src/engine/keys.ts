@@ -2,6 +2,7 @@ import { createPublicKey } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { publicKeyFromJwk, publicKeyFromMultikey, resolveDidJwk } from './key-types.js';
 import { asRecord } from './json.js';
+import { decodeBase58btc } from './multikey.js';
 
 /** A public key resolved from a verification method. */
 export interface ResolvedKey {
@@ -58,11 +59,32 @@ export function didWebDocumentUrl(did: string): string {
 
 type Documents = ReadonlyMap<string, unknown>;
 
+/** Whether a verification method object carries key material (`publicKeyMultibase`, `publicKeyJwk` or `publicKeyBase58`). */
+export function hasKeyMaterial(vm: Record<string, unknown>): boolean {
+  return vm['publicKeyMultibase'] !== undefined || vm['publicKeyJwk'] !== undefined || vm['publicKeyBase58'] !== undefined;
+}
+
+/** The public key of a verification method object: a Multikey, a JWK, or (Ed25519VerificationKey2018) raw base58 bytes. */
+export function keyOfMethodObject(vm: Record<string, unknown>, where: string): KeyObject {
+  if (typeof vm['publicKeyMultibase'] === 'string') return keyFromMultikey(vm['publicKeyMultibase'], where);
+  if (vm['publicKeyJwk'] !== undefined) return keyFromJwk(vm['publicKeyJwk'], where);
+  if (typeof vm['publicKeyBase58'] === 'string') {
+    if (vm['type'] !== 'Ed25519VerificationKey2018') throw new KeyResolutionError(`${where} gives publicKeyBase58 for a ${String(vm['type'])}; only Ed25519VerificationKey2018 keys are read that way`, 'failed');
+    let raw: Uint8Array;
+    try {
+      raw = decodeBase58btc(`z${vm['publicKeyBase58']}`);
+    } catch {
+      throw new KeyResolutionError(`${where}: publicKeyBase58 is not base58`, 'failed');
+    }
+    if (raw.length !== 32) throw new KeyResolutionError(`${where}: an Ed25519 public key has 32 bytes, not ${raw.length}`, 'failed');
+    return ed25519PublicKey(raw);
+  }
+  throw new KeyResolutionError(`${where} has no public key (publicKeyMultibase, publicKeyJwk or publicKeyBase58)`, 'failed');
+}
+
 function keyFromMethodDocument(vm: Record<string, unknown>, id: string, fallbackController: string): ResolvedKey {
   const controller = typeof vm['controller'] === 'string' ? vm['controller'] : fallbackController;
-  if (typeof vm['publicKeyMultibase'] === 'string') return { id, controller, key: keyFromMultikey(vm['publicKeyMultibase'], id) };
-  if (vm['publicKeyJwk']) return { id, controller, key: keyFromJwk(vm['publicKeyJwk'], id) };
-  throw new KeyResolutionError(`${id} has neither publicKeyMultibase nor publicKeyJwk`, 'failed');
+  return { id, controller, key: keyOfMethodObject(vm, id) };
 }
 
 function findMethod(doc: Record<string, unknown>, id: string, did: string): Record<string, unknown> | null {
@@ -105,12 +127,12 @@ export function resolveVerificationMethod(method: string, documents: Documents =
     const [base = '', fragment] = method.split('#');
     if (fragment && /^z(6Mk|Dn|82|Q3s)/.test(fragment)) return { id: method, controller: base, key: keyFromMultikey(fragment, method) };
     const direct = asRecord(documents.get(method));
-    if (direct && (direct['publicKeyMultibase'] || direct['publicKeyJwk'])) return keyFromMethodDocument(direct, method, base);
+    if (direct && hasKeyMaterial(direct)) return keyFromMethodDocument(direct, method, base);
     const parent = asRecord(documents.get(base));
     if (parent) {
       const vm = findMethod(parent, method, base);
       if (vm) return keyFromMethodDocument(vm, method, base);
-      if (parent['publicKeyMultibase'] || parent['publicKeyJwk']) return keyFromMethodDocument(parent, method, base);
+      if (hasKeyMaterial(parent)) return keyFromMethodDocument(parent, method, base);
       throw new KeyResolutionError(`${method} is not in ${base}`, 'failed');
     }
     throw new KeyResolutionError(`The key document ${method} is not available`, 'unknown');

@@ -72,16 +72,20 @@ export function standardContexts(doc: Record<string, unknown>): { ob: string[]; 
   return { ob: urls.filter((u) => OB3_CONTEXT.test(u)), clr: urls.filter((u) => CLR2_CONTEXT.test(u)) };
 }
 
+/** VC 1.1 / 2.0: the issuer is an IRI or an object with an IRI id (Open Badges narrows it to a Profile). */
+const VcIssuer = z.union([iri, z.looseObject({ id: iri })]);
+
 const Base = z.looseObject({
   '@context': z.array(z.unknown()).min(1),
   type: z.union([z.string(), z.array(z.string())]),
-  issuer: Issuer,
+  issuer: VcIssuer,
   credentialSubject: z.unknown(),
 });
+const OpenBadgesBase = Base.and(z.looseObject({ issuer: Issuer }));
 
-const OpenBadge = Base.and(z.looseObject({ name: z.string().optional(), credentialSubject: AchievementSubject, evidence: many(typed('Evidence')).optional() }));
-const Endorsement = Base.and(z.looseObject({ credentialSubject: typed('EndorsementSubject').and(z.looseObject({ id: iri })) }));
-const Clr = Base.and(z.looseObject({ credentialSubject: typed('ClrSubject').and(z.looseObject({ verifiableCredential: z.array(z.unknown()).min(1) })) }));
+const OpenBadge = OpenBadgesBase.and(z.looseObject({ name: z.string().optional(), credentialSubject: AchievementSubject, evidence: many(typed('Evidence')).optional() }));
+const Endorsement = OpenBadgesBase.and(z.looseObject({ credentialSubject: typed('EndorsementSubject').and(z.looseObject({ id: iri })) }));
+const Clr = OpenBadgesBase.and(z.looseObject({ credentialSubject: typed('ClrSubject').and(z.looseObject({ verifiableCredential: z.array(z.unknown()).min(1) })) }));
 
 /** Check the Open Badges 3.0 / CLR 2.0 structure: required properties and the `type` of every nested object. */
 export function structureProblems(doc: Record<string, unknown>): string[] {

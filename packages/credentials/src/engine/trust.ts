@@ -10,7 +10,7 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { asRecord, idOf, listOf } from './json.js';
-import { KeyResolutionError, didWebDocumentUrl, keyFromJwk, keyFromMultikey, resolveVerificationMethod } from './keys.js';
+import { KeyResolutionError, didWebDocumentUrl, hasKeyMaterial, keyOfMethodObject, resolveVerificationMethod } from './keys.js';
 import type { ResolvedKey } from './keys.js';
 
 type Json = Record<string, unknown>;
@@ -136,13 +136,6 @@ function methodObject(doc: Json, method: string, base: string): Json | null {
   return null;
 }
 
-/** A public key from a method object's `publicKeyMultibase` or `publicKeyJwk`. */
-function keyOfMethod(vm: Json, where: string): KeyObject {
-  if (typeof vm['publicKeyMultibase'] === 'string') return keyFromMultikey(vm['publicKeyMultibase'], where);
-  if (vm['publicKeyJwk'] !== undefined) return keyFromJwk(vm['publicKeyJwk'], where);
-  throw new KeyResolutionError(`${where} has neither publicKeyMultibase nor publicKeyJwk`, 'failed');
-}
-
 /**
  * The public key for a verification method. Besides the usual resolution (keys.ts), an https method may be
  * embedded in the issuer's own profile or DID document, which is then where its key comes from. When the
@@ -151,7 +144,7 @@ function keyOfMethod(vm: Json, where: string): KeyObject {
 export function keyForMethod(method: string, issuer: string | undefined, documents: Documents): ResolvedKey {
   const embedded = issuer ? issuerDocument(issuer, documents).doc : null;
   const vm = embedded ? methodObject(embedded, method, issuer ?? '') : null;
-  const fromIssuer = vm && (vm['publicKeyMultibase'] !== undefined || vm['publicKeyJwk'] !== undefined) ? keyOfMethod(vm, method) : null;
+  const fromIssuer = vm && hasKeyMaterial(vm) ? keyOfMethodObject(vm, method) : null;
   let resolved: ResolvedKey;
   try {
     resolved = resolveVerificationMethod(method, documents);
