@@ -1,13 +1,18 @@
-import { AchievementContent } from '@tessera/shared';
+import { AchievementContent, contentUrlProblems, StoredAchievementContent } from '@tessera/shared';
 import type { AchievementContentInput } from '@tessera/shared';
 import type { FieldError } from '../shared/errors.js';
+import { signableUrl } from '../shared/iri.js';
 
 /** Normalised micro-credential content. */
 export type Content = AchievementContent;
 
-/** Parse stored content (it was validated on the way in). */
+/**
+ * Parse stored content (a draft or a published version). It was validated on the way in, but maybe under older
+ * rules, so URLs are read as they were saved (`StoredAchievementContent`): tightening `HttpUrl` must never make
+ * stored content unreadable. Input goes through `normaliseContent`; issuance through `signableContent`.
+ */
 export function readContent(json: unknown): Content {
-  return AchievementContent.parse(json);
+  return StoredAchievementContent.parse(json);
 }
 
 /** Normalise editor input into content. */
@@ -23,6 +28,8 @@ export function publishProblems(c: Content): FieldError[] {
   if (!c.criteriaNarrative) problems.push({ path: 'criteriaNarrative', message: 'Describe how it is earned' });
   if (c.rubric.criteria.length === 0) problems.push({ path: 'rubric.criteria', message: 'Add at least one rubric criterion' });
   if (c.evidenceRequirements.length === 0) problems.push({ path: 'evidenceRequirements', message: 'Ask for at least one piece of evidence' });
+  // URLs saved under older rules are readable, but a new version is held to today's rules.
+  problems.push(...contentUrlProblems(c));
   c.rubric.criteria.forEach((cr, i) => {
     if (!cr.description) problems.push({ path: `rubric.criteria.${i}.description`, message: 'Describe the criterion' });
     cr.levels.forEach((l, j) => {
@@ -30,6 +37,21 @@ export function publishProblems(c: Content): FieldError[] {
     });
   });
   return problems;
+}
+
+/**
+ * Stored content made fit for a signed credential. Alignments are the only content URLs a credential carries;
+ * one whose target URL is not a valid IRI is re-encoded as a browser would request it, or, when that is still
+ * not valid, left out (an Alignment needs its targetUrl). `omitted` names what was left out.
+ */
+export function signableContent(c: Content): { content: Content; omitted: string[] } {
+  const omitted: string[] = [];
+  const alignments = c.alignments.flatMap((a, i) => {
+    const targetUrl = signableUrl(a.targetUrl);
+    if (targetUrl === null) omitted.push(`alignments.${i}.targetUrl`);
+    return targetUrl === null ? [] : [{ ...a, targetUrl }];
+  });
+  return { content: { ...c, alignments }, omitted };
 }
 
 /** Whether two contents are the same (the draft has no unpublished changes). */

@@ -128,6 +128,10 @@ export function buildAchievementCredential(i: CredentialInput): IssuedAchievemen
   // OB 3.0 allows one credentialStatus object (its JSON Schema says so); VC 2.0 allows a list, used only when
   // the organisation chose a second list for suspension (README: credentialStatus).
   const credentialStatus = i.status.suspension ? [statusEntry('revocation', i.status.revocation), statusEntry('suspension', i.status.suspension)] : statusEntry('revocation', i.status.revocation);
-  const issued: IssuedAchievementCredential = { ...built, credentialStatus };
+  if (!Array.isArray(credentialStatus)) return { ...built, credentialStatus };
+  // Two status entries do not meet the official JSON Schema, so such a credential does not name it: a verifier
+  // that ran it would call our own credential invalid. It is still a valid VC 2.0 credential.
+  const { credentialSchema: _schema, ...withoutSchema } = built;
+  const issued: IssuedAchievementCredential = { ...withoutSchema, credentialStatus };
   return issued;
 }

@@ -145,3 +145,66 @@ describe('why a credential does not verify', () => {
     expect(html).not.toContain('<img src=x');
   });
 });
+
+describe('endorsements on the public page', () => {
+  const endorsement = (by: string, comment: string) => ({
+    type: ['VerifiableCredential', 'EndorsementCredential'],
+    issuer: { id: `did:web:${by.toLowerCase().replace(/\W+/g, '-')}.example`, type: ['Profile'], name: by },
+    credentialSubject: { id: 'did:web:issuer.example', type: ['EndorsementSubject'], endorsementComment: comment },
+  });
+  const verified = endorsement('Verified Endorser Guild', 'A rigorous, well-assessed programme.');
+  const expired = endorsement('Former Endorser Board', 'Endorsed for the 2024 cohort.');
+  const forged = endorsement('Forged Endorser Ministry', 'The best credential in the world, trust us.');
+  // The credential embeds all three; only the verifier's report decides what is shown, from its checked copies.
+  const credential = { name: 'Teamwork', issuer: { id: 'did:web:issuer.example', name: 'Issuer Example', endorsement: [verified, expired] }, credentialSubject: { achievement: { name: 'Teamwork', endorsement: [forged] } } };
+  const view = (report: CredentialPageView['report']): CredentialPageView => ({
+    credential,
+    report,
+    pageUrl: 'http://tessera.test/credentials/2',
+    jsonUrl: 'http://tessera.test/credentials/2/credential.json',
+    jwtUrl: null,
+    bakedSvgUrl: 'http://tessera.test/credentials/2/badge',
+    imageUrl: 'http://tessera.test/media/achievements/a/image',
+    linkedInUrl: 'https://www.linkedin.com/profile/add',
+    recipientName: null,
+    evidence: [],
+    indexable: false,
+    status: 'active',
+    statusReason: null,
+  });
+  const steps = [{ id: 'proof', status: 'passed' as const, message: 'The eddsa-rdfc-2022 signature is valid' }];
+
+  it('shows verified endorsements, marks expired ones, and never shows a rejected one', () => {
+    const html = renderCredentialPage(
+      view({
+        verdict: 'valid',
+        steps,
+        format: 'Open Badges 3.0',
+        credential,
+        endorsements: [
+          { index: 0, outcome: 'verified', credential: verified },
+          { index: 1, outcome: 'expired', credential: expired },
+          { index: 2, outcome: 'rejected', credential: null },
+        ],
+      }),
+    );
+    const section = /<section class="card" aria-labelledby="endorsements">([\s\S]*?)<\/section>/.exec(html)?.[1] ?? '';
+    expect(section).toContain('<h2 id="endorsements">Endorsements</h2>');
+    const items = section.match(/<li>[\s\S]*?<\/li>/g) ?? [];
+    expect(items).toHaveLength(2);
+    expect(items[0]).toContain('<span class="badge passed">Verified</span><span><strong>Verified Endorser Guild</strong>: A rigorous, well-assessed programme.</span>');
+    expect(items[1]).toContain('<span class="badge warning">Expired</span>');
+    expect(items[1]).toContain('<strong>Former Endorser Board</strong>: Endorsed for the 2024 cohort. (this endorsement has expired)');
+    expect(section).toContain('One endorsement could not be verified and is not shown.');
+    expect(html).not.toContain('Forged Endorser Ministry');
+    expect(html).not.toContain('The best credential in the world');
+  });
+
+  it('shows none of the endorsements the credential embeds when the report has not verified them', () => {
+    for (const endorsements of [undefined, [{ index: 0, outcome: 'rejected' as const, credential: null }]]) {
+      const html = renderCredentialPage(view({ verdict: 'valid', steps, format: 'Open Badges 3.0', credential, ...(endorsements ? { endorsements } : {}) }));
+      expect(html).not.toMatch(/Verified Endorser Guild|Former Endorser Board|Forged Endorser Ministry/);
+      expect(html.includes('<h2 id="endorsements">')).toBe(endorsements !== undefined);
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { stepName, verificationProblem } from '@tessera/shared';
+import { shownEndorsements, stepName, verificationProblem } from '@tessera/shared';
 import type { VerificationReport } from '@tessera/shared';
 import { esc, page } from './html.js';
 
@@ -71,7 +71,15 @@ export function renderCredentialPage(v: CredentialPageView): string {
       return `<li>${/^https?:\/\//.test(link) ? `<a href="${esc(link)}" rel="noopener noreferrer">${title}</a>` : title}${e['description'] ? ` — ${esc(e['description'])}` : ''}${e['narrative'] ? `<p class="pre">${esc(e['narrative'])}</p>` : ''}</li>`;
     })
     .join('');
-  const endorsements = [...list(c['endorsement']), ...list(achievement['endorsement'])].map(rec);
+  // Only endorsements the verifier checked on their own, from its copies: never straight from the credential.
+  const endorsements = shownEndorsements(v.report)
+    .map(({ credential: e, expired }) => {
+      const by = str(rec(e['issuer'])['name']) || str(e['name']) || 'Endorsement';
+      const comment = str(rec(list(e['credentialSubject'])[0])['endorsementComment']);
+      return `<li>${expired ? '<span class="badge warning">Expired</span>' : '<span class="badge passed">Verified</span>'}<span><strong>${esc(by)}</strong>${comment ? `: ${esc(comment)}` : ''}${expired ? ' (this endorsement has expired)' : ''}</span></li>`;
+    })
+    .join('');
+  const hidden = (v.report.endorsements ?? []).filter((e) => e.outcome === 'rejected').length;
   const steps = v.report.steps
     .map((s) => `<li><span class="badge ${s.status}">${STATUS_WORDS[s.status] ?? s.status}</span><span><strong>${esc(stepName(s.id))}</strong>: ${esc(s.message)}</span></li>`)
     .join('');
@@ -115,7 +123,7 @@ ${banner(v)}
   ${rows ? `<table><caption>Rubric results</caption><thead><tr><th scope="col">Criterion</th><th scope="col">Level achieved</th><th scope="col">Level required</th></tr></thead><tbody>${rows}</tbody></table>` : ''}
 </section>
 ${evidence ? `<section class="card" aria-labelledby="evidence"><h2 id="evidence">Evidence</h2><ul>${evidence}</ul></section>` : ''}
-${endorsements.length ? `<section class="card" aria-labelledby="endorsements"><h2 id="endorsements">Endorsements</h2><ul>${endorsements.map((e) => `<li>${esc(rec(e['issuer'])['name'] ?? e['name'] ?? 'Endorsement')}: ${esc(rec(list(e['credentialSubject'])[0])['endorsementComment'] ?? '')}</li>`).join('')}</ul></section>` : ''}
+${endorsements || hidden ? `<section class="card" aria-labelledby="endorsements"><h2 id="endorsements">Endorsements</h2>${endorsements ? `<ul class="steps">${endorsements}</ul>` : ''}${hidden ? `<p>${hidden === 1 ? 'One endorsement' : `${hidden} endorsements`} could not be verified and ${hidden === 1 ? 'is' : 'are'} not shown.</p>` : ''}</section>` : ''}
 <section class="card" aria-labelledby="share">
   <h2 id="share">Share and download</h2>
   <div class="actions">

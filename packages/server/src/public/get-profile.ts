@@ -1,7 +1,9 @@
+import { verdictSummary } from '@tessera/shared';
 import { findAccountById } from '../accounts/store.js';
 import type { Deps } from '../context.js';
 import { listMyCredentials } from '../credentials/my-credentials.js';
 import { AppError } from '../shared/errors.js';
+import { storedSteps } from '../wallet/present.js';
 import { listCollections, listWalletItems } from '../wallet/store.js';
 
 /** What a learner's public profile shows: only what they chose to make public. */
@@ -18,7 +20,7 @@ export async function getProfile(deps: Deps, accountId: string) {
       return c ? { name: c.achievementName, issuer: c.issuerName, url: c.pageUrl, verdict: null } : null;
     }
     const item = imported.find((x) => x.id === id);
-    return item ? { name: item.name, issuer: item.issuerName, url: item.sourceUrl, verdict: item.verdict } : null;
+    return item ? { name: item.name, issuer: item.issuerName, url: item.sourceUrl, verdict: verdictSummary(item.verdict, storedSteps(item.report)) } : null;
   };
   return {
     // The name shows only if the learner lets credentials show it.

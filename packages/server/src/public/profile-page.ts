@@ -13,7 +13,7 @@ export function renderProfilePage(p: Profile): string {
     ? `<ul>${p.earned.map((c) => `<li>${link(c.name, c.url)} — ${esc(c.issuer)}${c.status !== 'active' ? ` (${esc(c.status)})` : ''}</li>`).join('')}</ul>`
     : '<p>No public credentials yet.</p>';
   const collections = p.collections
-    .map((g) => `<section class="card" aria-label="${esc(g.name)}"><h2>${esc(g.name)}</h2><ul>${g.items.map((i) => `<li>${link(i.name, i.url)}${i.issuer ? ` — ${esc(i.issuer)}` : ''}${i.verdict ? ` (imported; last verified: ${esc(i.verdict)})` : ''}</li>`).join('')}</ul></section>`)
+    .map((g) => `<section class="card" aria-label="${esc(g.name)}"><h2>${esc(g.name)}</h2><ul>${g.items.map((i) => `<li>${link(i.name, i.url)}${i.issuer ? ` — ${esc(i.issuer)}` : ''}${i.verdict ? ` (imported; when last checked: ${esc(i.verdict)})` : ''}</li>`).join('')}</ul></section>`)
     .join('');
   return page({
     title: `${p.name} · credentials`,

@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { Report } from '@tessera/credentials';
+import { VerificationReport } from '@tessera/shared';
 import { PROBLEMS } from '../http/openapi.js';
 import type { AppEnv } from '../http/types.js';
 import { AppError } from '../shared/errors.js';
@@ -49,13 +49,13 @@ export function verifyRoutes() {
         },
       },
     },
-    responses: { 200: { description: 'The engine report: verdict, ordered steps, and the credential it read', content: { 'application/json': { schema: Report } } }, ...PROBLEMS },
+    responses: { 200: { description: 'The engine report: verdict, ordered steps, the credential it read, and its endorsements each checked on its own', content: { 'application/json': { schema: VerificationReport } } }, ...PROBLEMS },
   });
   app.post('/verify', async (c) => {
     await checkVerifyRate(c.var.deps, c.var.ip ?? 'unknown');
     const input = readInput(c.req.header('content-type') ?? '', await c.req.arrayBuffer());
     const report = await verifyInput(c.var.deps, input);
-    return c.json(Report.parse(report), 200);
+    return c.json(VerificationReport.parse(report), 200);
   });
   return app;
 }

@@ -96,6 +96,24 @@ describe('POST /api/v1/verify (no account needed)', () => {
     expect(garbage.json).toMatchObject({ verdict: 'invalid', steps: [{ id: 'parse', status: 'failed' }] });
   });
 
+  it('returns each embedded endorsement’s own outcome (the shared contract keeps them); one that does not verify has no copy to show', async () => {
+    const endorsement = JSON.parse(Buffer.from(fixture('endorsement-valid.json')).toString('utf8')) as Record<string, unknown>;
+    const tampered = { ...endorsement, credentialSubject: { ...(endorsement['credentialSubject'] as object), endorsementComment: 'Forged praise' } };
+    const credential = { ...(JSON.parse(Buffer.from(fixture('simple.json')).toString('utf8')) as object), endorsement: [endorsement, tampered] };
+    const r = await post(JSON.stringify(credential), 'application/json');
+    expect(r.status).toBe(200);
+    const body = r.json as { endorsements?: Array<{ index: number; outcome: string; credential: unknown }>; steps?: Array<{ id: string; status: string; message: string }> };
+    // This server fetches nothing in tests, so the sample endorser's key cannot be tied to it: not shown either.
+    expect(body.endorsements, JSON.stringify(body.steps)).toEqual([
+      { index: 0, outcome: 'rejected', credential: null },
+      { index: 1, outcome: 'rejected', credential: null },
+    ]);
+    expect(body.steps?.filter((s) => s.id.startsWith('endorsement[')).map((s) => [s.id, s.status])).toEqual([
+      ['endorsement[0]', 'warning'],
+      ['endorsement[1]', 'warning'],
+    ]);
+  });
+
   it('accepts cross-site calls (it reads and changes nothing of the caller’s)', async () => {
     const r = await post(fixture('simple.json'), 'application/json', { origin: 'https://employer.example' });
     expect(r.status).toBe(200);

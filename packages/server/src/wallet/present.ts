@@ -1,4 +1,5 @@
-import type { Report } from '@tessera/credentials';
+import { VerificationStep } from '@tessera/shared';
+import { z } from 'zod';
 import type { CollectionRow, WalletItemRow } from './store.js';
 
 type Json = Record<string, unknown>;
@@ -24,9 +25,13 @@ export function claimedNames(credential: Json | null): { name: string; issuerNam
   return { name: name.slice(0, 300), issuerName: issuerName?.slice(0, 300) ?? null };
 }
 
+/** The steps of a stored report (read, not trusted: a report stored by an older engine may lack them). */
+export function storedSteps(report: unknown): VerificationStep[] {
+  return z.object({ steps: z.array(VerificationStep) }).safeParse(report).data?.steps ?? [];
+}
+
 /** An imported credential as the API returns it. */
 export function presentWalletItem(r: WalletItemRow) {
-  const report = r.report as unknown as Report;
   return {
     id: r.id,
     source: r.source,
@@ -34,7 +39,7 @@ export function presentWalletItem(r: WalletItemRow) {
     name: r.name,
     issuerName: r.issuerName,
     verdict: r.verdict,
-    steps: report.steps,
+    steps: storedSteps(r.report),
     verifiedAt: r.verifiedAt.toISOString(),
     createdAt: r.createdAt.toISOString(),
   };

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { stepName } from '@tessera/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { esc } from '../public/html.js';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo.js';
 import { ApiClient, createTestContext } from '../testing/harness.js';
 import type { TestContext } from '../testing/harness.js';
@@ -70,13 +72,14 @@ describe('wallet imports', () => {
 
 describe('collections and the public profile', () => {
   it('groups own credentials, refuses others’, and shows only public things on the profile', async () => {
-    const wallet = (await learner.request('GET', 'me/wallet')).json as unknown as { earned: Array<{ id: string; achievementName: string }>; imported: Array<{ id: string; name: string }>; profileUrl: string };
+    const wallet = (await learner.request('GET', 'me/wallet')).json as unknown as { earned: Array<{ id: string; achievementName: string }>; imported: Array<{ id: string; name: string; verdict: string; steps: Array<{ id: string; status: string; message: string }> }>; profileUrl: string };
     const earned = wallet.earned[0];
-    const imported = wallet.imported[0];
+    const imported = wallet.imported.find((i) => i.verdict === 'indeterminate');
+    const invalid = wallet.imported.find((i) => i.verdict === 'invalid');
     const bad = await learner.request('POST', 'me/collections', { name: 'Mine', entries: ['earned:urn:nope'] });
     expect(bad.status).toBe(400);
     expect(bad.json.errors).toEqual([{ path: 'entries.0', message: 'Not a credential of yours' }]);
-    const made = await learner.request('POST', 'me/collections', { name: 'Online teaching', public: true, entries: [`earned:${earned?.id}`, `imported:${imported?.id}`] });
+    const made = await learner.request('POST', 'me/collections', { name: 'Online teaching', public: true, entries: [`earned:${earned?.id}`, `imported:${imported?.id}`, `imported:${invalid?.id}`] });
     expect(made.status).toBe(201);
     const hidden = await learner.request('POST', 'me/collections', { name: 'Private drafts', public: false, entries: [`imported:${imported?.id}`] });
     expect(hidden.status).toBe(201);
@@ -87,6 +90,14 @@ describe('collections and the public profile', () => {
     expect(html).toContain('Online teaching');
     expect(html).not.toContain('Private drafts');
     expect(html).toContain(imported?.name);
+    // Imported credentials say in plain words how they fared, with the reason: for one that could not be fully
+    // verified, the first step that could not be checked; for one that is not valid, the first that failed.
+    const unknown = imported?.steps.find((s) => s.status === 'unknown');
+    const failed = invalid?.steps.find((s) => s.status === 'failed');
+    expect(unknown && failed).toBeDefined();
+    expect(html).toContain(`(imported; when last checked: Could not be fully verified — ${esc(stepName(unknown?.id ?? ''))}: ${esc(unknown?.message ?? '')})`);
+    expect(html).toContain(`(imported; when last checked: Not valid — ${esc(stepName(failed?.id ?? ''))}: ${esc(failed?.message ?? '')})`);
+    expect(html).not.toMatch(/indeterminate|last verified: invalid/);
     // The earned credential is unlisted by default, so it is not on the profile until it is made public.
     expect(html).not.toContain(`>${earned?.achievementName}</a> — `);
     expect((await learner.request('PATCH', `me/credentials/${encodeURIComponent(earned?.id ?? '')}`, { visibility: 'public' })).status).toBe(200);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpUrl, Timestamp } from './common.js';
+import { HttpUrl, httpUrlProblem, Timestamp } from './common.js';
 
 /** A short identifier chosen by the editor for criteria, levels and evidence requirements (unique within its list). */
 export const LocalId = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/, { message: 'Use letters, digits, - and _' });
@@ -55,17 +55,30 @@ export const EvidenceRequirement = z.object({
 /** An evidence requirement. */
 export type EvidenceRequirement = z.infer<typeof EvidenceRequirement>;
 
+/**
+ * A URL as it may be stored: any string. Content saved before `HttpUrl` was tightened can hold URLs it now
+ * refuses, and stored content is re-read on every request, so the read side must not refuse them. Never use it
+ * for input; issuance checks each URL again before it goes into a signed credential.
+ */
+export const StoredUrl = z.string();
+
+/** A research or resource link, its URL checked as `url` says (`HttpUrl` for input, `StoredUrl` for reads). */
+const resourceWith = (url: z.ZodString) => z.object({ title: z.string().trim().min(1).max(300), url, note: z.string().trim().max(2000).default('') });
+/** An OB 3.0 Alignment (skill or standard), its target URL checked as `url` says. */
+const alignmentWith = (url: z.ZodString) =>
+  z.object({
+    targetName: z.string().trim().min(1).max(300),
+    targetUrl: url,
+    targetFramework: z.string().trim().max(300).optional(),
+    targetCode: z.string().trim().max(120).optional(),
+    targetDescription: z.string().trim().max(2000).optional(),
+  });
+
 /** A research or resource link. */
-export const Resource = z.object({ title: z.string().trim().min(1).max(300), url: HttpUrl, note: z.string().trim().max(2000).default('') });
+export const Resource = resourceWith(HttpUrl);
 
 /** An OB 3.0 Alignment (skill or standard). */
-export const Alignment = z.object({
-  targetName: z.string().trim().min(1).max(300),
-  targetUrl: HttpUrl,
-  targetFramework: z.string().trim().max(300).optional(),
-  targetCode: z.string().trim().max(120).optional(),
-  targetDescription: z.string().trim().max(2000).optional(),
-});
+export const Alignment = alignmentWith(HttpUrl);
 
 /** How long an earned credential stays valid. */
 export const Validity = z.discriminatedUnion('kind', [
@@ -73,49 +86,75 @@ export const Validity = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('months'), months: z.number().int().min(1).max(240) }),
 ]);
 
-/** Everything a designer edits about a micro-credential. Drafts may be incomplete; publishing checks completeness. */
-export const AchievementContent = z
-  .object({
-    name: z.string().trim().min(1, { message: 'Name the micro-credential' }).max(200),
-    description: z.string().trim().max(8000).default(''),
-    imageFileId: z.string().max(64).nullable().default(null),
-    achievementType: AchievementType.default('MicroCredential'),
-    learningGoal: z.string().trim().max(4000).default(''),
-    competency: z.string().trim().max(4000).default(''),
-    criteriaNarrative: z.string().trim().max(8000).default(''),
-    evidenceRequirements: z.array(EvidenceRequirement).max(20).default([]),
-    resources: z.array(Resource).max(50).default([]),
-    alignments: z.array(Alignment).max(50).default([]),
-    skills: z.array(z.string().trim().min(1).max(80)).max(30).default([]),
-    creditsAvailable: z.number().min(0).max(1000).nullable().default(null),
-    validity: Validity.default({ kind: 'never' }),
-    rubric: z.object({ criteria: z.array(RubricCriterion).max(12).default([]) }).default({ criteria: [] }),
-    maxAttempts: z.number().int().min(1).max(20).default(3),
-  })
-  .superRefine((a, ctx) => {
-    const cids = a.rubric.criteria.map((c) => c.id);
-    cids.forEach((id, i) => {
-      if (cids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['rubric', 'criteria', i, 'id'], message: 'Criterion ids must be unique' });
-    });
-    const rids = a.evidenceRequirements.map((r) => r.id);
-    a.evidenceRequirements.forEach((r, i) => {
-      if (rids.indexOf(r.id) !== i) ctx.addIssue({ code: 'custom', path: ['evidenceRequirements', i, 'id'], message: 'Requirement ids must be unique' });
-      r.criterionIds.forEach((c, j) => {
-        if (!cids.includes(c)) ctx.addIssue({ code: 'custom', path: ['evidenceRequirements', i, 'criterionIds', j], message: 'No such criterion' });
+/** Micro-credential content whose URL fields are checked as `url` says. */
+const contentWith = (url: z.ZodString) =>
+  z
+    .object({
+      name: z.string().trim().min(1, { message: 'Name the micro-credential' }).max(200),
+      description: z.string().trim().max(8000).default(''),
+      imageFileId: z.string().max(64).nullable().default(null),
+      achievementType: AchievementType.default('MicroCredential'),
+      learningGoal: z.string().trim().max(4000).default(''),
+      competency: z.string().trim().max(4000).default(''),
+      criteriaNarrative: z.string().trim().max(8000).default(''),
+      evidenceRequirements: z.array(EvidenceRequirement).max(20).default([]),
+      resources: z.array(resourceWith(url)).max(50).default([]),
+      alignments: z.array(alignmentWith(url)).max(50).default([]),
+      skills: z.array(z.string().trim().min(1).max(80)).max(30).default([]),
+      creditsAvailable: z.number().min(0).max(1000).nullable().default(null),
+      validity: Validity.default({ kind: 'never' }),
+      rubric: z.object({ criteria: z.array(RubricCriterion).max(12).default([]) }).default({ criteria: [] }),
+      maxAttempts: z.number().int().min(1).max(20).default(3),
+    })
+    .superRefine((a, ctx) => {
+      const cids = a.rubric.criteria.map((c) => c.id);
+      cids.forEach((id, i) => {
+        if (cids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['rubric', 'criteria', i, 'id'], message: 'Criterion ids must be unique' });
+      });
+      const rids = a.evidenceRequirements.map((r) => r.id);
+      a.evidenceRequirements.forEach((r, i) => {
+        if (rids.indexOf(r.id) !== i) ctx.addIssue({ code: 'custom', path: ['evidenceRequirements', i, 'id'], message: 'Requirement ids must be unique' });
+        r.criterionIds.forEach((c, j) => {
+          if (!cids.includes(c)) ctx.addIssue({ code: 'custom', path: ['evidenceRequirements', i, 'criterionIds', j], message: 'No such criterion' });
+        });
       });
     });
-  });
+
+/** Everything a designer edits about a micro-credential (create and update requests). Drafts may be incomplete; publishing checks completeness. */
+export const AchievementContent = contentWith(HttpUrl);
+
+/**
+ * Micro-credential content as stored and returned (drafts, published versions, catalog): the same as
+ * `AchievementContent` except that URLs are read as they were saved (`StoredUrl`), so content saved under
+ * older URL rules stays readable. Requests are checked with `AchievementContent`.
+ */
+export const StoredAchievementContent = contentWith(StoredUrl);
 /** Micro-credential content (input form). */
 export type AchievementContentInput = z.input<typeof AchievementContent>;
 /** Micro-credential content (normalised). */
 export type AchievementContent = z.infer<typeof AchievementContent>;
+
+/**
+ * The URLs of stored content that `HttpUrl` refuses today (saved under older rules), with their field paths
+ * (`resources.0.url`, `alignments.1.targetUrl`): they must be fixed before the content is saved or published again.
+ */
+export function contentUrlProblems(c: { resources: ReadonlyArray<{ url: string }>; alignments: ReadonlyArray<{ targetUrl: string }> }): Array<{ path: string; message: string }> {
+  const problems: Array<{ path: string; message: string }> = [];
+  const check = (path: string, url: string) => {
+    const message = httpUrlProblem(url);
+    if (message) problems.push({ path, message });
+  };
+  c.resources.forEach((r, i) => check(`resources.${i}.url`, r.url));
+  c.alignments.forEach((a, i) => check(`alignments.${i}.targetUrl`, a.targetUrl));
+  return problems;
+}
 
 /** A published, immutable version. */
 export const AchievementVersion = z.object({
   id: z.string(),
   version: z.number().int(),
   publishedAt: Timestamp,
-  content: AchievementContent,
+  content: StoredAchievementContent,
 });
 
 /** A micro-credential as its organisation's members see it. */
@@ -123,7 +162,7 @@ export const Achievement = z.object({
   id: z.string(),
   orgSlug: z.string(),
   status: z.enum(['draft', 'published', 'retired']),
-  draft: AchievementContent,
+  draft: StoredAchievementContent,
   /** The draft differs from the latest published version. */
   hasUnpublishedChanges: z.boolean(),
   latestVersion: AchievementVersion.nullable(),
@@ -161,7 +200,7 @@ export const CatalogEntry = z.object({
   versionId: z.string(),
   version: z.number().int(),
   status: z.enum(['published', 'retired']),
-  content: AchievementContent,
+  content: StoredAchievementContent,
   imageUrl: z.string(),
   issuer: IssuerSummary,
   publishedAt: Timestamp,

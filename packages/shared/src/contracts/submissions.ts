@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HttpUrl, Timestamp } from './common.js';
-import { AchievementContent, EvidenceKind, IssuerSummary, LocalId } from './achievements.js';
+import { EvidenceKind, IssuerSummary, LocalId, StoredAchievementContent } from './achievements.js';
 import { VerificationStep, VerificationVerdict } from './verification.js';
 
 /** Where a submission is in the earning loop. */
@@ -71,7 +71,7 @@ export const Submission = z.object({
   achievementId: z.string(),
   versionId: z.string(),
   version: z.number().int(),
-  achievement: AchievementContent,
+  achievement: StoredAchievementContent,
   issuer: IssuerSummary,
   state: SubmissionState,
   attempt: z.number().int(),
@@ -125,7 +125,7 @@ export const QueueItem = z.object({
 export const AssessorSubmission = z.object({
   id: z.string(),
   learnerLabel: z.string(),
-  achievement: AchievementContent,
+  achievement: StoredAchievementContent,
   version: z.number().int(),
   state: SubmissionState,
   attempt: z.number().int(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VerificationReport, stepName, verificationProblem, verificationReason } from './verification.js';
+import { VerificationReport, shownEndorsements, stepName, verdictSummary, verificationProblem, verificationReason } from './verification.js';
 import type { VerificationStep } from './verification.js';
 
 describe('stepName', () => {
@@ -77,5 +77,46 @@ describe('verification reasons', () => {
     expect(VerificationReport.parse(report)).toEqual(report);
     expect(VerificationReport.safeParse({ ...report, verdict: 'maybe' }).success).toBe(false);
     expect(VerificationReport.safeParse({ ...report, steps: [{ id: 'proof', status: 'ok', message: '' }] }).success).toBe(false);
+  });
+});
+
+describe('verdict summaries', () => {
+  const steps: VerificationStep[] = [
+    { id: 'parse', status: 'passed', message: 'Read JSON' },
+    { id: 'issuer', status: 'unknown', message: 'The issuer’s DID document could not be fetched' },
+    { id: 'status.revocation', status: 'unknown', message: 'The status list is not available' },
+  ];
+
+  it('words indeterminate as "Could not be fully verified" with the first unknown step, invalid as "Not valid", valid alone', () => {
+    expect(verdictSummary('indeterminate', steps)).toBe('Could not be fully verified — Issuer owns the key: The issuer’s DID document could not be fetched');
+    expect(verdictSummary('invalid', [...steps, { id: 'dates', status: 'failed', message: 'Expired' }])).toBe('Not valid — Validity dates: Expired');
+    expect(verdictSummary('valid', steps)).toBe('Valid');
+    expect(verdictSummary('indeterminate', [])).toBe('Could not be fully verified');
+  });
+});
+
+describe('endorsements in a report', () => {
+  const cred = (name: string) => ({ type: ['VerifiableCredential', 'EndorsementCredential'], issuer: { id: 'did:example:e', name } });
+  const endorsements = [
+    { index: 0, outcome: 'verified' as const, credential: cred('Good') },
+    { index: 1, outcome: 'expired' as const, credential: cred('Old') },
+    { index: 2, outcome: 'rejected' as const, credential: null },
+    // A rejected endorsement is never shown, even if a report carried a copy of it.
+    { index: 3, outcome: 'rejected' as const, credential: cred('Forged') },
+  ];
+
+  it('keeps the checked endorsements when a report is parsed (they are not stripped), and refuses unknown outcomes', () => {
+    const report = { verdict: 'valid', steps: [], format: 'Open Badges 3.0', credential: {}, endorsements };
+    expect(VerificationReport.parse(report)).toEqual(report);
+    expect(VerificationReport.parse({ ...report, endorsements: undefined }).endorsements).toBeUndefined();
+    expect(VerificationReport.safeParse({ ...report, endorsements: [{ index: 0, outcome: 'trusted', credential: null }] }).success).toBe(false);
+  });
+
+  it('shows only verified and expired endorsements (expired marked), from the checked copies', () => {
+    expect(shownEndorsements({ endorsements })).toEqual([
+      { credential: cred('Good'), expired: false },
+      { credential: cred('Old'), expired: true },
+    ]);
+    expect(shownEndorsements({})).toEqual([]);
   });
 });

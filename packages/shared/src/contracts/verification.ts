@@ -15,15 +15,42 @@ export const VerificationVerdict = z.enum(['valid', 'invalid', 'indeterminate'])
 /** The overall verdict. */
 export type VerificationVerdict = z.infer<typeof VerificationVerdict>;
 
-/** A verification report as the API returns it: verdict, ordered steps, the format read and what the credential claims. */
+/** How an embedded endorsement fared when verified on its own: only `verified` and `expired` ones may be shown. */
+export const EndorsementOutcome = z.enum(['verified', 'expired', 'rejected']);
+/** How an embedded endorsement fared. */
+export type EndorsementOutcome = z.infer<typeof EndorsementOutcome>;
+
+/** One embedded endorsement as the verifier checked it: its position, outcome, and the checked copy (null when rejected). */
+export const EndorsementCheck = z.object({ index: z.number().int(), outcome: EndorsementOutcome, credential: z.record(z.string(), z.unknown()).nullable() });
+/** One checked endorsement. */
+export type EndorsementCheck = z.infer<typeof EndorsementCheck>;
+
+/** A verification report as the API returns it: verdict, ordered steps, the format read, what the credential claims and its checked endorsements. */
 export const VerificationReport = z.object({
   verdict: VerificationVerdict,
   steps: z.array(VerificationStep),
   format: z.string().nullable(),
   credential: z.record(z.string(), z.unknown()).nullable(),
+  /** Embedded endorsements, each verified on its own (absent when the credential has none). Display only through `shownEndorsements`. */
+  endorsements: z.array(EndorsementCheck).optional(),
 });
 /** A verification report. */
 export type VerificationReport = z.infer<typeof VerificationReport>;
+
+/** An endorsement fit to display: the copy the verifier checked, and whether it has expired (then it must be marked so). */
+export interface ShownEndorsement {
+  credential: Record<string, unknown>;
+  expired: boolean;
+}
+
+/**
+ * The endorsements a page may show: the verifier's own checked copies of the `verified` ones and the `expired`
+ * ones (marked), in their order. A `rejected` endorsement (forged, tampered, unverifiable) is never shown, and
+ * endorsements are never read from the credential itself, where anyone could have put them.
+ */
+export function shownEndorsements(report: Pick<VerificationReport, 'endorsements'>): ShownEndorsement[] {
+  return (report.endorsements ?? []).flatMap((e) => (e.outcome !== 'rejected' && e.credential ? [{ credential: e.credential, expired: e.outcome === 'expired' }] : []));
+}
 
 /** Plain-language names of the engine's step ids (indexed ids such as `proof[1]` are handled by `stepName`). */
 const STEP_NAMES: Record<string, string> = {
@@ -133,4 +160,13 @@ export function verificationProblem(steps: readonly VerificationStep[]): Verific
 export function verificationReason(steps: readonly VerificationStep[]): string | null {
   const problem = verificationProblem(steps);
   return problem ? `${stepName(problem.id)}: ${problem.message}` : null;
+}
+
+/** Each verdict's title for people, the same on every page. */
+export const VERDICT_TITLES: Readonly<Record<VerificationVerdict, string>> = { valid: 'Valid', invalid: 'Not valid', indeterminate: 'Could not be fully verified' };
+
+/** A verdict in plain words with its reason when it is not valid: "Could not be fully verified — Issuer owns the key: …". */
+export function verdictSummary(verdict: VerificationVerdict, steps: readonly VerificationStep[]): string {
+  const reason = verdict === 'valid' ? null : verificationReason(steps);
+  return reason ? `${VERDICT_TITLES[verdict]} — ${reason}` : VERDICT_TITLES[verdict];
 }

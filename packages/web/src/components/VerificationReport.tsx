@@ -1,6 +1,6 @@
 /** How a verification report is shown: the verdict, why it is not valid, and every step in plain words. */
 import { Alert, Badge, Group, List, Text } from '@mantine/core';
-import { stepName, verificationProblem } from '@tessera/shared';
+import { VERDICT_TITLES, stepName, verificationProblem } from '@tessera/shared';
 import type { VerificationStep as ReportStep, VerificationVerdict as Verdict } from '../lib/types';
 import { DANGER, WARNING } from '../theme';
 
@@ -13,9 +13,9 @@ const STATUS: Record<ReportStep['status'], { label: string; color: string }> = {
 
 /** Title, colour and explanation of each verdict. */
 export const VERDICT: Record<Verdict, { title: string; color: string; text: string }> = {
-  valid: { title: 'Valid', color: 'teal.9', text: 'Every check passed.' },
-  invalid: { title: 'Not valid', color: DANGER, text: 'At least one check failed.' },
-  indeterminate: { title: 'Could not be fully verified', color: WARNING, text: 'Some checks could not be completed; nothing failed.' },
+  valid: { title: VERDICT_TITLES.valid, color: 'teal.9', text: 'Every check passed.' },
+  invalid: { title: VERDICT_TITLES.invalid, color: DANGER, text: 'At least one check failed.' },
+  indeterminate: { title: VERDICT_TITLES.indeterminate, color: WARNING, text: 'Some checks could not be completed; nothing failed.' },
 };
 
 /** A small badge with the verdict's title. */

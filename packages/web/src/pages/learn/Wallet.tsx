@@ -1,5 +1,6 @@
 /** The learner's wallet: credentials earned here, credentials imported from elsewhere, and collections. */
 import { Anchor, Button, Card, Checkbox, CopyButton, FileInput, Group, Modal, SimpleGrid, Stack, Switch, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { verificationReason } from '@tessera/shared';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -174,9 +175,14 @@ function CollectionEditor({ wallet, collection, onSaved, onCancel }: { wallet: W
   const [name, setName] = useState(collection?.name ?? '');
   const [isPublic, setPublic] = useState(collection?.public ?? false);
   const [entries, setEntries] = useState<string[]>(collection?.entries ?? []);
-  const options = [
+  const options: Array<{ value: string; label: string; description?: string | undefined }> = [
     ...wallet.earned.map((c) => ({ value: `earned:${c.id}`, label: `${c.achievementName} — ${c.issuerName}${c.visibility === 'public' ? '' : ' (not public: hidden on your profile)'}` })),
-    ...wallet.imported.map((i) => ({ value: `imported:${i.id}`, label: `${i.name}${i.issuerName ? ` — ${i.issuerName}` : ''} (imported, ${VERDICT[i.verdict].title.toLowerCase()})` })),
+    ...wallet.imported.map((i) => ({
+      value: `imported:${i.id}`,
+      label: `${i.name}${i.issuerName ? ` — ${i.issuerName}` : ''} (imported, ${VERDICT[i.verdict].title.toLowerCase()})`,
+      // Not valid or not fully verified: say why, as everywhere else a verdict is shown.
+      description: i.verdict === 'valid' ? undefined : (verificationReason(i.steps) ?? undefined),
+    })),
   ];
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -196,7 +202,7 @@ function CollectionEditor({ wallet, collection, onSaved, onCancel }: { wallet: W
           <Stack gap={6} mt={6}>
             {options.length === 0 ? <Text size="sm">You have no credentials yet.</Text> : null}
             {options.map((o) => (
-              <Checkbox key={o.value} value={o.value} label={o.label} />
+              <Checkbox key={o.value} value={o.value} label={o.label} description={o.description} />
             ))}
           </Stack>
         </Checkbox.Group>

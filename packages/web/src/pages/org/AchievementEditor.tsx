@@ -1,5 +1,5 @@
 /** The designer's editor: every field of a micro-credential, its rubric, preview, publish and retire. */
-import { DANGER } from '../../theme';
+import { DANGER, WARNING } from '../../theme';
 import {
   ActionIcon,
   Alert,
@@ -26,7 +26,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { ACHIEVEMENT_TYPES, AchievementContent as ContentSchema, EVIDENCE_KINDS, LIMITS } from '@tessera/shared';
+import { ACHIEVEMENT_TYPES, AchievementContent as ContentSchema, EVIDENCE_KINDS, LIMITS, contentUrlProblems } from '@tessera/shared';
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
@@ -296,7 +296,10 @@ function Editor({ slug, achievement, brand }: { slug: string; achievement: Achie
   const [notice, setNotice] = useState<string | null>(null);
   const [imageUrl, setImageUrl] = useState<string | null>(achievement?.imageUrl ?? null);
   const [imageError, setImageError] = useState<string | null>(null);
-  const err = form.fieldErrors;
+  // Links the loaded draft holds from before today's URL rules: flagged at once, until they are fixed.
+  const [staleUrls] = useState(() => (achievement ? contentUrlProblems(achievement.draft).map((p) => p.path) : []));
+  const stillStale = contentUrlProblems(values).filter((p) => staleUrls.includes(p.path));
+  const err: FieldErrors = { ...Object.fromEntries(stillStale.map((p) => [p.path, p.message])), ...form.fieldErrors };
   const set = <K extends keyof AchievementContent>(key: K, value: AchievementContent[K]) => setValues((v) => ({ ...v, [key]: value }));
   const criteria = values.rubric.criteria;
   const setCriteria = (list: Criterion[]) => set('rubric', { criteria: list });
@@ -382,6 +385,11 @@ function Editor({ slug, achievement, brand }: { slug: string; achievement: Achie
         </Alert>
       ) : null}
       <ProblemAlert problem={form.problem} />
+      {stillStale.length ? (
+        <Alert color={WARNING} variant="outline" mb="md" role="status" title="Some links need fixing">
+          {stillStale.length === 1 ? 'A link was' : `${stillStale.length} links were`} saved before the current rules for web addresses. Fix the marked {stillStale.length === 1 ? 'link' : 'links'} before you save or publish.
+        </Alert>
+      ) : null}
       <Tabs value={tab} onChange={setTab} mt="sm">
         <Tabs.List>
           <Tabs.Tab value="edit">Edit</Tabs.Tab>
