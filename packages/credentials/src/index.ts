@@ -2,6 +2,11 @@
 export const ENGINE_NAME = 'tessera-credentials';
 export * from './engine/contexts.js';
 export * from './engine/data-integrity.js';
+export * from './engine/jsonld-safety.js';
+export * from './engine/trust.js';
+export * from './engine/key-types.js';
+export * from './engine/suites.js';
+export * from './engine/schemas.js';
 export * from './engine/jwt.js';
 export * from './engine/keys.js';
 export * from './engine/multikey.js';

@@ -3,7 +3,8 @@ import type { KeyObject } from 'node:crypto';
 import jsonld from 'jsonld';
 import rdfCanonize from 'rdf-canonize';
 import type { DocumentLoader } from './contexts.js';
-import { toDatasetFast } from './fast-rdf.js';
+import { fastDataset } from './fast-rdf.js';
+import { JsonLdSafetyError, isJsonLdContentError, jsonLdFailure } from './jsonld-safety.js';
 import { decodeBase58btc, encodeBase58btc } from './multikey.js';
 
 /** Proof suites whose signature is Ed25519 over sha256(canon(proof config)) ‖ sha256(canon(document)). */
@@ -18,25 +19,54 @@ export function suiteOf(proof: Json): string {
   return proof['type'] === 'DataIntegrityProof' && typeof proof['cryptosuite'] === 'string' ? proof['cryptosuite'] : String(proof['type'] ?? 'unknown');
 }
 
-/** RDFC-1.0 canonical N-Quads, and which path produced them: the direct fast path or jsonld.js. */
+/**
+ * RDFC-1.0 canonical N-Quads, and which path produced them: the direct fast path or jsonld.js (safe mode).
+ * Throws a JsonLdSafetyError (with the JSON Pointer of the problem) for a document jsonld.js safe mode refuses,
+ * and for a node with two keys meaning @type (which jsonld.js merges); a context that cannot be loaded is a
+ * plain Error naming it (with our loaders, "… not available offline").
+ */
 export async function canonizeWithPath(document: unknown, loader: DocumentLoader): Promise<{ nquads: string; path: 'fast' | 'jsonld' }> {
+  let noted: JsonLdSafetyError | null = null;
+  let typeCollision: JsonLdSafetyError | null = null;
   if (typeof document === 'object' && document !== null && !Array.isArray(document)) {
-    const dataset = await toDatasetFast(document as Json, loader);
-    if (dataset) return { nquads: await rdfCanonize.canonize(dataset, { algorithm: 'RDFC-1.0', format: 'application/n-quads' }), path: 'fast' };
+    const fast = await fastDataset(document as Json);
+    if ('quads' in fast) return { nquads: await rdfCanonize.canonize(fast.quads, { algorithm: 'RDFC-1.0', format: 'application/n-quads' }), path: 'fast' };
+    ({ issue: noted, typeCollision } = fast);
   }
-  return { nquads: await jsonld.canonize(document, { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader: loader, safe: true }), path: 'jsonld' };
+  let nquads: string;
+  try {
+    nquads = await jsonld.canonize(document, { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader: loader, safe: true });
+  } catch (e) {
+    // When jsonld.js refuses the content, the problem the fast walk had already located (if any) names the place best.
+    throw noted && isJsonLdContentError(e) ? noted : jsonLdFailure(e, document);
+  }
+  // Two keys meaning @type: jsonld.js merges them, Tessera refuses them (the fast walk checks what jsonld.js read).
+  if (typeCollision) throw typeCollision;
+  return { nquads, path: 'jsonld' };
 }
 
-/** RDFC-1.0 canonical N-Quads of a JSON-LD document (jsonld.js semantics in safe mode: undefined terms are an error). */
+/** RDFC-1.0 canonical N-Quads of a JSON-LD document, as strict as jsonld.js safe mode (see canonizeWithPath for what it throws). */
 export async function canonize(document: unknown, loader: DocumentLoader): Promise<string> {
   return (await canonizeWithPath(document, loader)).nquads;
 }
 
-/** The bytes an Ed25519 RDFC proof signs: sha256(canonical proof configuration) ‖ sha256(canonical document). */
+/**
+ * The bytes an Ed25519 RDFC proof signs: sha256(canonical proof configuration) ‖ sha256(canonical document).
+ * The document is read first: if it is not strict JSON-LD, that JsonLdSafetyError is thrown; a proof
+ * configuration that is not (e.g. a suite's terms under contexts that do not define them) is a plain Error
+ * about the proof, since the credential itself may be fine.
+ */
 export async function hashData(unsecured: Json, proofConfig: Json, loader: DocumentLoader): Promise<Buffer> {
   const config: Json = { ...proofConfig, '@context': unsecured['@context'] };
   delete config['proofValue'];
-  const [docCanon, proofCanon] = await Promise.all([canonize(unsecured, loader), canonize(config, loader)]);
+  const docCanon = await canonize(unsecured, loader);
+  let proofCanon: string;
+  try {
+    proofCanon = await canonize(config, loader);
+  } catch (e) {
+    if (e instanceof JsonLdSafetyError) throw new Error(`The proof configuration is not strict JSON-LD at ${e.path === '' ? 'its root' : e.path}: ${e.reason}`, { cause: e });
+    throw e;
+  }
   return Buffer.concat([createHash('sha256').update(proofCanon).digest(), createHash('sha256').update(docCanon).digest()]);
 }
 

@@ -11,6 +11,7 @@ import { KeyResolutionError, didWebDocumentUrl } from './keys.js';
 import { bindIssuer, keyForMethod } from './trust.js';
 import type { Binding } from './trust.js';
 import { canonize } from './data-integrity.js';
+import { JsonLdSafetyError } from './jsonld-safety.js';
 import { messageOf, step, verdictOf } from './report.js';
 import type { Report, Step } from './report.js';
 import { OB3_LATEST_CONTEXT, credentialKind, dataModelOf, standardContexts, structureProblems } from './shape.js';
@@ -141,8 +142,7 @@ function schemaSteps(doc: Json, ctx: Context): Step[] {
 
 /** A JSON-LD safe-mode failure (thrown by canonicalisation), with the JSON path it names. */
 function jsonLdProblem(e: unknown): string | null {
-  if (!(e instanceof Error) || e.name !== 'JsonLdSafetyError') return null;
-  return e.message;
+  return e instanceof JsonLdSafetyError ? e.message : null;
 }
 
 /** The `jsonld` step: passed when a proof's canonicalisation ran in safe mode, failed with the path otherwise. */
