@@ -4,7 +4,7 @@ import jsonld from 'jsonld';
 import rdfCanonize from 'rdf-canonize';
 import type { DocumentLoader } from './contexts.js';
 import { fastDataset } from './fast-rdf.js';
-import { JsonLdSafetyError, isJsonLdContentError, jsonLdFailure } from './jsonld-safety.js';
+import { JsonLdSafetyError, isJsonLdContentError, jsonLdFailure, lossyNumbers } from './jsonld-safety.js';
 import { decodeBase58btc, encodeBase58btc } from './multikey.js';
 
 /** Proof suites whose signature is Ed25519 over sha256(canon(proof config)) ‖ sha256(canon(document)). */
@@ -111,6 +111,8 @@ export function seedSigner(seed: Uint8Array, id: string): Ed25519Signer {
 /** Add an eddsa-rdfc-2022 DataIntegrityProof; existing proofs are kept (the result's `proof` is an array). */
 export async function signDataIntegrity(unsigned: Json, opts: { signer: Ed25519Signer; created: string; loader: DocumentLoader; proofPurpose?: string }): Promise<Json> {
   const unsecured = unsecuredDocument(unsigned);
+  const [lossy] = lossyNumbers(unsecured);
+  if (lossy) throw new JsonLdSafetyError(lossy.path, `the number ${lossy.value} would be signed as ${lossy.value.toFixed(0)} (JSON-LD canonicalisation drops its fraction), so the signature would not protect it; give it as a string or in a larger unit (lossy number)`);
   const proof: Json = { type: 'DataIntegrityProof', created: opts.created, verificationMethod: opts.signer.id, cryptosuite: 'eddsa-rdfc-2022', proofPurpose: opts.proofPurpose ?? 'assertionMethod' };
   const signature = await opts.signer.sign(await hashData(unsecured, proof, opts.loader));
   const existing = ([] as unknown[]).concat(unsigned['proof'] ?? []);

@@ -9,6 +9,7 @@ import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
 import { documentLoader } from './contexts.js';
 import { canonize, canonizeWithPath, seedSigner, signDataIntegrity } from './data-integrity.js';
+import { lossyNumbers } from './jsonld-safety.js';
 import { multikeyFromEd25519 } from './multikey.js';
 
 type Json = Record<string, unknown>;
@@ -248,6 +249,7 @@ describe('what the fast path signs verifies with @digitalbazaar/vc', () => {
     const inputs = [{ credits: 1e-7, earned: 1e-7, hashed: true, started: undefined, name: 'The 1e-7 case' }, ...generated];
     const drop = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
     let verified = 0;
+    let refused = 0;
     for (const [i, c] of inputs.entries()) {
       const unsigned = {
         '@context': [V2, OB],
@@ -266,11 +268,27 @@ describe('what the fast path signs verifies with @digitalbazaar/vc', () => {
       };
       // What is signed is what the fast path canonicalises.
       expect((await canonizeWithPath(unsigned, loader)).path).toBe('fast');
+      if (lossyNumbers(unsigned).length > 0) {
+        // jsonld.js writes 1e-7 as "0": the signature could not protect the value, so we refuse to sign it.
+        await expect(signDataIntegrity(unsigned, { signer: seedSigner(seed, method), created: '2024-01-01T00:00:00Z', loader })).rejects.toThrow(/lossy number/);
+        refused += 1;
+        continue;
+      }
       const signed = await signDataIntegrity(unsigned, { signer: seedSigner(seed, method), created: '2024-01-01T00:00:00Z', loader });
       const result = await vc.verifyCredential({ credential: signed, suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }), documentLoader: oracleLoader, checkStatus: async () => ({ verified: true }) });
       expect(result.verified, `${JSON.stringify(c)}: ${JSON.stringify(result.error)}`).toBe(true);
       verified += 1;
     }
-    expect(verified).toBe(50);
+    expect(refused).toBeGreaterThanOrEqual(1);
+    expect(verified).toBeGreaterThanOrEqual(25);
+    expect(verified + refused).toBe(50);
   }, 120_000);
+
+  it('1e-7 and 3e-7 canonicalise alike, so the signer refuses such numbers and the verifier does not vouch for them', async () => {
+    const doc = (n: number) => ({ '@context': [V2, OB], id: 'urn:example:n', type: ['VerifiableCredential', 'Achievement'], creditsAvailable: n });
+    expect(await canonize(doc(1e-7), loader)).toBe(await canonize(doc(3e-7), loader));
+    expect(lossyNumbers(doc(1e-7))).toEqual([{ path: '/creditsAvailable', value: 1e-7 }]);
+    expect(lossyNumbers(doc(1.5e-7))).toEqual([]);
+    expect(lossyNumbers(doc(0.5))).toEqual([]);
+  });
 });

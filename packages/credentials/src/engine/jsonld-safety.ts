@@ -253,3 +253,15 @@ export function jsonLdFailure(e: unknown, document: unknown): unknown {
   }
   return e;
 }
+
+/**
+ * Numbers that RDF canonicalisation does not keep exactly: jsonld.js writes a number whose JavaScript text has
+ * no "." (1e-7, 2.5e-8) as an integer, so 1e-7 and 3e-7 both sign as "0" and the signature cannot tell them
+ * apart. Returns the JSON Pointer and value of each such number.
+ */
+export function lossyNumbers(document: unknown, path = ''): Array<{ path: string; value: number }> {
+  if (typeof document === 'number') return !Number.isInteger(document) && Number.isFinite(document) && !String(document).includes('.') && Math.abs(document) < 1e21 ? [{ path, value: document }] : [];
+  if (Array.isArray(document)) return document.flatMap((v, i) => lossyNumbers(v, pointer(path, i)));
+  if (typeof document === 'object' && document !== null) return Object.entries(document).flatMap(([k, v]) => (k === '@context' ? [] : lossyNumbers(v, pointer(path, k))));
+  return [];
+}

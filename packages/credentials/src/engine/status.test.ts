@@ -77,3 +77,27 @@ describe('status lists are held to the same trust rules as credentials', () => {
     expect(missing.steps.find((s) => s.id === 'status.revocation')?.status).toBe('unknown');
   });
 });
+
+describe('numbers a Data Integrity signature cannot protect', () => {
+  it('a credential signed elsewhere with creditsAvailable 1e-7 is not valid: jsonld.numbers is unknown, and changing it to 3e-7 still verifies the proof', async () => {
+    const issuer = didKey('lossy-issuer');
+    const credential = {
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      id: 'urn:uuid:7f3a5c1e-2b4d-4e6f-8a9b-0c1d2e3f4a5b',
+      type: ['VerifiableCredential'],
+      issuer: issuer.did,
+      credentialSubject: { id: 'did:example:learner' },
+    };
+    const signed = await signDataIntegrity(credential, { signer: issuer.signer, created: '2026-01-01T00:00:00Z', loader: documentLoader() });
+    // Our signer refuses the number; add it the way another tool would have signed it (jsonld.js reads it as 0).
+    const withNumber = { ...signed, credentialSubject: { id: 'did:example:learner', 'https://schema.example/credits': 0 } };
+    const lossy = { ...signed, credentialSubject: { id: 'did:example:learner', 'https://schema.example/credits': 1e-7 } };
+    const reSigned = await signDataIntegrity({ ...withNumber, proof: undefined }, { signer: issuer.signer, created: '2026-01-01T00:00:00Z', loader: documentLoader() });
+    const tampered = { ...reSigned, credentialSubject: lossy.credentialSubject };
+    const report = await verifyCredential(tampered, { now: NOW });
+    expect(report.steps.find((s) => s.id === 'proof')?.status).toBe('passed');
+    expect(report.steps.find((s) => s.id === 'jsonld.numbers')).toMatchObject({ status: 'unknown', message: expect.stringContaining('/credentialSubject/https:~1~1schema.example~1credits (1e-7, signed as 0)') });
+    expect(report.verdict).toBe('indeterminate');
+    await expect(signDataIntegrity({ ...credential, credentialSubject: lossy.credentialSubject }, { signer: issuer.signer, created: '2026-01-01T00:00:00Z', loader: documentLoader() })).rejects.toThrow(/lossy number/);
+  });
+});

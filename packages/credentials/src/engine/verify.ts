@@ -11,7 +11,7 @@ import { KeyResolutionError, didWebDocumentUrl } from './keys.js';
 import { bindIssuer, keyForMethod } from './trust.js';
 import type { Binding } from './trust.js';
 import { canonize } from './data-integrity.js';
-import { JsonLdSafetyError } from './jsonld-safety.js';
+import { JsonLdSafetyError, lossyNumbers } from './jsonld-safety.js';
 import { messageOf, step, verdictOf } from './report.js';
 import type { Report, Step } from './report.js';
 import { OB3_LATEST_CONTEXT, credentialKind, dataModelOf, standardContexts, structureProblems } from './shape.js';
@@ -161,6 +161,14 @@ async function jsonLdStep(doc: Json, ctx: Context): Promise<Step> {
 function unsecured(doc: Json): Json {
   const { proof: _proof, ...rest } = doc;
   return rest;
+}
+
+/** Numbers a Data Integrity signature cannot protect exactly (jsonld.js writes 1e-7 as 0): the proof does not vouch for them. */
+function lossyNumberSteps(doc: Json): Step[] {
+  const lossy = lossyNumbers(unsecured(doc));
+  if (lossy.length === 0) return [];
+  const listed = lossy.slice(0, 3).map((n) => `${n.path} (${n.value}, signed as ${n.value.toFixed(0)})`).join(', ');
+  return [step.unknown('jsonld.numbers', `The signature cannot vouch for ${lossy.length === 1 ? 'this number' : 'these numbers'}: ${listed}; JSON-LD canonicalisation drops the fraction, so a changed value would verify too`)];
 }
 
 interface ProofOutcome {
@@ -417,7 +425,7 @@ async function verifyDocument(doc: Json, ctx: Context, withEndorsements: boolean
     if (doc['proof'] !== undefined) steps.push(...(await proofSteps(doc, ctx)).steps);
   } else {
     const di = await proofSteps(doc, ctx);
-    steps.push(di.jsonld ?? (await jsonLdStep(doc, ctx)), ...di.steps);
+    steps.push(di.jsonld ?? (await jsonLdStep(doc, ctx)), ...lossyNumberSteps(doc), ...di.steps);
     bindings.push(...di.bindings);
   }
   steps.push(...issuerStep(bindings));
