@@ -21,6 +21,12 @@ const org: OrgRow = {
   doubleScorePercent: 10,
   blindReviews: true,
   suspensionEnabled: false,
+  reviewLabelSecret: null,
+  verifiedDomain: null,
+  domainVerifiedAt: null,
+  domainVerificationMethod: null,
+  pendingDomain: null,
+  domainToken: null,
   createdAt: now,
   updatedAt: now,
 };
@@ -47,11 +53,11 @@ function input(overrides: Partial<CredentialInput> = {}): CredentialInput {
     version: 2,
     content,
     imageUrl: 'https://tessera.test/api/v1/achievements/ach_1/image',
-    learner: { email: 'alex@example.edu', name: 'Alex Kim', did: null, showName: true },
+    learner: { email: 'alex@example.edu', accountRef: 'https://tessera.test/people/acc_1', name: 'Alex Kim', did: null, showName: true },
     scores: [{ criterionId: 'c1', levelId: 'ok' }],
     evidence: [
-      { requirementId: 'plan', text: 'My plan', url: null, file: { url: 'https://tessera.test/api/v1/files/f1', name: 'plan.pdf', sha256: 'ab'.repeat(32) } },
-      { requirementId: 'gone', text: null, url: 'https://video.example/1', file: null },
+      { requirementId: 'plan', url: 'https://tessera.test/credentials/c1/evidence/plan', served: 'file', sha256: 'ab'.repeat(32), mediaType: 'application/pdf' },
+      { requirementId: 'gone', url: 'https://tessera.test/credentials/c1/evidence/gone', served: 'text', sha256: 'cd'.repeat(32), mediaType: null },
     ],
     issuedAt: now,
     validUntil: null,
@@ -82,14 +88,24 @@ describe('buildAchievementCredential (server)', () => {
     expect(subject.result?.[0]).toMatchObject({ type: ['Result'], resultDescription: rd?.id, achievedLevel: rd?.requiredLevel, status: 'Completed' });
     expect(subject.achievement.alignment?.[0]).toMatchObject({ type: ['Alignment'], targetName: 'ISTE 2.5' });
     expect(subject.achievement.criteria.narrative).toBe('Learning goal: Run discussions\n\nSubmit a plan and a transcript.');
-    expect(c.evidence?.[0]).toMatchObject({ id: 'https://tessera.test/api/v1/files/f1', name: 'Upload your plan', narrative: 'My plan', digestSRI: `sha256-${Buffer.from('ab'.repeat(32), 'hex').toString('base64')}` });
+    // Evidence goes by reference (issue 13): the URL on this server that serves it to the people the learner allows,
+    // the requirement's name, a neutral description and a digest. It used to carry the learner's text as
+    // `narrative` and the file's name; neither may reach what we sign any more.
+    expect(c.evidence?.[0]).toEqual({
+      type: ['Evidence'],
+      id: 'https://tessera.test/credentials/c1/evidence/plan',
+      name: 'Upload your plan',
+      description: 'A file (application/pdf). The URL serves it to the people the learner allows; digestSRI is the SHA-256 of what it serves.',
+      digestSRI: `sha256-${Buffer.from('ab'.repeat(32), 'hex').toString('base64')}`,
+    });
     // Evidence for a requirement no longer in the content is named by its id.
-    expect(c.evidence?.[1]).toMatchObject({ id: 'https://video.example/1', name: 'gone' });
+    expect(c.evidence?.[1]).toMatchObject({ id: 'https://tessera.test/credentials/c1/evidence/gone', name: 'gone', digestSRI: `sha256-${Buffer.from('cd'.repeat(32), 'hex').toString('base64')}` });
+    expect(JSON.stringify(c.evidence)).not.toMatch(/narrative|plan\.pdf/);
   });
 
   it('leaves the name out when the learner hides it, and carries a second entry when suspension is on', () => {
     const c = buildAchievementCredential(input({
-      learner: { email: 'alex@example.edu', name: 'Alex Kim', did: 'did:key:z6MkExample', showName: false },
+      learner: { email: 'alex@example.edu', accountRef: 'https://tessera.test/people/acc_1', name: 'Alex Kim', did: 'did:key:z6MkExample', showName: false },
       status: { revocation: { url: 'https://tessera.test/s/r', index: 1 }, suspension: { url: 'https://tessera.test/s/s', index: 2 } },
       validUntil: new Date('2027-11-25T10:00:00Z'),
     }));
@@ -103,6 +119,13 @@ describe('buildAchievementCredential (server)', () => {
     expect(IssuedAchievementCredential.safeParse(c).success).toBe(true);
     // The official OB 3.0 model takes only one entry.
     expect(AchievementCredential.safeParse(c).success).toBe(false);
+  });
+
+  it('binds no unverified address: without a verified email the learner is a salted hash of the account', () => {
+    const c = buildAchievementCredential(input({ learner: { email: null, accountRef: 'https://tessera.test/people/acc_1', name: 'Alex Kim', did: null, showName: false } }));
+    expect(c.credentialSubject.identifier).toEqual([expect.objectContaining({ identityType: 'accountId', hashed: true })]);
+    expect(JSON.stringify(c)).not.toContain('alex@example.edu');
+    expect(JSON.stringify(c)).not.toContain('acc_1');
   });
 
   it('names the field when stored data cannot make a valid credential', () => {

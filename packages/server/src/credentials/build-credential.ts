@@ -24,15 +24,43 @@ export interface CredentialInput {
   version: number;
   content: Content;
   imageUrl: string;
-  learner: { email: string; name: string; did: string | null; showName: boolean };
+  /**
+   * `email` only when the learner has verified it (a credential is never bound to an address nobody proved);
+   * otherwise the learner is identified by a salted hash of `accountRef`. `showName`: the learner allowed their
+   * name in the signed credential.
+   */
+  learner: { email: string | null; accountRef: string; name: string; did: string | null; showName: boolean };
   scores: Array<{ criterionId: string; levelId: string }>;
-  evidence: Array<{ requirementId: string; text: string | null; url: string | null; file: { url: string; name: string; sha256: string } | null }>;
+  /** Evidence by reference only: never its text or the assessor's notes. */
+  evidence: EvidenceRef[];
   issuedAt: Date;
+  /** When the achievement was first awarded, for a credential re-issued from the same award. */
+  awardedAt?: Date;
   validUntil: Date | null;
   /** Revocation always; suspension only when the organisation issues with a second list. */
   status: { revocation: { url: string; index: number }; suspension: { url: string; index: number } | null };
   /** Where the email identity's salt comes from (random unless a test fixes it). */
   saltSource?: () => string;
+}
+
+/**
+ * One evidence item as the credential carries it: the URL on this server that serves it (access follows the
+ * learner's evidence visibility), what kind of thing is served there, and the hex SHA-256 of the served bytes.
+ */
+export interface EvidenceRef {
+  requirementId: string;
+  url: string;
+  /** `text`: the written response as UTF-8; `link`: the submitted URL as UTF-8 text; `file`: the file's bytes. */
+  served: 'text' | 'link' | 'file';
+  sha256: string;
+  /** The file's media type (files only). */
+  mediaType: string | null;
+}
+
+/** A neutral description of an evidence item: what the URL serves and what the digest covers, nothing the learner wrote. */
+function evidenceDescription(e: EvidenceRef): string {
+  const what = e.served === 'file' ? `A file${e.mediaType ? ` (${e.mediaType})` : ''}` : e.served === 'link' ? 'A link (served as UTF-8 text)' : 'A written response (served as UTF-8 text)';
+  return `${what}. The URL serves it to the people the learner allows; digestSRI is the SHA-256 of what it serves.`;
 }
 
 /** What Tessera issues: an AchievementCredential whose status is one entry, or two when suspension is on. */
@@ -62,15 +90,18 @@ function orgProfile(org: OrgRow, did: string): Profile {
 /**
  * Build the unsigned OB 3.0 AchievementCredential with the credentials engine's builders, so it passes the
  * official JSON Schema: the rubric becomes ResultDescriptions with their levels, the assessor's scores
- * Results, the learner a salted email hash (and their name when they chose to show it), evidence files
- * carry their digest.
+ * Results, the learner a salted email hash (and their name only when they allowed it), evidence by
+ * reference (URL and digest, never its text).
  */
 export function buildAchievementCredential(i: CredentialInput): IssuedAchievementCredential {
   const achievementUri = `${i.baseUrl}/achievements/${i.achievementId}/versions/${i.version}`;
   const rdId = (cid: string) => `${achievementUri}#criterion-${cid}`;
   const levelId = (cid: string, lid: string) => `${achievementUri}#criterion-${cid}-level-${lid}`;
   const profile = orgProfile(i.org, i.issuerDid);
-  const identifiers: IdentityObject[] = [buildIdentityObject({ identity: i.learner.email, identityType: 'emailAddress', ...(i.saltSource ? { saltSource: i.saltSource } : {}) })];
+  const salt = i.saltSource ? { saltSource: i.saltSource } : {};
+  const identifiers: IdentityObject[] = [
+    i.learner.email !== null ? buildIdentityObject({ identity: i.learner.email, identityType: 'emailAddress', ...salt }) : buildIdentityObject({ identity: i.learner.accountRef, identityType: 'accountId', ...salt }),
+  ];
   if (i.learner.showName) identifiers.push({ type: 'IdentityObject', identityHash: i.learner.name, identityType: 'name', hashed: false });
   const reqs = new Map(i.content.evidenceRequirements.map((r) => [r.id, r]));
 
@@ -105,6 +136,7 @@ export function buildAchievementCredential(i: CredentialInput): IssuedAchievemen
     name: i.content.name,
     issuer: profile,
     validFrom: i.issuedAt,
+    ...(i.awardedAt ? { awardedDate: i.awardedAt } : {}),
     ...(i.validUntil ? { validUntil: i.validUntil } : {}),
     subject: {
       ...(i.learner.did ? { id: i.learner.did } : {}),
@@ -112,16 +144,15 @@ export function buildAchievementCredential(i: CredentialInput): IssuedAchievemen
       achievement,
       result: i.scores.map((s) => buildResult({ resultDescription: rdId(s.criterionId), achievedLevel: levelId(s.criterionId, s.levelId), status: 'Completed' })),
     },
+    // By reference: a name (the requirement's prompt, written by the issuer), a neutral description, the URL
+    // and a digest. The learner's text, file names and links, and the assessor's notes stay out of what we sign.
     evidence: i.evidence.map((e) => {
       const req = reqs.get(e.requirementId);
       return buildEvidence({
+        id: e.url,
         name: req ? req.prompt.slice(0, 200) : e.requirementId,
-        ...(e.file
-          ? { id: e.file.url, description: `${e.file.name} (sha256 ${e.file.sha256})`, digestSRI: `sha256-${Buffer.from(e.file.sha256, 'hex').toString('base64')}` }
-          : e.url
-            ? { id: e.url }
-            : {}),
-        ...(e.text ? { narrative: e.text } : {}),
+        description: evidenceDescription(e),
+        digestSRI: `sha256-${Buffer.from(e.sha256, 'hex').toString('base64')}`,
       });
     }),
   });
