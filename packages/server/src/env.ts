@@ -23,6 +23,11 @@ export const EnvSchema = z
       .string()
       .regex(/^[0-9a-fA-F]{64}$/, { message: 'must be 64 hexadecimal characters (32 bytes)' })
       .optional(),
+    /** The master key `tessera rotate-master-key` moves to (else a file given with --new-key-file, else a new one). */
+    TESSERA_NEW_MASTER_KEY: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, { message: 'must be 64 hexadecimal characters (32 bytes)' })
+      .optional(),
     TESSERA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TESSERA_SMTP_URL: z
       .string()
@@ -33,9 +38,21 @@ export const EnvSchema = z
     TESSERA_TRUST_PROXY: bool.default(false),
     TESSERA_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
     TESSERA_SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
+    /** A session unused for this long ends, whatever its absolute lifetime (TESSERA_SESSION_DAYS). */
+    TESSERA_SESSION_IDLE_HOURS: z.coerce.number().min(0.05).max(24 * 90).default(12),
+    /** Sign-ups per client address per hour. */
+    TESSERA_SIGNUP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
     TESSERA_REMOTE_FETCH: z.enum(['on', 'off']).optional(),
     TESSERA_FETCH_ALLOW_PRIVATE: bool.default(false),
     TESSERA_VERIFY_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+    /** Worker CPU time (wall-clock off Linux) one verification may spend before it ends indeterminate ("took too long"). */
+    TESSERA_VERIFY_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+    /** Worker threads that verify credentials off the event loop. */
+    TESSERA_VERIFY_THREADS: z.coerce.number().int().min(1).max(64).default(1),
+    /** Verifications that may wait for a worker; more are answered 503. */
+    TESSERA_VERIFY_QUEUE: z.coerce.number().int().min(1).max(10_000).default(32),
+    /** Wallet imports and re-verifications per account per minute. */
+    TESSERA_WALLET_IMPORTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
     TESSERA_WEB_DIST: z.string().min(1).optional(),
   })
   .transform((e) => ({

@@ -1,7 +1,8 @@
 import { serve } from '@hono/node-server';
 import type { ServerType } from '@hono/node-server';
 import pino from 'pino';
-import { DEFAULT_SCRYPT } from './accounts/password.js';
+import { scheduleAccountCleanUp } from './accounts/clean-up-accounts.js';
+import { DEFAULT_PASSWORD_PARAMS } from './accounts/password.js';
 import type { Deps } from './context.js';
 import type { Database } from './db/client.js';
 import { openDatabase } from './db/client.js';
@@ -15,6 +16,7 @@ import { Keyring, loadMasterKey } from './keys/keyring.js';
 import { outboxOnlyMailer, smtpMailer } from './mail/mailer.js';
 import { systemClock } from './shared/clock.js';
 import { randomIds } from './shared/ids.js';
+import { createVerifyPool } from './verify/pool.js';
 
 /** The composition root: env → database → keyring → mailer → deps. */
 export async function bootstrap(env: Env, opts: { migrate?: boolean } = {}): Promise<{ deps: Deps; database: Database }> {
@@ -32,7 +34,7 @@ export async function bootstrap(env: Env, opts: { migrate?: boolean } = {}): Pro
     log,
     keyring: new Keyring(master.key),
     mailer: env.TESSERA_SMTP_URL ? smtpMailer(env.TESSERA_SMTP_URL, env.TESSERA_MAIL_FROM) : outboxOnlyMailer,
-    scrypt: DEFAULT_SCRYPT,
+    passwords: DEFAULT_PASSWORD_PARAMS,
     storage: localFileStorage(env.TESSERA_DATA_DIR),
   };
   return { deps, database };
@@ -47,8 +49,12 @@ export interface Running {
 
 /** Listen on the configured port and start in-process workers (TESSERA_WORKERS, default 1). */
 export async function listen(deps: Deps, database: Database): Promise<Running> {
-  const app = createApp(deps);
+  // Credentials are verified in a worker-thread pool that lives as long as the server.
+  const verifier = createVerifyPool(deps.env);
+  const app = createApp({ ...deps, verifier });
   const workers: Worker[] = [];
+  // Start the hourly clean-up chain (sessions, tokens, rate limits); one job per hour slot however many processes start.
+  await scheduleAccountCleanUp(deps);
   for (let i = 0; i < deps.env.TESSERA_WORKERS; i++) workers.push(startWorker(deps, { handlers: JOB_HANDLERS }));
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve) => {
     const s = serve({ fetch: app.fetch, port: deps.env.PORT, hostname: deps.env.HOST }, (info) => resolve({ server: s, port: info.port }));
@@ -59,6 +65,7 @@ export async function listen(deps: Deps, database: Database): Promise<Running> {
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.all(workers.map((w) => w.stop()));
+      await verifier.close();
       await database.close();
     },
   };

@@ -3,6 +3,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { GuestOnly, RequireAuth } from './components/guards';
 import { Layout } from './components/Layout';
 import { AdminOutboxPage } from './pages/AdminOutbox';
+import { AdminIssuersPage } from './pages/AdminIssuers';
 import { ForgotPasswordPage } from './pages/ForgotPassword';
 import { HomePage } from './pages/Home';
 import { InvitationPage } from './pages/Invitation';
@@ -24,6 +25,8 @@ import { OrgQueuePage } from './pages/org/OrgQueue';
 import { ReviewSubmissionPage } from './pages/org/ReviewSubmission';
 import { OrgAuditPage } from './pages/org/OrgAudit';
 import { OrgKeysPage } from './pages/org/OrgKeys';
+import { OrgJobsPage } from './pages/org/OrgJobs';
+import { OrgVerificationPage } from './pages/org/OrgVerification';
 import { OrgLayout } from './pages/org/OrgLayout';
 import { OrgMembersPage } from './pages/org/OrgMembers';
 import { OrgProfilePage } from './pages/org/OrgProfile';
@@ -31,6 +34,7 @@ import { ResetPasswordPage } from './pages/ResetPassword';
 import { SettingsPage } from './pages/Settings';
 import { SignInPage } from './pages/SignIn';
 import { SignUpPage } from './pages/SignUp';
+import { EmailVerificationBanner, VerifyEmailPage } from './pages/VerifyEmail';
 
 /** The routed application. */
 export function App() {
@@ -44,17 +48,27 @@ export function App() {
             <Route path="forgot-password" element={<ForgotPasswordPage />} />
           </Route>
           <Route path="reset-password" element={<ResetPasswordPage />} />
+          <Route path="verify-email" element={<VerifyEmailPage />} />
           <Route path="invitations/:token" element={<InvitationPage />} />
           <Route path="verify" element={<VerifyPage />} />
           <Route path="catalog" element={<CatalogPageScreen />} />
           <Route path="catalog/:achievementId" element={<CatalogDetailPage />} />
-          <Route element={<RequireAuth />}>
+          <Route
+            element={
+              <>
+                <EmailVerificationBanner />
+                <RequireAuth />
+              </>
+            }
+          >
             <Route index element={<HomePage />} />
             <Route path="orgs/new" element={<NewOrgPage />} />
             <Route path="orgs/:slug" element={<OrgLayout />}>
               <Route index element={<OrgProfilePage />} />
               <Route path="members" element={<OrgMembersPage />} />
               <Route path="keys" element={<OrgKeysPage />} />
+              <Route path="verification" element={<OrgVerificationPage />} />
+              <Route path="jobs" element={<OrgJobsPage />} />
               <Route path="audit" element={<OrgAuditPage />} />
               <Route path="achievements" element={<OrgAchievementsPage />} />
               <Route path="achievements/new" element={<AchievementEditorPage />} />
@@ -71,6 +85,7 @@ export function App() {
             <Route path="me/wallet" element={<WalletPage />} />
             <Route path="notifications" element={<NotificationsPage />} />
             <Route path="admin/outbox" element={<AdminOutboxPage />} />
+            <Route path="admin/issuers" element={<AdminIssuersPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

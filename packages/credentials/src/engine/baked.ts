@@ -51,11 +51,17 @@ function chunks(bytes: Uint8Array): Chunk[] {
   return out;
 }
 
-function textOf(chunk: Chunk): { keyword: string; text: string } | null {
+function keywordOf(chunk: Chunk): string | null {
+  if (chunk.type !== 'iTXt' && chunk.type !== 'tEXt') return null;
+  const nul = chunk.data.indexOf(0);
+  return nul < 0 ? null : chunk.data.toString('latin1', 0, nul);
+}
+
+/** The text of a tEXt or iTXt chunk; compressed text is inflated to at most MAX_TEXT_BYTES. */
+function textOf(chunk: Chunk): string | null {
   const nul = chunk.data.indexOf(0);
   if (nul < 0) return null;
-  const keyword = chunk.data.toString('latin1', 0, nul);
-  if (chunk.type === 'tEXt') return { keyword, text: chunk.data.toString('latin1', nul + 1) };
+  if (chunk.type === 'tEXt') return chunk.data.toString('latin1', nul + 1);
   if (chunk.type !== 'iTXt') return null;
   const compressed = chunk.data[nul + 1] === 1;
   let at = nul + 3;
@@ -65,17 +71,24 @@ function textOf(chunk: Chunk): { keyword: string; text: string } | null {
     at = next + 1;
   }
   const body = chunk.data.subarray(at);
-  const text = compressed ? inflateSync(body, { maxOutputLength: MAX_TEXT_BYTES }).toString('utf8') : body.toString('utf8');
-  return { keyword, text };
+  if (!compressed) return body.toString('utf8');
+  try {
+    return inflateSync(body, { maxOutputLength: MAX_TEXT_BYTES }).toString('utf8');
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new Error(`The compressed ${keywordOf(chunk) ?? ''} text inflates to more than ${MAX_TEXT_BYTES} bytes`, { cause: e });
+    throw new Error(`The compressed ${keywordOf(chunk) ?? ''} text is corrupt`, { cause: e });
+  }
 }
 
 /** The credential baked into a PNG (OB 3.0 `openbadgecredential`, or OB 2.0 `openbadges`), or null. */
 export function extractFromPng(bytes: Uint8Array): BakedContent | null {
+  // Only the credential's own chunk is ever inflated: other text chunks are skipped by keyword, so a PNG
+  // full of compressed chunks costs no more than one capped inflation.
   for (const c of chunks(bytes)) {
-    if (c.type !== 'iTXt' && c.type !== 'tEXt') continue;
-    const t = textOf(c);
-    if (t?.keyword === PNG_KEYWORD_OB3) return { text: t.text, standard: 'ob3' };
-    if (t?.keyword === PNG_KEYWORD_OB2) return { text: t.text, standard: 'ob2' };
+    const keyword = keywordOf(c);
+    if (keyword !== PNG_KEYWORD_OB3 && keyword !== PNG_KEYWORD_OB2) continue;
+    const text = textOf(c);
+    if (text !== null) return { text, standard: keyword === PNG_KEYWORD_OB3 ? 'ob3' : 'ob2' };
   }
   return null;
 }
@@ -96,15 +109,24 @@ export function bakePng(image: Uint8Array, credential: string): Uint8Array {
   const buf = Buffer.from(image);
   const parts: Buffer[] = [PNG_SIGNATURE];
   for (const c of list) {
-    const t = c.type === 'iTXt' || c.type === 'tEXt' ? textOf(c) : null;
-    if (t && (t.keyword === PNG_KEYWORD_OB3 || t.keyword === PNG_KEYWORD_OB2)) continue;
+    const keyword = keywordOf(c);
+    if (keyword === PNG_KEYWORD_OB3 || keyword === PNG_KEYWORD_OB2) continue;
     if (c.type === 'IEND') parts.push(itxt(PNG_KEYWORD_OB3, credential));
     parts.push(buf.subarray(c.start, c.end));
   }
   return new Uint8Array(Buffer.concat(parts));
 }
 
-/** The credential baked into an SVG (`openbadges:credential`, or OB 2.0 `openbadges:assertion`), or null. DTDs are refused. */
+/** Deepest element nesting read in an SVG; deeper documents are refused (the XML parser's cost grows with depth). */
+export const MAX_SVG_DEPTH = 64;
+
+/** Thrown from a parser handler to stop reading once the credential is found. */
+const FOUND = new Error('The credential was found');
+
+/**
+ * The credential baked into an SVG (`openbadges:credential`, or OB 2.0 `openbadges:assertion`), or null. DTDs
+ * are refused; so is nesting deeper than MAX_SVG_DEPTH. Reading stops at the end of the first credential element.
+ */
 export function extractFromSvg(text: string): BakedContent | null {
   if (text.length > MAX_IMAGE_BYTES) throw new Error(`The image is larger than ${MAX_IMAGE_BYTES} bytes`);
   // An external DOCTYPE (the usual SVG 1.1 one) is harmless: it is never fetched. Internal subsets and entity
@@ -114,7 +136,9 @@ export function extractFromSvg(text: string): BakedContent | null {
   let found: BakedContent | null = null;
   let capturing: { standard: 'ob3' | 'ob2'; verify: string | null; text: string } | null = null;
   let root = true;
+  let depth = 0;
   parser.on('opentag', (tag) => {
+    if (++depth > MAX_SVG_DEPTH) throw new Error(`The SVG nests elements more than ${MAX_SVG_DEPTH} deep`);
     if (root) {
       root = false;
       if (tag.local !== 'svg') throw new Error('Not an SVG image');
@@ -133,13 +157,19 @@ export function extractFromSvg(text: string): BakedContent | null {
   parser.on('text', collect);
   parser.on('cdata', collect);
   parser.on('closetag', (tag) => {
+    depth--;
     if (capturing && (tag.local === 'credential' || tag.local === 'assertion')) {
       const body = capturing.text.trim();
       found = { text: body || capturing.verify || '', standard: capturing.standard };
       capturing = null;
+      throw FOUND;
     }
   });
-  parser.write(text).close();
+  try {
+    parser.write(text).close();
+  } catch (e) {
+    if (e !== FOUND) throw e;
+  }
   return found;
 }
 

@@ -39,6 +39,79 @@ describe('guarded fetcher', () => {
     for (const a of ['93.184.216.34', '1.1.1.1', '2606:4700:4700::1111']) expect(isForbiddenAddress(a), a).toBe(false);
   });
 
+  // One address in every IANA special-purpose range (IPv4 and IPv6), and the forms that hide an IPv4 address.
+  const SPECIAL: Array<[range: string, address: string]> = [
+    ['0.0.0.0/8 this network', '0.1.2.3'],
+    ['10.0.0.0/8 private', '10.200.0.1'],
+    ['100.64.0.0/10 shared (CGNAT)', '100.127.255.254'],
+    ['127.0.0.0/8 loopback', '127.255.0.1'],
+    ['169.254.0.0/16 link-local', '169.254.0.9'],
+    ['172.16.0.0/12 private', '172.31.255.1'],
+    ['192.0.0.0/24 IETF protocol assignments', '192.0.0.8'],
+    ['192.0.2.0/24 TEST-NET-1', '192.0.2.10'],
+    ['192.31.196.0/24 AS112', '192.31.196.1'],
+    ['192.52.193.0/24 AMT', '192.52.193.1'],
+    ['192.88.99.0/24 6to4 relay anycast', '192.88.99.1'],
+    ['192.168.0.0/16 private', '192.168.200.1'],
+    ['192.175.48.0/24 AS112 direct delegation', '192.175.48.1'],
+    ['198.18.0.0/15 benchmarking', '198.19.0.1'],
+    ['198.51.100.0/24 TEST-NET-2', '198.51.100.7'],
+    ['203.0.113.0/24 TEST-NET-3', '203.0.113.7'],
+    ['224.0.0.0/4 multicast', '239.1.2.3'],
+    ['240.0.0.0/4 reserved', '250.1.2.3'],
+    ['255.255.255.255/32 broadcast', '255.255.255.255'],
+    ['::/128 unspecified', '::'],
+    ['::1/128 loopback', '::1'],
+    ['::/96 IPv4-compatible, embedding loopback', '::7f00:1'],
+    ['::/96 IPv4-compatible, embedding a public address', '::1.1.1.1'],
+    ['::ffff:0:0/96 IPv4-mapped loopback', '::ffff:7f00:1'],
+    ['::ffff:0:0/96 IPv4-mapped private', '::ffff:10.0.0.1'],
+    ['::ffff:0:0:0/96 SIIT (RFC 6145) embedding loopback', '::ffff:0:7f00:1'],
+    ['64:ff9b::/96 NAT64 embedding loopback', '64:ff9b::7f00:1'],
+    ['64:ff9b::/96 NAT64 embedding a public address', '64:ff9b::101:101'],
+    ['64:ff9b:1::/48 local-use NAT64', '64:ff9b:1::a00:1'],
+    ['100::/64 discard-only', '100::1'],
+    ['2001::/23 IETF protocol assignments', '2001:1::1'],
+    ['2001::/32 Teredo', '2001:0:4136:e378:8000:63bf:3fff:fdd2'],
+    ['2001:2::/48 benchmarking', '2001:2::1'],
+    ['2001:3::/32 AMT', '2001:3::1'],
+    ['2001:4:112::/48 AS112-v6', '2001:4:112::1'],
+    ['2001:10::/28 ORCHID (deprecated)', '2001:10::1'],
+    ['2001:20::/28 ORCHIDv2', '2001:20::1'],
+    ['2001:db8::/32 documentation', '2001:db8::1'],
+    ['2002::/16 6to4 embedding loopback', '2002:7f00:1::'],
+    ['2002::/16 6to4 embedding private', '2002:a00:1::1'],
+    ['2620:4f:8000::/48 AS112 direct delegation', '2620:4f:8000::1'],
+    ['3fff::/20 documentation', '3fff::1'],
+    ['5f00::/16 SRv6 SIDs', '5f00::1'],
+    ['fc00::/7 unique local', 'fc00::1'],
+    ['fc00::/7 unique local (fd)', 'fd12:3456::1'],
+    ['fe80::/10 link-local', 'fe80::abcd'],
+    ['fe80::/10 link-local with a zone', 'fe80::1%eth0'],
+    ['fec0::/10 site-local (deprecated)', 'fec0::1'],
+    ['ff00::/8 multicast', 'ff02::1'],
+    ['outside 2000::/3 (unassigned)', '4000::1'],
+    ['outside 2000::/3 (unassigned, low)', '1:2:3:4::5'],
+    ['not an address', 'localhost'],
+  ];
+  it.each(SPECIAL)('refuses %s (%s)', (_range, address) => {
+    expect(isForbiddenAddress(address)).toBe(true);
+  });
+
+  const PUBLIC = ['1.1.1.1', '8.8.8.8', '93.184.216.34', '100.63.255.255', '100.128.0.1', '172.32.0.1', '192.169.0.1', '198.20.0.1', '223.255.255.254', '::ffff:93.184.216.34', '2606:4700:4700::1111', '2a00:1450:4001:82b::200e', '2001:4860:4860::8888', '2003::1'];
+  it.each(PUBLIC)('accepts the public address %s', (address) => {
+    expect(isForbiddenAddress(address)).toBe(false);
+  });
+
+  it('refuses the IPv6 forms in a URL, not only in the classifier', async () => {
+    const f = createFetcher({ mode: 'on' });
+    for (const host of ['[::7f00:1]', '[::ffff:0:7f00:1]', '[2002:7f00:1::]', '[fec0::1]', '[100::1]', '[64:ff9b::7f00:1]']) {
+      expect(await code(f.get(`https://${host}/x`)), host).toBe('forbidden-address');
+    }
+    const resolvesTo6to4 = createFetcher({ mode: 'on', lookup: async () => [{ address: '2002:7f00:1::', family: 6 }] });
+    expect(await code(resolvesTo6to4.get('https://sneaky.example/x'))).toBe('forbidden-address');
+  });
+
   it('is off unless turned on, and then serves only the documents it was given', async () => {
     const f = createFetcher({ documents: new Map([['https://issuer.example/did.json', { id: 'did:web:issuer.example' }]]) });
     expect(await f.json('https://issuer.example/did.json')).toEqual({ id: 'did:web:issuer.example' });

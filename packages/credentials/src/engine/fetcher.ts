@@ -9,7 +9,8 @@ import type { LookupAddress } from 'node:dns';
 import { request as httpRequest } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
 /** Why a fetch was refused or failed. */
 export type FetchErrorCode = 'offline' | 'scheme' | 'forbidden-address' | 'timeout' | 'too-large' | 'http' | 'too-many-redirects' | 'network' | 'not-json';
@@ -56,47 +57,34 @@ export interface Fetcher {
   json(url: string): Promise<unknown>;
 }
 
-const blocked = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.0.2.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['198.51.100.0', 24],
-  ['203.0.113.0', 24],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const) {
-  blocked.addSubnet(net, prefix, 'ipv4');
-}
-for (const [net, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-  ['64:ff9b::', 96],
-  ['2001:db8::', 32],
-] as const) {
-  blocked.addSubnet(net, prefix, 'ipv6');
-}
+/** The IPv6 global unicast space (2000::/3); every address outside it is reserved or special-purpose. */
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3');
 
-/** Whether an address is private, loopback, link-local, multicast or otherwise not a public unicast address. */
+/**
+ * Whether an address is private, loopback, link-local, multicast or otherwise not a public unicast address.
+ * The ranges come from ipaddr.js (IANA's special-purpose registries): only its `unicast` range passes, and an
+ * IPv6 address must also lie in 2000::/3. Addresses that embed an IPv4 address (IPv4-compatible `::a.b.c.d`,
+ * SIIT `::ffff:0:a.b.c.d`, 6to4 `2002::/16`, Teredo, NAT64 `64:ff9b::/96`) are refused whatever they embed;
+ * an IPv4-mapped address (`::ffff:a.b.c.d`) is judged by the IPv4 address it maps to.
+ */
 export function isForbiddenAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 4) return blocked.check(address, 'ipv4');
-  if (family === 6) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    if (mapped?.[1]) return blocked.check(mapped[1], 'ipv4');
-    return blocked.check(address, 'ipv6');
+  const literal = address.replace(/^\[|\]$/g, '');
+  if (!isIP(literal)) return true;
+  let parsed: ipaddr.IPv4 | ipaddr.IPv6;
+  try {
+    const bare = literal.replace(/%.*$/, '');
+    // WHATWG serialisation first: ipaddr.js reads `::1.1.1.1` (IPv4-compatible) as `::ffff:1.1.1.1` (mapped).
+    parsed = ipaddr.parse(isIP(bare) === 6 ? new URL(`http://[${bare}]/`).hostname.slice(1, -1) : bare);
+  } catch {
+    return true;
   }
-  return true;
+  if (parsed.kind() === 'ipv6') {
+    const v6 = parsed as ipaddr.IPv6;
+    if (v6.isIPv4MappedAddress()) return isForbiddenAddress(v6.toIPv4Address().toString());
+    if (literal.includes('%')) return true; // a zone index names a local interface
+    return v6.range() !== 'unicast' || !v6.match(GLOBAL_UNICAST_V6);
+  }
+  return parsed.range() !== 'unicast';
 }
 
 const defaultLookup = (host: string) =>

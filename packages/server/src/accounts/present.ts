@@ -11,6 +11,7 @@ export function presentAccount(a: AccountRow) {
     did: a.did,
     showNameOnCredentials: a.showNameOnCredentials,
     isPlatformAdmin: a.isPlatformAdmin,
+    emailVerified: a.emailVerifiedAt !== null,
     createdAt: a.createdAt.toISOString(),
   };
 }

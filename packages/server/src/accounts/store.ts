@@ -1,6 +1,6 @@
-import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { accounts, memberships, orgs, passwordResets, rateLimits, sessions } from '../db/schema.js';
+import { accounts, emailVerifications, memberships, orgs, passwordResets, rateLimits, sessions } from '../db/schema.js';
 
 /** An account row. */
 export type AccountRow = typeof accounts.$inferSelect;
@@ -42,13 +42,13 @@ export async function insertSession(db: Db, row: typeof sessions.$inferInsert): 
   await db.insert(sessions).values(row);
 }
 
-/** A live session with its account. */
-export async function findLiveSession(db: Db, id: string, now: Date): Promise<{ session: SessionRow; account: AccountRow } | undefined> {
+/** A live session with its account: not past its absolute expiry, and seen after `idleSince`. */
+export async function findLiveSession(db: Db, id: string, now: Date, idleSince: Date): Promise<{ session: SessionRow; account: AccountRow } | undefined> {
   const [row] = await db
     .select({ session: sessions, account: accounts })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, idleSince)));
   return row;
 }
 
@@ -65,6 +65,18 @@ export async function deleteSession(db: Db, id: string): Promise<void> {
 /** Delete every session of an account (after a password reset). */
 export async function deleteSessionsOfAccount(db: Db, accountId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.accountId, accountId));
+}
+
+/** Delete every session of an account but one (after a password change, the one that changed it stays). */
+export async function deleteOtherSessionsOfAccount(db: Db, accountId: string, keepSessionId: string): Promise<number> {
+  const gone = await db.delete(sessions).where(and(eq(sessions.accountId, accountId), ne(sessions.id, keepSessionId))).returning({ id: sessions.id });
+  return gone.length;
+}
+
+/** Delete sessions past their absolute expiry or idle since `idleSince`; returns how many. */
+export async function deleteDeadSessions(db: Db, now: Date, idleSince: Date): Promise<number> {
+  const gone = await db.delete(sessions).where(or(lte(sessions.expiresAt, now), lte(sessions.lastSeenAt, idleSince))).returning({ id: sessions.id });
+  return gone.length;
 }
 
 /** An account's memberships with organisation names. */
@@ -92,6 +104,50 @@ export async function consumePasswordReset(db: Db, tokenHash: string, now: Date)
   return row?.accountId;
 }
 
+/** Delete every reset token of an account, used or not (after any reset or password change). */
+export async function deletePasswordResetsOfAccount(db: Db, accountId: string): Promise<void> {
+  await db.delete(passwordResets).where(eq(passwordResets.accountId, accountId));
+}
+
+/** Delete reset tokens past their expiry; returns how many. */
+export async function deleteExpiredPasswordResets(db: Db, now: Date): Promise<number> {
+  const gone = await db.delete(passwordResets).where(lte(passwordResets.expiresAt, now)).returning({ id: passwordResets.id });
+  return gone.length;
+}
+
+/** Insert an email verification token. */
+export async function insertEmailVerification(db: Db, row: typeof emailVerifications.$inferInsert): Promise<void> {
+  await db.insert(emailVerifications).values(row);
+}
+
+/** Atomically consume an unexpired verification token; returns its account id. */
+export async function consumeEmailVerification(db: Db, tokenHash: string, now: Date): Promise<string | undefined> {
+  const [row] = await db
+    .delete(emailVerifications)
+    .where(and(eq(emailVerifications.tokenHash, tokenHash), gt(emailVerifications.expiresAt, now)))
+    .returning({ accountId: emailVerifications.accountId });
+  return row?.accountId;
+}
+
+/** Delete every verification token of an account (once the address is verified). */
+export async function deleteEmailVerificationsOfAccount(db: Db, accountId: string): Promise<void> {
+  await db.delete(emailVerifications).where(eq(emailVerifications.accountId, accountId));
+}
+
+/** Delete verification tokens past their expiry; returns how many. */
+export async function deleteExpiredEmailVerifications(db: Db, now: Date): Promise<number> {
+  const gone = await db.delete(emailVerifications).where(lte(emailVerifications.expiresAt, now)).returning({ id: emailVerifications.id });
+  return gone.length;
+}
+
+/** Mark an account's email verified (keeps the first verification time). */
+export async function markEmailVerified(db: Db, accountId: string, now: Date): Promise<void> {
+  await db
+    .update(accounts)
+    .set({ emailVerifiedAt: sql`coalesce(${accounts.emailVerifiedAt}, ${now.toISOString()}::timestamptz)`, updatedAt: now })
+    .where(eq(accounts.id, accountId));
+}
+
 /** Count one hit in a fixed window; returns the count within the current window. */
 export async function hitRateLimit(db: Db, key: string, now: Date, windowMs: number): Promise<{ count: number; windowStart: Date }> {
   const windowFloor = new Date(now.getTime() - windowMs);
@@ -112,4 +168,10 @@ export async function hitRateLimit(db: Db, key: string, now: Date, windowMs: num
 /** Forget a rate-limit key (after a successful sign-in). */
 export async function clearRateLimit(db: Db, key: string): Promise<void> {
   await db.delete(rateLimits).where(eq(rateLimits.key, key));
+}
+
+/** Delete rate-limit counters whose window started before `before` (no limit uses a window longer than a day). */
+export async function deleteStaleRateLimits(db: Db, before: Date): Promise<number> {
+  const gone = await db.delete(rateLimits).where(lt(rateLimits.windowStart, before)).returning({ key: rateLimits.key });
+  return gone.length;
 }

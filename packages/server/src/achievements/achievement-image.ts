@@ -1,8 +1,11 @@
 import type { Deps } from '../context.js';
 import { findFile } from '../files/store.js';
 import { AppError } from '../shared/errors.js';
+import { can } from '../orgs/policies.js';
+import { findOrgWithRole } from '../orgs/store.js';
+import type { Content } from './content.js';
 import { readContent } from './content.js';
-import { findAchievementWithOrg } from './store.js';
+import { findAchievementWithOrg, findVersion } from './store.js';
 
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch] ?? ch);
 
@@ -38,14 +41,26 @@ export function defaultBadgeSvg(opts: { name: string; orgName: string; color: st
 </svg>`;
 }
 
-/** The image bytes of a micro-credential: its uploaded image, or the generated default. */
-export async function getAchievementImage(deps: Deps, opts: { achievementId: string }): Promise<{ bytes: Uint8Array; mimeType: string }> {
+/**
+ * The image bytes of a micro-credential: its uploaded image, or the generated default. The public sees the latest
+ * published version only (a draft's name and image are not public; a never-published one is 404); members of the
+ * organisation see the draft they are editing. `draft` says which one was served.
+ */
+export async function getAchievementImage(deps: Deps, opts: { achievementId: string; viewerId: string | null }): Promise<{ bytes: Uint8Array; mimeType: string; draft: boolean }> {
   const found = await findAchievementWithOrg(deps.db, opts.achievementId);
   if (!found) throw new AppError('not_found', 'No such micro-credential');
-  const content = readContent(found.achievement.draft);
+  const membership = opts.viewerId ? await findOrgWithRole(deps.db, found.org.slug, opts.viewerId) : undefined;
+  const draft = membership !== undefined && can(membership.role, 'achievements.list');
+  let content: Content;
+  if (draft) content = readContent(found.achievement.draft);
+  else {
+    const version = found.achievement.latestVersionId ? await findVersion(deps.db, found.achievement.latestVersionId) : undefined;
+    if (!version) throw new AppError('not_found', 'No such micro-credential');
+    content = readContent(version.content);
+  }
   if (content.imageFileId) {
     const file = await findFile(deps.db, content.imageFileId);
-    if (file && file.purpose === 'image') return { bytes: await deps.storage.get(file.storageKey), mimeType: file.mimeType };
+    if (file && file.purpose === 'image') return { bytes: await deps.storage.get(file.storageKey), mimeType: file.mimeType, draft };
   }
-  return { bytes: Buffer.from(defaultBadgeSvg({ name: content.name, orgName: found.org.name, color: found.org.brandColor })), mimeType: 'image/svg+xml' };
+  return { bytes: Buffer.from(defaultBadgeSvg({ name: content.name, orgName: found.org.name, color: found.org.brandColor })), mimeType: 'image/svg+xml', draft };
 }

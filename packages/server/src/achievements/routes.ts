@@ -52,8 +52,8 @@ export function achievementRoutes() {
     createRoute({ method: 'put', path: '/orgs/{slug}/achievements/{id}', tags, summary: 'Save the draft', security: SESSION_SECURITY, request: { params: IdParams, body: jsonBody(AchievementContent) }, responses: { 200: jsonOk(Achievement, 'Saved'), ...PROBLEMS } }),
     async (c) => {
       const p = c.req.valid('param');
-      const { org } = await access(c, p.slug, 'achievements.edit');
-      await updateAchievement(c.var.deps, { org, achievementId: p.id, content: c.req.valid('json') });
+      const { auth, org } = await access(c, p.slug, 'achievements.edit');
+      await updateAchievement(c.var.deps, { actor: { accountId: auth.account.id, ip: c.var.ip }, org, achievementId: p.id, content: c.req.valid('json') });
       return c.json(Achievement.parse(await getAchievement(c.var.deps, { org, achievementId: p.id })), 200);
     },
   );
@@ -98,8 +98,14 @@ export function achievementRoutes() {
 export function achievementMediaRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.get('/media/achievements/:id/image', async (c) => {
-    const img = await getAchievementImage(c.var.deps, { achievementId: c.req.param('id') });
-    return c.body(new Uint8Array(img.bytes), 200, { 'content-type': img.mimeType, 'cache-control': 'public, max-age=300', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'", 'x-content-type-options': 'nosniff' });
+    const img = await getAchievementImage(c.var.deps, { achievementId: c.req.param('id'), viewerId: c.var.auth?.account.id ?? null });
+    return c.body(new Uint8Array(img.bytes), 200, {
+      'content-type': img.mimeType,
+      // A member's view may be an unpublished draft: never store it in a shared cache.
+      'cache-control': img.draft ? 'private, no-store' : 'public, max-age=300',
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+      'x-content-type-options': 'nosniff',
+    });
   });
   return app;
 }

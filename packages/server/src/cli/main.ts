@@ -5,18 +5,26 @@ import { JOB_HANDLERS } from '../jobs/handlers.js';
 import { startWorker } from '../jobs/worker.js';
 import { bootstrap, listen } from '../main.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmptyInstallation, seedDemo } from '../seed/demo.js';
+import { demoRefusal, isLocalBaseUrl, masterKeyBesideDatabase } from '../seed/demo-guard.js';
 import { credentialCommands } from './credential-commands.js';
+import { runRotateMasterKey } from './rotate-master-key.js';
 
 const HELP = `tessera — micro-credentials with Open Badges 3.0
 
 Usage: tessera <command> [options]
 
 Server
-  start                 migrate, seed the demo on first run, and serve (what npm start runs)
-  serve                 migrate and serve; never seeds
+  start [--allow-demo]  migrate, seed the demo on first run, and serve (what npm start runs)
+  serve [--allow-demo]  migrate and serve; never seeds
+                        the demo's password is public: off localhost (TESSERA_BASE_URL), start, serve and
+                        seed-demo refuse to seed it or to run with its accounts present, unless --allow-demo
   worker                run background jobs only (scale out: several workers, one database)
   migrate               apply database migrations and exit
-  seed-demo             create the demo organisation and accounts (idempotent)
+  seed-demo [--allow-demo]
+                        create the demo organisation and accounts (idempotent)
+  rotate-master-key [--new-key-file FILE]
+                        re-encrypt every signing key under a new master key (from FILE, TESSERA_NEW_MASTER_KEY,
+                        or generated) in one transaction; stop Tessera first, restart it after
 
 Credentials
   keygen [--type ed25519|p256] [--out FILE]
@@ -47,11 +55,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return command ? 0 : 2;
   }
+  if (command === 'rotate-master-key') return runRotateMasterKey(rest);
   const credential = credentialCommands[command];
   if (credential) return credential(rest);
   const t0 = performance.now();
   try {
-    parseArgs({ args: rest, options: {}, strict: true, allowPositionals: false });
+    const { values: flags } = parseArgs({ args: rest, options: { 'allow-demo': { type: 'boolean', default: false } }, strict: true, allowPositionals: false });
+    const allowDemo = flags['allow-demo'] === true;
     const env = loadEnv();
     switch (command) {
       case 'build-db-template': {
@@ -67,6 +77,12 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'seed-demo': {
         const { deps, database } = await bootstrap(env);
+        const refusal = await demoRefusal(deps, { seeding: true, allowDemo });
+        if (refusal) {
+          await database.close();
+          process.stderr.write(`${refusal}\n`);
+          return 2;
+        }
         const { created } = await seedDemo(deps);
         await database.close();
         process.stdout.write(created ? 'Demo data created.\n' : 'Demo data already present; nothing changed.\n');
@@ -76,7 +92,20 @@ export async function main(argv: string[]): Promise<number> {
       case 'start':
       case 'serve': {
         const { deps, database } = await bootstrap(env);
-        if (command === 'start' && (await isEmptyInstallation(deps))) {
+        const seeding = command === 'start' && (await isEmptyInstallation(deps));
+        const refusal = await demoRefusal(deps, { seeding, allowDemo });
+        if (refusal) {
+          await database.close();
+          process.stderr.write(`${refusal}\n`);
+          return 2;
+        }
+        if (!isLocalBaseUrl(env.TESSERA_BASE_URL) && masterKeyBesideDatabase(env)) {
+          deps.log.warn(
+            { dataDir: env.TESSERA_DATA_DIR },
+            'master.key sits beside the database in TESSERA_DATA_DIR: one copy of that directory holds the encrypted keys and the key to open them. Set TESSERA_MASTER_KEY from a secret store instead.',
+          );
+        }
+        if (seeding) {
           await seedDemo(deps);
           deps.log.info('seeded the demo on first run');
         }

@@ -74,7 +74,7 @@ function depsOf(database: Database): Deps {
     log: pino({ level: 'silent' }),
     keyring: new Keyring(master),
     mailer: outboxOnlyMailer,
-    scrypt: { N: 1024, r: 8, p: 1 },
+    passwords: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
     storage: localFileStorage(dataDir),
   };
 }
@@ -90,7 +90,7 @@ describe('exactly-once issuance across a crash', () => {
     await database.migrate();
     let deps = depsOf(database);
     const now = new Date();
-    const hash = await hashPassword('irrelevant password', deps.scrypt);
+    const hash = await hashPassword('irrelevant password', deps.passwords);
     const [ownerId, assessorId, learnerId] = ['acc_owner', 'acc_assessor', 'acc_learner'];
     for (const id of [ownerId, assessorId, learnerId]) await insertAccount(deps.db, { id, email: `${id}@crash.test`, name: id, passwordHash: hash, createdAt: now, updatedAt: now });
     const org = await createOrg(deps, { actor: { accountId: ownerId, ip: null }, profile: { slug: 'crash', name: 'Crash Test Academy', doubleScorePercent: 0 } });

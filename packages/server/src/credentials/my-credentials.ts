@@ -6,18 +6,43 @@ import { inTransaction } from '../db/tx.js';
 import { AppError } from '../shared/errors.js';
 import { listEvidence, setEvidencePublic } from '../submissions/store.js';
 import { presentCredential } from './present.js';
+import { reissueCredential } from './reissue-credential.js';
 import { findCredential, listCredentialRows, updateCredential } from './store.js';
 
 type Row = Awaited<ReturnType<typeof listCredentialRows>>[number];
+type Json = Record<string, unknown>;
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+const rec = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {});
+
+/** What a signed credential reveals about its learner and evidence, read from the document itself (never from settings). */
+export function signedContents(document: Json) {
+  const subject = rec(list(document['credentialSubject'])[0]);
+  const ids = list(subject['identifier']).map(rec);
+  const plainName = ids.find((i) => i['identityType'] === 'name' && i['hashed'] === false);
+  return {
+    name: typeof plainName?.['identityHash'] === 'string' ? plainName['identityHash'] : null,
+    emailHashed: ids.some((i) => i['identityType'] === 'emailAddress' && i['hashed'] === true),
+    did: typeof subject['id'] === 'string' ? subject['id'] : null,
+    evidence: list(document['evidence']).map(rec).map((e) => ({
+      name: typeof e['name'] === 'string' ? e['name'] : 'Evidence',
+      url: typeof e['id'] === 'string' ? e['id'] : null,
+      digest: typeof e['digestSRI'] === 'string' || typeof e['digestMultibase'] === 'string',
+      text: typeof e['narrative'] === 'string' && e['narrative'] !== '',
+    })),
+  };
+}
 
 async function present(deps: Deps, r: Row, accountDefault: boolean) {
   const content = readContent(r.content);
   const items = r.c.submissionId ? await listEvidence(deps.db, r.c.submissionId) : [];
+  const summary = presentCredential(r, deps.clock.now(), deps.env.TESSERA_BASE_URL);
   return {
-    ...presentCredential(r, deps.clock.now(), deps.env.TESSERA_BASE_URL),
+    ...summary,
     visibility: r.c.visibility,
     showName: r.c.showName ?? accountDefault,
     evidence: items.map(({ e }) => ({ requirementId: e.requirementId, name: content.evidenceRequirements.find((q) => q.id === e.requirementId)?.prompt.slice(0, 200) ?? e.requirementId, public: e.isPublic })),
+    signed: signedContents(r.c.document),
+    reissuable: summary.status === 'active' && r.c.submissionId !== null && r.c.replacedBy === null,
   };
 }
 
@@ -52,4 +77,12 @@ export async function updateCredentialSharing(
   const updated = all.find((x) => x.id === opts.credentialId);
   if (!updated) throw new AppError('not_found', 'No such credential');
   return updated;
+}
+
+/** Re-issue one of the learner's credentials with their current sharing choices, and present the new one. */
+export async function reissueMyCredential(deps: Deps, opts: { actor: Actor; credentialId: string }) {
+  const { id, replacedId } = await reissueCredential(deps, opts);
+  const credential = (await listMyCredentials(deps, { accountId: opts.actor.accountId })).find((x) => x.id === id);
+  if (!credential) throw new AppError('not_found', 'No such credential');
+  return { credential, replacedId };
 }

@@ -1,15 +1,14 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { CredentialSharingInput, CredentialSummary, MyCredential, StatusChangeInput } from '@tessera/shared';
+import { CredentialReissued, CredentialSharingInput, CredentialSummary, MyCredential, StatusChangeInput } from '@tessera/shared';
 import { requireAuth } from '../http/auth.js';
 import { jsonBody, jsonOk, PROBLEMS, SESSION_SECURITY, SlugParams } from '../http/openapi.js';
 import type { AppEnv } from '../http/types.js';
 import { loadOrgAccess } from '../orgs/load-org-access.js';
-import { AppError } from '../shared/errors.js';
 import { changeCredentialStatus } from './change-status.js';
 import { listCredentials } from './list-credentials.js';
-import { listMyCredentials, updateCredentialSharing } from './my-credentials.js';
+import { listMyCredentials, reissueMyCredential, updateCredentialSharing } from './my-credentials.js';
 import { getStatusListCredential } from './status-list-credential.js';
-import { findCredential } from './store.js';
+import { findViewableCredentialById } from './can-view-credential.js';
 
 const tags = ['Credentials'];
 const StatusParams = SlugParams.extend({
@@ -42,6 +41,22 @@ export function credentialRoutes() {
     },
   );
   app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/me/credentials/{id}/reissue',
+      tags,
+      summary: 'Re-issue with my current sharing choices: a new credential is signed from the same award, the old one is revoked ("re-issued"); repeating the request returns the same new credential',
+      security: SESSION_SECURITY,
+      request: { params: z.object({ id: z.string().min(1).max(500).openapi({ param: { name: 'id', in: 'path' } }) }) },
+      responses: { 200: jsonOk(CredentialReissued, 'Re-issued (or already re-issued)'), ...PROBLEMS },
+    }),
+    async (c) => {
+      const auth = requireAuth(c);
+      const out = await reissueMyCredential(c.var.deps, { actor: { accountId: auth.account.id, ip: c.var.ip }, credentialId: c.req.valid('param').id });
+      return c.json(CredentialReissued.parse(out), 200);
+    },
+  );
+  app.openapi(
     createRoute({ method: 'get', path: '/orgs/{slug}/credentials', tags, summary: 'Credentials issued by the organisation', security: SESSION_SECURITY, request: { params: SlugParams }, responses: { 200: jsonOk(z.array(CredentialSummary), 'Newest first'), ...PROBLEMS } }),
     async (c) => {
       const auth = requireAuth(c);
@@ -60,8 +75,8 @@ export function credentialRoutes() {
     },
   );
   app.get('/credentials/:id', async (c) => {
-    const cred = await findCredential(c.var.deps.db, decodeURIComponent(c.req.param('id')));
-    if (!cred) throw new AppError('not_found', 'No such credential');
+    // The jsonUrl the app hands out: the same visibility rule as the public page.
+    const cred = await findViewableCredentialById(c.var.deps, decodeURIComponent(c.req.param('id')), c.var.auth?.account.id ?? null);
     return c.body(JSON.stringify(cred.document, null, 2), 200, { 'content-type': 'application/vc+ld+json', 'content-disposition': 'inline; filename="credential.json"' });
   });
   return app;

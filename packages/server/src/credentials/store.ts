@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { accounts, achievementVersions, credentials, orgs, statusLists } from '../db/schema.js';
 
@@ -7,21 +7,31 @@ export type CredentialRow = typeof credentials.$inferSelect;
 /** A status list row. */
 export type StatusListRow = typeof statusLists.$inferSelect;
 
-/** The credential issued for a submission, if any. */
+/** The credential issued for a submission, if any: the current one when it was re-issued. */
 export async function findCredentialIdOfSubmission(db: Db, submissionId: string): Promise<string | undefined> {
-  const [row] = await db.select({ id: credentials.id }).from(credentials).where(eq(credentials.submissionId, submissionId));
+  const [row] = await db
+    .select({ id: credentials.id })
+    .from(credentials)
+    .where(eq(credentials.submissionId, submissionId))
+    .orderBy(sql`${credentials.replacedBy} is not null`)
+    .limit(1);
   return row?.id;
 }
 
-/** Insert a credential; false when the submission already has one (exactly once). */
+/** Insert a credential; false when the submission already has a current (not replaced) one (exactly once). */
 export async function insertCredential(db: Db, row: typeof credentials.$inferInsert): Promise<boolean> {
-  const r = await db.insert(credentials).values(row).onConflictDoNothing({ target: credentials.submissionId }).returning({ id: credentials.id });
+  const r = await db
+    .insert(credentials)
+    .values(row)
+    .onConflictDoNothing({ target: credentials.submissionId, where: sql`replaced_by is null` })
+    .returning({ id: credentials.id });
   return r.length > 0;
 }
 
-/** A credential by id. */
-export async function findCredential(db: Db, id: string): Promise<CredentialRow | undefined> {
-  const [row] = await db.select().from(credentials).where(eq(credentials.id, id));
+/** A credential by id (locked for update when asked). */
+export async function findCredential(db: Db, id: string, lock = false): Promise<CredentialRow | undefined> {
+  const q = db.select().from(credentials).where(eq(credentials.id, id));
+  const [row] = lock ? await q.for('update') : await q;
   return row;
 }
 
@@ -31,9 +41,12 @@ export async function updateCredential(db: Db, id: string, patch: Partial<Creden
   return row;
 }
 
-/** Credentials with achievement names and recipients, newest first, filtered by organisation or learner. */
+/**
+ * Credentials with achievement names and recipients, newest first: all an organisation issued, or a learner's
+ * current ones (a credential re-issued with later sharing choices is replaced by its successor).
+ */
 export async function listCredentialRows(db: Db, where: { orgId?: string; learnerId?: string }) {
-  const cond = where.orgId ? eq(credentials.orgId, where.orgId) : eq(credentials.learnerId, where.learnerId ?? '');
+  const cond = where.orgId ? eq(credentials.orgId, where.orgId) : and(eq(credentials.learnerId, where.learnerId ?? ''), isNull(credentials.replacedBy));
   return db
     .select({ c: credentials, content: achievementVersions.content, orgName: orgs.name, orgSlug: orgs.slug, learnerName: accounts.name })
     .from(credentials)

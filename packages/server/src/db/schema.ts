@@ -23,6 +23,8 @@ export const accounts = pgTable('accounts', {
   did: text('did'),
   showNameOnCredentials: boolean('show_name_on_credentials').notNull().default(true),
   isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
+  /** When the owner proved control of the address (a verification link or a password reset); null until then. */
+  emailVerifiedAt: ts('email_verified_at'),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
 });
@@ -57,6 +59,17 @@ export const passwordResets = pgTable('password_resets', {
   usedAt: ts('used_at'),
 });
 
+/** Single-use email verification tokens (stored hashed). */
+export const emailVerifications = pgTable('email_verifications', {
+  id: text('id').primaryKey(),
+  accountId: text('account_id')
+    .notNull()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: ts('created_at').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+});
+
 /** Fixed-window counters for rate limits shared by every process. */
 export const rateLimits = pgTable('rate_limits', {
   key: text('key').primaryKey(),
@@ -80,6 +93,15 @@ export const orgs = pgTable('orgs', {
   blindReviews: boolean('blind_reviews').notNull().default(true),
   /** Credentials issued from now on also carry a suspension status entry (see README: credentialStatus). */
   suspensionEnabled: boolean('suspension_enabled').notNull().default(false),
+  /** Keys the blind-review labels (HMAC); sealed with the master key, made on first use, never shown. */
+  reviewLabelSecret: text('review_label_secret'),
+  /** The web domain this organisation has proven it controls (DNS TXT, /.well-known file, or a platform admin). */
+  verifiedDomain: text('verified_domain'),
+  domainVerifiedAt: ts('domain_verified_at'),
+  domainVerificationMethod: text('domain_verification_method', { enum: ['dns', 'file', 'admin'] }),
+  /** A domain claim waiting for its proof, and the token the proof must carry. */
+  pendingDomain: text('pending_domain'),
+  domainToken: text('domain_token'),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
 });
@@ -136,6 +158,8 @@ export const signingKeys = pgTable(
     algorithm: text('algorithm', { enum: ['Ed25519', 'P-256'] }).notNull(),
     publicKeyMultibase: text('public_key_multibase').notNull(),
     encryptedPrivateKey: text('encrypted_private_key').notNull(),
+    /** The id of the master key that sealed `encrypted_private_key` (null: sealed before master keys had ids). */
+    masterKeyId: text('master_key_id'),
     createdAt: ts('created_at').notNull(),
     retiredAt: ts('retired_at'),
   },
@@ -169,9 +193,11 @@ export const mailMessages = pgTable('mail_messages', {
   subject: text('subject').notNull(),
   text: text('text').notNull(),
   transport: text('transport', { enum: ['outbox', 'smtp'] }).notNull(),
-  status: text('status', { enum: ['stored', 'queued', 'sent', 'failed'] }).notNull(),
+  status: text('status', { enum: ['stored', 'queued', 'sending', 'sent', 'failed'] }).notNull(),
   createdAt: ts('created_at').notNull(),
   sentAt: ts('sent_at'),
+  /** When a delivery was last handed to the transport (status `sending`): one sender at a time. */
+  sendingSince: ts('sending_since'),
 });
 
 /** Durable jobs claimed with FOR UPDATE SKIP LOCKED. */
@@ -188,13 +214,15 @@ export const jobs = pgTable(
     leaseUntil: ts('lease_until'),
     lockedBy: text('locked_by'),
     idempotencyKey: text('idempotency_key').unique(),
+    /** The organisation the job works for (its owners see it when it fails), if any. */
+    orgId: text('org_id').references(() => orgs.id, { onDelete: 'cascade' }),
     lastError: text('last_error'),
     progress: integer('progress').notNull().default(0),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
     finishedAt: ts('finished_at'),
   },
-  (t) => [index('jobs_claim_idx').on(t.state, t.runAfter)],
+  (t) => [index('jobs_claim_idx').on(t.state, t.runAfter), index('jobs_org_state_idx').on(t.orgId, t.state)],
 );
 
 /** Uploaded files (evidence, images); bytes live in the storage backend under `storage_key`. */
@@ -369,7 +397,7 @@ export const statusLists = pgTable(
   (t) => [uniqueIndex('status_lists_unique').on(t.orgId, t.purpose, t.seq)],
 );
 
-/** Issued credentials; `submission_id` is unique, so a pass issues exactly one. */
+/** Issued credentials; one current (not replaced) credential per submission, so a pass issues exactly one. */
 export const credentials = pgTable(
   'credentials',
   {
@@ -377,9 +405,7 @@ export const credentials = pgTable(
     orgId: text('org_id')
       .notNull()
       .references(() => orgs.id, { onDelete: 'cascade' }),
-    submissionId: text('submission_id')
-      .unique()
-      .references(() => submissions.id, { onDelete: 'set null' }),
+    submissionId: text('submission_id').references(() => submissions.id, { onDelete: 'set null' }),
     achievementId: text('achievement_id')
       .notNull()
       .references(() => achievements.id),
@@ -406,8 +432,14 @@ export const credentials = pgTable(
     visibility: text('visibility', { enum: ['public', 'unlisted', 'private'] }).notNull().default('unlisted'),
     /** Show the learner's name on the page; null follows the account setting. */
     showName: boolean('show_name'),
+    /** The credential that re-issued this one (with the learner's later sharing choices); this one is then revoked. */
+    replacedBy: text('replaced_by'),
   },
-  (t) => [index('credentials_org_idx').on(t.orgId), index('credentials_learner_idx').on(t.learnerId)],
+  (t) => [
+    index('credentials_org_idx').on(t.orgId),
+    index('credentials_learner_idx').on(t.learnerId),
+    uniqueIndex('credentials_submission_current').on(t.submissionId).where(sql`replaced_by is null`),
+  ],
 );
 
 /** In-app notifications. */

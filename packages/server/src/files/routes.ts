@@ -4,7 +4,7 @@ import { requireAuth } from '../http/auth.js';
 import { jsonOk, PROBLEMS, SESSION_SECURITY } from '../http/openapi.js';
 import type { AppEnv } from '../http/types.js';
 import { AppError } from '../shared/errors.js';
-import { presentFile } from './present.js';
+import { contentDisposition, presentFile } from './present.js';
 import { readFile } from './read-file.js';
 import { uploadFile } from './upload-file.js';
 
@@ -41,7 +41,7 @@ export function fileRoutes() {
     const inline = file.mimeType.startsWith('image/') || file.mimeType.startsWith('video/') || file.mimeType === 'application/pdf';
     return c.body(new Uint8Array(bytes), 200, {
       'content-type': file.mimeType,
-      'content-disposition': `${inline ? 'inline' : 'attachment'}; filename="${file.name}"`,
+      'content-disposition': contentDisposition(file.name, inline),
       'content-security-policy': "default-src 'none'; sandbox",
       'x-content-type-options': 'nosniff',
       'cache-control': 'private, max-age=300',

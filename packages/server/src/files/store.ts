@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { achievements, evidenceItems, files, submissions } from '../db/schema.js';
+import { achievementVersions, evidenceItems, files, submissions } from '../db/schema.js';
 
 /** A file row. */
 export type FileRow = typeof files.$inferSelect;
@@ -25,12 +25,12 @@ export async function evidenceUsesOfFile(db: Db, fileId: string): Promise<Array<
     .where(and(eq(evidenceItems.fileId, fileId), ne(submissions.state, 'draft')));
 }
 
-/** Whether the file is the image of some micro-credential (images are public). */
+/** Whether the file is the image of a published micro-credential version (those are public; a draft's image is not). */
 export async function isAchievementImage(db: Db, fileId: string): Promise<boolean> {
   const [row] = await db
-    .select({ id: achievements.id })
-    .from(achievements)
-    .where(and(sql`${achievements.draft}->>'imageFileId' = ${fileId}`))
+    .select({ id: achievementVersions.id })
+    .from(achievementVersions)
+    .where(sql`${achievementVersions.content}->>'imageFileId' = ${fileId}`)
     .limit(1);
   return Boolean(row);
 }

@@ -20,6 +20,7 @@ import { AppError } from '../shared/errors.js';
 import { VERIFY_PATH, csrfProtection, loadSession } from './auth.js';
 import { docsRoutes } from './docs.js';
 import { problemResponse, zodFieldErrors } from './problem.js';
+import { redactPath } from './redact-path.js';
 import { DEFAULT_WEB_DIST, spaRoutes } from './spa.js';
 import type { AppEnv } from './types.js';
 import { publicCredentialRoutes } from '../public/routes.js';
@@ -36,6 +37,27 @@ function clientIp(c: Context, trustProxy: boolean): string | null {
   } catch {
     return null; // app.request() in tests has no socket
   }
+}
+
+/** The site-wide Content-Security-Policy, for every response that does not bring its own. */
+const GLOBAL_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+const FETCH_DIRECTIVES = new Set(['child-src', 'connect-src', 'font-src', 'frame-src', 'img-src', 'manifest-src', 'media-src', 'object-src', 'script-src', 'script-src-elem', 'script-src-attr', 'style-src', 'style-src-elem', 'style-src-attr', 'worker-src']);
+
+/**
+ * A route's own policy (always narrower: `default-src 'none'`, often `sandbox`) kept whole, plus the site-wide
+ * directives it does not cover: a fetch directive falls back to the route's `default-src`, so only directives
+ * such as `frame-ancestors`, `base-uri` and `form-action` are added. The stricter policy is never overwritten.
+ */
+export function mergeCsp(own: string, global: string): string {
+  const directives = own.split(';').map((d) => d.trim()).filter(Boolean);
+  const names = new Set(directives.map((d) => d.split(/\s+/)[0]?.toLowerCase()));
+  for (const d of global.split(';').map((x) => x.trim()).filter(Boolean)) {
+    const name = d.split(/\s+/)[0]?.toLowerCase() ?? '';
+    if (names.has(name) || (FETCH_DIRECTIVES.has(name) && names.has('default-src'))) continue;
+    directives.push(d);
+  }
+  return directives.join('; ');
 }
 
 /** Build the Hono application: middleware, API routes, OpenAPI document, docs, public routes and the SPA. */
@@ -57,29 +79,35 @@ export function createApp(deps: Deps) {
     const start = performance.now();
     await next();
     const ms = Math.round((performance.now() - start) * 10) / 10;
-    deps.log.info({ reqId: c.var.requestId, method: c.req.method, path: new URL(c.req.url).pathname, status: c.res.status, ms }, 'request');
+    deps.log.info({ reqId: c.var.requestId, method: c.req.method, path: redactPath(new URL(c.req.url).pathname), status: c.res.status, ms }, 'request');
   });
   app.use(
     '*',
     secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'https:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
       strictTransportSecurity: false,
       xFrameOptions: 'DENY',
       referrerPolicy: 'strict-origin-when-cross-origin',
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // Not through secureHeaders, which would overwrite a route's own, stricter policy (files, media, badges: `sandbox`).
+  app.use('*', async (c, next) => {
+    await next();
+    const own = c.res.headers.get('content-security-policy');
+    c.res.headers.set('content-security-policy', own ? mergeCsp(own, GLOBAL_CSP) : GLOBAL_CSP);
+  });
+  // Malformed %-encoding or a NUL byte (which PostgreSQL cannot store) is the client's error: 400, never a 500 later.
+  app.use('*', async (c, next) => {
+    const url = new URL(c.req.url);
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      throw new AppError('bad_request', 'The URL has malformed percent-encoding');
+    }
+    if (path.includes('\0') || /%00|\0/i.test(url.search)) throw new AppError('bad_request', 'The URL contains a NUL byte');
+    await next();
+  });
   app.use('*', async (c, next) => {
     await next();
     const forwardedTls = deps.env.TESSERA_TRUST_PROXY && c.req.header('x-forwarded-proto') === 'https';

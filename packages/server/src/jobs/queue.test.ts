@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobs } from '../db/schema.js';
 import { FixedClock } from '../shared/clock.js';
 import type { TestContext } from '../testing/harness.js';
 import { createTestContext } from '../testing/harness.js';
@@ -84,4 +86,73 @@ describe('durable job queue', () => {
     expect(claimed.length).toBe(ids.size);
     expect(new Set(claimed)).toEqual(ids);
   });
+
+  it('ends dead, not reclaimed forever, when its worker keeps dying on the last allowed attempt', async () => {
+    const { id } = await enqueueJob(ctx.deps, { type: 'killer', payload: {}, maxAttempts: 2 });
+    const claim = (w: string) => claimJobs(ctx.deps.db, { workerId: w, types: ['killer'], now: clock.now(), leaseUntil: new Date(clock.now().getTime() + 30_000), limit: 5 });
+    expect((await claim('crash-1')).map((j) => j.attempts)).toEqual([1]);
+    clock.advance(31_000);
+    expect((await claim('crash-2')).map((j) => j.attempts)).toEqual([2]);
+    clock.advance(31_000);
+    // Step that must fail: the third claim of a job allowed two attempts.
+    expect(await claim('crash-3')).toEqual([]);
+    const job = await findJob(ctx.deps.db, id);
+    expect(job).toMatchObject({ state: 'dead', attempts: 2, lockedBy: null });
+    expect(job?.lastError).toMatch(/lease ran out\) on attempt 2 of 2/);
+    clock.advance(60 * 60_000);
+    expect(await claim('crash-4')).toEqual([]);
+  });
+
+  it('tells a handler that lost its lease, and does not record its result', async () => {
+    const { id } = await enqueueJob(ctx.deps, { type: 'stolen', payload: {} });
+    let aborted = false;
+    let ownedAfter: boolean | null = null;
+    const w = startWorker(ctx.deps, {
+      leaseMs: 150,
+      pollMs: 0,
+      handlers: {
+        stolen: async (_d, job) => {
+          expect(await job.stillOwned()).toBe(true);
+          // Another worker takes the job over (as after a lease expiry).
+          await ctx.deps.db.update(jobs).set({ lockedBy: 'thief', leaseUntil: new Date(clock.now().getTime() + 60_000) }).where(eq(jobs.id, job.id));
+          await new Promise<void>((resolve) => {
+            const t = setTimeout(resolve, 3000);
+            job.signal.addEventListener('abort', () => {
+              clearTimeout(t);
+              resolve();
+            });
+          });
+          aborted = job.signal.aborted;
+          ownedAfter = await job.stillOwned();
+        },
+      },
+    });
+    expect(await w.tick()).toBe(1);
+    await w.stop();
+    expect(aborted).toBe(true);
+    expect(ownedAfter).toBe(false);
+    // The thief's job stays the thief's: not marked succeeded by the worker that lost it.
+    expect(await findJob(ctx.deps.db, id)).toMatchObject({ state: 'running', lockedBy: 'thief' });
+  });
+
+  it('stillOwned() is false once the lease has run out, before any other worker claims the job', async () => {
+    await enqueueJob(ctx.deps, { type: 'slow', payload: {} });
+    let owned: boolean[] = [];
+    const w = startWorker(ctx.deps, {
+      leaseMs: 60_000,
+      pollMs: 0,
+      handlers: {
+        slow: async (_d, job) => {
+          owned.push(await job.stillOwned());
+          clock.advance(61_000);
+          owned.push(await job.stillOwned());
+          owned = [...owned, job.signal.aborted];
+        },
+      },
+    });
+    expect(await w.tick()).toBe(1);
+    await w.stop();
+    expect(owned).toEqual([true, false, true]);
+  });
 });
+

@@ -1,5 +1,5 @@
 import type { Deps } from '../context.js';
-import { insertJob } from './store.js';
+import { findJobByKey, insertJob } from './store.js';
 
 /** Options for a new job. */
 export interface EnqueueOptions {
@@ -9,6 +9,8 @@ export interface EnqueueOptions {
   idempotencyKey?: string;
   runAfter?: Date;
   maxAttempts?: number;
+  /** The organisation the job works for: its owners see the job if it fails, and can retry it. */
+  orgId?: string | null;
 }
 
 /** Put a job on the durable queue (inside the caller's transaction when `deps.db` is one). */
@@ -23,6 +25,7 @@ export async function enqueueJob(deps: Pick<Deps, 'db' | 'clock' | 'ids'>, opts:
     maxAttempts: opts.maxAttempts ?? 5,
     runAfter: opts.runAfter ?? now,
     idempotencyKey: opts.idempotencyKey ?? null,
+    orgId: opts.orgId ?? null,
     createdAt: now,
     updatedAt: now,
   });
@@ -31,4 +34,9 @@ export async function enqueueJob(deps: Pick<Deps, 'db' | 'clock' | 'ids'>, opts:
 /** Exponential backoff with a cap: 2s, 4s, 8s … up to 10 minutes. */
 export function backoffMs(attempt: number): number {
   return Math.min(2 ** Math.max(attempt, 1) * 1000, 10 * 60 * 1000);
+}
+
+/** The state of the job holding an idempotency key (e.g. `issue:<submission id>`), or null when there is none. */
+export async function jobStateByKey(deps: Pick<Deps, 'db'>, idempotencyKey: string): Promise<'queued' | 'running' | 'succeeded' | 'dead' | null> {
+  return (await findJobByKey(deps.db, idempotencyKey))?.state ?? null;
 }

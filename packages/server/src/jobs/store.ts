@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { queryRows } from '../db/rows.js';
 import { jobs } from '../db/schema.js';
@@ -36,6 +36,19 @@ export async function claimJobs(
     opts.types.map((t) => sql`${t}`),
     sql`, `,
   );
+  // A job whose worker vanished on its last allowed attempt is not run again: a job that kills its process
+  // would otherwise be reclaimed forever. It ends dead, with the reason, where owners can see and retry it.
+  await db.execute(
+    sql`update jobs set state = 'dead', lease_until = null, locked_by = null,
+          updated_at = ${opts.now.toISOString()}::timestamptz, finished_at = ${opts.now.toISOString()}::timestamptz,
+          last_error = 'The worker stopped responding (its lease ran out) on attempt ' || attempts || ' of ' || max_attempts
+            || coalesce('; before that: ' || last_error, '')
+        where id in (
+          select id from jobs
+           where type in (${types}) and state = 'running' and lease_until < ${opts.now.toISOString()}::timestamptz
+             and attempts >= max_attempts
+           for update skip locked)`,
+  );
   const rows = await queryRows<RawJob>(
     db,
     sql`update jobs set state = 'running', attempts = attempts + 1, locked_by = ${opts.workerId},
@@ -57,6 +70,15 @@ export async function claimJobs(
     attempts: r.attempts,
     maxAttempts: r.max_attempts,
   }));
+}
+
+/** Whether this worker still holds the job: it is running, locked by the worker, and the lease has not run out. */
+export async function holdsLease(db: Db, id: string, workerId: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(eq(jobs.id, id), eq(jobs.lockedBy, workerId), eq(jobs.state, 'running'), gte(jobs.leaseUntil, now)));
+  return rows.length > 0;
 }
 
 /** Extend a lease held by this worker; false when the worker lost the job. */
@@ -106,5 +128,31 @@ export async function setProgress(db: Db, id: string, progress: number): Promise
 /** Read one job. */
 export async function findJob(db: Db, id: string): Promise<JobRow | undefined> {
   const [row] = await db.select().from(jobs).where(eq(jobs.id, id));
+  return row;
+}
+
+/** Jobs of an organisation in the given states, newest first. */
+export async function listOrgJobs(db: Db, orgId: string, states: Array<JobRow['state']>, limit: number): Promise<JobRow[]> {
+  return db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.orgId, orgId), inArray(jobs.state, states)))
+    .orderBy(desc(jobs.updatedAt), desc(jobs.id))
+    .limit(limit);
+}
+
+/** Put a dead job back on the queue with a fresh set of attempts; false unless it was dead (and the organisation's). */
+export async function requeueDeadJob(db: Db, opts: { id: string; orgId: string; now: Date }): Promise<boolean> {
+  const rows = await db
+    .update(jobs)
+    .set({ state: 'queued', attempts: 0, runAfter: opts.now, leaseUntil: null, lockedBy: null, finishedAt: null, updatedAt: opts.now })
+    .where(and(eq(jobs.id, opts.id), eq(jobs.orgId, opts.orgId), eq(jobs.state, 'dead')))
+    .returning({ id: jobs.id });
+  return rows.length > 0;
+}
+
+/** The job holding an idempotency key (e.g. `issue:<submission id>`), if any. */
+export async function findJobByKey(db: Db, idempotencyKey: string): Promise<JobRow | undefined> {
+  const [row] = await db.select().from(jobs).where(eq(jobs.idempotencyKey, idempotencyKey));
   return row;
 }

@@ -1,16 +1,23 @@
 import { hostname } from 'node:os';
 import type { Deps } from '../context.js';
 import { backoffMs } from './queue.js';
-import { claimJobs, extendLease, markFailed, markSucceeded } from './store.js';
+import { claimJobs, extendLease, holdsLease, markFailed, markSucceeded } from './store.js';
 
 /** What a handler receives. */
 export interface JobContext {
   id: string;
   attempts: number;
   payload: Record<string, unknown>;
+  /** Aborted when this worker loses the job (its lease could not be extended, or another worker took it). */
+  signal: AbortSignal;
+  /** Ask the database whether this worker still holds the job; call it right before a side effect. */
+  stillOwned(): Promise<boolean>;
 }
 
-/** A job handler: throw to fail (it will be retried with backoff, then marked dead). */
+/**
+ * A job handler: throw to fail (it will be retried with backoff, then marked dead). A handler whose
+ * job was lost should stop; whatever it returns then is not recorded (another worker owns the job).
+ */
 export type JobHandler = (deps: Deps, job: JobContext) => Promise<void>;
 
 /** Options for a worker loop. */
@@ -43,14 +50,31 @@ export function startWorker(deps: Deps, opts: WorkerOptions): Worker {
 
   const runOne = async (job: { id: string; type: string; payload: Record<string, unknown>; attempts: number; maxAttempts: number }) => {
     const handler = opts.handlers[job.type];
+    const lost = new AbortController();
+    const loseJob = (why: string) => {
+      if (lost.signal.aborted) return;
+      deps.log.warn({ jobId: job.id, type: job.type, workerId: id }, `job lost: ${why}`);
+      lost.abort(new Error(`This worker no longer holds job ${job.id}: ${why}`));
+    };
     const heartbeat = setInterval(() => {
-      void extendLease(deps.db, job.id, id, new Date(deps.clock.now().getTime() + leaseMs)).catch(() => undefined);
+      void extendLease(deps.db, job.id, id, new Date(deps.clock.now().getTime() + leaseMs)).then(
+        (held) => (held ? undefined : loseJob('another worker took it or it ended')),
+        () => undefined,
+      );
     }, Math.max(leaseMs / 3, 50));
+    const stillOwned = async () => {
+      if (lost.signal.aborted) return false;
+      const held = await holdsLease(deps.db, job.id, id, deps.clock.now());
+      if (!held) loseJob('its lease ran out');
+      return held;
+    };
     try {
       if (!handler) throw new Error(`No handler for job type ${job.type}`);
-      await handler(deps, { id: job.id, attempts: job.attempts, payload: job.payload });
-      await markSucceeded(deps.db, job.id, id, deps.clock.now());
+      await handler(deps, { id: job.id, attempts: job.attempts, payload: job.payload, signal: lost.signal, stillOwned });
+      // Conditional on this worker still holding the job: a lost job's outcome belongs to its new owner.
+      if (!lost.signal.aborted) await markSucceeded(deps.db, job.id, id, deps.clock.now());
     } catch (err) {
+      if (lost.signal.aborted) return;
       const now = deps.clock.now();
       const dead = job.attempts >= job.maxAttempts;
       deps.log.warn({ jobId: job.id, type: job.type, attempts: job.attempts, dead, err }, 'job failed');

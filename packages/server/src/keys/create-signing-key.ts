@@ -33,6 +33,7 @@ export async function createSigningKey(deps: Deps, opts: { orgId: string | null;
     algorithm,
     publicKeyMultibase: material.publicKeyMultibase,
     encryptedPrivateKey: deps.keyring.seal(material.secret, keyContext(id)),
+    masterKeyId: deps.keyring.currentId,
     createdAt: deps.clock.now(),
     retiredAt: null,
   };

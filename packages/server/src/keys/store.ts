@@ -1,6 +1,6 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { signingKeys } from '../db/schema.js';
+import { orgs, signingKeys } from '../db/schema.js';
 
 /** A signing key row. */
 export type SigningKeyRow = typeof signingKeys.$inferSelect;
@@ -45,4 +45,32 @@ export async function listPlatformKeys(db: Db): Promise<SigningKeyRow[]> {
 export async function findCurrentPlatformKey(db: Db): Promise<SigningKeyRow | undefined> {
   const [row] = await db.select().from(signingKeys).where(and(isNull(signingKeys.orgId), isNull(signingKeys.retiredAt)));
   return row;
+}
+
+/** Every signing key's sealed private key, locked for update (a master-key rotation re-seals them all at once). */
+export async function lockSealedSigningKeys(db: Db): Promise<Array<Pick<SigningKeyRow, 'id' | 'encryptedPrivateKey' | 'masterKeyId'>>> {
+  return db
+    .select({ id: signingKeys.id, encryptedPrivateKey: signingKeys.encryptedPrivateKey, masterKeyId: signingKeys.masterKeyId })
+    .from(signingKeys)
+    .orderBy(asc(signingKeys.id))
+    .for('update');
+}
+
+/** Store a signing key's private key sealed again, with the id of the master key that sealed it. */
+export async function resealSigningKey(db: Db, id: string, sealed: string, masterKeyId: string): Promise<void> {
+  await db.update(signingKeys).set({ encryptedPrivateKey: sealed, masterKeyId }).where(eq(signingKeys.id, id));
+}
+
+/**
+ * Every organisation's sealed review-label secret, locked for update. The master key seals these too, so a
+ * rotation must re-seal them with the signing keys (this is the one place outside the orgs slice that does).
+ */
+export async function lockSealedOrgSecrets(db: Db): Promise<Array<{ orgId: string; sealed: string }>> {
+  const rows = await db.select({ orgId: orgs.id, sealed: orgs.reviewLabelSecret }).from(orgs).where(isNotNull(orgs.reviewLabelSecret)).orderBy(asc(orgs.id)).for('update');
+  return rows.flatMap((r) => (r.sealed ? [{ orgId: r.orgId, sealed: r.sealed }] : []));
+}
+
+/** Store an organisation's review-label secret sealed again. */
+export async function resealOrgSecret(db: Db, orgId: string, sealed: string): Promise<void> {
+  await db.update(orgs).set({ reviewLabelSecret: sealed }).where(eq(orgs.id, orgId));
 }

@@ -3,6 +3,8 @@ import type { Transporter } from 'nodemailer';
 
 /** An email to send. */
 export interface MailInput {
+  /** The stored message's id; sent as the Message-ID, so a receiver can tell a repeat from a new message. */
+  id?: string;
   to: string;
   subject: string;
   text: string;
@@ -23,10 +25,11 @@ export const outboxOnlyMailer: Mailer = {
 /** A nodemailer SMTP mailer. */
 export function smtpMailer(url: string, from: string): Mailer {
   const transporter: Transporter = nodemailer.createTransport(url);
+  const domain = /@([^>\s]+)/.exec(from)?.[1] ?? 'tessera.invalid';
   return {
     transport: 'smtp',
     deliver: async (mail) => {
-      await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+      await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.id ? { messageId: `<${mail.id}@${domain}>` } : {}) });
     },
   };
 }

@@ -48,8 +48,7 @@ afterAll(async () => {
 describe('email over SMTP', () => {
   it('queues the message as a job and delivers it to a real SMTP server', async () => {
     const c = new ApiClient(ctx);
-    await c.signUp('smtp-user@example.org', 'Sam');
-    await c.request('POST', 'auth/password-reset/request', { email: 'smtp-user@example.org' });
+    await c.signUp('smtp-user@example.org', 'Sam'); // sign-up emails a verification link
     const [queued] = await listMail(ctx.deps.db, 10);
     expect(queued).toMatchObject({ to: 'smtp-user@example.org', transport: 'smtp', status: 'queued' });
     const worker = startWorker(ctx.deps, { handlers: JOB_HANDLERS, pollMs: 0 });
@@ -58,8 +57,8 @@ describe('email over SMTP', () => {
     expect(received).toHaveLength(1);
     expect(received[0]?.from).toBe('no-reply@tessera.test');
     expect(received[0]?.to).toEqual(['smtp-user@example.org']);
-    expect(received[0]?.data).toContain('Subject: Reset your Tessera password');
-    expect(received[0]?.data).toContain('/app/reset-password?token=');
+    expect(received[0]?.data).toContain('Subject: Confirm your email address for Tessera');
+    expect(received[0]?.data).toContain('/app/verify-email?token=');
     const [sent] = await listMail(ctx.deps.db, 10);
     expect(sent?.status).toBe('sent');
   });

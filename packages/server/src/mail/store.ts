@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { mailMessages } from '../db/schema.js';
 
@@ -14,6 +14,30 @@ export async function insertMail(db: Db, row: typeof mailMessages.$inferInsert):
 export async function findMail(db: Db, id: string): Promise<MailRow | undefined> {
   const [row] = await db.select().from(mailMessages).where(eq(mailMessages.id, id));
   return row;
+}
+
+/**
+ * Claim a message for sending: `queued` (or `failed`, or a `sending` claim older than `staleBefore`) becomes
+ * `sending` in one statement, so of two runs at once only one gets the row. Undefined when not claimable.
+ */
+export async function claimMailForSending(db: Db, opts: { id: string; now: Date; staleBefore: Date }): Promise<MailRow | undefined> {
+  const [row] = await db
+    .update(mailMessages)
+    .set({ status: 'sending', sendingSince: opts.now })
+    .where(
+      and(
+        eq(mailMessages.id, opts.id),
+        eq(mailMessages.transport, 'smtp'),
+        or(inArray(mailMessages.status, ['queued', 'failed']), and(eq(mailMessages.status, 'sending'), lt(mailMessages.sendingSince, opts.staleBefore))),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+/** Give a claimed message back to the queue (the send failed, or the job was lost before sending). */
+export async function releaseMailClaim(db: Db, id: string): Promise<void> {
+  await db.update(mailMessages).set({ status: 'queued', sendingSince: null }).where(and(eq(mailMessages.id, id), eq(mailMessages.status, 'sending')));
 }
 
 /** Mark a message's delivery state. */

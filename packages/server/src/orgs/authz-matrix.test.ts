@@ -37,6 +37,11 @@ const ROUTES: RouteCase[] = [
   { action: 'keys.list', method: 'GET', path: (s) => `orgs/${s}/keys`, okStatus: 200 },
   { action: 'keys.rotate', method: 'POST', path: (s) => `orgs/${s}/keys/rotate`, okStatus: 201 },
   { action: 'audit.read', method: 'GET', path: (s) => `orgs/${s}/audit`, okStatus: 200 },
+  { action: 'domain.read', method: 'GET', path: (s) => `orgs/${s}/domain-verification`, okStatus: 200 },
+  { action: 'domain.verify', method: 'POST', path: (s) => `orgs/${s}/domain-verification`, body: () => ({ domain: 'matrix.example' }), okStatus: 201 },
+  { action: 'jobs.list', method: 'GET', path: (s) => `orgs/${s}/jobs/failed`, okStatus: 200 },
+  // No job has this id: an authorised owner passes the policy and gets 404 for the job itself.
+  { action: 'jobs.retry', method: 'POST', path: (s) => `orgs/${s}/jobs/job_none/retry`, okStatus: 404 },
   { action: 'members.remove', method: 'DELETE', path: (s, i) => `orgs/${s}/members/${i.targetMemberId}`, okStatus: 204 },
   { action: 'achievements.list', method: 'GET', path: (s) => `orgs/${s}/achievements`, okStatus: 200 },
   { action: 'achievements.edit', method: 'PUT', path: (s, i) => `orgs/${s}/achievements/${i.draftAchievementId}`, body: () => sampleAchievement('Edited'), okStatus: 200 },
@@ -132,6 +137,17 @@ describe('authorisation matrix: route × role × other organisation', () => {
     expect(claim.status).toBe(403);
     const review = await clients.owner.request('POST', `orgs/matrix/submissions/${sid}/reviews`, { scores: [{ criterionId: 'c1', levelId: 'l3', feedback: 'x' }], decision: 'pass' });
     expect(review.status).toBe(403);
+  });
+
+  it('lets only platform admins list issuers and verify or unverify a domain', async () => {
+    expect((await clients.owner.request('GET', 'admin/issuers')).status).toBe(200);
+    for (const role of ['designer', 'assessor', 'viewer'] as const) {
+      expect((await clients[role].request('GET', 'admin/issuers')).status).toBe(403);
+      expect((await clients[role].request('POST', 'admin/issuers/matrix/verify-domain', { domain: 'matrix.example', note: 'x' })).status).toBe(403);
+      expect((await clients[role].request('POST', 'admin/issuers/matrix/unverify-domain', { note: 'x' })).status).toBe(403);
+    }
+    expect((await outsider.request('POST', 'admin/issuers/other/verify-domain', { domain: 'other.example', note: 'x' })).status).toBe(403);
+    expect((await anonymous.request('GET', 'admin/issuers')).status).toBe(401);
   });
 
   it('lets only platform admins read the outbox', async () => {

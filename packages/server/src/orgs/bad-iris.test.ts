@@ -93,7 +93,10 @@ describe('URLs that cannot be IRIs are refused where they are entered', () => {
     expect(row).toBeDefined();
     const doc = row?.document as { issuer: { image?: { id: string }; url?: string }; evidence: Array<{ id?: string }> };
     expect(doc.issuer).toMatchObject({ url: 'https://iri.example', image: { id: GOOD_IMAGE } });
-    expect(doc.evidence.map((e) => e.id)).toContain('https://x.example/transcript.pdf');
+    // Evidence goes by reference (issue 13): the learner's link is no longer signed; the credential names the URL on
+    // this server that serves it to the people the learner allows.
+    expect(doc.evidence.map((e) => e.id)).toContain(`${row?.id ?? ''}/evidence/transcript`);
+    expect(JSON.stringify(doc)).not.toContain('https://x.example/transcript.pdf');
     const page = await ctx.app.request(new URL(row?.id ?? '').pathname, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Verified: the signature');

@@ -99,7 +99,9 @@ describe('organisations', () => {
   it('stores private keys encrypted, bound to their row', async () => {
     const rows = await ctx.deps.db.select().from(signingKeys);
     for (const row of rows) {
-      expect(row.encryptedPrivateKey).toMatch(/^v1\./);
+      // v2.<master key id>.…: sealed values name the master key that sealed them (tessera rotate-master-key).
+      expect(row.encryptedPrivateKey).toMatch(new RegExp(`^v2\\.${ctx.deps.keyring.currentId}\\.`));
+      expect(row.masterKeyId).toBe(ctx.deps.keyring.currentId);
       const plain = ctx.deps.keyring.open(row.encryptedPrivateKey, `tessera:signing-key:${row.id}`);
       // Ed25519: seed‖public key; P-256: the private scalar.
       expect(plain).toHaveLength(row.algorithm === 'P-256' ? 32 : 64);

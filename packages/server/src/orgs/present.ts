@@ -18,6 +18,7 @@ export function presentOrg(deps: Deps, org: OrgRow) {
     doubleScorePercent: org.doubleScorePercent,
     blindReviews: org.blindReviews,
     suspensionEnabled: org.suspensionEnabled,
+    verifiedDomain: org.verifiedDomain,
     did: orgDid(deps.env.TESSERA_BASE_URL, org.slug),
     createdAt: org.createdAt.toISOString(),
   };

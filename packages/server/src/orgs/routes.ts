@@ -21,6 +21,7 @@ import { removeMember } from './remove-member.js';
 import { revokeInvitation } from './revoke-invitation.js';
 import { orgDid } from './did.js';
 import { updateOrg } from './update-org.js';
+import { addVerificationRoutes } from './verification/routes.js';
 
 const tags = ['Organisations'];
 const MemberParams = SlugParams.extend({ accountId: z.string().min(1).max(64).openapi({ param: { name: 'accountId', in: 'path' } }) });
@@ -174,5 +175,6 @@ export function orgRoutes() {
     },
   );
 
+  addVerificationRoutes(app);
   return app;
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { accounts, invitations, memberships, orgs } from '../db/schema.js';
 
@@ -119,4 +119,20 @@ export async function findInvitationByTokenHash(db: Db, tokenHash: string): Prom
 export async function settleInvitation(db: Db, id: string, patch: Partial<typeof invitations.$inferInsert>): Promise<boolean> {
   const r = await db.update(invitations).set(patch).where(and(eq(invitations.id, id), eq(invitations.status, 'pending'))).returning({ id: invitations.id });
   return r.length > 0;
+}
+
+/** The sealed blind-review label secret of an organisation, if made yet. */
+export async function findReviewLabelSecret(db: Db, orgId: string): Promise<string | null> {
+  const [row] = await db.select({ secret: orgs.reviewLabelSecret }).from(orgs).where(eq(orgs.id, orgId));
+  return row?.secret ?? null;
+}
+
+/** Store a sealed review-label secret unless the organisation already has one (the first writer wins). */
+export async function setReviewLabelSecretIfMissing(db: Db, orgId: string, sealed: string): Promise<void> {
+  await db.update(orgs).set({ reviewLabelSecret: sealed }).where(and(eq(orgs.id, orgId), isNull(orgs.reviewLabelSecret)));
+}
+
+/** Every organisation (platform admins' issuer list), oldest first. */
+export async function listAllOrgs(db: Db, limit = 2000): Promise<OrgRow[]> {
+  return db.select().from(orgs).orderBy(asc(orgs.createdAt), asc(orgs.id)).limit(limit);
 }

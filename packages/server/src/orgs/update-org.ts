@@ -1,11 +1,25 @@
 import { recordAudit } from '../audit/record-audit.js';
 import type { Actor, Deps } from '../context.js';
+import { inTransaction } from '../db/tx.js';
 import { AppError } from '../shared/errors.js';
 import type { OrgProfileInput } from './create-org.js';
 import type { OrgRow } from './store.js';
 import { updateOrgRow } from './store.js';
 
-/** Update an organisation's profile fields (slug is permanent: it is part of the organisation's DID). */
+/** Whether a URL is on a domain or one of its subdomains. */
+function withinDomain(url: string, domain: string): boolean {
+  try {
+    const host = new URL(url).hostname.toLowerCase();
+    return host === domain || host.endsWith(`.${domain}`);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Update an organisation's profile fields (the slug is permanent: it is part of the DID). Moving its URL off its verified domain ends the verification
+ * (audited): the new domain must be proven again.
+ */
 export async function updateOrg(deps: Deps, opts: { actor: Actor; org: OrgRow; patch: Partial<Omit<OrgProfileInput, 'slug'>> }): Promise<OrgRow> {
   const { patch } = opts;
   const set: Parameters<typeof updateOrgRow>[2] = { updatedAt: deps.clock.now() };
@@ -20,8 +34,14 @@ export async function updateOrg(deps: Deps, opts: { actor: Actor; org: OrgRow; p
   if (patch.blindReviews !== undefined) set.blindReviews = patch.blindReviews;
   if (patch.suspensionEnabled !== undefined) set.suspensionEnabled = patch.suspensionEnabled;
   if (patch.address !== undefined) set.address = patch.address ? (JSON.parse(JSON.stringify(patch.address)) as Record<string, string>) : null;
-  const row = await updateOrgRow(deps.db, opts.org.id, set);
-  if (!row) throw new AppError('not_found', 'Organisation not found');
-  await recordAudit(deps, { action: 'org.updated', orgId: row.id, actorId: opts.actor.accountId, target: row.id, detail: { fields: Object.keys(patch) }, ip: opts.actor.ip });
-  return row;
+  const verified = opts.org.verifiedDomain;
+  const movedOff = verified !== null && patch.url !== undefined && patch.url !== null && !withinDomain(patch.url, verified);
+  if (movedOff) Object.assign(set, { verifiedDomain: null, domainVerifiedAt: null, domainVerificationMethod: null });
+  return inTransaction(deps, async (tx) => {
+    const row = await updateOrgRow(tx.db, opts.org.id, set);
+    if (!row) throw new AppError('not_found', 'Organisation not found');
+    await recordAudit(tx, { action: 'org.updated', orgId: row.id, actorId: opts.actor.accountId, target: row.id, detail: { fields: Object.keys(patch) }, ip: opts.actor.ip });
+    if (movedOff) await recordAudit(tx, { action: 'org.domain_unverified', orgId: row.id, actorId: opts.actor.accountId, target: row.id, detail: { domain: verified, reason: 'the organisation’s URL moved to another domain', url: patch.url }, ip: opts.actor.ip });
+    return row;
+  });
 }

@@ -57,7 +57,8 @@ describe('public credential page', () => {
     const badge = await ctx.app.request(`/credentials/${key}/badge`);
     expect(badge.headers.get('content-type')).toBe('image/svg+xml');
     const verified = await ctx.app.request('/api/v1/verify', { method: 'POST', headers: { 'content-type': 'image/svg+xml' }, body: await badge.text() });
-    expect(((await verified.json()) as { verdict: string }).verdict).toBe('valid');
+    const verifiedReport = (await verified.json()) as { verdict: string; steps: unknown[] };
+    expect(verifiedReport.verdict, JSON.stringify(verifiedReport.steps)).toBe('valid');
     const jwt = await ctx.app.request(`/credentials/${key}/credential.jwt`);
     expect(await jwt.text()).toBe(row?.jwt);
   });
@@ -116,6 +117,7 @@ describe('why a credential does not verify', () => {
     indexable: false,
     status: 'active',
     statusReason: null,
+    replacedByUrl: null,
   });
   const steps = [
     { id: 'parse', status: 'passed' as const, message: 'Read JSON' },
@@ -171,6 +173,7 @@ describe('endorsements on the public page', () => {
     indexable: false,
     status: 'active',
     statusReason: null,
+    replacedByUrl: null,
   });
   const steps = [{ id: 'proof', status: 'passed' as const, message: 'The eddsa-rdfc-2022 signature is valid' }];
 

@@ -1,6 +1,8 @@
 import { shownEndorsements, stepName, verificationProblem } from '@tessera/shared';
 import type { VerificationReport } from '@tessera/shared';
 import { esc, page } from './html.js';
+import type { IssuerVerification } from '../orgs/verification/issuer-verification.js';
+import { issuerVerificationLine } from '../orgs/verification/issuer-verification.js';
 
 type Json = Record<string, unknown>;
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
@@ -24,6 +26,10 @@ export interface CredentialPageView {
   indexable: boolean;
   status: 'active' | 'revoked' | 'suspended' | 'expired';
   statusReason: string | null;
+  /** Whether the issuing organisation has proven its web domain (shown under "Issued by"). */
+  issuerVerification?: IssuerVerification | null;
+  /** The page of the credential that re-issued this one (with the learner's later sharing choices), if any. */
+  replacedByUrl: string | null;
 }
 
 const STATUS_WORDS: Record<string, string> = { passed: 'Passed', failed: 'Failed', warning: 'Note', unknown: 'Not checked' };
@@ -34,6 +40,7 @@ function date(value: unknown): string {
 }
 
 function banner(v: CredentialPageView): string {
+  if (v.replacedByUrl) return `<div class="banner bad" role="alert">This credential was re-issued and has been revoked; it is no longer valid. <a href="${esc(v.replacedByUrl)}">See the credential that replaced it</a>.</div>`;
   if (v.status === 'revoked') return `<div class="banner bad" role="alert">This credential has been REVOKED by its issuer${v.statusReason ? `: ${esc(v.statusReason)}` : ''}. It is no longer valid.</div>`;
   if (v.status === 'suspended') return `<div class="banner bad" role="alert">This credential is SUSPENDED by its issuer${v.statusReason ? `: ${esc(v.statusReason)}` : ''}. It does not verify while suspended.</div>`;
   if (v.status === 'expired') return `<div class="banner warn" role="alert">This credential has EXPIRED.</div>`;
@@ -107,6 +114,7 @@ ${banner(v)}
   <div class="text">
     <h1 id="credential-name">${esc(name)}</h1>
     <p class="meta">Issued by <strong>${esc(issuerName)}</strong>${issuer['url'] ? ` (<a href="${esc(issuer['url'])}" rel="noopener noreferrer">${esc(issuer['url'])}</a>)` : ''}</p>
+    ${v.issuerVerification ? `<p class="meta issuer-verification">${esc(issuerVerificationLine(v.issuerVerification))}</p>` : ''}
     ${v.recipientName ? `<p class="meta">Awarded to <strong>${esc(v.recipientName)}</strong></p>` : '<p class="meta">The recipient chose not to show their name.</p>'}
     <p class="meta">Issued ${esc(date(c['validFrom'] ?? c['issuanceDate']))}${c['validUntil'] ? ` · Expires ${esc(date(c['validUntil']))}` : ' · Does not expire'}</p>
     ${achievement['description'] ? `<p class="pre">${esc(achievement['description'])}</p>` : ''}

@@ -3,27 +3,37 @@ import { findAccountById } from '../accounts/store.js';
 import { getAchievementImage } from '../achievements/achievement-image.js';
 import type { Deps } from '../context.js';
 import { credentialKey, credentialPageUrl, credentialStatus } from '../credentials/present.js';
-import { findCredentialByKey } from '../credentials/find-credential-by-key.js';
+import { findViewableCredential } from '../credentials/can-view-credential.js';
 import type { CredentialRow } from '../credentials/store.js';
 import { listEvidence } from '../submissions/store.js';
 import { findOrgById } from '../orgs/store.js';
+import { issuerVerificationOf } from '../orgs/verification/issuer-verification.js';
 import { AppError } from '../shared/errors.js';
 import { localDocuments } from '../verify/local-documents.js';
 import { linkedInAddUrl } from './credential-page.js';
 import type { CredentialPageView } from './credential-page.js';
 
-/** A credential that the viewer may see: private ones only by their learner (others get 404, so ids cannot be probed). */
+/** A credential that the viewer may see, by the one visibility rule (others get 404, so ids cannot be probed). */
 export async function findVisibleCredential(deps: Deps, key: string, viewerId: string | null): Promise<CredentialRow> {
-  const row = await findCredentialByKey(deps, key);
-  if (row.visibility === 'private' && row.learnerId !== viewerId) throw new AppError('not_found', 'No such credential');
-  return row;
+  return findViewableCredential(deps, key, viewerId);
 }
 
-/** The evidence entries of the signed credential that the learner made public (same order as at issuance). */
+/** The evidence entries of the signed credential that the learner made public, with the text of public written evidence. */
 async function publicEvidence(deps: Deps, row: CredentialRow): Promise<Array<Record<string, unknown>>> {
   const entries = Array.isArray(row.document['evidence']) ? (row.document['evidence'] as Array<Record<string, unknown>>) : [];
   const items = row.submissionId ? await listEvidence(deps.db, row.submissionId) : [];
-  return entries.filter((_, i) => items[i]?.e.isPublic === true);
+  // The signed credential carries evidence by reference; the page shows the text of what the learner made public.
+  const prefix = `${row.id}/evidence/`;
+  const byRef = (entry: Record<string, unknown>) => {
+    const id = typeof entry['id'] === 'string' ? entry['id'] : '';
+    return id.startsWith(prefix) ? items.find(({ e }) => encodeURIComponent(e.requirementId) === id.slice(prefix.length)) : undefined;
+  };
+  // By reference entries name their item; older credentials list them in issuance order.
+  return entries.flatMap((entry, i) => {
+    const item = (byRef(entry) ?? items[i])?.e;
+    if (item?.isPublic !== true) return [];
+    return [item.kind === 'text' && item.text && entry['narrative'] === undefined ? { ...entry, narrative: item.text } : entry];
+  });
 }
 
 /** Everything the public page shows, with a fresh verification report. */
@@ -50,15 +60,18 @@ export async function getCredentialPage(deps: Deps, key: string, viewerId: strin
     recipientName: learner && (row.showName ?? learner.showNameOnCredentials) ? learner.name : null,
     evidence: await publicEvidence(deps, row),
     indexable: row.visibility === 'public',
+    replacedByUrl: row.replacedBy ? credentialPageUrl(base, encodeURIComponent(credentialKey(base, row.replacedBy))) : null,
     status: st.status,
     statusReason: st.reason,
+    issuerVerification: org ? issuerVerificationOf(org) : null,
   };
 }
 
 /** The micro-credential's image with this credential baked in (SVG or PNG, as the image is). */
 export async function getBakedBadge(deps: Deps, key: string, viewerId: string | null): Promise<{ bytes: Uint8Array; mimeType: string; filename: string }> {
   const row = await findVisibleCredential(deps, key, viewerId);
-  const image = await getAchievementImage(deps, { achievementId: row.achievementId });
+  // The published image, as anyone sees it (a draft is not public).
+  const image = await getAchievementImage(deps, { achievementId: row.achievementId, viewerId: null });
   const json = JSON.stringify(row.document);
   if (image.mimeType === 'image/svg+xml') return { bytes: new TextEncoder().encode(bakeSvg(Buffer.from(image.bytes).toString('utf8'), json)), mimeType: 'image/svg+xml', filename: 'badge.svg' };
   if (image.mimeType === 'image/png') return { bytes: bakePng(image.bytes, json), mimeType: 'image/png', filename: 'badge.png' };

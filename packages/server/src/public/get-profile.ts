@@ -6,12 +6,15 @@ import { AppError } from '../shared/errors.js';
 import { storedSteps } from '../wallet/present.js';
 import { listCollections, listWalletItems } from '../wallet/store.js';
 
-/** What a learner's public profile shows: only what they chose to make public. */
+/** What a learner's public profile shows: only what they chose to make public; nothing public is a 404. */
 export async function getProfile(deps: Deps, accountId: string) {
   const account = await findAccountById(deps.db, accountId);
   if (!account) throw new AppError('not_found', 'No such profile');
   const [earned, imported, groups] = await Promise.all([listMyCredentials(deps, { accountId }), listWalletItems(deps.db, accountId), listCollections(deps.db, accountId)]);
   const publicEarned = earned.filter((c) => c.visibility === 'public');
+  const publicGroups = groups.filter((g) => g.isPublic);
+  // Nothing public: the same 404 as for no account, so a profile URL reveals neither a name nor that the account exists.
+  if (publicEarned.length === 0 && publicGroups.length === 0) throw new AppError('not_found', 'No such profile');
   const label = (entry: string) => {
     const [kind, ...rest] = entry.split(':');
     const id = rest.join(':');
@@ -26,6 +29,6 @@ export async function getProfile(deps: Deps, accountId: string) {
     // The name shows only if the learner lets credentials show it.
     name: account.showNameOnCredentials ? account.name : 'A Tessera learner',
     earned: publicEarned.map((c) => ({ name: c.achievementName, issuer: c.issuerName, url: c.pageUrl, issuedAt: c.issuedAt, status: c.status })),
-    collections: groups.filter((g) => g.isPublic).map((g) => ({ name: g.name, items: g.entries.map(label).filter((x): x is NonNullable<typeof x> => x !== null) })),
+    collections: publicGroups.map((g) => ({ name: g.name, items: g.entries.map(label).filter((x): x is NonNullable<typeof x> => x !== null) })),
   };
 }

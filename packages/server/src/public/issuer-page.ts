@@ -1,6 +1,7 @@
 import type { Content } from '../achievements/content.js';
 import type { IssuerView, TransparencyView } from './get-issuer-page.js';
 import { esc, page } from './html.js';
+import { issuerVerificationLine, issuerVerificationOf } from '../orgs/verification/issuer-verification.js';
 
 const pct = (v: number | null) => (v === null ? 'not enough double-scored submissions yet' : `${Math.round(v * 100)} %`);
 
@@ -55,6 +56,7 @@ export function renderIssuerPage(view: IssuerView): string {
 ${org.description ? `<p class="pre">${esc(org.description)}</p>` : ''}
 ${org.url ? `<p><a href="${esc(org.url)}" rel="noopener noreferrer">${esc(org.url)}</a></p>` : ''}
 <p class="meta">Issuer identifier: <code>${esc(view.did)}</code></p>
+<p class="meta issuer-verification">${esc(issuerVerificationLine(issuerVerificationOf(org)))}</p>
 </section>
 <h2>Micro-credentials</h2>
 ${view.achievements.length ? view.achievements.map((a) => transparencySection(view, a, 2)).join('\n') : '<p>No published micro-credentials yet.</p>'}`;

@@ -5,6 +5,7 @@ import { AppError } from '../shared/errors.js';
 import { certificatePdf, qrCode } from './certificate.js';
 import { renderCredentialPage } from './credential-page.js';
 import { findVisibleCredential, getBakedBadge, getCredentialPage } from './get-credential-page.js';
+import { getCredentialEvidence } from './get-evidence.js';
 import { getIssuerPage, getTransparencyPage } from './get-issuer-page.js';
 import { getProfile } from './get-profile.js';
 import { renderProfilePage } from './profile-page.js';
@@ -69,6 +70,13 @@ export function publicCredentialRoutes() {
   app.get('/credentials/:key/certificate.pdf', async (c) => {
     const pdf = await certificatePdf(await getCredentialPage(c.var.deps, c.req.param('key'), viewer(c)));
     return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="certificate.pdf"' });
+  });
+  app.get('/credentials/:key/evidence/:requirementId', async (c) => {
+    const content = await getCredentialEvidence(c.var.deps, { key: c.req.param('key'), requirementId: c.req.param('requirementId'), viewerId: viewer(c) });
+    const headers = { 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; sandbox" };
+    // A file is served by the files route, which checks the same evidence visibility again.
+    if (content.kind === 'file') return c.redirect(`${c.var.deps.env.TESSERA_BASE_URL}/api/v1/files/${encodeURIComponent(content.fileId)}`, 302);
+    return c.body(content.text, 200, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
   });
   app.get('/people/:accountId', async (c) => c.html(renderProfilePage(await getProfile(c.var.deps, c.req.param('accountId'))), 200, { 'cache-control': 'no-store' }));
   app.get('/orgs/:slug', async (c) => c.html(renderIssuerPage(await getIssuerPage(c.var.deps, c.req.param('slug'))), 200, { 'cache-control': 'public, max-age=60' }));

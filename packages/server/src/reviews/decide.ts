@@ -10,6 +10,11 @@ import { setAttemptOutcome, updateSubmission } from '../submissions/store.js';
 /** Job type that issues the credential of a passed submission. */
 export const ISSUE_CREDENTIAL_JOB = 'credential.issue';
 
+/** The idempotency key of a submission's issuance job: one job per passed submission. */
+export function issuanceJobKey(submissionId: string): string {
+  return `issue:${submissionId}`;
+}
+
 /** Score input. */
 export interface ScoreInput {
   criterionId: string;
@@ -54,8 +59,8 @@ export async function applyDecision(
   const link = `/app/me/submissions/${s.id}`;
   if (opts.decision === 'pass') {
     await updateSubmission(deps.db, s.id, { state: 'passed', openCriteria: [], decidedAt: now, updatedAt: now });
-    await enqueueJob(deps, { type: ISSUE_CREDENTIAL_JOB, payload: { submissionId: s.id }, idempotencyKey: `issue:${s.id}` });
-    await notify(deps, { accountId: s.learnerId, title: `You earned “${opts.content.name}”`, body: 'Your evidence met every criterion of the rubric. Your credential is being signed and will be in your wallet in a moment.', link });
+    await enqueueJob(deps, { type: ISSUE_CREDENTIAL_JOB, payload: { submissionId: s.id }, idempotencyKey: issuanceJobKey(s.id), orgId: s.orgId });
+    await notify(deps, { accountId: s.learnerId, title: `You earned “${opts.content.name}”`, body: 'Your evidence met every criterion of the rubric. Your credential is being signed; the submission page shows when it is in your wallet.', link });
     return;
   }
   const last = s.attempt >= opts.content.maxAttempts;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Content } from '../achievements/content.js';
 import { criteriaOfRequirement, readContent } from '../achievements/content.js';
 import { presentIssuer } from '../achievements/present.js';
@@ -7,17 +6,13 @@ import { presentFile } from '../files/present.js';
 import type { ReviewRow, SubmissionRow } from './store.js';
 import { findSubmissionContext, listAttempts, listEvidence, listReviews } from './store.js';
 import { findCredentialIdOfSubmission } from '../credentials/store.js';
+import { issuanceState } from '../reviews/issuance-state.js';
 
 /** Whether an evidence item can still change: always in a draft; in a revision only if it supports an unmet criterion. */
 export function evidenceEditable(content: Content, s: Pick<SubmissionRow, 'state' | 'openCriteria'>, requirementId: string): boolean {
   if (s.state === 'draft') return true;
   if (s.state !== 'needs_revision') return false;
   return criteriaOfRequirement(content, requirementId).some((c) => s.openCriteria.includes(c));
-}
-
-/** The anonymous label assessors see for a learner (stable per organisation). */
-export function learnerLabel(orgId: string, learnerId: string): string {
-  return `Learner ${createHash('sha256').update(`${orgId}:${learnerId}`).digest('hex').slice(0, 4).toUpperCase()}`;
 }
 
 /** A review for display; assessor names are only shown to staff. */
@@ -50,6 +45,7 @@ export async function presentSubmission(deps: Deps, submissionId: string) {
   const reviews = (await listReviews(deps.db, s.id)).filter((r) => r.attempt < s.attempt || decidedStates.includes(s.state));
   const visible = reviews.filter((r) => r.kind === 'settlement' || !reviews.some((x) => x.kind === 'settlement' && x.attempt === r.attempt));
   const attempts = await listAttempts(deps.db, s.id);
+  const credentialId = (await findCredentialIdOfSubmission(deps.db, s.id)) ?? null;
   return {
     id: s.id,
     achievementId: s.achievementId,
@@ -64,7 +60,8 @@ export async function presentSubmission(deps: Deps, submissionId: string) {
     reviews: visible.map((r) => presentReview(r, null)),
     attempts: attempts.map((a) => ({ number: a.number, submittedAt: a.submittedAt.toISOString(), outcome: a.outcome })),
     openCriterionIds: s.openCriteria,
-    credentialId: (await findCredentialIdOfSubmission(deps.db, s.id)) ?? null,
+    credentialId,
+    issuance: await issuanceState(deps, { submissionId: s.id, state: s.state, credentialId }),
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),
     submittedAt: s.submittedAt?.toISOString() ?? null,

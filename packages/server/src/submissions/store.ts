@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { achievements, achievementVersions, credentials, evidenceItems, files, orgs, reviews, reviewSlots, submissionAttempts, submissions } from '../db/schema.js';
 
@@ -50,7 +50,8 @@ export async function listSubmissionsOfLearner(db: Db, learnerId: string) {
     .from(submissions)
     .innerJoin(achievementVersions, eq(achievementVersions.id, submissions.versionId))
     .innerJoin(orgs, eq(orgs.id, submissions.orgId))
-    .leftJoin(credentials, eq(credentials.submissionId, submissions.id))
+    // The current credential only (a re-issued one is replaced by its successor).
+    .leftJoin(credentials, and(eq(credentials.submissionId, submissions.id), isNull(credentials.replacedBy)))
     .where(eq(submissions.learnerId, learnerId))
     .orderBy(desc(submissions.updatedAt));
 }

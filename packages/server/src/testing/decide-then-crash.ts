@@ -29,7 +29,7 @@ const deps: Deps = {
   log: pino({ level: 'silent' }),
   keyring: new Keyring(Buffer.from(masterHex, 'hex')),
   mailer: outboxOnlyMailer,
-  scrypt: { N: 1024, r: 8, p: 1 },
+  passwords: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
   storage: localFileStorage(args.dataDir),
 };
 const org = await findOrgBySlug(deps.db, 'crash');

@@ -87,7 +87,7 @@ export async function createTestContext(opts: TestOptions = {}) {
     log: pino({ level: 'silent' }),
     keyring: new Keyring(randomBytes(32)),
     mailer: opts.mailer ?? outboxOnlyMailer,
-    scrypt: { N: 2 ** 10, r: 8, p: 1 },
+    passwords: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
     storage: localFileStorage(dataDir),
   };
   const app = createApp(deps);
@@ -139,11 +139,13 @@ export class ApiClient {
     return { status: res.status, headers: res.headers, json: json as Record<string, unknown> & Array<Record<string, unknown>>, text };
   }
 
-  /** Sign up and keep the session. */
+  /** Sign up, then sign in and keep the session (sign-up itself signs nobody in); returns the session. */
   async signUp(email: string, name = 'Test Person', password = 'correct horse battery') {
     const r = await this.request('POST', 'auth/signup', { email, name, password });
-    if (r.status !== 201) throw new Error(`sign-up failed: ${r.status} ${r.text}`);
-    return r.json;
+    if (r.status !== 202) throw new Error(`sign-up failed: ${r.status} ${r.text}`);
+    const s = await this.request('POST', 'auth/signin', { email, password });
+    if (s.status !== 200) throw new Error(`sign-in after sign-up failed: ${s.status} ${s.text}`);
+    return s.json;
   }
 }
 

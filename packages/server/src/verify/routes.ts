@@ -2,11 +2,13 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { VerificationReport } from '@tessera/shared';
 import { PROBLEMS } from '../http/openapi.js';
 import type { AppEnv } from '../http/types.js';
+import { assertCredentialUrlViewable } from '../credentials/can-view-credential.js';
 import { AppError } from '../shared/errors.js';
 import { checkVerifyRate, verifyInput } from './verify-input.js';
 import type { VerifyInput } from './verify-input.js';
 
 const UrlBody = z.object({ url: z.url() });
+const MAX_URL_BODY_BYTES = 8192;
 const RAW_TYPES = ['application/json', 'application/vc+ld+json', 'application/ld+json', 'text/plain', 'application/jwt', 'image/png', 'image/svg+xml'];
 
 /** Read the request into a verifier input: `{"url": …}` JSON, or the raw credential in one of RAW_TYPES. */
@@ -17,7 +19,8 @@ function readInput(contentType: string, body: ArrayBuffer): VerifyInput {
   }
   const bytes = new Uint8Array(body);
   if (bytes.length === 0) throw new AppError('validation_failed', 'The request body is empty', { errors: [{ path: '(body)', message: 'Required' }] });
-  if (type === 'application/json') {
+  // Only a small body can be {"url": …}; a credential is never parsed here, on the event loop.
+  if (type === 'application/json' && bytes.length <= MAX_URL_BODY_BYTES) {
     try {
       const parsed = UrlBody.safeParse(JSON.parse(Buffer.from(bytes).toString('utf8')));
       if (parsed.success) return { kind: 'url', url: parsed.data.url };
@@ -54,6 +57,8 @@ export function verifyRoutes() {
   app.post('/verify', async (c) => {
     await checkVerifyRate(c.var.deps, c.var.ip ?? 'unknown');
     const input = readInput(c.req.header('content-type') ?? '', await c.req.arrayBuffer());
+    // A credential of ours named by URL follows the learner's visibility choice (private: 404 to others).
+    if (input.kind === 'url') await assertCredentialUrlViewable(c.var.deps, input.url, c.var.auth?.account.id ?? null);
     const report = await verifyInput(c.var.deps, input);
     return c.json(VerificationReport.parse(report), 200);
   });

@@ -1,10 +1,12 @@
-import { FetchError, createFetcher, verifyCredential } from '@tessera/credentials';
+import { FetchError, createFetcher } from '@tessera/credentials';
 import type { Fetcher, Report } from '@tessera/credentials';
 import { hitRateLimit } from '../accounts/store.js';
 import type { Deps } from '../context.js';
 import { findCredentialByKey } from '../credentials/find-credential-by-key.js';
 import { AppError } from '../shared/errors.js';
 import { localDocuments } from './local-documents.js';
+import { Budget, sharedVerifyPool, tookTooLong, tooLarge } from './pool.js';
+import type { PoolOutcome } from './pool.js';
 
 const WINDOW_MS = 60_000;
 const fetchers = new WeakMap<object, Fetcher>();
@@ -65,9 +67,29 @@ export async function verifyInput(deps: Deps, input: VerifyInput): Promise<Repor
       }
     }
   } else subject = input.bytes;
-  // A quick offline pass reads the credential; then its documents come from our own database where we
-  // are the issuer, and from the guarded fetcher otherwise.
-  const first = await verifyCredential(subject, { now: deps.clock.now() });
+  // Both passes run in the worker pool, within one time budget. A quick offline pass reads the credential
+  // (and refuses deep nesting); then its documents come from our own database where we are the issuer, and
+  // from the guarded fetcher otherwise.
+  const pool = deps.verifier ?? sharedVerifyPool(deps.env);
+  const budget = new Budget(deps.env.TESSERA_VERIFY_TIMEOUT_MS);
+  const offline = await pool.run({ subject, now: deps.clock.now(), checkDepth: true, fetch: null }, budget);
+  const first = settled(offline, budget, null);
+  if (offline.kind !== 'report') return first;
   const documents = await localDocuments(deps, first.credential);
-  return verifyCredential(subject, { now: deps.clock.now(), documents, fetcher: remoteFetcher(deps) });
+  const fetch = { mode: deps.env.TESSERA_REMOTE_FETCH, allowPrivate: deps.env.TESSERA_FETCH_ALLOW_PRIVATE };
+  return settled(await pool.run({ subject, now: deps.clock.now(), documents, checkDepth: false, fetch }, budget), budget, first.credential);
+}
+
+/** The report a pool run ends in; input nested too deeply is a 400 problem. */
+function settled(outcome: PoolOutcome, budget: Budget, credential: Record<string, unknown> | null): Report {
+  switch (outcome.kind) {
+    case 'report':
+      return outcome.report;
+    case 'timeout':
+      return tookTooLong(budget.totalMs, credential);
+    case 'exhausted':
+      return tooLarge(credential);
+    case 'too_deep':
+      throw new AppError('validation_failed', outcome.message, { errors: [{ path: '(body)', message: outcome.message }] });
+  }
 }

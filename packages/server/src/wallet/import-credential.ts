@@ -1,10 +1,24 @@
 import type { Report } from '@tessera/credentials';
 import { LIMITS } from '@tessera/shared';
+import { hitRateLimit } from '../accounts/store.js';
 import type { Actor, Deps } from '../context.js';
+import { assertCredentialUrlViewable } from '../credentials/can-view-credential.js';
 import { AppError } from '../shared/errors.js';
 import { verifyInput } from '../verify/verify-input.js';
 import { claimedNames, presentWalletItem } from './present.js';
 import { insertWalletItem, listWalletItems } from './store.js';
+
+const RATE_WINDOW_MS = 60_000;
+
+/** Hold wallet imports and re-verifications (each runs the verifier) to TESSERA_WALLET_IMPORTS_PER_MINUTE per account. */
+export async function checkImportRate(deps: Deps, accountId: string): Promise<void> {
+  const now = deps.clock.now();
+  const hit = await hitRateLimit(deps.db, `wallet-import:${accountId}`, now, RATE_WINDOW_MS);
+  if (hit.count > deps.env.TESSERA_WALLET_IMPORTS_PER_MINUTE) {
+    const retry = Math.max(1, Math.ceil((hit.windowStart.getTime() + RATE_WINDOW_MS - now.getTime()) / 1000));
+    throw new AppError('rate_limited', 'Too many imports from this account. Try again in a minute.', { headers: { 'retry-after': String(retry) } });
+  }
+}
 
 /** Most credentials one wallet holds. */
 export const MAX_WALLET_ITEMS = 500;
@@ -33,6 +47,8 @@ export async function importCredential(deps: Deps, opts: { actor: Actor; source:
   let report: Report;
   let bytes: Uint8Array;
   if (opts.url) {
+    // A credential of ours named by URL follows the learner's visibility choice (private: 404 to others).
+    await assertCredentialUrlViewable(deps, opts.url, opts.actor.accountId);
     report = await verifyInput(deps, { kind: 'url', url: opts.url });
     if (!report.credential) throw new AppError('validation_failed', 'That URL does not hold a credential', { errors: [{ path: 'url', message: report.steps[0]?.message ?? 'Not a credential' }] });
     bytes = new TextEncoder().encode(JSON.stringify(report.credential));

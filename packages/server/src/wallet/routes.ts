@@ -8,7 +8,7 @@ import { AppError } from '../shared/errors.js';
 import { zodFieldErrors } from '../http/problem.js';
 import { exportClr } from './export-clr.js';
 import { getWallet } from './get-wallet.js';
-import { importCredential } from './import-credential.js';
+import { checkImportRate, importCredential } from './import-credential.js';
 import { removeCollection, removeWalletItem } from './remove.js';
 import { reverifyCredential } from './reverify-credential.js';
 import { saveCollection } from './save-collection.js';
@@ -27,13 +27,14 @@ export function walletRoutes() {
     method: 'post',
     path: '/me/wallet/imports',
     tags,
-    summary: 'Import a credential (verified now): JSON {"url"} or {"text"}, or the raw file (JSON, JWT, PNG, SVG)',
+    summary: 'Import a credential (verified now): JSON {"url"} or {"text"}, or the raw file (JSON, JWT, PNG, SVG); rate-limited per account',
     security: SESSION_SECURITY,
     request: { body: { required: true, content: { 'application/json': { schema: WalletImportInput }, 'image/png': { schema: z.string().openapi({ format: 'binary' }) }, 'image/svg+xml': { schema: z.string() }, 'application/jwt': { schema: z.string() }, 'application/vc+ld+json': { schema: z.record(z.string(), z.unknown()) } } } },
     responses: { 201: { description: 'Imported', content: { 'application/json': { schema: WalletItem } } }, ...PROBLEMS },
   });
   app.post('/me/wallet/imports', async (c) => {
     const auth = requireAuth(c);
+    await checkImportRate(c.var.deps, auth.account.id);
     const actor = { accountId: auth.account.id, ip: c.var.ip };
     const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     let out;
@@ -48,6 +49,7 @@ export function walletRoutes() {
   });
   app.openapi(createRoute({ method: 'post', path: '/me/wallet/imports/{id}/verify', tags, summary: 'Verify an imported credential again', security: SESSION_SECURITY, request: { params: IdParams }, responses: { 200: jsonOk(WalletItem, 'Verified'), ...PROBLEMS } }), async (c) => {
     const auth = requireAuth(c);
+    await checkImportRate(c.var.deps, auth.account.id);
     return c.json(WalletItem.parse(await reverifyCredential(c.var.deps, { actor: { accountId: auth.account.id, ip: c.var.ip }, itemId: c.req.valid('param').id })), 200);
   });
   app.openapi(createRoute({ method: 'delete', path: '/me/wallet/imports/{id}', tags, summary: 'Remove an imported credential', security: SESSION_SECURITY, request: { params: IdParams }, responses: { 204: { description: 'Removed' }, ...PROBLEMS } }), async (c) => {

@@ -17,6 +17,16 @@ export const Did = z
 
 /** Sign-up request. */
 export const SignUpInput = z.object({ email: Email, name: DisplayName, password: Password });
+/** The answer to every sign-up, whether or not the address already had an account: check your email, then sign in. */
+export const SignUpAccepted = z.object({ status: z.literal('check_email'), email: z.string() });
+/** The answer to every sign-up. */
+export type SignUpAccepted = z.infer<typeof SignUpAccepted>;
+/** Email verification with the token from the emailed link. */
+export const VerifyEmailInput = z.object({ token: z.string().min(10).max(200) });
+/** Whether a new verification email was sent (false when the address is already verified). */
+export const VerificationEmailSent = z.object({ sent: z.boolean() });
+/** Whether a new verification email was sent. */
+export type VerificationEmailSent = z.infer<typeof VerificationEmailSent>;
 /** Sign-in request. */
 export const SignInInput = z.object({ email: Email, password: z.string().min(1, { message: 'Enter your password' }).max(256) });
 /** Password-reset request. */
@@ -40,6 +50,8 @@ export const Account = z.object({
   did: z.string().nullable(),
   showNameOnCredentials: z.boolean(),
   isPlatformAdmin: z.boolean(),
+  /** Whether the owner confirmed the address; credentials and notifications are emailed only to verified addresses. */
+  emailVerified: z.boolean(),
   createdAt: Timestamp,
 });
 /** An account as its owner sees it. */

@@ -66,6 +66,8 @@ export const Org = z.object({
   doubleScorePercent: z.number().int(),
   blindReviews: z.boolean(),
   suspensionEnabled: z.boolean(),
+  /** The web domain the organisation has proven it controls; null while unverified. */
+  verifiedDomain: z.string().nullable(),
   did: z.string(),
   createdAt: Timestamp,
 });
@@ -156,3 +158,71 @@ export const OutboxMessage = z.object({
 });
 /** A message in the development outbox. */
 export type OutboxMessage = z.infer<typeof OutboxMessage>;
+
+/** A web domain name (lowercase, at least two labels, no scheme, port or path). */
+export const DomainName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253)
+  .regex(/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/, { message: 'Enter a domain like riverside.example (no https://, no path)' });
+
+/** How an organisation's domain was proven. */
+export const DomainVerificationMethod = z.enum(['dns', 'file', 'admin']);
+
+/** An organisation's issuer verification: the proven domain, and a claim waiting for its proof (owners only). */
+export const DomainVerification = z.object({
+  verifiedDomain: z.string().nullable(),
+  verifiedAt: Timestamp.nullable(),
+  method: DomainVerificationMethod.nullable(),
+  /** A domain claimed and not yet proven, with where and what to publish. */
+  pending: z
+    .object({
+      domain: z.string(),
+      token: z.string(),
+      dnsName: z.string(),
+      fileUrl: z.string(),
+    })
+    .nullable(),
+});
+/** An organisation's issuer verification. */
+export type DomainVerification = z.infer<typeof DomainVerification>;
+
+/** Claim a domain: a token is issued to publish in DNS or under /.well-known/. */
+export const DomainClaimInput = z.object({ domain: DomainName });
+
+/** Check a claimed domain by one proof. */
+export const DomainCheckInput = z.object({ method: z.enum(['dns', 'file']) });
+
+/** A platform admin verifies an organisation's domain directly (audited), with a note of how it was checked. */
+export const AdminVerifyDomainInput = z.object({ domain: DomainName, note: z.string().trim().min(1, { message: 'Say how you checked it' }).max(500) });
+
+/** An issuer as platform admins see it: verification, and the verified issuers its name resembles. */
+export const AdminIssuer = z.object({
+  slug: z.string(),
+  name: z.string(),
+  url: z.string().nullable(),
+  verifiedDomain: z.string().nullable(),
+  method: DomainVerificationMethod.nullable(),
+  pendingDomain: z.string().nullable(),
+  createdAt: Timestamp,
+  /** Verified issuers whose names are confusingly close to this one's. */
+  resembles: z.array(z.object({ slug: z.string(), name: z.string(), verifiedDomain: z.string(), reason: z.string() })),
+});
+/** An issuer as platform admins see it. */
+export type AdminIssuer = z.infer<typeof AdminIssuer>;
+
+/** A background job of an organisation that failed for good (owners may retry it). */
+export const FailedJob = z.object({
+  id: z.string(),
+  type: z.string(),
+  /** What the job was doing, in plain words. */
+  description: z.string(),
+  attempts: z.number().int(),
+  maxAttempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: Timestamp,
+  failedAt: Timestamp.nullable(),
+});
+/** A failed job. */
+export type FailedJob = z.infer<typeof FailedJob>;

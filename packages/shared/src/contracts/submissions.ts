@@ -82,6 +82,8 @@ export const Submission = z.object({
   /** Criteria still to be met (after a needs-revision decision). */
   openCriterionIds: z.array(z.string()),
   credentialId: z.string().nullable(),
+  /** After a pass: the credential is issued, being signed, or failed to be signed (the organisation can retry). */
+  issuance: z.enum(['issued', 'signing', 'failed']).nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   submittedAt: Timestamp.nullable(),
@@ -173,12 +175,30 @@ export type CredentialSummary = z.infer<typeof CredentialSummary>;
 /** Who can see a credential's public page. */
 export const CredentialVisibility = z.enum(['public', 'unlisted', 'private']);
 
+/** What the signed, downloadable credential (JSON, VC-JWT, baked badge) reveals, read from the document itself. */
+export const SignedContents = z.object({
+  /** The learner's name as written into the signed credential, or null when it is left out. */
+  name: z.string().nullable(),
+  /** The email address is in only as a salted SHA-256 hash (OB 3.0 IdentityObject). */
+  emailHashed: z.boolean(),
+  /** The learner's DID, when their account has one. */
+  did: z.string().nullable(),
+  /** Each evidence item: its name and the URL that serves it (to the people the learner allows); `text` when the old credential carries the evidence text itself. */
+  evidence: z.array(z.object({ name: z.string(), url: z.string().nullable(), digest: z.boolean(), text: z.boolean() })),
+});
+/** What the signed credential reveals. */
+export type SignedContents = z.infer<typeof SignedContents>;
+
 /** A learner's own credential with its sharing settings. */
 export const MyCredential = CredentialSummary.extend({
   visibility: CredentialVisibility,
   /** The name is shown on the public page (this credential's setting, or the account default). */
   showName: z.boolean(),
   evidence: z.array(z.object({ requirementId: z.string(), name: z.string(), public: z.boolean() })),
+  /** What the downloadable credential contains (fixed when it was signed; re-issue to apply later choices). */
+  signed: SignedContents,
+  /** The learner may re-issue it with their current sharing choices (active and issued from an assessment). */
+  reissuable: z.boolean(),
 });
 /** A learner's own credential. */
 export type MyCredential = z.infer<typeof MyCredential>;
@@ -191,6 +211,11 @@ export const CredentialSharingInput = z
     evidence: z.array(z.object({ requirementId: LocalId, public: z.boolean() })).max(20).optional(),
   })
   .refine((v) => v.visibility !== undefined || v.showName !== undefined || v.evidence !== undefined, { message: 'Change at least one setting' });
+
+/** The answer to "re-issue with my current sharing choices": the new credential and the id of the one it replaced (revoked, "re-issued"). */
+export const CredentialReissued = z.object({ credential: MyCredential, replacedId: z.string() });
+/** A re-issued credential. */
+export type CredentialReissued = z.infer<typeof CredentialReissued>;
 
 /** Revoke / suspend request. */
 export const StatusChangeInput = z.object({ reason: z.string().trim().min(3, { message: 'Give a reason' }).max(1000) });

@@ -176,6 +176,8 @@ export function Layout() {
                     <>
                       <NavItem to={`/orgs/${membership.org.slug}/assessment`} label="Assessment settings" />
                       <NavItem to={`/orgs/${membership.org.slug}/keys`} label="Signing keys" />
+                      <NavItem to={`/orgs/${membership.org.slug}/verification`} label="Issuer verification" />
+                      <NavItem to={`/orgs/${membership.org.slug}/jobs`} label="Failed jobs" />
                       <NavItem to={`/orgs/${membership.org.slug}/audit`} label="Audit log" />
                     </>
                   ) : null}
@@ -184,6 +186,7 @@ export function Layout() {
               <Divider my="sm" />
               <NavItem to="/settings" label="Account settings" />
               {session.account.isPlatformAdmin ? <NavItem to="/admin/outbox" label="Dev outbox" /> : null}
+              {session.account.isPlatformAdmin ? <NavItem to="/admin/issuers" label="Issuers" /> : null}
             </ScrollArea>
           </AppShell.Navbar>
         ) : null}

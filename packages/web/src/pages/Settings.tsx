@@ -9,6 +9,7 @@ import { api } from '../lib/api';
 import { blankToNull, useFormState, validate } from '../lib/forms';
 import { useSession, useSignedInSession } from '../lib/session';
 import type { Account } from '../lib/types';
+import { ResendVerificationButton } from './VerifyEmail';
 
 function ProfileForm() {
   const session = useSignedInSession();
@@ -45,7 +46,8 @@ function ProfileForm() {
               Settings saved.
             </Text>
           ) : null}
-          <TextInput label="Email" value={account.email} readOnly description="Your sign-in address" />
+          <TextInput label="Email" value={account.email} readOnly description={account.emailVerified ? 'Your sign-in address (confirmed)' : 'Your sign-in address, not confirmed yet: credentials and notifications are not emailed to it until you open the link we sent'} />
+          {account.emailVerified ? null : <ResendVerificationButton />}
           <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={form.fieldErrors.name} maxLength={LIMITS.nameMaxLength} />
           <TextInput
             label="Decentralised identifier (DID)"
@@ -106,7 +108,7 @@ function PasswordForm() {
           <ProblemAlert problem={form.problem} />
           {changed ? (
             <Text role="status" c="teal.9" fw={500}>
-              Password changed.
+              Password changed. You were signed out everywhere else, and any password reset links sent earlier no longer work.
             </Text>
           ) : null}
           <PasswordInput label="Current password" autoComplete="current-password" required value={currentPassword} onChange={(e) => setCurrent(e.currentTarget.value)} error={form.fieldErrors.currentPassword} />

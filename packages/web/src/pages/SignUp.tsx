@@ -1,12 +1,13 @@
 /** Create an account. */
-import { Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { LIMITS, SignUpInput } from '@tessera/shared';
+import type { SignUpAccepted } from '@tessera/shared';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageTitle } from '../components/PageTitle';
 import { ProblemAlert } from '../components/states';
-import { api } from '../lib/api';
+import { ApiError, api } from '../lib/api';
 import { useFormState, validate } from '../lib/forms';
 import { safeNext } from '../lib/links';
 import { useSession } from '../lib/session';
@@ -22,15 +23,24 @@ export function SignUpPage() {
   const [email, setEmail] = useState(params.get('email') ?? '');
   const [password, setPassword] = useState('');
   const next = params.get('next');
+  const [checkEmail, setCheckEmail] = useState<string | null>(null);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     const result = validate(SignUpInput, { name, email, password });
     if (!result.ok) return form.setFieldErrors(result.errors);
     await form.run(async () => {
-      const session = await api<Session>('POST', '/auth/signup', { body: result.data, allowAnonymous: true });
-      setSession(session);
-      void navigate(safeNext(next), { replace: true });
+      // Sign-up answers the same whether or not the address already has an account, and signs nobody in.
+      const accepted = await api<SignUpAccepted>('POST', '/auth/signup', { body: result.data, allowAnonymous: true });
+      try {
+        const session = await api<Session>('POST', '/auth/signin', { body: { email: result.data.email, password: result.data.password }, allowAnonymous: true });
+        setSession(session);
+        void navigate(safeNext(next), { replace: true });
+      } catch (err) {
+        // The address already had an account with another password: its owner was emailed.
+        if (err instanceof ApiError && err.status === 401) setCheckEmail(accepted.email);
+        else throw err;
+      }
     });
   }
 
@@ -44,6 +54,12 @@ export function SignUpPage() {
       <PageTitle title="Create your account">Create your Tessera account</PageTitle>
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <Stack>
+          {checkEmail ? (
+            <Alert color="blue.9" variant="outline" title="Check your email" role="status">
+              We sent a message to {checkEmail}. If you already have an account with this address, the email tells you how to sign in or reset your
+              password.
+            </Alert>
+          ) : null}
           <ProblemAlert problem={form.problem} />
           <TextInput label="Name" autoComplete="name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={form.fieldErrors.name} maxLength={LIMITS.nameMaxLength} />
           <TextInput label="Email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={form.fieldErrors.email} />

@@ -1,5 +1,5 @@
 /** The learner's earned credentials: status, links, and how each one is shared. */
-import { Anchor, Button, Card, Divider, Group, Select, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Divider, Group, List, Modal, Select, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { CardHeading } from '../../components/CardHeading';
@@ -17,6 +17,90 @@ const VISIBILITY = [
   { value: 'unlisted', label: 'Anyone with the link' },
   { value: 'private', label: 'Only me' },
 ];
+
+/** The answer to a re-issue: the new credential and the id of the one it replaced. */
+interface Reissued {
+  credential: MyCredential;
+  replacedId: string;
+}
+
+/** What the downloadable credential reveals, read from the signed document, and where it differs from today's choices. */
+function SignedContents({ credential }: { credential: MyCredential }) {
+  const s = credential.signed;
+  const nameDiffers = s.name !== null && !credential.showName;
+  const carriesText = s.evidence.some((e) => e.text);
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={600} id={`signed-${credential.id}`}>
+        The downloadable credential (JSON, VC-JWT, badge image) contains:
+      </Text>
+      <List size="sm" spacing={2} aria-labelledby={`signed-${credential.id}`}>
+        <List.Item>{s.name !== null ? `Your name: ${s.name}` : 'Not your name'}</List.Item>
+        {s.emailHashed ? <List.Item>Your email address only as a salted hash: it cannot be read back, but someone who already knows your address can check it is you</List.Item> : null}
+        {s.did ? <List.Item>Your DID: {s.did}</List.Item> : null}
+        <List.Item>The micro-credential, its issuer, the dates and your rubric levels (not the assessor’s comments)</List.Item>
+        {s.evidence.map((e, i) => (
+          <List.Item key={`${e.url ?? ''}-${i}`}>
+            {e.name}: {e.text ? 'the full text of your evidence' : 'its name'}
+            {e.url ? (
+              <>
+                {' '}and a link (<Anchor href={e.url} target="_blank" rel="noopener noreferrer" className="wrap-anywhere">{e.url}</Anchor>) that opens only for the people you allow above
+              </>
+            ) : null}
+            {e.digest ? ', with a fingerprint (digest) that proves it is unchanged' : ''}
+          </List.Item>
+        ))}
+        {!carriesText ? <List.Item>Never the text of your evidence, your file names or the assessor’s notes</List.Item> : null}
+      </List>
+      {nameDiffers || carriesText ? (
+        <Alert color="yellow" title="The download does not match your current choices">
+          {nameDiffers ? 'Your name is hidden on the page, but the signed credential still contains it. ' : ''}
+          {carriesText ? 'The signed credential still carries the full text of your evidence. ' : ''}
+          Re-issue it to apply your current choices.
+        </Alert>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** "Re-issue with my current sharing choices", behind a confirmation. */
+function Reissue({ credential, onReissued }: { credential: MyCredential; onReissued: (oldId: string, c: MyCredential) => void }) {
+  const form = useFormState();
+  const [confirming, setConfirming] = useState(false);
+  const reissue = async () => {
+    const ok = await form.run(async () => {
+      const out = await api<Reissued>('POST', `/me/credentials/${encodeURIComponent(credential.id)}/reissue`);
+      onReissued(out.replacedId, out.credential);
+    });
+    if (ok) setConfirming(false);
+  };
+  return (
+    <>
+      <Button variant="default" size="xs" onClick={() => setConfirming(true)} disabled={!credential.reissuable}>
+        Re-issue with my current sharing choices
+      </Button>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title="Re-issue this credential?" centered>
+        <Stack>
+          <ProblemAlert problem={form.problem} />
+          <Text size="sm">
+            A new credential is signed for “{credential.achievementName}” with your current choices: {credential.showName ? 'with your name' : 'without your name'}, evidence by link only.
+          </Text>
+          <Text size="sm">
+            This one is then revoked with the reason “re-issued”. Copies you have shared (downloads, badge images, LinkedIn) will show as revoked; its page will link to the new one. This cannot be undone.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              Cancel
+            </Button>
+            <Button loading={form.submitting} onClick={() => void reissue()}>
+              Re-issue
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
 
 function Sharing({ credential, onChange }: { credential: MyCredential; onChange: (c: MyCredential) => void }) {
   const form = useFormState();
@@ -64,12 +148,20 @@ function Sharing({ credential, onChange }: { credential: MyCredential; onChange:
 /** My credentials. */
 export function MyCredentialsPage() {
   const list = useResource<MyCredential[]>('/me/credentials');
+  const [notice, setNotice] = useState<string | null>(null);
   const replace = (c: MyCredential) => {
     if (list.status === 'ok') list.setData(list.data.map((x) => (x.id === c.id ? c : x)));
+  };
+  const reissued = (oldId: string, c: MyCredential) => {
+    if (list.status === 'ok') list.setData([c, ...list.data.filter((x) => x.id !== oldId && x.id !== c.id)]);
+    setNotice(`“${c.achievementName}” was re-issued with your current choices. The old credential is revoked and its page links to the new one.`);
   };
   return (
     <>
       <PageTitle title="My credentials">My credentials</PageTitle>
+      <Text size="sm" role="status" aria-live="polite" mb={notice ? 'sm' : 0}>
+        {notice ?? ''}
+      </Text>
       {list.status === 'loading' ? <LoadingState label="Loading your credentials…" /> : null}
       {list.status === 'error' ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
       {list.status === 'ok' && list.data.length === 0 ? (
@@ -104,6 +196,11 @@ export function MyCredentialsPage() {
                 </Group>
                 <Divider my={4} />
                 <Sharing credential={c} onChange={replace} />
+                <Divider my={4} />
+                <SignedContents credential={c} />
+                <Group>
+                  <Reissue credential={c} onReissued={reissued} />
+                </Group>
               </Stack>
             </Card>
           ))}

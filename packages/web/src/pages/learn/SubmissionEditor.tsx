@@ -275,7 +275,15 @@ export function SubmissionEditorPage() {
       {s.state === 'passed' ? (
         <Alert color="teal.9" variant="outline" title="You earned this micro-credential" mb="md">
           <Text>
-            Your credential is signed and ready. <Anchor component={Link} to="/me/credentials">See my credentials</Anchor>
+            {s.issuance === 'issued' ? (
+              <>
+                Your credential is signed and ready. <Anchor component={Link} to="/me/credentials">See my credentials</Anchor>
+              </>
+            ) : s.issuance === 'failed' ? (
+              'Your credential could not be signed yet. The organisation’s owners have been shown the problem and can try again; it will appear in your credentials once it is signed.'
+            ) : (
+              'Your credential is being signed. Reload this page in a little while to see it in your credentials.'
+            )}
           </Text>
         </Alert>
       ) : null}
