@@ -5,18 +5,13 @@
 // status code. Fails (exit 1) when /healthz p99 > 100 ms, a request answers 500, /healthz fails, or RSS grows by
 // more than 150 MB. Loopback only; stops by itself. Run after `npm run build`: `node e2e/soak.mjs`.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import http from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { crc32, deflateSync } from 'node:zlib';
+import { ROOT, startServer } from './support.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const SENDERS = 3; // concurrent hostile senders
 const HEALTH_EVERY_MS = 50;
@@ -78,75 +73,17 @@ const VALID = { name: 'valid: 1EdTech simple.json', type: 'application/json', bo
 
 // ---------------------------------------------------------------- the server
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 /** Resident set size of a process, in MB (Linux /proc). */
 function rssMb(pid) {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-async function startServer() {
-  const main = join(ROOT, 'packages/server/bin/tessera.js');
-  assert.ok(existsSync(join(ROOT, 'packages/server/dist/cli/main.js')), 'packages/server/dist is missing: run npm run build first');
-  const port = await freePort();
-  const dataDir = await mkdtemp(join(tmpdir(), 'tessera-soak-'));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const env = {
-    ...process.env,
-    NODE_ENV: 'test',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    TESSERA_DATA_DIR: dataDir,
-    TESSERA_MASTER_KEY: randomBytes(32).toString('hex'),
-    TESSERA_BASE_URL: baseUrl,
-    TESSERA_LOG_LEVEL: 'warn',
-    TESSERA_REMOTE_FETCH: 'off',
-    // All requests come from one address: lift the per-address verify limit so that every request reaches the
-    // verifier (an attacker with many addresses would). Wallet imports keep their per-account default.
-    TESSERA_VERIFY_PER_MINUTE: '100000',
-  };
-  const seeded = spawnSync(process.execPath, [main, 'seed-demo'], { cwd: ROOT, env, encoding: 'utf8' });
-  assert.equal(seeded.status, 0, `tessera seed-demo failed:\n${seeded.stdout}\n${seeded.stderr}`);
-  let output = '';
-  const child = spawn(process.execPath, [main, 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  let exitCode;
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve((exitCode = code ?? signal))));
-  const stop = async () => {
-    if (exitCode === undefined) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    await rm(dataDir, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (exitCode !== undefined) throw new Error(`tessera serve exited (${exitCode}) before becoming healthy:\n${output}`);
-    try {
-      if ((await fetch(`${baseUrl}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`tessera serve did not become healthy within 60 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { baseUrl, pid: child.pid, alive: () => exitCode === undefined, logs: () => output, stop };
+/** The built server with the demo seeded (support.mjs), the per-address verify limit lifted. */
+function startSoakServer() {
+  // All requests come from one address: lift the per-address verify limit so that every request reaches the
+  // verifier (an attacker with many addresses would). Wallet imports keep their per-account default.
+  return startServer({ seed: true, env: { TESSERA_REMOTE_FETCH: 'off', TESSERA_VERIFY_PER_MINUTE: '100000' } });
 }
 
 async function signIn(baseUrl, email) {
@@ -187,7 +124,7 @@ function request(url, { method = 'GET', headers = {}, body, agent = false, timeo
 }
 
 async function main() {
-  const server = await startServer();
+  const server = await startSoakServer();
   const statuses = new Map();
   const byInput = new Map();
   const problems = [];

@@ -42,6 +42,8 @@ export function freePort() {
  * @typedef {object} RunningServer
  * @property {string} baseUrl  e.g. http://127.0.0.1:41234
  * @property {string} dataDir  the fresh TESSERA_DATA_DIR
+ * @property {number | undefined} pid  the server process's id
+ * @property {() => boolean} alive  whether the server process is still running
  * @property {() => string} logs  everything the server printed so far
  * @property {() => Promise<void>} stop  kill the server and remove its data directory
  */
@@ -115,7 +117,7 @@ export async function startServer(options = {}) {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { baseUrl, dataDir, logs: () => output, stop };
+  return { baseUrl, dataDir, pid: child.pid, alive: () => exitCode === undefined, logs: () => output, stop };
 }
 
 /** Launch headless Debian Chromium. */

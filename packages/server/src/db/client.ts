@@ -67,6 +67,9 @@ export async function openPglite(dir: string | null, template?: string): Promise
 /** Connect to a PostgreSQL server. */
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // The server may close an idle connection (a restart, a failover, a test database dropped at close): pg drops
+  // that client from the pool and the next query opens a new one. Without a listener Node would exit instead.
+  pool.on('error', () => undefined);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     db,
