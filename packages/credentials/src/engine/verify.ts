@@ -10,7 +10,7 @@ import type { Fetcher } from './fetcher.js';
 import { KeyResolutionError, didWebDocumentUrl } from './keys.js';
 import { bindIssuer, keyForMethod } from './trust.js';
 import type { Binding } from './trust.js';
-import { canonize } from './data-integrity.js';
+import { canonize, unsecuredDocument } from './data-integrity.js';
 import { JsonLdSafetyError, lossyNumbers } from './jsonld-safety.js';
 import { messageOf, step, verdictOf } from './report.js';
 import type { Report, Step } from './report.js';
@@ -148,7 +148,7 @@ function jsonLdProblem(e: unknown): string | null {
 /** The `jsonld` step: passed when a proof's canonicalisation ran in safe mode, failed with the path otherwise. */
 async function jsonLdStep(doc: Json, ctx: Context): Promise<Step> {
   try {
-    await canonize(unsecured(doc), ctx.loader);
+    await canonize(unsecuredDocument(doc), ctx.loader);
     return step.passed('jsonld', 'Read as strictly as jsonld.js safe mode: every term is defined and no keyword is given twice');
   } catch (e) {
     const problem = jsonLdProblem(e);
@@ -158,14 +158,9 @@ async function jsonLdStep(doc: Json, ctx: Context): Promise<Step> {
   }
 }
 
-function unsecured(doc: Json): Json {
-  const { proof: _proof, ...rest } = doc;
-  return rest;
-}
-
 /** Numbers a Data Integrity signature cannot protect exactly (jsonld.js writes 1e-7 as 0): the proof does not vouch for them. */
 function lossyNumberSteps(doc: Json): Step[] {
-  const lossy = lossyNumbers(unsecured(doc));
+  const lossy = lossyNumbers(unsecuredDocument(doc));
   if (lossy.length === 0) return [];
   const listed = lossy.slice(0, 3).map((n) => `${n.path} (${n.value}, signed as ${n.value.toFixed(0)})`).join(', ');
   return [step.unknown('jsonld.numbers', `The signature cannot vouch for ${lossy.length === 1 ? 'this number' : 'these numbers'}: ${listed}; JSON-LD canonicalisation drops the fraction, so a changed value would verify too`)];
@@ -204,7 +199,7 @@ async function proofSteps(doc: Json, ctx: Context): Promise<ProofOutcome> {
     }
     bindings.push(bindIssuer(issuer, method, ctx.documents));
     if (suite === 'ecdsa-sd-2023') {
-      const result = await verifyEcdsaSdProof(unsecured(doc), proof, ctx.loader);
+      const result = await verifyEcdsaSdProof(unsecuredDocument(doc), proof, ctx.loader);
       steps.push({ id, status: result.outcome, message: result.message });
       if (result.outcome === 'passed') verified += 1;
       continue;
@@ -217,7 +212,7 @@ async function proofSteps(doc: Json, ctx: Context): Promise<ProofOutcome> {
       continue;
     }
     if (isExtraSuite(suite)) {
-      const result = await verifySuiteProof({ document: unsecured(doc), proof, suite, key: key.key, loader: ctx.loader });
+      const result = await verifySuiteProof({ document: unsecuredDocument(doc), proof, suite, key: key.key, loader: ctx.loader });
       steps.push({ id, status: result.outcome, message: result.message });
       if (result.outcome === 'passed') verified += 1;
       continue;

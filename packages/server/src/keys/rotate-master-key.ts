@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import { keyContext } from './create-signing-key.js';
 import { Keyring } from './keyring.js';
 import { lockSealedOrgSecrets, lockSealedSigningKeys, resealOrgSecret, resealSigningKey } from './store.js';
+import { reviewLabelContext } from '../reviews/assessor-label.js';
 
 /** What a master-key rotation re-sealed: counts per kind, and how many values each old master key had sealed. */
 export interface RotationReport {
@@ -12,8 +13,6 @@ export interface RotationReport {
   sealedBefore: Record<string, number>;
 }
 
-/** AAD of a sealed review-label secret; must match reviews/assessor-label.ts (a rotation test holds them together). */
-const reviewLabelContext = (orgId: string) => `tessera:review-label:${orgId}`;
 
 /**
  * Re-seal every value the master key protects (signing keys' private keys, organisations' review-label secrets)

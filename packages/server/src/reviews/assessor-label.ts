@@ -5,7 +5,7 @@ import type { OrgRow } from '../orgs/store.js';
 import { findReviewLabelSecret, setReviewLabelSecretIfMissing } from '../orgs/store.js';
 
 /** AAD binding a sealed review-label secret to its organisation, so sealed values cannot be swapped between rows. */
-function secretContext(orgId: string): string {
+export function reviewLabelContext(orgId: string): string {
   return `tessera:review-label:${orgId}`;
 }
 
@@ -17,12 +17,12 @@ async function reviewLabelSecret(deps: Deps, org: Pick<OrgRow, 'id' | 'reviewLab
   let sealed = org.reviewLabelSecret ?? (await findReviewLabelSecret(deps.db, org.id));
   if (!sealed) {
     const fresh = randomBytes(32);
-    await setReviewLabelSecretIfMissing(deps.db, org.id, deps.keyring.seal(fresh, secretContext(org.id)));
+    await setReviewLabelSecretIfMissing(deps.db, org.id, deps.keyring.seal(fresh, reviewLabelContext(org.id)));
     fresh.fill(0);
     sealed = await findReviewLabelSecret(deps.db, org.id);
     if (!sealed) throw new Error(`Organisation ${org.id} has no review-label secret`);
   }
-  return deps.keyring.open(sealed, secretContext(org.id));
+  return deps.keyring.open(sealed, reviewLabelContext(org.id));
 }
 
 /**

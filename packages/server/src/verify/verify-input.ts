@@ -1,6 +1,6 @@
 import { FetchError, createFetcher } from '@tessera/credentials';
 import type { Fetcher, Report } from '@tessera/credentials';
-import { hitRateLimit } from '../accounts/store.js';
+import { enforceRateLimit } from '../accounts/rate-limit.js';
 import type { Deps } from '../context.js';
 import { findCredentialByKey } from '../credentials/find-credential-by-key.js';
 import { AppError } from '../shared/errors.js';
@@ -26,12 +26,7 @@ export type VerifyInput = { kind: 'bytes'; bytes: Uint8Array } | { kind: 'url'; 
 
 /** Hold verification to a per-client rate (anonymous callers are keyed by IP). */
 export async function checkVerifyRate(deps: Deps, client: string): Promise<void> {
-  const now = deps.clock.now();
-  const hit = await hitRateLimit(deps.db, `verify:${client}`, now, WINDOW_MS);
-  if (hit.count > deps.env.TESSERA_VERIFY_PER_MINUTE) {
-    const retry = Math.max(1, Math.ceil((hit.windowStart.getTime() + WINDOW_MS - now.getTime()) / 1000));
-    throw new AppError('rate_limited', 'Too many verifications from this address. Try again in a minute.', { headers: { 'retry-after': String(retry) } });
-  }
+  await enforceRateLimit(deps, { key: `verify:${client}`, max: deps.env.TESSERA_VERIFY_PER_MINUTE, windowMs: WINDOW_MS, message: 'Too many verifications from this address. Try again in a minute.' });
 }
 
 /** The credential at a URL this instance serves (its public page or JSON), or null. */

@@ -1,6 +1,6 @@
 import type { Report } from '@tessera/credentials';
 import { LIMITS } from '@tessera/shared';
-import { hitRateLimit } from '../accounts/store.js';
+import { enforceRateLimit } from '../accounts/rate-limit.js';
 import type { Actor, Deps } from '../context.js';
 import { assertCredentialUrlViewable } from '../credentials/can-view-credential.js';
 import { AppError } from '../shared/errors.js';
@@ -12,12 +12,7 @@ const RATE_WINDOW_MS = 60_000;
 
 /** Hold wallet imports and re-verifications (each runs the verifier) to TESSERA_WALLET_IMPORTS_PER_MINUTE per account. */
 export async function checkImportRate(deps: Deps, accountId: string): Promise<void> {
-  const now = deps.clock.now();
-  const hit = await hitRateLimit(deps.db, `wallet-import:${accountId}`, now, RATE_WINDOW_MS);
-  if (hit.count > deps.env.TESSERA_WALLET_IMPORTS_PER_MINUTE) {
-    const retry = Math.max(1, Math.ceil((hit.windowStart.getTime() + RATE_WINDOW_MS - now.getTime()) / 1000));
-    throw new AppError('rate_limited', 'Too many imports from this account. Try again in a minute.', { headers: { 'retry-after': String(retry) } });
-  }
+  await enforceRateLimit(deps, { key: `wallet-import:${accountId}`, max: deps.env.TESSERA_WALLET_IMPORTS_PER_MINUTE, windowMs: RATE_WINDOW_MS, message: 'Too many imports from this account. Try again in a minute.' });
 }
 
 /** Most credentials one wallet holds. */
