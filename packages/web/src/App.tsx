@@ -1,40 +1,43 @@
 /** Routes of the SPA, all under the /app basename. */
+import { lazy } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { GuestOnly, RequireAuth } from './components/guards';
 import { Layout } from './components/Layout';
-import { AdminOutboxPage } from './pages/AdminOutbox';
-import { AdminIssuersPage } from './pages/AdminIssuers';
-import { ForgotPasswordPage } from './pages/ForgotPassword';
-import { HomePage } from './pages/Home';
-import { InvitationPage } from './pages/Invitation';
-import { NewOrgPage } from './pages/NewOrg';
-import { NotFoundPage } from './pages/NotFound';
-import { NotificationsPage } from './pages/Notifications';
-import { VerifyPage } from './pages/Verify';
-import { CatalogPageScreen } from './pages/learn/Catalog';
-import { CatalogDetailPage } from './pages/learn/CatalogDetail';
-import { WalletPage } from './pages/learn/Wallet';
-import { MyCredentialsPage } from './pages/learn/MyCredentials';
-import { MySubmissionsPage } from './pages/learn/MySubmissions';
-import { SubmissionEditorPage } from './pages/learn/SubmissionEditor';
-import { AchievementEditorPage } from './pages/org/AchievementEditor';
-import { OrgAchievementsPage } from './pages/org/OrgAchievements';
-import { OrgAssessmentPage } from './pages/org/OrgAssessment';
-import { OrgCredentialsPage } from './pages/org/OrgCredentials';
-import { OrgQueuePage } from './pages/org/OrgQueue';
-import { ReviewSubmissionPage } from './pages/org/ReviewSubmission';
-import { OrgAuditPage } from './pages/org/OrgAudit';
-import { OrgKeysPage } from './pages/org/OrgKeys';
-import { OrgJobsPage } from './pages/org/OrgJobs';
-import { OrgVerificationPage } from './pages/org/OrgVerification';
 import { OrgLayout } from './pages/org/OrgLayout';
-import { OrgMembersPage } from './pages/org/OrgMembers';
-import { OrgProfilePage } from './pages/org/OrgProfile';
-import { ResetPasswordPage } from './pages/ResetPassword';
-import { SettingsPage } from './pages/Settings';
-import { SignInPage } from './pages/SignIn';
-import { SignUpPage } from './pages/SignUp';
 import { EmailVerificationBanner, VerifyEmailPage } from './pages/VerifyEmail';
+
+// Each screen is its own chunk, loaded when first visited; the shell (layout, guards, session) loads at once.
+const AdminOutboxPage = lazy(() => import('./pages/AdminOutbox').then((m) => ({ default: m.AdminOutboxPage })));
+const AdminIssuersPage = lazy(() => import('./pages/AdminIssuers').then((m) => ({ default: m.AdminIssuersPage })));
+const ForgotPasswordPage = lazy(() => import('./pages/ForgotPassword').then((m) => ({ default: m.ForgotPasswordPage })));
+const HomePage = lazy(() => import('./pages/Home').then((m) => ({ default: m.HomePage })));
+const InvitationPage = lazy(() => import('./pages/Invitation').then((m) => ({ default: m.InvitationPage })));
+const NewOrgPage = lazy(() => import('./pages/NewOrg').then((m) => ({ default: m.NewOrgPage })));
+const NotFoundPage = lazy(() => import('./pages/NotFound').then((m) => ({ default: m.NotFoundPage })));
+const NotificationsPage = lazy(() => import('./pages/Notifications').then((m) => ({ default: m.NotificationsPage })));
+const VerifyPage = lazy(() => import('./pages/Verify').then((m) => ({ default: m.VerifyPage })));
+const CatalogPageScreen = lazy(() => import('./pages/learn/Catalog').then((m) => ({ default: m.CatalogPageScreen })));
+const CatalogDetailPage = lazy(() => import('./pages/learn/CatalogDetail').then((m) => ({ default: m.CatalogDetailPage })));
+const WalletPage = lazy(() => import('./pages/learn/Wallet').then((m) => ({ default: m.WalletPage })));
+const MyCredentialsPage = lazy(() => import('./pages/learn/MyCredentials').then((m) => ({ default: m.MyCredentialsPage })));
+const MySubmissionsPage = lazy(() => import('./pages/learn/MySubmissions').then((m) => ({ default: m.MySubmissionsPage })));
+const SubmissionEditorPage = lazy(() => import('./pages/learn/SubmissionEditor').then((m) => ({ default: m.SubmissionEditorPage })));
+const AchievementEditorPage = lazy(() => import('./pages/org/AchievementEditor').then((m) => ({ default: m.AchievementEditorPage })));
+const OrgAchievementsPage = lazy(() => import('./pages/org/OrgAchievements').then((m) => ({ default: m.OrgAchievementsPage })));
+const OrgAssessmentPage = lazy(() => import('./pages/org/OrgAssessment').then((m) => ({ default: m.OrgAssessmentPage })));
+const OrgCredentialsPage = lazy(() => import('./pages/org/OrgCredentials').then((m) => ({ default: m.OrgCredentialsPage })));
+const OrgQueuePage = lazy(() => import('./pages/org/OrgQueue').then((m) => ({ default: m.OrgQueuePage })));
+const ReviewSubmissionPage = lazy(() => import('./pages/org/ReviewSubmission').then((m) => ({ default: m.ReviewSubmissionPage })));
+const OrgAuditPage = lazy(() => import('./pages/org/OrgAudit').then((m) => ({ default: m.OrgAuditPage })));
+const OrgKeysPage = lazy(() => import('./pages/org/OrgKeys').then((m) => ({ default: m.OrgKeysPage })));
+const OrgJobsPage = lazy(() => import('./pages/org/OrgJobs').then((m) => ({ default: m.OrgJobsPage })));
+const OrgVerificationPage = lazy(() => import('./pages/org/OrgVerification').then((m) => ({ default: m.OrgVerificationPage })));
+const OrgMembersPage = lazy(() => import('./pages/org/OrgMembers').then((m) => ({ default: m.OrgMembersPage })));
+const OrgProfilePage = lazy(() => import('./pages/org/OrgProfile').then((m) => ({ default: m.OrgProfilePage })));
+const ResetPasswordPage = lazy(() => import('./pages/ResetPassword').then((m) => ({ default: m.ResetPasswordPage })));
+const SettingsPage = lazy(() => import('./pages/Settings').then((m) => ({ default: m.SettingsPage })));
+const SignInPage = lazy(() => import('./pages/SignIn').then((m) => ({ default: m.SignInPage })));
+const SignUpPage = lazy(() => import('./pages/SignUp').then((m) => ({ default: m.SignUpPage })));
 
 /** The routed application. */
 export function App() {

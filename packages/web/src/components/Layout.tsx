@@ -1,10 +1,11 @@
 /** The application shell: header with organisation switcher and account menu, navigation, main region. */
 import { AppShell, Anchor, Burger, Button, Divider, Group, Menu, NavLink, ScrollArea, Select, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { Link, Outlet, matchPath, useLocation, useNavigate } from 'react-router';
 import { appPath } from '../lib/links';
 import { useSession } from '../lib/session';
+import { LoadingState } from './states';
 import type { MembershipSummary } from '../lib/types';
 
 /** The organisation slug in the current path, if any. */
@@ -193,7 +194,9 @@ export function Layout() {
 
         <AppShell.Main id="main" ref={mainRef} tabIndex={-1} className="app-main">
           <div className="page">
-            <Outlet />
+            <Suspense fallback={<LoadingState />}>
+              <Outlet />
+            </Suspense>
           </div>
         </AppShell.Main>
       </AppShell>

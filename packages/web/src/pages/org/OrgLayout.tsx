@@ -3,8 +3,9 @@ import { Avatar, Group, Text } from '@mantine/core';
 import { Outlet, useOutletContext, useParams } from 'react-router';
 import { RoleBadge } from '../../components/RoleBadge';
 import { ErrorState, LoadingState } from '../../components/states';
+import { OrgWithRole as OrgWithRoleContract } from '@tessera/shared';
+import { useApiQuery } from '../../lib/query';
 import type { OrgWithRole } from '../../lib/types';
-import { useResource } from '../../lib/useResource';
 
 /** What organisation screens receive from the layout. */
 export interface OrgContext {
@@ -18,7 +19,7 @@ export interface OrgContext {
 /** Layout route for /orgs/:slug/*. */
 export function OrgLayout() {
   const { slug = '' } = useParams();
-  const org = useResource<OrgWithRole>(`/orgs/${encodeURIComponent(slug)}`);
+  const org = useApiQuery(`/orgs/${encodeURIComponent(slug)}`, OrgWithRoleContract);
   if (org.status === 'loading') return <LoadingState label="Loading the organisation…" />;
   if (org.status === 'error') return <ErrorState error={org.error} onRetry={org.reload} />;
   const context: OrgContext = { org: org.data, setOrg: org.setData, reload: org.reload };
