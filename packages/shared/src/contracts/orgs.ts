@@ -187,6 +187,8 @@ export const DomainVerification = z.object({
 });
 /** An organisation's issuer verification. */
 export type DomainVerification = z.infer<typeof DomainVerification>;
+/** The answer of a domain check: whether the domain is now verified, why not, and the verification state. */
+export const DomainCheckResponse = z.object({ verified: z.boolean(), reason: z.string().nullable(), verification: DomainVerification });
 
 /** Claim a domain: a token is issued to publish in DNS or under /.well-known/. */
 export const DomainClaimInput = z.object({ domain: DomainName });

@@ -3,6 +3,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState } 
 import type { ReactNode } from 'react';
 import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from './api';
 import type { Session } from './types';
+import { Session as SessionContract } from '@tessera/shared';
+import { apiCall } from './query';
 
 /** Where the session stands. */
 export type SessionState =
@@ -34,7 +36,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const session = await api<Session>('GET', '/auth/session', { allowAnonymous: true });
+      const session = await apiCall('GET', '/auth/session', SessionContract, { allowAnonymous: true });
       apply(session);
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) apply(null);
@@ -44,7 +46,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await api<void>('POST', '/auth/signout', { allowAnonymous: true });
+      await api('POST', '/auth/signout', { allowAnonymous: true });
     } finally {
       apply(null);
     }

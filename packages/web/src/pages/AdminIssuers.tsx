@@ -7,13 +7,14 @@ import { EmptyState, ErrorState, LoadingState, ProblemAlert } from '../component
 import { api } from '../lib/api';
 import { useFormState } from '../lib/forms';
 import { useSignedInSession } from '../lib/session';
-import { useResource } from '../lib/useResource';
+import { AdminIssuerList } from '../lib/contracts';
+import { useApiQuery } from '../lib/query';
 
 /** The issuers screen. */
 export function AdminIssuersPage() {
   const session = useSignedInSession();
   const [flaggedOnly, setFlaggedOnly] = useState(true);
-  const issuers = useResource<AdminIssuer[]>(session.account.isPlatformAdmin ? `/admin/issuers?flagged=${flaggedOnly ? 'true' : 'false'}` : null);
+  const issuers = useApiQuery(session.account.isPlatformAdmin ? `/admin/issuers?flagged=${flaggedOnly ? 'true' : 'false'}` : null, AdminIssuerList);
   const [verifying, setVerifying] = useState<AdminIssuer | null>(null);
   const [domain, setDomain] = useState('');
   const [note, setNote] = useState('');
@@ -31,7 +32,7 @@ export function AdminIssuersPage() {
   async function verify() {
     if (!verifying) return;
     const ok = await form.run(async () => {
-      await api<undefined>('POST', `/admin/issuers/${encodeURIComponent(verifying.slug)}/verify-domain`, { body: { domain, note } });
+      await api('POST', `/admin/issuers/${encodeURIComponent(verifying.slug)}/verify-domain`, { body: { domain, note } });
     });
     if (ok) {
       setVerifying(null);

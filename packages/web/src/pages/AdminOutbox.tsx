@@ -4,8 +4,8 @@ import { PageTitle } from '../components/PageTitle';
 import { EmptyState, ErrorState, LoadingState } from '../components/states';
 import { formatDateTime, linkify } from '../lib/links';
 import { useSignedInSession } from '../lib/session';
-import type { OutboxMessage } from '../lib/types';
-import { useResource } from '../lib/useResource';
+import { OutboxMessageList } from '../lib/contracts';
+import { useApiQuery } from '../lib/query';
 
 function MessageText({ text }: { text: string }) {
   return (
@@ -26,7 +26,7 @@ function MessageText({ text }: { text: string }) {
 /** The outbox screen. */
 export function AdminOutboxPage() {
   const session = useSignedInSession();
-  const outbox = useResource<OutboxMessage[]>(session.account.isPlatformAdmin ? '/admin/outbox' : null);
+  const outbox = useApiQuery(session.account.isPlatformAdmin ? '/admin/outbox' : null, OutboxMessageList);
 
   if (!session.account.isPlatformAdmin) {
     return (

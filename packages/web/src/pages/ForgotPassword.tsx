@@ -20,7 +20,7 @@ export function ForgotPasswordPage() {
     const result = validate(PasswordResetRequestInput, { email });
     if (!result.ok) return form.setFieldErrors(result.errors);
     await form.run(async () => {
-      await api<void>('POST', '/auth/password-reset/request', { body: result.data, allowAnonymous: true });
+      await api('POST', '/auth/password-reset/request', { body: result.data, allowAnonymous: true });
       setSentTo(result.data.email);
     });
   }

@@ -4,25 +4,24 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { PageTitle } from '../components/PageTitle';
 import { ROLE_DESCRIPTIONS, RoleBadge } from '../components/RoleBadge';
 import { ErrorState, LoadingState, ProblemAlert } from '../components/states';
-import { api } from '../lib/api';
 import { useFormState } from '../lib/forms';
 import { appPath, formatDateTime } from '../lib/links';
 import { useSession } from '../lib/session';
-import type { InvitationPreview, OrgWithRole } from '../lib/types';
-import { useResource } from '../lib/useResource';
 import { WARNING } from '../theme';
+import { InvitationPreview as InvitationPreviewContract, OrgWithRole as OrgWithRoleContract } from '@tessera/shared';
+import { apiCall, useApiQuery } from '../lib/query';
 
 /** The accept-invitation screen. */
 export function InvitationPage() {
   const { token = '' } = useParams();
   const navigate = useNavigate();
   const { state, refresh, signOut } = useSession();
-  const preview = useResource<InvitationPreview>(`/invitations/${encodeURIComponent(token)}`);
+  const preview = useApiQuery(`/invitations/${encodeURIComponent(token)}`, InvitationPreviewContract);
   const form = useFormState();
 
   async function accept() {
     await form.run(async () => {
-      const org = await api<OrgWithRole>('POST', `/invitations/${encodeURIComponent(token)}/accept`);
+      const org = await apiCall('POST', `/invitations/${encodeURIComponent(token)}/accept`, OrgWithRoleContract);
       await refresh();
       void navigate(`/orgs/${org.slug}`);
     });

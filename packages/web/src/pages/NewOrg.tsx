@@ -1,15 +1,14 @@
 /** Create an organisation; the creator becomes its owner. */
 import { Button, Group, Paper, Stack, TextInput, Textarea } from '@mantine/core';
-import { CreateOrgInput, LIMITS } from '@tessera/shared';
+import { CreateOrgInput, LIMITS, OrgWithRole as OrgWithRoleContract } from '@tessera/shared';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { PageTitle } from '../components/PageTitle';
 import { ProblemAlert } from '../components/states';
-import { api } from '../lib/api';
 import { blankToNull, useFormState, validate } from '../lib/forms';
 import { useSession } from '../lib/session';
-import type { OrgWithRole } from '../lib/types';
+import { apiCall } from '../lib/query';
 
 /** A slug suggestion from a name: lowercase ASCII letters, digits and single dashes. */
 export function slugify(name: string): string {
@@ -46,7 +45,7 @@ export function NewOrgPage() {
     });
     if (!result.ok) return form.setFieldErrors(result.errors);
     await form.run(async () => {
-      const org = await api<OrgWithRole>('POST', '/orgs', { body: result.data });
+      const org = await apiCall('POST', '/orgs', OrgWithRoleContract, { body: result.data });
       await refresh();
       void navigate(`/orgs/${org.slug}`);
     });

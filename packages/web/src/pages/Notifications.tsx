@@ -6,7 +6,8 @@ import { EmptyState, ErrorState, LoadingState } from '../components/states';
 import { api } from '../lib/api';
 import { formatDateTime } from '../lib/links';
 import type { Notification } from '../lib/types';
-import { useResource } from '../lib/useResource';
+import { NotificationList } from '../lib/contracts';
+import { invalidateApi, useApiQuery } from '../lib/query';
 
 /** Links in notifications are app paths (`/app/...`); the router works below `/app`. */
 function routerPath(link: string): string | null {
@@ -15,11 +16,11 @@ function routerPath(link: string): string | null {
 
 /** The notifications screen. */
 export function NotificationsPage() {
-  const list = useResource<Notification[]>('/me/notifications');
+  const list = useApiQuery('/me/notifications', NotificationList);
   const markRead = async (n: Notification) => {
     if (n.readAt) return;
     await api('POST', `/me/notifications/${n.id}/read`);
-    list.reload();
+    await invalidateApi('/me/notifications');
   };
   return (
     <>

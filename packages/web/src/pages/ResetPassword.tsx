@@ -26,7 +26,7 @@ export function ResetPasswordPage() {
     if (!result.ok) return form.setFieldErrors(result.errors);
     if (password !== confirm) return form.setFieldErrors({ confirm: 'The passwords do not match' });
     const ok = await form.run(async () => {
-      await api<void>('POST', '/auth/password-reset/confirm', { body: result.data, allowAnonymous: true });
+      await api('POST', '/auth/password-reset/confirm', { body: result.data, allowAnonymous: true });
     });
     if (ok) {
       await refresh();

@@ -1,6 +1,6 @@
 /** Account settings: name, DID, privacy on credentials, password. */
 import { Button, Checkbox, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { ChangePasswordInput, LIMITS, UpdateAccountInput } from '@tessera/shared';
+import { Account as AccountContract, ChangePasswordInput, LIMITS, UpdateAccountInput } from '@tessera/shared';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { PageTitle } from '../components/PageTitle';
@@ -8,8 +8,8 @@ import { ProblemAlert } from '../components/states';
 import { api } from '../lib/api';
 import { blankToNull, useFormState, validate } from '../lib/forms';
 import { useSession, useSignedInSession } from '../lib/session';
-import type { Account } from '../lib/types';
 import { ResendVerificationButton } from './VerifyEmail';
+import { apiCall } from '../lib/query';
 
 function ProfileForm() {
   const session = useSignedInSession();
@@ -27,7 +27,7 @@ function ProfileForm() {
     const result = validate(UpdateAccountInput, { name, did: blankToNull(did), showNameOnCredentials: showName });
     if (!result.ok) return form.setFieldErrors(result.errors);
     const ok = await form.run(async () => {
-      await api<Account>('PATCH', '/account', { body: result.data });
+      await apiCall('PATCH', '/account', AccountContract, { body: result.data });
       await refresh();
     });
     setSaved(ok);
@@ -88,7 +88,7 @@ function PasswordForm() {
     if (!result.ok) return form.setFieldErrors(result.errors);
     if (newPassword !== confirm) return form.setFieldErrors({ confirm: 'The passwords do not match' });
     const ok = await form.run(async () => {
-      await api<void>('POST', '/account/password', { body: result.data });
+      await api('POST', '/account/password', { body: result.data });
     });
     if (ok) {
       setCurrent('');

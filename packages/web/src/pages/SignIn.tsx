@@ -1,16 +1,15 @@
 /** Sign in with email and password. */
 import { Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { SignInInput } from '@tessera/shared';
+import { Session as SessionContract, SignInInput } from '@tessera/shared';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageTitle } from '../components/PageTitle';
 import { ProblemAlert } from '../components/states';
-import { api } from '../lib/api';
 import { useFormState, validate } from '../lib/forms';
 import { safeNext } from '../lib/links';
 import { useSession } from '../lib/session';
-import type { Session } from '../lib/types';
+import { apiCall } from '../lib/query';
 
 /** The sign-in screen. */
 export function SignInPage() {
@@ -28,7 +27,7 @@ export function SignInPage() {
     const result = validate(SignInInput, { email, password });
     if (!result.ok) return form.setFieldErrors(result.errors);
     await form.run(async () => {
-      const session = await api<Session>('POST', '/auth/signin', { body: result.data, allowAnonymous: true });
+      const session = await apiCall('POST', '/auth/signin', SessionContract, { body: result.data, allowAnonymous: true });
       setSession(session);
       void navigate(safeNext(next), { replace: true });
     });

@@ -1,17 +1,16 @@
 /** Create an account. */
 import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { LIMITS, SignUpInput } from '@tessera/shared';
-import type { SignUpAccepted } from '@tessera/shared';
+import { LIMITS, Session as SessionContract, SignUpAccepted, SignUpInput } from '@tessera/shared';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageTitle } from '../components/PageTitle';
 import { ProblemAlert } from '../components/states';
-import { ApiError, api } from '../lib/api';
+import { ApiError } from '../lib/api';
 import { useFormState, validate } from '../lib/forms';
 import { safeNext } from '../lib/links';
 import { useSession } from '../lib/session';
-import type { Session } from '../lib/types';
+import { apiCall } from '../lib/query';
 
 /** The sign-up screen. */
 export function SignUpPage() {
@@ -31,9 +30,9 @@ export function SignUpPage() {
     if (!result.ok) return form.setFieldErrors(result.errors);
     await form.run(async () => {
       // Sign-up answers the same whether or not the address already has an account, and signs nobody in.
-      const accepted = await api<SignUpAccepted>('POST', '/auth/signup', { body: result.data, allowAnonymous: true });
+      const accepted = await apiCall('POST', '/auth/signup', SignUpAccepted, { body: result.data, allowAnonymous: true });
       try {
-        const session = await api<Session>('POST', '/auth/signin', { body: { email: result.data.email, password: result.data.password }, allowAnonymous: true });
+        const session = await apiCall('POST', '/auth/signin', SessionContract, { body: { email: result.data.email, password: result.data.password }, allowAnonymous: true });
         setSession(session);
         void navigate(safeNext(next), { replace: true });
       } catch (err) {

@@ -1,6 +1,6 @@
 /** Email verification: the page behind the emailed link, the reminder banner and the resend button. */
 import { Alert, Anchor, Button, Group, Paper, Stack, Text } from '@mantine/core';
-import type { VerificationEmailSent } from '@tessera/shared';
+import { VerificationEmailSent } from '@tessera/shared';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PageTitle } from '../components/PageTitle';
@@ -8,6 +8,7 @@ import { LoadingState, ProblemAlert } from '../components/states';
 import { api } from '../lib/api';
 import { useFormState } from '../lib/forms';
 import { useSession } from '../lib/session';
+import { apiCall } from '../lib/query';
 
 /** Ask for a new verification link; says when it was sent. */
 export function ResendVerificationButton() {
@@ -18,7 +19,7 @@ export function ResendVerificationButton() {
   async function resend() {
     setSent(false);
     await form.run(async () => {
-      const res = await api<VerificationEmailSent>('POST', '/account/verification-email');
+      const res = await apiCall('POST', '/account/verification-email', VerificationEmailSent);
       if (res.sent) setSent(true);
       else await refresh();
     });
@@ -73,7 +74,7 @@ export function VerifyEmailPage() {
     started.current = true;
     void form
       .run(async () => {
-        await api<void>('POST', '/auth/verify-email', { body: { token }, allowAnonymous: true });
+        await api('POST', '/auth/verify-email', { body: { token }, allowAnonymous: true });
       })
       .then(async (ok) => {
         setOutcome({ status: ok ? 'verified' : 'failed' });

@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createRoute, z } from '@hono/zod-openapi';
-import { AdminIssuer, AdminVerifyDomainInput, DomainCheckInput, DomainClaimInput, DomainVerification, FailedJob } from '@tessera/shared';
+import { AdminIssuer, AdminVerifyDomainInput, DomainCheckInput, DomainCheckResponse, DomainClaimInput, DomainVerification, FailedJob } from '@tessera/shared';
 import { requireAuth } from '../../http/auth.js';
 import { jsonBody, jsonOk, PROBLEMS, SESSION_SECURITY, SlugParams } from '../../http/openapi.js';
 import type { AppEnv } from '../../http/types.js';
@@ -15,7 +15,6 @@ import { listAdminIssuers } from './list-admin-issuers.js';
 import { presentDomainVerification } from './present-verification.js';
 
 const JobParams = SlugParams.extend({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) });
-const DomainCheckResponse = z.object({ verified: z.boolean(), reason: z.string().nullable(), verification: DomainVerification });
 const AdminUnverifyInput = z.object({ note: z.string().trim().min(1, { message: 'Say why' }).max(500) });
 
 /** Add the issuer-verification routes (owners' domain proof, platform admins' issuer list) and owners' failed jobs to `app`. */

@@ -1,14 +1,13 @@
 /** Owners set how assessment works: service level, share of double scoring, blind reviews. */
 import { Alert, Button, Group, NumberInput, Stack, Switch, Text } from '@mantine/core';
-import { UpdateOrgInput } from '@tessera/shared';
+import { OrgWithRole as OrgWithRoleContract, UpdateOrgInput } from '@tessera/shared';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/states';
-import { api } from '../../lib/api';
 import { useFormState, validate } from '../../lib/forms';
-import type { OrgWithRole } from '../../lib/types';
 import { useOrg } from './OrgLayout';
+import { apiCall } from '../../lib/query';
 
 /** The assessment settings screen. */
 export function OrgAssessmentPage() {
@@ -24,7 +23,7 @@ export function OrgAssessmentPage() {
     setSaved(false);
     const parsed = validate(UpdateOrgInput, { reviewSlaDays: sla, doubleScorePercent: share, blindReviews: blind });
     if (!parsed.ok) return form.setFieldErrors(parsed.errors);
-    const ok = await form.run(async () => setOrg(await api<OrgWithRole>('PATCH', `/orgs/${encodeURIComponent(org.slug)}`, { body: parsed.data })));
+    const ok = await form.run(async () => setOrg(await apiCall('PATCH', `/orgs/${encodeURIComponent(org.slug)}`, OrgWithRoleContract, { body: parsed.data })));
     setSaved(ok);
   };
   return (

@@ -1,11 +1,11 @@
 /** The organisation's audit log (owners), newest first, paged by cursor. */
 import { Button, Code, Group, Table, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { AuditPage } from '@tessera/shared';
 import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { api } from '../../lib/api';
 import { formatDateTime } from '../../lib/links';
-import type { AuditEvent, AuditPage } from '../../lib/types';
+import { apiCall, apiKey } from '../../lib/query';
 import { useOrg } from './OrgLayout';
 
 const PAGE_SIZE = 50;
@@ -20,40 +20,16 @@ function describeDetail(detail: Record<string, unknown>): string {
 export function OrgAuditPage() {
   const { org } = useOrg();
   const slug = encodeURIComponent(org.slug);
-  const [items, setItems] = useState<AuditEvent[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [state, setState] = useState<{ status: 'loading' | 'ok' | 'more' } | { status: 'error'; error: unknown }>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (org.role !== 'owner') return;
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    api<AuditPage>('GET', `/orgs/${slug}/audit?limit=${PAGE_SIZE}`, { signal: controller.signal }).then(
-      (page) => {
-        setItems(page.items);
-        setCursor(page.nextCursor);
-        setState({ status: 'ok' });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'error', error });
-      },
-    );
-    return () => controller.abort();
-  }, [slug, org.role, attempt]);
-
-  async function loadMore() {
-    if (!cursor) return;
-    setState({ status: 'more' });
-    try {
-      const page = await api<AuditPage>('GET', `/orgs/${slug}/audit?limit=${PAGE_SIZE}&cursor=${encodeURIComponent(cursor)}`);
-      setItems((prev) => [...prev, ...page.items]);
-      setCursor(page.nextCursor);
-      setState({ status: 'ok' });
-    } catch (error) {
-      setState({ status: 'error', error });
-    }
-  }
+  // Pages of the log through the query cache, each parsed by the shared AuditPage contract.
+  const log = useInfiniteQuery({
+    queryKey: apiKey(`/orgs/${slug}/audit`),
+    enabled: org.role === 'owner',
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      apiCall('GET', `/orgs/${slug}/audit?limit=${PAGE_SIZE}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`, AuditPage, { signal }),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const items = log.data?.pages.flatMap((p) => p.items) ?? [];
 
   if (org.role !== 'owner') {
     return (
@@ -68,9 +44,9 @@ export function OrgAuditPage() {
     <>
       <PageTitle title={`${org.name} audit log`}>Audit log</PageTitle>
       <Text mb="md">Security-relevant actions in {org.name}: sign-ins of members, membership changes, invitations and key rotations.</Text>
-      {state.status === 'loading' ? <LoadingState label="Loading the audit log…" /> : null}
-      {state.status === 'error' ? <ErrorState error={state.error} onRetry={() => setAttempt((a) => a + 1)} /> : null}
-      {state.status !== 'loading' && items.length === 0 && state.status !== 'error' ? <EmptyState title="No events yet">Actions taken in this organisation will be listed here.</EmptyState> : null}
+      {log.status === 'pending' ? <LoadingState label="Loading the audit log…" /> : null}
+      {log.status === 'error' ? <ErrorState error={log.error} onRetry={() => void log.refetch()} /> : null}
+      {log.status === 'success' && items.length === 0 ? <EmptyState title="No events yet">Actions taken in this organisation will be listed here.</EmptyState> : null}
       {items.length > 0 ? (
         <Table.ScrollContainer minWidth={720}>
           <Table striped withTableBorder aria-label="Audit events">
@@ -108,9 +84,9 @@ export function OrgAuditPage() {
           </Table>
         </Table.ScrollContainer>
       ) : null}
-      {cursor ? (
+      {log.hasNextPage ? (
         <Group mt="md">
-          <Button variant="default" loading={state.status === 'more'} onClick={() => void loadMore()}>
+          <Button variant="default" loading={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
             Load older events
           </Button>
         </Group>

@@ -1,7 +1,7 @@
 /** Credentials the organisation issued; owners revoke, suspend and unsuspend them with a reason, and choose whether new ones can be suspended. */
 import { DANGER } from '../../theme';
 import { Alert, Anchor, Button, Card, Group, Modal, Stack, Switch, Table, Text, Textarea, Title } from '@mantine/core';
-import { StatusChangeInput, UpdateOrgInput } from '@tessera/shared';
+import { StatusChangeInput, OrgWithRole as OrgWithRoleContract, UpdateOrgInput } from '@tessera/shared';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { DataTable } from '../../components/DataTable';
@@ -11,9 +11,10 @@ import { EmptyState, ErrorState, LoadingState, ProblemAlert } from '../../compon
 import { api } from '../../lib/api';
 import { useFormState, validate } from '../../lib/forms';
 import { formatDateTime } from '../../lib/links';
-import type { CredentialSummary, OrgWithRole } from '../../lib/types';
-import { useResource } from '../../lib/useResource';
+import type { CredentialSummary } from '../../lib/types';
 import { useOrg } from './OrgLayout';
+import { CredentialSummaryList } from '../../lib/contracts';
+import { apiCall, useApiQuery } from '../../lib/query';
 
 type Action = 'revoke' | 'suspend' | 'unsuspend';
 const VERB: Record<Action, string> = { revoke: 'Revoke', suspend: 'Suspend', unsuspend: 'Unsuspend' };
@@ -71,7 +72,7 @@ function SuspensionSetting() {
     const parsed = validate(UpdateOrgInput, { suspensionEnabled: checked });
     if (!parsed.ok) return form.setFieldErrors(parsed.errors);
     setEnabled(checked);
-    const ok = await form.run(async () => setOrg(await api<OrgWithRole>('PATCH', `/orgs/${encodeURIComponent(org.slug)}`, { body: parsed.data })));
+    const ok = await form.run(async () => setOrg(await apiCall('PATCH', `/orgs/${encodeURIComponent(org.slug)}`, OrgWithRoleContract, { body: parsed.data })));
     if (ok) setSaved(checked);
     else setEnabled(!checked);
   };
@@ -108,7 +109,7 @@ function SuspensionSetting() {
 /** The issued credentials screen. */
 export function OrgCredentialsPage() {
   const { org } = useOrg();
-  const list = useResource<CredentialSummary[]>(`/orgs/${encodeURIComponent(org.slug)}/credentials`);
+  const list = useApiQuery(`/orgs/${encodeURIComponent(org.slug)}/credentials`, CredentialSummaryList);
   const [target, setTarget] = useState<{ credential: CredentialSummary; action: Action } | null>(null);
   const isOwner = org.role === 'owner';
   return (

@@ -7,21 +7,22 @@ import { EmptyState, ErrorState, LoadingState, ProblemAlert } from '../../compon
 import { api } from '../../lib/api';
 import { useFormState } from '../../lib/forms';
 import { formatDateTime } from '../../lib/links';
-import { useResource } from '../../lib/useResource';
 import { useOrg } from './OrgLayout';
+import { FailedJobList } from '../../lib/contracts';
+import { useApiQuery } from '../../lib/query';
 
 /** The failed-jobs screen. */
 export function OrgJobsPage() {
   const { org } = useOrg();
   const slug = encodeURIComponent(org.slug);
   const isOwner = org.role === 'owner';
-  const jobs = useResource<FailedJob[]>(isOwner ? `/orgs/${slug}/jobs/failed` : null);
+  const jobs = useApiQuery(isOwner ? `/orgs/${slug}/jobs/failed` : null, FailedJobList);
   const form = useFormState();
   const [retried, setRetried] = useState<string | null>(null);
 
   async function retry(job: FailedJob) {
     const ok = await form.run(async () => {
-      await api<undefined>('POST', `/orgs/${slug}/jobs/${encodeURIComponent(job.id)}/retry`);
+      await api('POST', `/orgs/${slug}/jobs/${encodeURIComponent(job.id)}/retry`);
     });
     if (ok) {
       setRetried(job.description);

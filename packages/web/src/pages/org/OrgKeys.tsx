@@ -3,26 +3,27 @@ import { Anchor, Badge, Button, Code, Group, Modal, Stack, Table, Text } from '@
 import { useState } from 'react';
 import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorState, LoadingState, ProblemAlert } from '../../components/states';
-import { api } from '../../lib/api';
 import { useFormState } from '../../lib/forms';
 import { formatDateTime } from '../../lib/links';
 import type { SigningKey } from '../../lib/types';
-import { useResource } from '../../lib/useResource';
 import { useOrg } from './OrgLayout';
+import { SigningKey as SigningKeyContract } from '@tessera/shared';
+import { SigningKeyList } from '../../lib/contracts';
+import { apiCall, useApiQuery } from '../../lib/query';
 
 /** The signing keys screen. */
 export function OrgKeysPage() {
   const { org } = useOrg();
   const slug = encodeURIComponent(org.slug);
   const isOwner = org.role === 'owner';
-  const keys = useResource<SigningKey[]>(isOwner ? `/orgs/${slug}/keys` : null);
+  const keys = useApiQuery(isOwner ? `/orgs/${slug}/keys` : null, SigningKeyList);
   const [confirming, setConfirming] = useState(false);
   const [rotated, setRotated] = useState<SigningKey | null>(null);
   const form = useFormState();
 
   async function rotate() {
     const ok = await form.run(async () => {
-      const key = await api<SigningKey>('POST', `/orgs/${slug}/keys/rotate`);
+      const key = await apiCall('POST', `/orgs/${slug}/keys/rotate`, SigningKeyContract);
       setRotated(key);
     });
     setConfirming(false);

@@ -1,6 +1,6 @@
 /** Members, roles, invitations. Owner controls are shown only to owners (the API enforces them too). */
 import { Alert, Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { ChangeRoleInput, InviteInput, ROLES } from '@tessera/shared';
+import { ChangeRoleInput, Invitation as InvitationContract, InviteInput, Member as MemberContract, ROLES } from '@tessera/shared';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
@@ -12,9 +12,10 @@ import { useFormState, validate } from '../../lib/forms';
 import { formatDateTime } from '../../lib/links';
 import { useSession, useSignedInSession } from '../../lib/session';
 import type { Invitation, Member, Role } from '../../lib/types';
-import { useResource } from '../../lib/useResource';
 import { DANGER } from '../../theme';
 import { useOrg } from './OrgLayout';
+import { apiCall, useApiQuery } from '../../lib/query';
+import { InvitationList, MemberList } from '../../lib/contracts';
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
@@ -34,7 +35,7 @@ function InviteForm({ slug, onInvited }: { slug: string; onInvited: (inv: Invita
     const result = validate(InviteInput, { email, role });
     if (!result.ok) return form.setFieldErrors(result.errors);
     await form.run(async () => {
-      const inv = await api<Invitation>('POST', `/orgs/${encodeURIComponent(slug)}/invitations`, { body: result.data });
+      const inv = await apiCall('POST', `/orgs/${encodeURIComponent(slug)}/invitations`, InvitationContract, { body: result.data });
       onInvited(inv);
       setSent(inv.email);
       setEmail('');
@@ -97,7 +98,7 @@ function RoleControl({ slug, member, onChanged }: { slug: string; member: Member
           const result = validate(ChangeRoleInput, { role: v });
           if (!result.ok) return form.setFieldErrors(result.errors);
           void form.run(async () => {
-            const updated = await api<Member>('PATCH', `/orgs/${encodeURIComponent(slug)}/members/${encodeURIComponent(member.accountId)}`, { body: result.data });
+            const updated = await apiCall('PATCH', `/orgs/${encodeURIComponent(slug)}/members/${encodeURIComponent(member.accountId)}`, MemberContract, { body: result.data });
             onChanged(updated);
           });
         }}
@@ -119,8 +120,8 @@ export function OrgMembersPage() {
   const navigate = useNavigate();
   const slug = encodeURIComponent(org.slug);
   const isOwner = org.role === 'owner';
-  const members = useResource<Member[]>(`/orgs/${slug}/members`);
-  const invitations = useResource<Invitation[]>(isOwner ? `/orgs/${slug}/invitations` : null);
+  const members = useApiQuery(`/orgs/${slug}/members`, MemberList);
+  const invitations = useApiQuery(isOwner ? `/orgs/${slug}/invitations` : null, InvitationList);
   const [removing, setRemoving] = useState<Member | null>(null);
   const removeForm = useFormState();
   const revokeForm = useFormState();
@@ -131,7 +132,7 @@ export function OrgMembersPage() {
     if (!removing) return;
     const leaving = removing.accountId === self;
     const ok = await removeForm.run(async () => {
-      await api<void>('DELETE', `/orgs/${slug}/members/${encodeURIComponent(removing.accountId)}`);
+      await api('DELETE', `/orgs/${slug}/members/${encodeURIComponent(removing.accountId)}`);
     });
     if (!ok) return;
     setRemoving(null);
@@ -266,7 +267,7 @@ export function OrgMembersPage() {
                               onClick={() => {
                                 void revokeForm
                                   .run(async () => {
-                                    await api<void>('DELETE', `/orgs/${slug}/invitations/${encodeURIComponent(inv.id)}`);
+                                    await api('DELETE', `/orgs/${slug}/invitations/${encodeURIComponent(inv.id)}`);
                                   })
                                   .then((ok) => {
                                     if (ok) invitations.reload();

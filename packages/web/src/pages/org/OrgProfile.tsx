@@ -1,15 +1,15 @@
 /** An organisation's OB 3.0 profile: view for members, edit for owners. */
 import { Anchor, Button, Code, ColorInput, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { LIMITS, UpdateOrgInput } from '@tessera/shared';
+import { LIMITS, OrgWithRole as OrgWithRoleContract, UpdateOrgInput } from '@tessera/shared';
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/states';
-import { api } from '../../lib/api';
 import { blankToNull, useFormState, validate } from '../../lib/forms';
 import { formatDateTime, safeHref } from '../../lib/links';
-import type { OrgWithRole } from '../../lib/types';
 import { useOrg } from './OrgLayout';
+import { apiCall } from '../../lib/query';
+import type { OrgWithRole } from '../../lib/types';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -121,7 +121,7 @@ function ProfileForm({ org, onSaved, onCancel }: { org: OrgWithRole; onSaved: (o
     );
     if (Object.keys(changes).length === 0) return onSaved(org);
     await form.run(async () => {
-      const updated = await api<OrgWithRole>('PATCH', `/orgs/${encodeURIComponent(org.slug)}`, { body: changes });
+      const updated = await apiCall('PATCH', `/orgs/${encodeURIComponent(org.slug)}`, OrgWithRoleContract, { body: changes });
       onSaved(updated);
     });
   }

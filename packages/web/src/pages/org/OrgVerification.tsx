@@ -1,20 +1,13 @@
 /** Issuer verification (owners): prove the organisation's web domain with a DNS TXT record or a /.well-known file. */
 import { Alert, Badge, Button, Code, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import type { DomainVerification } from '@tessera/shared';
+import { DomainCheckResponse, DomainVerification as DomainVerificationContract } from '@tessera/shared';
 import { useState } from 'react';
 import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorState, LoadingState, ProblemAlert } from '../../components/states';
-import { api } from '../../lib/api';
 import { useFormState } from '../../lib/forms';
 import { formatDateTime } from '../../lib/links';
-import { useResource } from '../../lib/useResource';
 import { useOrg } from './OrgLayout';
-
-interface CheckResponse {
-  verified: boolean;
-  reason: string | null;
-  verification: DomainVerification;
-}
+import { apiCall, useApiQuery } from '../../lib/query';
 
 const METHOD_WORDS = { dns: 'a DNS TXT record', file: 'a file under /.well-known/', admin: 'a platform admin' } as const;
 
@@ -23,7 +16,7 @@ export function OrgVerificationPage() {
   const { org, reload } = useOrg();
   const slug = encodeURIComponent(org.slug);
   const isOwner = org.role === 'owner';
-  const v = useResource<DomainVerification>(isOwner ? `/orgs/${slug}/domain-verification` : null);
+  const v = useApiQuery(isOwner ? `/orgs/${slug}/domain-verification` : null, DomainVerificationContract);
   const form = useFormState();
   const [domain, setDomain] = useState(() => {
     try {
@@ -36,14 +29,14 @@ export function OrgVerificationPage() {
 
   async function claim() {
     await form.run(async () => {
-      v.setData(await api<DomainVerification>('POST', `/orgs/${slug}/domain-verification`, { body: { domain } }));
+      v.setData(await apiCall('POST', `/orgs/${slug}/domain-verification`, DomainVerificationContract, { body: { domain } }));
       setOutcome(null);
     });
   }
 
   async function check(method: 'dns' | 'file') {
     await form.run(async () => {
-      const r = await api<CheckResponse>('POST', `/orgs/${slug}/domain-verification/check`, { body: { method } });
+      const r = await apiCall('POST', `/orgs/${slug}/domain-verification/check`, DomainCheckResponse, { body: { method } });
       v.setData(r.verification);
       setOutcome(r.verified ? `Verified: ${r.verification.verifiedDomain ?? ''}` : `Not verified yet. ${r.reason ?? ''}`);
       if (r.verified) reload();
