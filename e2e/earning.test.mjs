@@ -145,6 +145,8 @@ describe('earning loop: design → submit → revise → pass → verify', () =>
     await page.getByRole('tab', { name: 'Edit' }).click();
 
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    // Publishing is irreversible: it asks first (issue 14).
+    await page.getByRole('dialog', { name: 'Publish version 1?' }).getByRole('button', { name: 'Publish version 1' }).click();
     await page.getByText(/Published as version 1/).waitFor();
     await check(page, 'editor-published');
   });

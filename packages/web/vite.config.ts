@@ -2,10 +2,21 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 export default defineConfig({
   base: '/app/',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Precompressed .br and .gz siblings of text assets; the server sends them to clients that accept them.
+    // Source maps are left out: only developer tools fetch them.
+    compression({
+      include: /\.(js|mjs|css|html|svg|json|txt)$/,
+      threshold: 1024,
+      skipIfLargerOrEqual: true,
+      algorithms: [defineAlgorithm('brotliCompress'), defineAlgorithm('gzip', { level: 9 })],
+    }),
+  ],
   resolve: {
     alias: {
       '@tessera/shared': fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)),

@@ -20,4 +20,15 @@ export const LIMITS = {
   slugMaxLength: 48,
   /** Longest URL accepted in a profile, micro-credential or evidence field (it may become an IRI in a signed credential). */
   urlMaxLength: 2048,
+  /** Longest text of one evidence item (a written response, or the note beside a link or file). */
+  evidenceTextMaxLength: 50_000,
+  /** Largest bulk-award CSV upload (refused from its Content-Length, or as soon as the stream passes it). */
+  bulkCsvBytes: 50 * 1024 * 1024,
+  /** Most data rows in one bulk-award CSV. */
+  bulkCsvRows: 200_000,
+  /** Longest narrative of an award. */
+  awardNarrativeMaxLength: 5000,
 } as const;
+
+/** Fewest double-scored pairs before inter-rater agreement is published (fewer say "not enough double-scored submissions yet"). */
+export const MIN_AGREEMENT_PAIRS = 10;

@@ -1,4 +1,4 @@
-import { AchievementContent, contentUrlProblems, StoredAchievementContent } from '@tessera/shared';
+import { AchievementContent, publishProblems as sharedPublishProblems, StoredAchievementContent } from '@tessera/shared';
 import type { AchievementContentInput } from '@tessera/shared';
 import type { FieldError } from '../shared/errors.js';
 import { signableUrl } from '../shared/iri.js';
@@ -20,23 +20,9 @@ export function normaliseContent(input: AchievementContentInput): Content {
   return AchievementContent.parse(input);
 }
 
-/** What stops a draft from being published, as field errors. */
+/** What stops a draft from being published, as field errors (the shared rules the editor's checklist shows). */
 export function publishProblems(c: Content): FieldError[] {
-  const problems: FieldError[] = [];
-  if (!c.description) problems.push({ path: 'description', message: 'Describe the micro-credential' });
-  if (!c.learningGoal) problems.push({ path: 'learningGoal', message: 'State the learning goal' });
-  if (!c.criteriaNarrative) problems.push({ path: 'criteriaNarrative', message: 'Describe how it is earned' });
-  if (c.rubric.criteria.length === 0) problems.push({ path: 'rubric.criteria', message: 'Add at least one rubric criterion' });
-  if (c.evidenceRequirements.length === 0) problems.push({ path: 'evidenceRequirements', message: 'Ask for at least one piece of evidence' });
-  // URLs saved under older rules are readable, but a new version is held to today's rules.
-  problems.push(...contentUrlProblems(c));
-  c.rubric.criteria.forEach((cr, i) => {
-    if (!cr.description) problems.push({ path: `rubric.criteria.${i}.description`, message: 'Describe the criterion' });
-    cr.levels.forEach((l, j) => {
-      if (!l.description) problems.push({ path: `rubric.criteria.${i}.levels.${j}.description`, message: 'Describe the level' });
-    });
-  });
-  return problems;
+  return sharedPublishProblems(c);
 }
 
 /**

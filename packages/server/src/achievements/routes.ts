@@ -1,5 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { Achievement, AchievementContent, AchievementSummary, AgreementStats, CatalogEntry, CatalogPage, CatalogQuery } from '@tessera/shared';
+import { Achievement, AchievementContent, AchievementSummary, AgreementStats, CatalogQuery, MyCatalogEntry, MyCatalogPage } from '@tessera/shared';
+import { CompareQuery, VersionComparison } from '@tessera/shared';
 import { requireAuth } from '../http/auth.js';
 import { jsonBody, jsonOk, PROBLEMS, SESSION_SECURITY, SlugParams } from '../http/openapi.js';
 import type { AppEnv } from '../http/types.js';
@@ -7,7 +8,9 @@ import { loadOrgAccess } from '../orgs/load-org-access.js';
 import { getAgreement } from '../reviews/get-agreement.js';
 import { getAchievementImage } from './achievement-image.js';
 import { getCatalogEntry, listCatalog } from './catalog.js';
+import { compareVersions } from './compare-versions.js';
 import { createAchievement } from './create-achievement.js';
+import { duplicateAchievement } from './duplicate-achievement.js';
 import { getAchievement, listAchievements } from './get-achievement.js';
 import { publishAchievement } from './publish-achievement.js';
 import { retireAchievement } from './retire-achievement.js';
@@ -76,6 +79,24 @@ export function achievementRoutes() {
     },
   );
   app.openapi(
+    createRoute({ method: 'post', path: '/orgs/{slug}/achievements/{id}/duplicate', tags, summary: 'Duplicate: a new draft "Copy of …" from the current draft', security: SESSION_SECURITY, request: { params: IdParams }, responses: { 201: jsonOk(Achievement, 'The copy'), ...PROBLEMS } }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const { auth, org } = await access(c, p.slug, 'achievements.edit');
+      const row = await duplicateAchievement(c.var.deps, { actor: { accountId: auth.account.id, ip: c.var.ip }, org, achievementId: p.id });
+      return c.json(Achievement.parse(await getAchievement(c.var.deps, { org, achievementId: row.id })), 201);
+    },
+  );
+  app.openapi(
+    createRoute({ method: 'get', path: '/orgs/{slug}/achievements/{id}/compare', tags, summary: 'Two versions (or a version and the draft) side by side, with the fields that differ', security: SESSION_SECURITY, request: { params: IdParams, query: CompareQuery }, responses: { 200: jsonOk(VersionComparison, 'The comparison'), ...PROBLEMS } }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const q = c.req.valid('query');
+      const { org } = await access(c, p.slug, 'achievements.list');
+      return c.json(VersionComparison.parse(await compareVersions(c.var.deps, { org, achievementId: p.id, from: q.from, to: q.to })), 200);
+    },
+  );
+  app.openapi(
     createRoute({ method: 'get', path: '/orgs/{slug}/achievements/{id}/agreement', tags, summary: "Assessors' agreement (exact agreement, Cohen's kappa) on double-scored submissions", security: SESSION_SECURITY, request: { params: IdParams }, responses: { 200: jsonOk(AgreementStats, 'Statistics'), ...PROBLEMS } }),
     async (c) => {
       const p = c.req.valid('param');
@@ -84,12 +105,12 @@ export function achievementRoutes() {
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/catalog', tags: ['Catalog'], summary: 'Published micro-credentials across organisations', request: { query: CatalogQuery }, responses: { 200: jsonOk(CatalogPage, 'A page'), ...PROBLEMS } }),
-    async (c) => c.json(CatalogPage.parse(await listCatalog(c.var.deps, c.req.valid('query'))), 200),
+    createRoute({ method: 'get', path: '/catalog', tags: ['Catalog'], summary: 'Published micro-credentials across organisations (with the signed-in caller’s progress)', request: { query: CatalogQuery }, responses: { 200: jsonOk(MyCatalogPage, 'A page'), ...PROBLEMS } }),
+    async (c) => c.json(MyCatalogPage.parse(await listCatalog(c.var.deps, { ...c.req.valid('query'), viewerId: c.var.auth?.account.id ?? null })), 200),
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/catalog/{achievementId}', tags: ['Catalog'], summary: 'A published micro-credential', request: { params: AchievementParams }, responses: { 200: jsonOk(CatalogEntry, 'The latest published version'), ...PROBLEMS } }),
-    async (c) => c.json(CatalogEntry.parse(await getCatalogEntry(c.var.deps, { achievementId: c.req.valid('param').achievementId })), 200),
+    createRoute({ method: 'get', path: '/catalog/{achievementId}', tags: ['Catalog'], summary: 'A published micro-credential (with the signed-in caller’s progress)', request: { params: AchievementParams }, responses: { 200: jsonOk(MyCatalogEntry, 'The latest published version'), ...PROBLEMS } }),
+    async (c) => c.json(MyCatalogEntry.parse(await getCatalogEntry(c.var.deps, { achievementId: c.req.valid('param').achievementId, viewerId: c.var.auth?.account.id ?? null })), 200),
   );
   return app;
 }

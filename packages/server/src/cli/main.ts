@@ -8,6 +8,9 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmptyInstallation, seedDemo } from '../
 import { demoRefusal, isLocalBaseUrl, masterKeyBesideDatabase } from '../seed/demo-guard.js';
 import { credentialCommands } from './credential-commands.js';
 import { runRotateMasterKey } from './rotate-master-key.js';
+import { runAward, runBenchAwards } from './award-command.js';
+import { runSkills } from './skills-command.js';
+import { runBenchRecommendations, runEvalRecommendations } from './careers-command.js';
 
 const HELP = `tessera — micro-credentials with Open Badges 3.0
 
@@ -35,6 +38,28 @@ Credentials
                         JSON-LD contexts that are not bundled to local files
   verify FILE|URL|- [--json] [--documents MAP.json] [--now ISO] [--fetch]
   bench [--json]        signing and verifying throughput, ours vs the reference stack
+  bench awards [--rows N] [--json]
+                        bulk-issue N signed credentials (default 100000) on a fresh embedded database in a temp
+                        directory; prints {rows, seconds, perSecond, rssMb, duplicates}
+  bench recommendations [--learners N] [--achievements N] [--json]
+                        p95 of one learner's recommendation request with N learners (default 100000) and N
+                        micro-credentials (default 10000) on a fresh embedded database (or a temporary database on
+                        DATABASE_URL's server); prints {learners, achievements, p95Ms, …}
+  eval recommendations [--seed N] [--learners N] [--json]
+                        offline evaluation on a seeded synthetic dataset, last earned item held out; prints
+                        {learners, hitRateAt10, ndcgAt10, baseline: {hitRateAt10, ndcgAt10}} (popularity baseline)
+
+Awards
+  award --org SLUG --achievement ID FILE.csv [--dry-run] [--json]
+                        bulk-award from a CSV (email, name, issued_on, narrative, evidence_url, level:<criterion>):
+                        progress on a terminal; --json prints {issued, skipped, failed, seconds};
+                        exit 0 no row failed, 1 some rows failed (or, with --dry-run, have problems), 2 could not run
+
+Skills
+  skills import FILE|URL (--org SLUG | --platform) [--format auto|case|rsd|csv] [--title TITLE] [--json]
+                        import a CASE 1.0 package, an OSN RSD (or collection) or a CSV (id/code, name,
+                        description, parent); a re-import updates it in place; --json prints
+                        {framework, skills, associations, retired, warnings}; exit 2 with each problem's path
 
 Exit codes
   0  success (verify: the credential is valid)
@@ -56,6 +81,11 @@ export async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   if (command === 'rotate-master-key') return runRotateMasterKey(rest);
+  if (command === 'award') return runAward(rest);
+  if (command === 'skills') return runSkills(rest);
+  if (command === 'bench' && rest[0] === 'awards') return runBenchAwards(rest.slice(1));
+  if (command === 'bench' && rest[0] === 'recommendations') return runBenchRecommendations(rest.slice(1));
+  if (command === 'eval' && rest[0] === 'recommendations') return runEvalRecommendations(rest.slice(1));
   const credential = credentialCommands[command];
   if (credential) return credential(rest);
   const t0 = performance.now();

@@ -27,6 +27,7 @@ const org: OrgRow = {
   domainVerificationMethod: null,
   pendingDomain: null,
   domainToken: null,
+  awardRoles: [],
   createdAt: now,
   updatedAt: now,
 };

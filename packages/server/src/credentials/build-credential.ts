@@ -13,6 +13,7 @@ import type { IdentityObject, Profile } from '@tessera/credentials';
 import { z } from 'zod';
 import type { Content } from '../achievements/content.js';
 import type { OrgRow } from '../orgs/store.js';
+import type { SkillAlignmentTarget } from '../skills/index.js';
 
 /** What goes into an AchievementCredential for a passed submission. */
 export interface CredentialInput {
@@ -41,6 +42,8 @@ export interface CredentialInput {
   status: { revocation: { url: string; index: number }; suspension: { url: string; index: number } | null };
   /** Where the email identity's salt comes from (random unless a test fixes it). */
   saltSource?: () => string;
+  /** Framework skills the version is aligned to: OB 3.0 alignments on the achievement, and per criterion on its ResultDescription. */
+  skillAlignments?: { achievement: SkillAlignmentTarget[]; criteria: Record<string, SkillAlignmentTarget[]> };
 }
 
 /**
@@ -119,7 +122,7 @@ export function buildAchievementCredential(i: CredentialInput): IssuedAchievemen
     version: String(i.version),
     ...(i.content.skills.length ? { tag: i.content.skills } : {}),
     ...(i.content.creditsAvailable !== null ? { creditsAvailable: i.content.creditsAvailable } : {}),
-    ...(i.content.alignments.length ? { alignment: i.content.alignments.map((a) => buildAlignment(a)) } : {}),
+    ...(i.content.alignments.length || i.skillAlignments?.achievement.length ? { alignment: [...i.content.alignments, ...(i.skillAlignments?.achievement ?? [])].map((a) => buildAlignment(a)) } : {}),
     resultDescription: i.content.rubric.criteria.map((c) =>
       buildResultDescription({
         id: rdId(c.id),
@@ -127,6 +130,7 @@ export function buildAchievementCredential(i: CredentialInput): IssuedAchievemen
         resultType: 'RubricCriterionLevel',
         requiredLevel: levelId(c.id, c.requiredLevelId),
         rubricCriterionLevel: c.levels.map((l) => buildRubricCriterionLevel({ id: levelId(c.id, l.id), name: l.name, ...(l.description ? { description: l.description } : {}), points: String(l.points) })),
+        ...(i.skillAlignments?.criteria[c.id]?.length ? { alignment: i.skillAlignments.criteria[c.id]?.map((a) => buildAlignment(a)) } : {}),
       }),
     ),
   });

@@ -35,7 +35,8 @@ export async function changeCredentialStatus(deps: Deps, opts: { actor: Actor; o
     const action = revoking ? 'credential.revoked' : opts.action === 'suspend' ? 'credential.suspended' : 'credential.unsuspended';
     await recordAudit(tx, { action, orgId: opts.org.id, actorId: opts.actor.accountId, target: c.id, detail: { reason: opts.reason }, ip: opts.actor.ip });
     const verb = revoking ? 'revoked' : opts.action === 'suspend' ? 'suspended' : 'reinstated';
-    await notify(tx, { accountId: c.learnerId, title: `A credential was ${verb}`, body: `${opts.org.name} ${verb} one of your credentials. Reason: ${opts.reason}`, link: '/app/me/credentials' });
+    // An unclaimed award has nobody to notify in the app yet.
+    if (c.learnerId) await notify(tx, { accountId: c.learnerId, title: `A credential was ${verb}`, body: `${opts.org.name} ${verb} one of your credentials. Reason: ${opts.reason}`, link: '/app/me/credentials' });
   });
   const row = (await listCredentialRows(deps.db, { orgId: opts.org.id })).find((r) => r.c.id === opts.credentialId);
   if (!row) throw new AppError('not_found', 'No such credential');

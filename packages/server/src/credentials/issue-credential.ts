@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { buildEvidence } from '@tessera/credentials';
 import { findAccountById } from '../accounts/store.js';
 import { readContent, signableContent } from '../achievements/content.js';
 import { achievementImageUrl } from '../achievements/present.js';
@@ -7,6 +8,8 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
 import { loadOrgSigner } from '../keys/load-signer.js';
+import type { Signer } from '../keys/load-signer.js';
+import { AppError } from '../shared/errors.js';
 import { orgDid } from '../orgs/did.js';
 import type { OrgRow } from '../orgs/store.js';
 import { findOrgById } from '../orgs/store.js';
@@ -15,11 +18,20 @@ import { listEvidence, listReviews, findSubmission } from '../submissions/store.
 import type { SubmissionRow } from '../submissions/store.js';
 import { emptyBitstring, STATUS_LIST_SIZE } from './bitstring.js';
 import { buildAchievementCredential } from './build-credential.js';
-import type { EvidenceRef } from './build-credential.js';
+import { skillsOfAchievementVersion, toOb3Alignment } from '../skills/index.js';
+import type { AlignedSkill } from '../skills/index.js';
+import type { EvidenceRef, IssuedAchievementCredential } from './build-credential.js';
 import { credentialPageUrl } from './present.js';
 import { signDataIntegrity } from './sign.js';
 import { signVcJwt } from './sign-jwt.js';
-import { allocateStatusIndex, findCredentialIdOfSubmission, insertCredential } from './store.js';
+import {
+  allocateStatusIndex,
+  findAwardForSigning,
+  findCredentialIdOfAward,
+  findCredentialIdOfSubmission,
+  insertCredential,
+  reserveStatusRange,
+} from './store.js';
 
 /** The public URL of a status list. */
 export function statusListUrl(baseUrl: string, orgSlug: string, listId: string): string {
@@ -41,79 +53,205 @@ function signableOrg(org: OrgRow, omitted: string[]): OrgRow {
   return { ...org, url, image };
 }
 
+/** The award row a credential is signed for. */
+export type AwardForSigning = NonNullable<Awaited<ReturnType<typeof findAwardForSigning>>>;
+
+/** An organisation's signers, unsealed once (for the length of a job) instead of once per credential. */
+export interface AwardSigners {
+  org: OrgRow;
+  ed25519: Signer;
+  p256: Signer;
+}
+
+/** Hands out status-list indexes (e.g. from ranges reserved up front), never the same one twice. */
+export interface StatusIndexSource {
+  take(purpose: 'revocation' | 'suspension'): Promise<{ listId: string; index: number }>;
+}
+
 /** What a credential signed from an award carries beyond the award itself. */
 export interface SignOptions {
-  /** The submission (the award), locked by the caller. */
-  submission: SubmissionRow;
-  /** The learner allowed their name in the signed credential. */
+  /** The award (locked by the caller). */
+  award?: AwardForSigning;
+  /** A passed submission, locked by the caller; its assessment award is looked up (re-issue passes this). */
+  submission?: SubmissionRow;
+  /** The recipient allowed their name in the signed credential. */
   showName: boolean;
   validUntil: Date | null;
   /** When the achievement was first awarded (re-issue only). */
   awardedAt?: Date;
+  /** Signers prepared for a batch (otherwise loaded here). */
+  signers?: AwardSigners;
+  /** Status indexes reserved for a batch (otherwise allocated one at a time here). */
+  statusIndexes?: StatusIndexSource;
+}
+
+/** Load an organisation's current Ed25519 and P-256 signers once, for a job that signs many credentials. */
+export async function prepareAwardSigners(deps: Deps, opts: { orgId: string }): Promise<AwardSigners> {
+  const org = await findOrgById(deps.db, opts.orgId);
+  if (!org) throw new AppError('not_found', 'No such organisation');
+  return { org, ed25519: await loadOrgSigner(deps, org), p256: await loadOrgSigner(deps, org, 'P-256') };
 }
 
 /**
- * Build and sign the credential of a passed submission: a fresh id and status entries, evidence by reference
- * (a URL on this server whose access follows the learner's evidence visibility, and a digest), the learner's
- * name only when allowed. Returns the row to insert and the stored URLs left out. Used by issuance and re-issue.
+ * Status indexes reserved in ranges of `chunk` (default 1000), each range in its own short statement outside
+ * the caller's transaction, so a batch holds no status-list row lock while it signs. Unused reserved indexes
+ * are skipped, never reused.
+ */
+export function reserveStatusIndexes(deps: Deps, opts: { orgId: string; chunk?: number }): StatusIndexSource {
+  const chunk = opts.chunk ?? 1000;
+  const ranges = new Map<string, { listId: string; next: number; end: number }>();
+  return {
+    async take(purpose) {
+      let r = ranges.get(purpose);
+      if (!r || r.next >= r.end) {
+        const now = deps.clock.now();
+        const got = await reserveStatusRange(deps.db, {
+          orgId: opts.orgId,
+          purpose,
+          count: chunk,
+          newList: () => ({
+            id: deps.ids.id('statusList'),
+            orgId: opts.orgId,
+            purpose,
+            seq: 1,
+            size: STATUS_LIST_SIZE,
+            nextIndex: 0,
+            bits: emptyBitstring(),
+            updatedAt: now,
+          }),
+        });
+        r = { listId: got.listId, next: got.start, end: got.start + got.count };
+        ranges.set(purpose, r);
+      }
+      return { listId: r.listId, index: r.next++ };
+    },
+  };
+}
+
+/** The issuer's narrative and evidence link as one OB 3.0 Evidence entry (none when neither was given). */
+function evidenceOfAward(award: AwardForSigning): Array<Record<string, unknown>> {
+  if (!award.evidenceUrl && !award.narrative) return [];
+  return [
+    buildEvidence({
+      ...(award.evidenceUrl ? { id: award.evidenceUrl } : {}),
+      name: 'Evidence given by the issuer',
+      ...(award.narrative ? { narrative: award.narrative } : {}),
+    }),
+  ];
+}
+
+/**
+ * Build and sign the credential of an award: a fresh id and status entries; for an assessment, the deciding
+ * review's levels and evidence by reference (a URL on this server whose access follows the learner's evidence
+ * visibility, and a digest); otherwise the award's results and the issuer's narrative and evidence link. An
+ * account recipient is named as in every credential (verified email or account, hashed; the name only when
+ * allowed); an unclaimed email recipient by a salted hash of that email, without the name. Returns the row to
+ * insert and the stored URLs left out. Used by issuance and re-issue.
  */
 export async function signAward(tx: Deps, opts: SignOptions) {
-  const s = opts.submission;
-  const [org, version, learner] = await Promise.all([findOrgById(tx.db, s.orgId), findVersion(tx.db, s.versionId), findAccountById(tx.db, s.learnerId)]);
-  if (!org || !version || !learner) throw new Error('issuance context missing');
+  const award = opts.award ?? (opts.submission ? await findAwardForSigning(tx.db, { submissionId: opts.submission.id }) : undefined);
+  if (!award) throw new Error(`no award to sign${opts.submission ? ` for submission ${opts.submission.id}` : ''}`);
+  const submission =
+    opts.submission ?? (award.source === 'assessment' && award.sourceRef ? await findSubmission(tx.db, award.sourceRef) : undefined);
+  const [org, version, learner] = await Promise.all([
+    opts.signers?.org ?? findOrgById(tx.db, award.orgId),
+    findVersion(tx.db, award.versionId),
+    award.recipientAccountId ? findAccountById(tx.db, award.recipientAccountId) : Promise.resolve(undefined),
+  ]);
+  if (!org || !version || (award.recipientAccountId && !learner) || (!award.recipientAccountId && !award.recipientEmail))
+    throw new Error('issuance context missing');
   // Stored URLs may predate today's rules, and the learner has passed: a URL that cannot be made a valid IRI
   // is left out of the credential (and named in the audit event) rather than blocking issuance or the signature.
   const { content, omitted } = signableContent(readContent(version.content));
-  const reviews = (await listReviews(tx.db, s.id)).filter((r) => r.attempt === s.attempt);
-  const deciding = reviews.find((r) => r.kind === 'settlement') ?? reviews.find((r) => r.kind === 'primary');
-  if (!deciding || deciding.decision !== 'pass') throw new Error(`submission ${s.id} has no passing review`);
+  const aligned = await skillsOfAchievementVersion(tx.db, version.id);
+  const toTarget = (list: AlignedSkill[]) => list.map((sk) => toOb3Alignment(tx.env.TESSERA_BASE_URL, sk));
+  const skillAlignments = { achievement: toTarget(aligned.achievement), criteria: Object.fromEntries(Object.entries(aligned.criteria).map(([cid, list]) => [cid, toTarget(list)])) };
+  let scores: Array<{ criterionId: string; levelId: string }> = award.results;
+  if (submission) {
+    const reviews = (await listReviews(tx.db, submission.id)).filter((r) => r.attempt === submission.attempt);
+    const deciding = reviews.find((r) => r.kind === 'settlement') ?? reviews.find((r) => r.kind === 'primary');
+    if (!deciding || deciding.decision !== 'pass') throw new Error(`submission ${submission.id} has no passing review`);
+    scores = deciding.scores;
+  }
   const now = tx.clock.now();
   const base = tx.env.TESSERA_BASE_URL;
-  const newList = (purpose: 'revocation' | 'suspension') => () => ({ id: tx.ids.id('statusList'), orgId: org.id, purpose, seq: 1, size: STATUS_LIST_SIZE, nextIndex: 0, bits: emptyBitstring(), updatedAt: now });
-  const revocation = await allocateStatusIndex(tx.db, { orgId: org.id, purpose: 'revocation', newList: newList('revocation') });
+  const newList = (purpose: 'revocation' | 'suspension') => () => ({
+    id: tx.ids.id('statusList'),
+    orgId: org.id,
+    purpose,
+    seq: 1,
+    size: STATUS_LIST_SIZE,
+    nextIndex: 0,
+    bits: emptyBitstring(),
+    updatedAt: now,
+  });
+  const take = (purpose: 'revocation' | 'suspension') =>
+    opts.statusIndexes
+      ? opts.statusIndexes.take(purpose)
+      : allocateStatusIndex(tx.db, { orgId: org.id, purpose, newList: newList(purpose) });
+  const revocation = await take('revocation');
   // A suspension entry only when the organisation chose it: OB 3.0 allows one credentialStatus (see README).
-  const suspension = org.suspensionEnabled ? await allocateStatusIndex(tx.db, { orgId: org.id, purpose: 'suspension', newList: newList('suspension') }) : null;
+  const suspension = org.suspensionEnabled ? await take('suspension') : null;
   // The id is the credential's public page, so anyone holding the credential can find the page from it.
   const id = credentialPageUrl(base, tx.ids.uuid());
-  const evidence = (await listEvidence(tx.db, s.id)).flatMap(({ e, f }): EvidenceRef[] => {
-    const url = evidenceUrl(id, e.requirementId);
-    if (f) return [{ requirementId: e.requirementId, url, served: 'file', sha256: f.sha256, mediaType: f.mimeType }];
-    if (e.kind === 'text' && e.text !== null) return [{ requirementId: e.requirementId, url, served: 'text', sha256: sha256Hex(e.text), mediaType: null }];
-    if (e.url !== null) return [{ requirementId: e.requirementId, url, served: 'link', sha256: sha256Hex(e.url), mediaType: null }];
-    return [];
-  });
+  const evidence = submission
+    ? (await listEvidence(tx.db, submission.id)).flatMap(({ e, f }): EvidenceRef[] => {
+        const url = evidenceUrl(id, e.requirementId);
+        if (f) return [{ requirementId: e.requirementId, url, served: 'file', sha256: f.sha256, mediaType: f.mimeType }];
+        if (e.kind === 'text' && e.text !== null)
+          return [{ requirementId: e.requirementId, url, served: 'text', sha256: sha256Hex(e.text), mediaType: null }];
+        if (e.url !== null) return [{ requirementId: e.requirementId, url, served: 'link', sha256: sha256Hex(e.url), mediaType: null }];
+        return [];
+      })
+    : [];
   const issuerOrg = signableOrg(org, omitted);
-  const unsigned = buildAchievementCredential({
+  // An address nobody proved is never bound into a credential: until it is verified, the account stands in.
+  // An unclaimed award's address is the one the issuer sent it to; its holder proves it by claiming.
+  const recipient = learner
+    ? {
+        email: learner.emailVerifiedAt ? learner.email : null,
+        accountRef: `${base}/people/${learner.id}`,
+        name: learner.name,
+        did: learner.did,
+        showName: opts.showName,
+      }
+    : { email: award.recipientEmail, accountRef: `${base}/awards/${award.id}`, name: award.recipientName, did: null, showName: false };
+  const awardedAt = opts.awardedAt ?? award.issuedOn ?? undefined;
+  const built = buildAchievementCredential({
     id,
     baseUrl: base,
     issuerDid: orgDid(base, org.slug),
     org: issuerOrg,
-    achievementId: s.achievementId,
+    achievementId: award.achievementId,
     version: version.version,
     content,
-    imageUrl: achievementImageUrl(tx, s.achievementId),
-    // An address nobody proved is never bound into a credential: until it is verified, the account stands in.
-    learner: { email: learner.emailVerifiedAt ? learner.email : null, accountRef: `${base}/people/${learner.id}`, name: learner.name, did: learner.did, showName: opts.showName },
-    scores: deciding.scores,
+    imageUrl: achievementImageUrl(tx, award.achievementId),
+    learner: recipient,
+    scores,
     evidence,
-    issuedAt: now,
-    ...(opts.awardedAt ? { awardedAt: opts.awardedAt } : {}),
+    skillAlignments,
+    // A back-dated award (an import of past completions) is valid from its award date.
+    issuedAt: award.issuedOn && award.issuedOn < now && !opts.awardedAt ? award.issuedOn : now,
+    ...(awardedAt ? { awardedAt } : {}),
     validUntil: opts.validUntil,
     status: {
       revocation: { url: statusListUrl(base, org.slug, revocation.listId), index: revocation.index },
       suspension: suspension ? { url: statusListUrl(base, org.slug, suspension.listId), index: suspension.index } : null,
     },
   });
-  const signed = await signDataIntegrity(unsigned, await loadOrgSigner(tx, org), now);
+  const unsigned = submission ? built : withAwardEvidence(built, evidenceOfAward(award));
+  const signers = opts.signers ?? { ed25519: await loadOrgSigner(tx, org), p256: await loadOrgSigner(tx, org, 'P-256') };
+  const signed = await signDataIntegrity(unsigned, signers.ed25519, now);
   // The JWT form is ES256 (P-256): 1EdTech's validator accepts only RS256 and ES256 JWTs.
-  const jwt = await signVcJwt(unsigned, await loadOrgSigner(tx, org, 'P-256'));
+  const jwt = await signVcJwt(unsigned, signers.p256);
   const row = {
     id,
     orgId: org.id,
-    submissionId: s.id,
-    achievementId: s.achievementId,
+    submissionId: submission?.id ?? null,
+    awardId: award.id,
+    achievementId: award.achievementId,
     versionId: version.id,
-    learnerId: s.learnerId,
+    learnerId: award.recipientAccountId,
     document: signed,
     jwt,
     revocationListId: revocation.listId,
@@ -130,6 +268,19 @@ export async function signAward(tx: Deps, opts: SignOptions) {
   return { row, omitted, version: version.version };
 }
 
+/** A credential for an award without a submission: the issuer's evidence, and no empty result list. */
+function withAwardEvidence(c: IssuedAchievementCredential, evidence: Array<Record<string, unknown>>): IssuedAchievementCredential {
+  const subject = c.credentialSubject as Record<string, unknown>;
+  const { result, ...rest } = subject;
+  const credentialSubject = Array.isArray(result) && result.length ? subject : rest;
+  return { ...c, credentialSubject, ...(evidence.length ? { evidence } : {}) } as IssuedAchievementCredential;
+}
+
+/** When a credential issued now stops being valid, by the version's validity rule (counted from the award date). */
+export function validUntilOf(content: ReturnType<typeof readContent>, from: Date): Date | null {
+  return content.validity.kind === 'months' ? addMonths(from, content.validity.months) : null;
+}
+
 /** The hex SHA-256 of a string's UTF-8 bytes. */
 function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -141,9 +292,80 @@ export function evidenceUrl(credentialId: string, requirementId: string): string
 }
 
 /**
- * Issue the credential of a passed submission, exactly once: the submission row is locked, an existing
- * credential ends the job, and a submission has at most one current credential (a unique index). Run by the
- * credential.issue job. The name goes in only when the learner's account allows it.
+ * Sign the credential of an award, exactly once: the award row is locked, an existing current credential is
+ * returned, and the partial unique index on award_id stops any second one. Audited.
+ */
+export async function issueAwardCredential(
+  deps: Deps,
+  opts: { awardId: string; signers?: AwardSigners; statusIndexes?: StatusIndexSource; actorId?: string | null; ip?: string | null },
+): Promise<{ credentialId: string; created: boolean }> {
+  return inTransaction(deps, async (tx) => {
+    const award = await findAwardForSigning(tx.db, { awardId: opts.awardId }, true);
+    if (!award) throw new AppError('not_found', 'No such award');
+    const existing = await findCredentialIdOfAward(tx.db, award.id);
+    if (existing) return { credentialId: existing, created: false };
+    const submission = award.source === 'assessment' && award.sourceRef ? await findSubmission(tx.db, award.sourceRef, true) : undefined;
+    if (submission && submission.state !== 'passed') throw new Error(`submission ${submission.id} has not passed`);
+    return signAndInsert(tx, { award, submission, ...opts });
+  });
+}
+
+async function signAndInsert(
+  tx: Deps,
+  opts: {
+    award: AwardForSigning;
+    submission: SubmissionRow | undefined;
+    signers?: AwardSigners;
+    statusIndexes?: StatusIndexSource;
+    actorId?: string | null;
+    ip?: string | null;
+  },
+): Promise<{ credentialId: string; created: boolean }> {
+  const { award, submission } = opts;
+  const [version, learner] = await Promise.all([
+    findVersion(tx.db, award.versionId),
+    award.recipientAccountId ? findAccountById(tx.db, award.recipientAccountId) : Promise.resolve(undefined),
+  ]);
+  if (!version) throw new Error('issuance context missing');
+  const now = tx.clock.now();
+  const validUntil = validUntilOf(readContent(version.content), award.issuedOn && award.issuedOn < now ? award.issuedOn : now);
+  const {
+    row,
+    omitted,
+    version: v,
+  } = await signAward(tx, {
+    award,
+    ...(submission ? { submission } : {}),
+    showName: learner?.showNameOnCredentials ?? false,
+    validUntil,
+    ...(opts.signers ? { signers: opts.signers } : {}),
+    ...(opts.statusIndexes ? { statusIndexes: opts.statusIndexes } : {}),
+  });
+  const inserted = await insertCredential(tx.db, row);
+  if (!inserted) throw new Error(`a credential for award ${award.id} appeared concurrently`);
+  if (omitted.length) tx.log.warn({ credentialId: row.id, omitted }, 'stored URLs that are not valid IRIs were left out of the credential');
+  await recordAudit(tx, {
+    action: 'credential.issued',
+    orgId: row.orgId,
+    actorId: opts.actorId ?? null,
+    target: row.id,
+    detail: {
+      awardId: award.id,
+      source: award.source,
+      ...(submission ? { submissionId: submission.id } : {}),
+      achievementId: award.achievementId,
+      version: v,
+      ...(omitted.length ? { omittedInvalidUrls: omitted } : {}),
+    },
+    ip: opts.ip ?? null,
+  });
+  return { credentialId: row.id, created: true };
+}
+
+/**
+ * Issue the credential of a passed submission through its assessment award, exactly once: the submission row
+ * is locked, an existing credential ends the job, and an award has at most one current credential (a unique
+ * index). Run by the credential.issue job. The name goes in only when the learner's account allows it.
  */
 export async function issueCredential(deps: Deps, opts: { submissionId: string }): Promise<string> {
   return inTransaction(deps, async (tx) => {
@@ -152,16 +374,8 @@ export async function issueCredential(deps: Deps, opts: { submissionId: string }
     const existing = await findCredentialIdOfSubmission(tx.db, s.id);
     if (existing) return existing;
     if (s.state !== 'passed') throw new Error(`submission ${s.id} has not passed`);
-    const [version, learner] = await Promise.all([findVersion(tx.db, s.versionId), findAccountById(tx.db, s.learnerId)]);
-    if (!version || !learner) throw new Error('issuance context missing');
-    const content = readContent(version.content);
-    const now = tx.clock.now();
-    const validUntil = content.validity.kind === 'months' ? addMonths(now, content.validity.months) : null;
-    const { row, omitted, version: v } = await signAward(tx, { submission: s, showName: learner.showNameOnCredentials, validUntil });
-    const inserted = await insertCredential(tx.db, row);
-    if (!inserted) throw new Error(`a credential for ${s.id} appeared concurrently`);
-    if (omitted.length) tx.log.warn({ credentialId: row.id, omitted }, 'stored URLs that are not valid IRIs were left out of the credential');
-    await recordAudit(tx, { action: 'credential.issued', orgId: row.orgId, actorId: null, target: row.id, detail: { submissionId: s.id, achievementId: s.achievementId, version: v, ...(omitted.length ? { omittedInvalidUrls: omitted } : {}) } });
-    return row.id;
+    const award = await findAwardForSigning(tx.db, { submissionId: s.id }, true);
+    if (!award) throw new Error(`submission ${s.id} has no award`);
+    return (await signAndInsert(tx, { award, submission: s })).credentialId;
   });
 }

@@ -47,7 +47,7 @@ beforeAll(async () => {
   if (!texts.length) throw new Error('seed has no credential with text and file evidence');
   key = row.id.split('/').pop() ?? '';
   notes = (await ctx.deps.db.select().from(reviews).where(eq(reviews.submissionId, row.submissionId ?? ''))).flatMap((r) => [r.overallFeedback, ...r.scores.map((s) => s.feedback)]).filter((n) => n.length > 5);
-  const [acc] = await ctx.deps.db.select().from(accounts).where(eq(accounts.id, row.learnerId));
+  const [acc] = await ctx.deps.db.select().from(accounts).where(eq(accounts.id, row.learnerId ?? ''));
   learnerName = acc?.name ?? '';
   learner = await signIn(acc?.email ?? '');
   other = await signIn('learner4@riverside.example');
@@ -176,7 +176,7 @@ describe('re-issue with my current sharing choices', () => {
     expect(evidenceOf(fresh?.document ?? {}).map((e) => e['id'])).toEqual(evidenceOf(row.document).map((e) => String(e['id']).replace(row.id, newId)));
     expect(fresh?.document['awardedDate']).toBe(row.issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'));
 
-    const audits = await ctx.deps.db.select().from(auditEvents).where(and(eq(auditEvents.actorId, row.learnerId)));
+    const audits = await ctx.deps.db.select().from(auditEvents).where(and(eq(auditEvents.actorId, row.learnerId ?? '')));
     expect(audits.filter((e) => e.action === 'credential.revoked' && e.target === row.id).map((e) => e.detail)).toEqual([{ reason: 're-issued', replacedBy: newId }]);
     expect(audits.filter((e) => e.action === 'credential.issued').map((e) => e.target)).toEqual([newId]);
   });

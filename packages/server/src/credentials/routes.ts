@@ -1,11 +1,13 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { CredentialReissued, CredentialSharingInput, CredentialSummary, MyCredential, StatusChangeInput } from '@tessera/shared';
+import { AwardListQuery, CredentialReissued, CredentialSharingInput, CredentialSummary, MyCredential, StatusChangeInput } from '@tessera/shared';
 import { requireAuth } from '../http/auth.js';
 import { jsonBody, jsonOk, PROBLEMS, SESSION_SECURITY, SlugParams } from '../http/openapi.js';
 import type { AppEnv } from '../http/types.js';
 import { loadOrgAccess } from '../orgs/load-org-access.js';
 import { changeCredentialStatus } from './change-status.js';
-import { listCredentials } from './list-credentials.js';
+import { listOrgCredentialPage } from './list-credentials.js';
+import { API_TOKEN_SECURITY, resolveOrgCaller } from '../api-tokens/index.js';
+import { authorize } from '../orgs/policies.js';
 import { listMyCredentials, reissueMyCredential, updateCredentialSharing } from './my-credentials.js';
 import { getStatusListCredential } from './status-list-credential.js';
 import { findViewableCredentialById } from './can-view-credential.js';
@@ -57,11 +59,36 @@ export function credentialRoutes() {
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/orgs/{slug}/credentials', tags, summary: 'Credentials issued by the organisation', security: SESSION_SECURITY, request: { params: SlugParams }, responses: { 200: jsonOk(z.array(CredentialSummary), 'Newest first'), ...PROBLEMS } }),
+    createRoute({
+      method: 'get',
+      path: '/orgs/{slug}/credentials',
+      tags,
+      summary: 'Credentials issued by the organisation, newest first, with filters; the next page’s cursor is in the X-Next-Cursor and Link headers. Owners, viewers, or an API token with credentials:read',
+      security: API_TOKEN_SECURITY,
+      request: { params: SlugParams, query: AwardListQuery.extend({ limit: z.coerce.number().int().min(1).max(1000).default(1000) }) },
+      responses: { 200: jsonOk(z.array(CredentialSummary), 'Newest first'), ...PROBLEMS },
+    }),
     async (c) => {
-      const auth = requireAuth(c);
-      const { org } = await loadOrgAccess(c.var.deps, { slug: c.req.valid('param').slug, accountId: auth.account.id, action: 'credentials.list' });
-      return c.json(z.array(CredentialSummary).parse(await listCredentials(c.var.deps, { orgId: org.id })), 200);
+      const caller = await resolveOrgCaller(c, { slug: c.req.valid('param').slug, scopes: ['credentials:read'] });
+      if (caller.kind === 'member') authorize(caller.role, 'credentials.list');
+      const q = c.req.valid('query');
+      const page = await listOrgCredentialPage(c.var.deps, {
+        orgId: caller.org.id,
+        achievementId: q.achievementId,
+        source: q.source,
+        email: q.email,
+        issuedAfter: q.issuedAfter ? new Date(q.issuedAfter) : undefined,
+        issuedBefore: q.issuedBefore ? new Date(q.issuedBefore) : undefined,
+        cursor: q.cursor,
+        limit: q.limit,
+      });
+      if (page.nextCursor) {
+        const next = new URL(c.req.url);
+        next.searchParams.set('cursor', page.nextCursor);
+        c.header('x-next-cursor', page.nextCursor);
+        c.header('link', `<${next.pathname}${next.search}>; rel="next"`);
+      }
+      return c.json(z.array(CredentialSummary).parse(page.items), 200);
     },
   );
   app.openapi(

@@ -1,6 +1,8 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { accounts, achievementVersions, credentials, orgs, statusLists } from '../db/schema.js';
+import { queryRows } from '../db/rows.js';
+import { accounts, achievementVersions, awards, credentials, orgs, statusLists } from '../db/schema.js';
 
 /** A credential row. */
 export type CredentialRow = typeof credentials.$inferSelect;
@@ -18,14 +20,50 @@ export async function findCredentialIdOfSubmission(db: Db, submissionId: string)
   return row?.id;
 }
 
-/** Insert a credential; false when the submission already has a current (not replaced) one (exactly once). */
+/**
+ * Insert a credential; false when its award (or submission) already has a current (not replaced) one: the
+ * partial unique indexes on award_id and submission_id make issuance exactly-once.
+ */
 export async function insertCredential(db: Db, row: typeof credentials.$inferInsert): Promise<boolean> {
-  const r = await db
-    .insert(credentials)
-    .values(row)
-    .onConflictDoNothing({ target: credentials.submissionId, where: sql`replaced_by is null` })
-    .returning({ id: credentials.id });
+  const r = await db.insert(credentials).values(row).onConflictDoNothing().returning({ id: credentials.id });
   return r.length > 0;
+}
+
+/** Insert many credentials in one statement; returns the ids that went in (the others' awards already had one). */
+export async function insertCredentialRows(db: Db, rows: Array<typeof credentials.$inferInsert>): Promise<string[]> {
+  if (!rows.length) return [];
+  const r = await db.insert(credentials).values(rows).onConflictDoNothing().returning({ id: credentials.id });
+  return r.map((x) => x.id);
+}
+
+/** The current (not replaced) credential of an award, if any. */
+export async function findCredentialIdOfAward(db: Db, awardId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: credentials.id })
+    .from(credentials)
+    .where(eq(credentials.awardId, awardId))
+    .orderBy(sql`${credentials.replacedBy} is not null`)
+    .limit(1);
+  return row?.id;
+}
+
+/** The award a credential is signed for (read by issuance; awards are written only by the awards slice). */
+export async function findAwardForSigning(db: Db, where: { awardId: string } | { submissionId: string }, lock = false) {
+  const cond =
+    'awardId' in where ? eq(awards.id, where.awardId) : and(eq(awards.source, 'assessment'), eq(awards.sourceRef, where.submissionId));
+  const q = db.select().from(awards).where(cond).limit(1);
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+
+/** Join every credential of an award (re-issues included) to the account that claimed it. */
+export async function setLearnerOfAwardCredentials(db: Db, awardId: string, accountId: string): Promise<string[]> {
+  const r = await db
+    .update(credentials)
+    .set({ learnerId: accountId })
+    .where(and(eq(credentials.awardId, awardId), isNull(credentials.learnerId)))
+    .returning({ id: credentials.id });
+  return r.map((x) => x.id);
 }
 
 /** A credential by id (locked for update when asked). */
@@ -46,15 +84,89 @@ export async function updateCredential(db: Db, id: string, patch: Partial<Creden
  * current ones (a credential re-issued with later sharing choices is replaced by its successor).
  */
 export async function listCredentialRows(db: Db, where: { orgId?: string; learnerId?: string }) {
-  const cond = where.orgId ? eq(credentials.orgId, where.orgId) : and(eq(credentials.learnerId, where.learnerId ?? ''), isNull(credentials.replacedBy));
+  const cond = where.orgId
+    ? eq(credentials.orgId, where.orgId)
+    : and(eq(credentials.learnerId, where.learnerId ?? ''), isNull(credentials.replacedBy));
+  return credentialRowsQuery(db).where(cond).orderBy(desc(credentials.issuedAt));
+}
+
+/** Credentials joined with what a summary shows; an unclaimed award's recipient name stands in for the account's. */
+function credentialRowsQuery(db: Db) {
   return db
-    .select({ c: credentials, content: achievementVersions.content, orgName: orgs.name, orgSlug: orgs.slug, learnerName: accounts.name })
+    .select({
+      c: credentials,
+      content: achievementVersions.content,
+      orgName: orgs.name,
+      orgSlug: orgs.slug,
+      learnerName: sql<string>`coalesce(${accounts.name}, ${awards.recipientName}, '')`,
+    })
     .from(credentials)
     .innerJoin(achievementVersions, eq(achievementVersions.id, credentials.versionId))
     .innerJoin(orgs, eq(orgs.id, credentials.orgId))
-    .innerJoin(accounts, eq(accounts.id, credentials.learnerId))
-    .where(cond)
-    .orderBy(desc(credentials.issuedAt));
+    .leftJoin(accounts, eq(accounts.id, credentials.learnerId))
+    .leftJoin(awards, eq(awards.id, credentials.awardId));
+}
+
+/** Filters of an organisation's credential list (API). */
+export interface CredentialFilter {
+  orgId: string;
+  achievementId?: string | undefined;
+  source?: string | undefined;
+  email?: string | undefined;
+  issuedAfter?: Date | undefined;
+  issuedBefore?: Date | undefined;
+  /** Keyset cursor: rows strictly older than (issuedAt, id). */
+  after?: { at: Date; id: string } | undefined;
+  limit: number;
+}
+
+/** One page of an organisation's credentials, newest first, filtered; `limit + 1` rows so the caller sees if more follow. */
+export async function listCredentialPage(db: Db, f: CredentialFilter) {
+  const conds: SQL[] = [eq(credentials.orgId, f.orgId)];
+  if (f.achievementId) conds.push(eq(credentials.achievementId, f.achievementId));
+  if (f.source) conds.push(sql`${awards.source} = ${f.source}`);
+  if (f.email) conds.push(or(eq(awards.recipientEmail, f.email), eq(accounts.email, f.email)) as SQL);
+  if (f.issuedAfter) conds.push(gte(credentials.issuedAt, f.issuedAfter));
+  if (f.issuedBefore) conds.push(lte(credentials.issuedAt, f.issuedBefore));
+  if (f.after)
+    conds.push(or(lt(credentials.issuedAt, f.after.at), and(eq(credentials.issuedAt, f.after.at), lt(credentials.id, f.after.id))) as SQL);
+  const rows = await credentialRowsQuery(db)
+    .where(and(...conds))
+    .orderBy(desc(credentials.issuedAt), desc(credentials.id))
+    .limit(f.limit + 1);
+  return rows;
+}
+
+/**
+ * Reserve `count` consecutive indexes of the organisation's current list for a purpose in one short UPDATE
+ * (fewer when the list is nearly full; a new list is made when it is full). Reserved indexes that are never
+ * used stay unused: an index is never handed out twice.
+ */
+export async function reserveStatusRange(
+  db: Db,
+  opts: { orgId: string; purpose: 'revocation' | 'suspension'; count: number; newList: () => StatusListRow },
+): Promise<{ listId: string; start: number; count: number }> {
+  for (let i = 0; i < 3; i++) {
+    // The old value comes from the locked sub-select: RETURNING sees only the new row.
+    const [row] = await queryRows<{ id: string; start: number; next: number }>(
+      db,
+      sql`update status_lists s set next_index = least(o.next_index + ${opts.count}, o.size)
+          from (select id, next_index, size from status_lists
+                where org_id = ${opts.orgId} and purpose = ${opts.purpose} and next_index < size
+                  and seq = (select max(seq) from status_lists where org_id = ${opts.orgId} and purpose = ${opts.purpose})
+                for update) o
+          where s.id = o.id
+          returning s.id as id, o.next_index as start, s.next_index as next`,
+    );
+    if (row) return { listId: row.id, start: Number(row.start), count: Number(row.next) - Number(row.start) };
+    const [last] = await db
+      .select({ seq: sql<number>`coalesce(max(${statusLists.seq}), 0)` })
+      .from(statusLists)
+      .where(and(eq(statusLists.orgId, opts.orgId), eq(statusLists.purpose, opts.purpose)));
+    const fresh = { ...opts.newList(), seq: Number(last?.seq ?? 0) + 1 };
+    await db.insert(statusLists).values(fresh).onConflictDoNothing();
+  }
+  throw new Error('Could not reserve status indexes');
 }
 
 /**
@@ -79,7 +191,10 @@ export async function allocateStatusIndex(
       )
       .returning({ id: statusLists.id, next: statusLists.nextIndex });
     if (row) return { listId: row.id, index: row.next - 1 };
-    const [last] = await db.select({ seq: sql<number>`coalesce(max(${statusLists.seq}), 0)` }).from(statusLists).where(and(eq(statusLists.orgId, opts.orgId), eq(statusLists.purpose, opts.purpose)));
+    const [last] = await db
+      .select({ seq: sql<number>`coalesce(max(${statusLists.seq}), 0)` })
+      .from(statusLists)
+      .where(and(eq(statusLists.orgId, opts.orgId), eq(statusLists.purpose, opts.purpose)));
     const fresh = { ...opts.newList(), seq: Number(last?.seq ?? 0) + 1 };
     await db.insert(statusLists).values(fresh).onConflictDoNothing();
   }

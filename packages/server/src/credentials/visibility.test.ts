@@ -31,6 +31,8 @@ function routes(): Array<[string, (c: ApiClient) => Promise<{ status: number; te
     ['credential.json', (c) => c.request('GET', `/credentials/${key}/credential.json`)],
     ['credential.jwt', (c) => c.request('GET', `/credentials/${key}/credential.jwt`)],
     ['badge', (c) => c.request('GET', `/credentials/${key}/badge`)],
+    ['badge.svg', (c) => c.request('GET', `/credentials/${key}/badge.svg`)],
+    ['badge.png', (c) => c.request('GET', `/credentials/${key}/badge.png`)],
     ['qr.svg', (c) => c.request('GET', `/credentials/${key}/qr.svg`)],
     ['qr.png', (c) => c.request('GET', `/credentials/${key}/qr.png`)],
     ['certificate.pdf', (c) => c.request('GET', `/credentials/${key}/certificate.pdf`)],
@@ -46,7 +48,7 @@ beforeAll(async () => {
   if (!first) throw new Error('seed has no credential');
   row = first;
   key = row.id.split('/').pop() ?? '';
-  const [learner] = await ctx.deps.db.select().from(accounts).where(eq(accounts.id, row.learnerId));
+  const [learner] = await ctx.deps.db.select().from(accounts).where(eq(accounts.id, row.learnerId ?? ''));
   viewers['anonymous'] = new ApiClient(ctx);
   viewers['other learner'] = await signIn('learner4@riverside.example');
   viewers['org owner'] = await signIn('owner@riverside.example');
@@ -65,8 +67,12 @@ describe('a private credential is served to its learner only', () => {
       for (const [label, send] of routes()) {
         const r = await send(viewers[who]);
         expect({ label, status: r.status }).toEqual({ label, status: 404 });
-        // A problem document, never the credential or its page.
-        expect(r.text).not.toMatch(/credentialSubject|eyJ|<html|%PDF|<svg/);
+        // A problem document (or, for a browser, the plain "not found" page), never the credential or its page.
+        expect(r.text).not.toMatch(/credentialSubject|eyJ|%PDF|<svg|PNG/);
+        if (/<html/.test(r.text)) {
+          const heading = (r.text.match(/<h1[^>]*>([^<]*)</)?.[1] ?? '').replace(/&#39;/g, "'");
+          expect({ label, heading }).toEqual({ label, heading: "We couldn't find that credential" });
+        }
       }
     });
   }

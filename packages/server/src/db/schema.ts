@@ -99,6 +99,8 @@ export const orgs = pgTable('orgs', {
   verifiedDomain: text('verified_domain'),
   domainVerifiedAt: ts('domain_verified_at'),
   domainVerificationMethod: text('domain_verification_method', { enum: ['dns', 'file', 'admin'] }),
+  /** Roles besides owner that may award credentials directly (owners always may). */
+  awardRoles: jsonb('award_roles').$type<Array<'designer' | 'assessor' | 'viewer'>>().notNull().default([]),
   /** A domain claim waiting for its proof, and the token the proof must carry. */
   pendingDomain: text('pending_domain'),
   domainToken: text('domain_token'),
@@ -412,9 +414,10 @@ export const credentials = pgTable(
     versionId: text('version_id')
       .notNull()
       .references(() => achievementVersions.id),
-    learnerId: text('learner_id')
-      .notNull()
-      .references(() => accounts.id),
+    /** Null while the award's email recipient has not claimed it (the credential names a salted hash of the email). */
+    learnerId: text('learner_id').references(() => accounts.id),
+    /** The award this credential was signed for (every credential has one; a re-issue keeps it). */
+    awardId: text('award_id').references(() => awards.id),
     document: jsonb('document').$type<Record<string, unknown>>().notNull(),
     jwt: text('jwt'),
     revocationListId: text('revocation_list_id').notNull(),
@@ -439,7 +442,91 @@ export const credentials = pgTable(
     index('credentials_org_idx').on(t.orgId),
     index('credentials_learner_idx').on(t.learnerId),
     uniqueIndex('credentials_submission_current').on(t.submissionId).where(sql`replaced_by is null`),
+    uniqueIndex('credentials_award_current').on(t.awardId).where(sql`replaced_by is null`),
   ],
+);
+
+/**
+ * An award: the decision that someone earned an achievement version, from any source. Every credential is
+ * signed for one award; the idempotency key (unique per organisation) makes each source exactly-once.
+ */
+export const awards = pgTable(
+  'awards',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    achievementId: text('achievement_id')
+      .notNull()
+      .references(() => achievements.id),
+    versionId: text('version_id')
+      .notNull()
+      .references(() => achievementVersions.id),
+    /** The recipient's account, or null while an email recipient has not claimed the award. */
+    recipientAccountId: text('recipient_account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    /** The address the award was sent to (trimmed, lowercase); null for awards made to an account. */
+    recipientEmail: text('recipient_email'),
+    recipientName: text('recipient_name').notNull(),
+    source: text('source', { enum: ['assessment', 'direct', 'bulk', 'api', 'pathway'] }).notNull(),
+    sourceRef: text('source_ref'),
+    results: jsonb('results').$type<Array<{ criterionId: string; levelId: string }>>().notNull().default([]),
+    narrative: text('narrative'),
+    evidenceUrl: text('evidence_url'),
+    /** The award date the issuer gave (null: the day it was signed). */
+    issuedOn: ts('issued_on'),
+    idempotencyKey: text('idempotency_key').notNull(),
+    createdBy: text('created_by').references(() => accounts.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull(),
+    /** sha256 of the claim link's token (email recipients only), and when the link stops working. */
+    claimTokenHash: text('claim_token_hash').unique(),
+    claimExpiresAt: ts('claim_expires_at'),
+    claimedAt: ts('claimed_at'),
+  },
+  (t) => [
+    uniqueIndex('awards_org_idempotency').on(t.orgId, t.idempotencyKey),
+    index('awards_org_created_idx').on(t.orgId, t.createdAt),
+    index('awards_recipient_account_idx').on(t.recipientAccountId),
+    index('awards_recipient_email_idx').on(t.recipientEmail),
+  ],
+);
+
+/** Organisation API tokens (stored as sha256 of the token; the token is shown once). */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** The first characters of the token, for recognising it in a list (`tsr_ab12…`). */
+    prefix: text('prefix').notNull(),
+    scopes: jsonb('scopes').$type<Array<'awards:write' | 'credentials:read'>>().notNull(),
+    createdBy: text('created_by').references(() => accounts.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull(),
+    lastUsedAt: ts('last_used_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('api_tokens_org_idx').on(t.orgId)],
+);
+
+/** The first response to an API request with an Idempotency-Key, replayed for the same key. */
+export const idempotentRequests = pgTable(
+  'idempotent_requests',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    /** sha256 of the method, path and body: the same key with another request is refused. */
+    requestHash: text('request_hash').notNull(),
+    status: integer('status'),
+    body: jsonb('body').$type<Record<string, unknown>>(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.key] })],
 );
 
 /** In-app notifications. */
@@ -457,6 +544,47 @@ export const notifications = pgTable(
     createdAt: ts('created_at').notNull(),
   },
   (t) => [index('notifications_account_idx').on(t.accountId, t.createdAt)],
+);
+
+/** How a member of an organisation wants its notices (no row: in the app, and by email at once). */
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    inApp: boolean('in_app').notNull().default(true),
+    email: text('email', { enum: ['immediate', 'digest', 'off'] }).notNull().default('immediate'),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.orgId] })],
+);
+
+/**
+ * Each notice delivered to one account on one channel, once: the key (e.g. a submission attempt) makes a
+ * retried job a no-op. Digest rows wait with `sent_at` null until the account's daily digest email.
+ */
+export const noticeDeliveries = pgTable(
+  'notice_deliveries',
+  {
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    noticeKey: text('notice_key').notNull(),
+    channel: text('channel', { enum: ['in_app', 'email', 'digest'] }).notNull(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    link: text('link'),
+    createdAt: ts('created_at').notNull(),
+    sentAt: ts('sent_at'),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.noticeKey, t.channel] }), index('notice_deliveries_digest_idx').on(t.accountId, t.channel, t.sentAt)],
 );
 
 /** Credentials a learner imported into their wallet (from anywhere), with the last verification. */
@@ -498,3 +626,279 @@ export const collections = pgTable(
   },
   (t) => [index('collections_account_idx').on(t.accountId)],
 );
+
+/** A bulk award run: one uploaded CSV for one achievement, validated (draft), then issued row by row by a job. */
+export const bulkAwardRuns = pgTable(
+  'bulk_award_runs',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    achievementId: text('achievement_id')
+      .notNull()
+      .references(() => achievements.id),
+    fileName: text('file_name').notNull(),
+    state: text('state', { enum: ['draft', 'queued', 'running', 'paused', 'cancelled', 'completed'] }).notNull(),
+    total: integer('total').notNull(),
+    /** The `level:…` columns of the file, in order. */
+    levelColumns: jsonb('level_columns').$type<string[]>().notNull().default([]),
+    /** Send each new email recipient the claim email (batched per recipient). */
+    sendClaimMail: boolean('send_claim_mail').notNull().default(true),
+    jobId: text('job_id'),
+    createdBy: text('created_by').references(() => accounts.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull(),
+    startedAt: ts('started_at'),
+    finishedAt: ts('finished_at'),
+    /** Milliseconds spent issuing (excludes time paused), for the rate and the time left. */
+    activeMs: bigint('active_ms', { mode: 'number' }).notNull().default(0),
+    /** Rows done when the current stretch of issuing began (with `resumedAt`, the live rate). */
+    doneAtResume: integer('done_at_resume').notNull().default(0),
+    resumedAt: ts('resumed_at'),
+    lastError: text('last_error'),
+  },
+  (t) => [index('bulk_award_runs_org_idx').on(t.orgId, t.createdAt)],
+);
+
+/** One row of a bulk award CSV: its cells, its dry-run problems, and what the run did with it. */
+export const bulkAwardRows = pgTable(
+  'bulk_award_rows',
+  {
+    runId: text('run_id')
+      .notNull()
+      .references(() => bulkAwardRuns.id, { onDelete: 'cascade' }),
+    /** The spreadsheet row number (header = 1). */
+    row: integer('row').notNull(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    issuedOn: text('issued_on').notNull().default(''),
+    narrative: text('narrative').notNull().default(''),
+    evidenceUrl: text('evidence_url').notNull().default(''),
+    levels: jsonb('levels').$type<Record<string, string>>().notNull().default({}),
+    problems: jsonb('problems').$type<Array<{ column: string; message: string }>>().notNull().default([]),
+    /** Whether the row has problems (indexed, for the problem grid). */
+    hasProblems: boolean('has_problems').notNull().default(false),
+    outcome: text('outcome', { enum: ['pending', 'issued', 'skipped', 'failed'] }).notNull().default('pending'),
+    awardId: text('award_id'),
+    credentialId: text('credential_id'),
+    message: text('message'),
+    doneAt: ts('done_at'),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.row] }), index('bulk_award_rows_pending_idx').on(t.runId, t.outcome, t.row), index('bulk_award_rows_problems_idx').on(t.runId, t.hasProblems, t.row)],
+);
+
+/** A skill framework (CASE document, RSD collection or CSV list): platform-wide (org_id null) or owned by an organisation. */
+export const skillFrameworks = pgTable(
+  'skill_frameworks',
+  {
+    id: text('id').primaryKey(),
+    /** Null: platform-wide (managed by platform admins). */
+    orgId: text('org_id').references(() => orgs.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    sourceKind: text('source_kind', { enum: ['case', 'rsd', 'csv'] }).notNull(),
+    /** The source's own identifier (CFDocument identifier, RSD collection id, CSV framework key): re-imports match on it. */
+    sourceId: text('source_id').notNull(),
+    /** Where the framework lives (CFDocument uri, RSD collection URL, the URL it was imported from). */
+    sourceUri: text('source_uri'),
+    version: text('version'),
+    licence: text('licence'),
+    skillCount: integer('skill_count').notNull().default(0),
+    importedBy: text('imported_by').references(() => accounts.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('skill_frameworks_source_unique').on(sql`coalesce(${t.orgId}, '')`, t.sourceKind, t.sourceId), index('skill_frameworks_org_idx').on(t.orgId)],
+);
+
+/** One skill (CASE CFItem, RSD, CSV row) of a framework; keyed by its source identifier so re-imports keep its id. */
+export const skills = pgTable(
+  'skills',
+  {
+    id: text('id').primaryKey(),
+    frameworkId: text('framework_id')
+      .notNull()
+      .references(() => skillFrameworks.id, { onDelete: 'cascade' }),
+    /** CASE CFItem identifier, RSD id, CSV id: unique within the framework. */
+    identifier: text('identifier').notNull(),
+    /** CASE humanCodingScheme, RSD/CSV code. */
+    code: text('code'),
+    /** CASE fullStatement, RSD skillName. */
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    uri: text('uri'),
+    /** CASE CFItemType, RSD category. */
+    type: text('type'),
+    /** The first isChildOf parent, denormalised for browsing (null: a root). */
+    parentId: text('parent_id'),
+    position: integer('position').notNull().default(0),
+    /** Set when a re-import no longer contains the skill: kept for existing alignments, hidden from browse and search. */
+    retiredAt: ts('retired_at'),
+  },
+  (t) => [
+    uniqueIndex('skills_framework_identifier').on(t.frameworkId, t.identifier),
+    index('skills_framework_parent_idx').on(t.frameworkId, t.parentId, t.position),
+    index('skills_code_idx').on(sql`lower(${t.code})`),
+    index('skills_uri_idx').on(t.uri),
+    index('skills_search_idx').using('gin', sql`to_tsvector('simple', ${t.name} || ' ' || coalesce(${t.code}, '') || ' ' || ${t.description})`),
+  ],
+);
+
+/** A typed link between two skills of a framework (CASE CFAssociation): isChildOf, precedes, isRelatedTo, … */
+export const skillAssociations = pgTable(
+  'skill_associations',
+  {
+    frameworkId: text('framework_id')
+      .notNull()
+      .references(() => skillFrameworks.id, { onDelete: 'cascade' }),
+    /** The CFAssociation identifier (generated for RSD and CSV). */
+    identifier: text('identifier').notNull(),
+    type: text('type').notNull(),
+    fromSkillId: text('from_skill_id')
+      .notNull()
+      .references(() => skills.id, { onDelete: 'cascade' }),
+    /** The target skill when it is in this framework; otherwise `toUri` names it. */
+    toSkillId: text('to_skill_id').references(() => skills.id, { onDelete: 'cascade' }),
+    toUri: text('to_uri'),
+  },
+  (t) => [primaryKey({ columns: [t.frameworkId, t.identifier] }), index('skill_associations_from_idx').on(t.fromSkillId), index('skill_associations_to_idx').on(t.toSkillId)],
+);
+
+/** A micro-credential (or one rubric criterion of it) aligned to a skill: for the draft (version_id null) or a published version. */
+export const achievementAlignments = pgTable(
+  'achievement_alignments',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    achievementId: text('achievement_id')
+      .notNull()
+      .references(() => achievements.id, { onDelete: 'cascade' }),
+    /** Null: the draft's alignments; set: the immutable alignments of a published version. */
+    versionId: text('version_id').references(() => achievementVersions.id, { onDelete: 'cascade' }),
+    /** Null: the micro-credential as a whole; set: one rubric criterion (its local id). */
+    criterionId: text('criterion_id'),
+    skillId: text('skill_id')
+      .notNull()
+      .references(() => skills.id),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('achievement_alignments_unique').on(t.achievementId, sql`coalesce(${t.versionId}, '')`, sql`coalesce(${t.criterionId}, '')`, t.skillId),
+    index('achievement_alignments_version_idx').on(t.versionId),
+    index('achievement_alignments_skill_idx').on(t.skillId),
+  ],
+);
+
+/** An occupation from the bundled O*NET-style dataset (code, title), with the skills it needs in `occupation_skills`. */
+export const occupations = pgTable('occupations', {
+  code: text('code').primaryKey(),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  /** Where the occupation comes from (the dataset's name and licence). */
+  source: text('source').notNull(),
+});
+
+/** A skill an occupation needs, named by the framework skill's URL (CFItem URI), with an importance from 1 to 5. */
+export const occupationSkills = pgTable(
+  'occupation_skills',
+  {
+    occupationCode: text('occupation_code')
+      .notNull()
+      .references(() => occupations.code, { onDelete: 'cascade' }),
+    skillUrl: text('skill_url').notNull(),
+    skillName: text('skill_name').notNull(),
+    importance: integer('importance').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.occupationCode, t.skillUrl] })],
+);
+
+/** A role an organisation (often an employer) defines, with the skills it requires in `role_skills`. */
+export const orgRoles = pgTable(
+  'org_roles',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    /** Whether learners outside the organisation may pick the role as a goal. */
+    isPublic: boolean('is_public').notNull().default(true),
+    createdBy: text('created_by').references(() => accounts.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [index('org_roles_org_idx').on(t.orgId)],
+);
+
+/** A skill a role requires, named by the framework skill's URL, optionally at a minimum level (1–5). */
+export const roleSkills = pgTable(
+  'role_skills',
+  {
+    roleId: text('role_id')
+      .notNull()
+      .references(() => orgRoles.id, { onDelete: 'cascade' }),
+    skillUrl: text('skill_url').notNull(),
+    skillName: text('skill_name').notNull(),
+    level: integer('level'),
+  },
+  (t) => [primaryKey({ columns: [t.roleId, t.skillUrl] })],
+);
+
+/** A learner's career goal: an occupation or an organisation's role (exactly one is set). */
+export const learnerGoals = pgTable(
+  'learner_goals',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    occupationCode: text('occupation_code').references(() => occupations.code, { onDelete: 'cascade' }),
+    roleId: text('role_id').references(() => orgRoles.id, { onDelete: 'cascade' }),
+    /** `occupation:<code>` or `role:<id>`: one goal per target and learner. */
+    target: text('target').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('learner_goals_target_unique').on(t.accountId, t.target)],
+);
+
+/** A learner's skill-profile choices (the public skills page is opt-in). */
+export const skillProfileSettings = pgTable('skill_profile_settings', {
+  accountId: text('account_id')
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  isPublic: boolean('is_public').notNull().default(false),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+/** Precomputed co-earning: how many learners earned `after` later than `before` (refreshed by a job, read per request). */
+export const coEarnings = pgTable(
+  'co_earnings',
+  {
+    beforeId: text('before_id')
+      .notNull()
+      .references(() => achievements.id, { onDelete: 'cascade' }),
+    afterId: text('after_id')
+      .notNull()
+      .references(() => achievements.id, { onDelete: 'cascade' }),
+    learners: integer('learners').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.beforeId, t.afterId] })],
+);
+
+/** Precomputed popularity: how many learners hold a current credential for each achievement. */
+export const achievementEarners = pgTable('achievement_earners', {
+  achievementId: text('achievement_id')
+    .primaryKey()
+    .references(() => achievements.id, { onDelete: 'cascade' }),
+  learners: integer('learners').notNull(),
+});
+
+/** When the precomputed recommendation statistics were last refreshed. */
+export const recommendationStats = pgTable('recommendation_stats', {
+  id: text('id').primaryKey(),
+  refreshedAt: ts('refreshed_at').notNull(),
+  learners: integer('learners').notNull(),
+});

@@ -19,13 +19,23 @@ import { orgRoutes } from '../orgs/routes.js';
 import { AppError } from '../shared/errors.js';
 import { VERIFY_PATH, csrfProtection, loadSession } from './auth.js';
 import { docsRoutes } from './docs.js';
-import { problemResponse, zodFieldErrors } from './problem.js';
+import { compressResponses } from './compression.js';
+import { errorResponse, zodFieldErrors } from './problem.js';
 import { redactPath } from './redact-path.js';
 import { DEFAULT_WEB_DIST, spaRoutes } from './spa.js';
 import type { AppEnv } from './types.js';
+import { homeRoutes } from '../home/routes.js';
+import { skillRoutes, SKILL_IMPORT_PATH } from '../skills/routes.js';
+import { skillPageRoutes } from '../skills/skill-page.js';
+import { landingRoutes } from '../landing/routes.js';
 import { publicCredentialRoutes } from '../public/routes.js';
 import { verifyRoutes } from '../verify/routes.js';
 import { walletRoutes } from '../wallet/routes.js';
+import { careerRoutes } from '../careers/routes.js';
+import { recommendationRoutes } from '../recommendations/routes.js';
+import { BULK_UPLOAD_PATH, bulkAwardRoutes } from '../bulk-awards/routes.js';
+import { awardRoutes } from '../awards/index.js';
+import { apiTokenRoutes } from '../api-tokens/index.js';
 
 function clientIp(c: Context, trustProxy: boolean): string | null {
   if (trustProxy) {
@@ -42,7 +52,23 @@ function clientIp(c: Context, trustProxy: boolean): string | null {
 /** The site-wide Content-Security-Policy, for every response that does not bring its own. */
 const GLOBAL_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-const FETCH_DIRECTIVES = new Set(['child-src', 'connect-src', 'font-src', 'frame-src', 'img-src', 'manifest-src', 'media-src', 'object-src', 'script-src', 'script-src-elem', 'script-src-attr', 'style-src', 'style-src-elem', 'style-src-attr', 'worker-src']);
+const FETCH_DIRECTIVES = new Set([
+  'child-src',
+  'connect-src',
+  'font-src',
+  'frame-src',
+  'img-src',
+  'manifest-src',
+  'media-src',
+  'object-src',
+  'script-src',
+  'script-src-elem',
+  'script-src-attr',
+  'style-src',
+  'style-src-elem',
+  'style-src-attr',
+  'worker-src',
+]);
 
 /**
  * A route's own policy (always narrower: `default-src 'none'`, often `sandbox`) kept whole, plus the site-wide
@@ -50,9 +76,15 @@ const FETCH_DIRECTIVES = new Set(['child-src', 'connect-src', 'font-src', 'frame
  * such as `frame-ancestors`, `base-uri` and `form-action` are added. The stricter policy is never overwritten.
  */
 export function mergeCsp(own: string, global: string): string {
-  const directives = own.split(';').map((d) => d.trim()).filter(Boolean);
+  const directives = own
+    .split(';')
+    .map((d) => d.trim())
+    .filter(Boolean);
   const names = new Set(directives.map((d) => d.split(/\s+/)[0]?.toLowerCase()));
-  for (const d of global.split(';').map((x) => x.trim()).filter(Boolean)) {
+  for (const d of global
+    .split(';')
+    .map((x) => x.trim())
+    .filter(Boolean)) {
     const name = d.split(/\s+/)[0]?.toLowerCase() ?? '';
     if (names.has(name) || (FETCH_DIRECTIVES.has(name) && names.has('default-src'))) continue;
     directives.push(d);
@@ -79,8 +111,13 @@ export function createApp(deps: Deps) {
     const start = performance.now();
     await next();
     const ms = Math.round((performance.now() - start) * 10) / 10;
-    deps.log.info({ reqId: c.var.requestId, method: c.req.method, path: redactPath(new URL(c.req.url).pathname), status: c.res.status, ms }, 'request');
+    deps.log.info(
+      { reqId: c.var.requestId, method: c.req.method, path: redactPath(new URL(c.req.url).pathname), status: c.res.status, ms },
+      'request',
+    );
   });
+  // Outermost after logging, so error pages and every route's HTML or JSON of 1 KB or more go out compressed.
+  app.use('*', compressResponses);
   app.use(
     '*',
     secureHeaders({
@@ -123,9 +160,16 @@ export function createApp(deps: Deps) {
   const jsonLimit = limit(LIMITS.jsonBodyBytes);
   const uploadLimit = limit(LIMITS.uploadBodyBytes);
   const verifyLimit = limit(LIMITS.verifyBodyBytes);
+  const bulkCsvLimit = limit(LIMITS.bulkCsvBytes);
   app.use('/api/*', (c, next) => {
     const path = new URL(c.req.url).pathname;
-    return path === '/api/v1/files' ? uploadLimit(c, next) : path === VERIFY_PATH || path === '/api/v1/me/wallet/imports' ? verifyLimit(c, next) : jsonLimit(c, next);
+    if (c.req.method === 'POST' && BULK_UPLOAD_PATH.test(path)) return bulkCsvLimit(c, next);
+    if (c.req.method === 'POST' && path === SKILL_IMPORT_PATH) return bulkCsvLimit(c, next);
+    return path === '/api/v1/files'
+      ? uploadLimit(c, next)
+      : path === VERIFY_PATH || path === '/api/v1/me/wallet/imports'
+        ? verifyLimit(c, next)
+        : jsonLimit(c, next);
   });
   app.use('*', loadSession);
   app.use('/api/*', csrfProtection);
@@ -155,25 +199,40 @@ export function createApp(deps: Deps) {
   api.route('/', credentialRoutes());
   api.route('/', verifyRoutes());
   api.route('/', walletRoutes());
+  api.route('/', careerRoutes());
+  api.route('/', recommendationRoutes());
+  api.route('/', bulkAwardRoutes());
+  api.route('/', awardRoutes());
+  api.route('/', apiTokenRoutes());
+  api.route('/', homeRoutes());
+  api.route('/', skillRoutes());
   app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'tessera_session' });
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Tessera API', version: '1.0.0', description: 'Micro-credentials with Open Badges 3.0. Cookie-authenticated mutations need the x-csrf-token header from GET /auth/session.' },
+    info: {
+      title: 'Tessera API',
+      version: '1.0.0',
+      description:
+        'Micro-credentials with Open Badges 3.0. Cookie-authenticated mutations need the x-csrf-token header from GET /auth/session.',
+    },
     servers: [{ url: deps.env.TESSERA_BASE_URL }],
   });
   app.route('/', docsRoutes());
   app.route('/', publicKeyRoutes());
   app.route('/', statusListRoutes());
   app.route('/', publicCredentialRoutes());
+  app.route('/', skillPageRoutes());
   app.route('/', achievementMediaRoutes());
+  app.route('/', landingRoutes());
   app.route('/', spaRoutes(deps.env.TESSERA_WEB_DIST ?? DEFAULT_WEB_DIST));
 
-  app.notFound((c) => problemResponse(new AppError('not_found', `Nothing at ${new URL(c.req.url).pathname}`), { requestId: c.var.requestId }));
+  // Browsers get an HTML page, API clients problem+json: negotiated in one place, http/problem.ts.
+  app.notFound((c) => errorResponse(c, new AppError('not_found', `Nothing at ${new URL(c.req.url).pathname}`)));
   app.onError((err, c) => {
     if (!(err instanceof AppError) || err.status >= 500) deps.log.error({ err, reqId: c.var.requestId }, 'request failed');
-    return problemResponse(err, { requestId: c.var.requestId, instance: new URL(c.req.url).pathname });
+    return errorResponse(c, err);
   });
   return app;
 }

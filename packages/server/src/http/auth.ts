@@ -8,8 +8,22 @@ import type { AppEnv, AuthState } from './types.js';
 /** Name of the session cookie. */
 export const SESSION_COOKIE = 'tessera_session';
 
-/** Load the session from the cookie (if any) into `c.var.auth`. */
+/** The token of an `Authorization: Bearer …` header (an organisation API token), or null. */
+export function bearerToken(c: Context<AppEnv>): string | null {
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
+  return m?.[1] ?? null;
+}
+
+/**
+ * Load the session from the cookie (if any) into `c.var.auth`. A bearer call is never also a cookie session:
+ * it authenticates only as its API token (routes that accept tokens check it), so the cookie CSRF rule does not
+ * apply to it and a cookie sent alongside grants nothing.
+ */
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (bearerToken(c) !== null) {
+    c.set('auth', null);
+    return next();
+  }
   const token = getCookie(c, SESSION_COOKIE);
   c.set('auth', token ? await resolveSession(c.var.deps, { token }) : null);
   await next();

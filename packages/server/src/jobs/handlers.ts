@@ -5,10 +5,23 @@ import { ISSUE_CREDENTIAL_JOB } from '../reviews/decide.js';
 import { CLEAN_UP_ACCOUNTS_JOB, cleanUpAccounts, scheduleAccountCleanUp } from '../accounts/clean-up-accounts.js';
 import { SEND_PASSWORD_RESET_JOB } from '../accounts/request-password-reset.js';
 import { sendPasswordReset } from '../accounts/send-password-reset.js';
+import { NOTIFY_ASSESSORS_JOB, notifyAssessors } from '../notifications/notify-assessors.js';
+import { NOTICE_DIGEST_JOB, sendNoticeDigest } from '../notifications/send-notice-digest.js';
+import { BULK_AWARD_JOB } from '../bulk-awards/change-bulk-run-state.js';
+import { runBulkAwards } from '../bulk-awards/run-bulk-awards.js';
+import { REFRESH_RECOMMENDATION_STATS_JOB, refreshRecommendationStats } from '../recommendations/refresh-stats.js';
 import type { JobHandler } from './worker.js';
 
 /** Every job type Tessera runs, with its handler. */
 export const JOB_HANDLERS: Record<string, JobHandler> = {
+  [REFRESH_RECOMMENDATION_STATS_JOB]: async (deps) => {
+    await refreshRecommendationStats(deps);
+  },
+  [BULK_AWARD_JOB]: async (deps, job) => {
+    const runId = job.payload['runId'];
+    if (typeof runId !== 'string') throw new Error('award.bulk needs a runId');
+    await runBulkAwards(deps, { runId, job });
+  },
   [SEND_PASSWORD_RESET_JOB]: async (deps, job) => {
     const email = job.payload['email'];
     const ip = job.payload['ip'];
@@ -28,5 +41,16 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
     const submissionId = job.payload['submissionId'];
     if (typeof submissionId !== 'string') throw new Error('credential.issue needs a submissionId');
     await issueCredential(deps, { submissionId });
+  },
+  [NOTIFY_ASSESSORS_JOB]: async (deps, job) => {
+    const submissionId = job.payload['submissionId'];
+    const attempt = job.payload['attempt'];
+    if (typeof submissionId !== 'string' || typeof attempt !== 'number') throw new Error('notifications.new_submission needs a submissionId and an attempt');
+    await notifyAssessors(deps, { submissionId, attempt });
+  },
+  [NOTICE_DIGEST_JOB]: async (deps, job) => {
+    const accountId = job.payload['accountId'];
+    if (typeof accountId !== 'string') throw new Error('notifications.digest needs an accountId');
+    await sendNoticeDigest(deps, { accountId });
   },
 };

@@ -1,12 +1,21 @@
+import { extractFromPng, isPng } from '@tessera/credentials';
+import { parse } from 'content-disposition';
+import { inflateSync } from 'node:zlib';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credentials } from '../db/schema.js';
-import { seedDemo } from '../seed/demo.js';
-import { createTestContext } from '../testing/harness.js';
+import { DEMO_PASSWORD, seedDemo } from '../seed/demo.js';
+import { ApiClient, createTestContext } from '../testing/harness.js';
 import type { TestContext } from '../testing/harness.js';
 import { changeCredentialStatus } from '../credentials/change-status.js';
 import { findOrgById } from '../orgs/store.js';
+import { badgeForPdf } from './badge-image.js';
+import { certificatePdf } from './certificate.js';
 import { renderCredentialPage } from './credential-page.js';
+import { downloadNames } from './get-credential-page.js';
 import type { CredentialPageView } from './credential-page.js';
+import { esc, humanDate } from './html.js';
+import { downloadStem } from './download-name.js';
 import { prefersJson } from './routes.js';
 
 let ctx: TestContext;
@@ -31,7 +40,9 @@ describe('public credential page', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     const html = await res.text();
-    const name = String(((row?.document['credentialSubject'] as Record<string, unknown>)['achievement'] as Record<string, unknown>)['name']);
+    const name = String(
+      ((row?.document['credentialSubject'] as Record<string, unknown>)['achievement'] as Record<string, unknown>)['name'],
+    );
     expect(html).toContain(`<h1 id="credential-name">${name}</h1>`);
     expect(html).toContain('Riverside School District');
     expect(html).toContain('Verified: the signature');
@@ -41,6 +52,104 @@ describe('public credential page', () => {
     expect(html).toContain('https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME');
     expect(html).toContain('<caption>Rubric results</caption>');
     expect(html).not.toMatch(/<script/);
+  });
+
+  it('links Tessera’s issuer page and the micro-credential’s transparency page, and both answer', async () => {
+    const html = await (await ctx.app.request(`/credentials/${key}`)).text();
+    const transparency = `http://tessera.test/orgs/riverside/achievements/${row?.achievementId ?? ''}`;
+    expect(html).toContain('<a href="http://tessera.test/orgs/riverside">Riverside School District on Tessera</a>');
+    expect(html).toContain(`<a href="${transparency}">How this is assessed (transparency and quality assurance)</a>`);
+    expect((await ctx.app.request('/orgs/riverside')).status).toBe(200);
+    const page = await ctx.app.request(transparency.replace('http://tessera.test', ''));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('id="transparency"');
+  });
+
+  it('shows each rubric result with the achieved level’s description, not only its name', async () => {
+    const html = await (await ctx.app.request(`/credentials/${key}`)).text();
+    const subject = row?.document['credentialSubject'] as {
+      result: Array<{ resultDescription: string; achievedLevel: string }>;
+      achievement: {
+        resultDescription: Array<{
+          id: string;
+          name: string;
+          rubricCriterionLevel: Array<{ id: string; name: string; description: string }>;
+        }>;
+      };
+    };
+    expect(subject.result.length).toBeGreaterThan(0);
+    for (const r of subject.result) {
+      const criterion = subject.achievement.resultDescription.find((d) => d.id === r.resultDescription);
+      const level = criterion?.rubricCriterionLevel.find((l) => l.id === r.achievedLevel);
+      expect(level?.description).toBeTruthy();
+      expect(html).toContain(
+        `<th scope="row">${esc(criterion?.name)}</th><td><strong>${esc(level?.name)}</strong><span class="level-description">${esc(level?.description)}</span></td>`,
+      );
+    }
+  });
+
+  it('writes dates for people ("12 March 2026") in <time datetime> elements, with no ISO date-time in the visible text', async () => {
+    const html = await (await ctx.app.request(`/credentials/${key}`)).text();
+    const issued = new Date(String(row?.document['validFrom']));
+    expect(html).toContain(`Issued <time datetime="${issued.toISOString()}">${humanDate(issued)}</time>`);
+    const visible = html.replace(/<head>[\s\S]*?<\/head>/, '').replace(/<[^>]*>/g, '');
+    expect(visible).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+  });
+
+  it('names every download after the achievement, in the page and in Content-Disposition', async () => {
+    const name = String(
+      ((row?.document['credentialSubject'] as Record<string, unknown>)['achievement'] as Record<string, unknown>)['name'],
+    );
+    const stem = downloadStem(name);
+    expect(stem).toMatch(/^[a-z0-9]+(-[a-z0-9]+)+$/);
+    const html = await (await ctx.app.request(`/credentials/${key}`)).text();
+    for (const file of [`${stem}.json`, `${stem}.jwt`, `${stem}.png`, `${stem}.svg`, `${stem}.pdf`, `${stem}-qr.png`, `${stem}-qr.svg`])
+      expect(html).toContain(`download="${file}"`);
+    const expected: Array<[string, string]> = [
+      ['credential.json', `${stem}.json`],
+      ['credential.jwt', `${stem}.jwt`],
+      ['badge', `${stem}.svg`],
+      ['badge.svg', `${stem}.svg`],
+      ['badge.png', `${stem}.png`],
+      ['certificate.pdf', `${stem}.pdf`],
+      ['qr.png', `${stem}-qr.png`],
+    ];
+    for (const [path, file] of expected) {
+      const res = await ctx.app.request(`/credentials/${key}/${path}`);
+      expect({ path, status: res.status }).toEqual({ path, status: 200 });
+      const disposition = parse(res.headers.get('content-disposition') ?? '');
+      expect({ path, type: disposition.type, filename: disposition.parameters['filename'] }).toEqual({
+        path,
+        type: 'attachment',
+        filename: file,
+      });
+    }
+  });
+
+  it('offers a baked PNG (the SVG badge drawn, with an openbadgecredential iTXt chunk) that verifies', async () => {
+    const res = await ctx.app.request(`/credentials/${key}/badge.png`);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    const png = new Uint8Array(await res.arrayBuffer());
+    expect(isPng(png)).toBe(true);
+    expect(Buffer.from(png).toString('latin1')).toContain('iTXtopenbadgecredential\0');
+    const baked = extractFromPng(png);
+    expect(baked?.standard).toBe('ob3');
+    expect((JSON.parse(baked?.text ?? '{}') as { id: string }).id).toBe(row?.id);
+    const verified = await ctx.app.request('/api/v1/verify', { method: 'POST', headers: { 'content-type': 'image/png' }, body: png });
+    const report = (await verified.json()) as { verdict: string; steps: unknown[] };
+    expect(report.verdict, JSON.stringify(report.steps)).toBe('valid');
+    // The wallet import reads the same baked PNG.
+    const learner = new ApiClient(ctx);
+    expect((await learner.request('POST', 'auth/signin', { email: 'learner@riverside.example', password: DEMO_PASSWORD })).status).toBe(
+      200,
+    );
+    const imported = await ctx.app.request('/api/v1/me/wallet/imports', {
+      method: 'POST',
+      headers: { 'content-type': 'image/png', cookie: learner.cookie ?? '', 'x-csrf-token': learner.csrf ?? '' },
+      body: png,
+    });
+    expect(imported.status).toBe(201);
+    expect(((await imported.json()) as { verdict: string }).verdict).toBe('valid');
   });
 
   it('negotiates content: Accept application/vc+ld+json or application/json returns the credential', async () => {
@@ -56,7 +165,11 @@ describe('public credential page', () => {
   it('offers a baked SVG that verifies, and the JWT form', async () => {
     const badge = await ctx.app.request(`/credentials/${key}/badge`);
     expect(badge.headers.get('content-type')).toBe('image/svg+xml');
-    const verified = await ctx.app.request('/api/v1/verify', { method: 'POST', headers: { 'content-type': 'image/svg+xml' }, body: await badge.text() });
+    const verified = await ctx.app.request('/api/v1/verify', {
+      method: 'POST',
+      headers: { 'content-type': 'image/svg+xml' },
+      body: await badge.text(),
+    });
     const verifiedReport = (await verified.json()) as { verdict: string; steps: unknown[] };
     expect(verifiedReport.verdict, JSON.stringify(verifiedReport.steps)).toBe('valid');
     const jwt = await ctx.app.request(`/credentials/${key}/credential.jwt`);
@@ -66,10 +179,26 @@ describe('public credential page', () => {
   it('shows a revoked credential prominently as revoked, and its verification fails', async () => {
     const org = await findOrgById(ctx.deps.db, row?.orgId ?? '');
     if (!org || !row) throw new Error('seed missing');
-    await changeCredentialStatus(ctx.deps, { actor: { accountId: row.learnerId, ip: null }, org, credentialId: row.id, action: 'revoke', reason: 'Issued to the wrong person' });
+    await changeCredentialStatus(ctx.deps, {
+      actor: { accountId: row.learnerId ?? '', ip: null },
+      org,
+      credentialId: row.id,
+      action: 'revoke',
+      reason: 'Issued to the wrong person',
+    });
     const html = await (await ctx.app.request(`/credentials/${key}`)).text();
-    expect(html).toContain('This credential has been REVOKED by its issuer: Issued to the wrong person');
+    const [revoked] = await ctx.deps.db.select().from(credentials).where(eq(credentials.id, row.id));
+    const when = revoked?.revokedAt ?? new Date(NaN);
+    expect(html).toContain(
+      `<strong>Revoked on <time datetime="${when.toISOString()}">${humanDate(when)}</time></strong> by its issuer: Issued to the wrong person.</p><p>This credential is no longer valid.</p>`,
+    );
+    expect(humanDate(when)).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$/);
     expect(html).toMatch(/class="badge failed">Failed<\/span><span><strong>Revocation<\/strong>: The credential has been revoked/);
+    // No share action presents it as valid: no LinkedIn, no link to copy, no baked badges, certificate or QR codes.
+    expect(html).not.toContain('linkedin.com');
+    expect(html).not.toMatch(/Link to this page|badge\.png|badge\.svg|certificate\.pdf|qr\.(png|svg)/);
+    expect(html).toContain('cannot be shared or added to a profile');
+    expect(html).toContain('>Download JSON</a>');
   });
 
   it('answers 404 for an unknown credential', async () => {
@@ -96,20 +225,118 @@ describe('credential downloads', () => {
       expect(text).toContain('/MarkInfo');
       expect(text).toContain('/StructTreeRoot');
       expect(text).toContain('/Lang (en)');
+      // The badge (the default SVG, drawn as a 512 px PNG) is an image XObject beside the QR code's.
+      expect(imageCount(pdf)).toBeGreaterThanOrEqual(2);
+      expect(text).toMatch(/\/Subtype \/Image[\s\S]*?\/Width 512/);
+      const description = String(
+        ((r?.document['credentialSubject'] as Record<string, unknown>)['achievement'] as Record<string, unknown>)['description'],
+      );
+      expect(description.length).toBeGreaterThan(20);
+      expect(pdfText(pdf)).toContain(description.slice(0, 20));
     } finally {
       await fresh.close();
     }
   });
 });
 
+/** How many image XObjects a PDF holds. */
+function imageCount(pdf: Buffer): number {
+  return pdf.toString('latin1').match(/\/Subtype \/Image/g)?.length ?? 0;
+}
+
+/** The text pdfkit drew with its standard fonts: every content stream inflated, the hex strings of TJ operators decoded. */
+function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  let out = '';
+  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let content: string;
+    try {
+      content = inflateSync(Buffer.from(m[1] ?? '', 'latin1')).toString('latin1');
+    } catch {
+      continue;
+    }
+    for (const tj of content.matchAll(/\[([^\]]*)\]\s*TJ/g))
+      out += [...(tj[1] ?? '').matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1] ?? '', 'hex').toString('latin1')).join('') + '\n';
+  }
+  return out;
+}
+
+describe('the PDF certificate', () => {
+  const view: CredentialPageView = {
+    credential: {
+      name: 'Teamwork',
+      validFrom: '2026-03-12T09:00:00Z',
+      issuer: { id: 'did:web:issuer.example', name: 'Issuer Example' },
+      credentialSubject: { achievement: { name: 'Teamwork', description: 'Works well with others on shared projects.' } },
+    },
+    report: { verdict: 'valid', steps: [], format: 'Open Badges 3.0', credential: null },
+    pageUrl: 'http://tessera.test/credentials/3',
+    jsonUrl: 'http://tessera.test/credentials/3/credential.json',
+    jwtUrl: null,
+    bakedSvgUrl: 'http://tessera.test/credentials/3/badge.svg',
+    bakedPngUrl: 'http://tessera.test/credentials/3/badge.png',
+    imageUrl: 'http://tessera.test/media/achievements/a/image',
+    linkedInUrl: 'https://www.linkedin.com/profile/add',
+    recipientName: 'Ada Lovelace',
+    evidence: [],
+    indexable: false,
+    status: 'active',
+    statusReason: null,
+    statusDate: null,
+    issuerPageUrl: null,
+    transparencyUrl: null,
+    replacedByUrl: null,
+    downloads: downloadNames('Teamwork'),
+  };
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><circle cx="32" cy="32" r="30" fill="#2f3e9e"/></svg>';
+
+  it('draws an SVG badge as an image XObject, and carries the description and the human issue date', async () => {
+    const badge = badgeForPdf({ bytes: new TextEncoder().encode(svg), mimeType: 'image/svg+xml' });
+    expect(badge).not.toBeNull();
+    const withBadge = Buffer.from(await certificatePdf(view, badge));
+    const without = Buffer.from(await certificatePdf(view, null));
+    expect(imageCount(withBadge)).toBeGreaterThan(imageCount(without));
+    expect(withBadge.toString('latin1')).toContain('/Alt (Badge image for Teamwork)');
+    const text = pdfText(withBadge);
+    expect(text).toContain('Works well with others on shared projects.');
+    expect(text).toContain('Issued 12 March 2026');
+  });
+
+  it('leaves the image out, and still makes the certificate, only when the badge cannot be drawn', async () => {
+    for (const broken of [
+      { bytes: new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><rect'), mimeType: 'image/svg+xml' },
+      {
+        bytes: new TextEncoder().encode(
+          '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><image href="/etc/hostname" width="8" height="8"/></svg>',
+        ),
+        mimeType: 'image/svg+xml',
+      },
+      { bytes: new Uint8Array([1, 2, 3]), mimeType: 'application/octet-stream' },
+    ]) {
+      expect(badgeForPdf(broken)).toBeNull();
+    }
+    const pdf = Buffer.from(await certificatePdf(view, null));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1')).not.toContain('/Alt (Badge image for Teamwork)');
+    const drawn = Buffer.from(await certificatePdf(view, badgeForPdf({ bytes: new TextEncoder().encode(svg), mimeType: 'image/svg+xml' })));
+    expect(imageCount(pdf)).toBeLessThan(imageCount(drawn));
+    expect(pdfText(pdf)).toContain('Works well with others on shared projects.');
+  });
+});
+
 describe('why a credential does not verify', () => {
   const view = (report: CredentialPageView['report']): CredentialPageView => ({
-    credential: { name: 'Teamwork', issuer: { id: 'did:web:issuer.example', name: 'Issuer Example' }, credentialSubject: { achievement: { name: 'Teamwork' } } },
+    credential: {
+      name: 'Teamwork',
+      issuer: { id: 'did:web:issuer.example', name: 'Issuer Example' },
+      credentialSubject: { achievement: { name: 'Teamwork' } },
+    },
     report,
     pageUrl: 'http://tessera.test/credentials/1',
     jsonUrl: 'http://tessera.test/credentials/1/credential.json',
     jwtUrl: null,
-    bakedSvgUrl: 'http://tessera.test/credentials/1/badge',
+    bakedSvgUrl: 'http://tessera.test/credentials/1/badge.svg',
+    bakedPngUrl: 'http://tessera.test/credentials/1/badge.png',
     imageUrl: 'http://tessera.test/media/achievements/a/image',
     linkedInUrl: 'https://www.linkedin.com/profile/add',
     recipientName: null,
@@ -117,18 +344,28 @@ describe('why a credential does not verify', () => {
     indexable: false,
     status: 'active',
     statusReason: null,
+    statusDate: null,
+    issuerPageUrl: null,
+    transparencyUrl: null,
     replacedByUrl: null,
+    downloads: downloadNames('Teamwork'),
   });
   const steps = [
     { id: 'parse', status: 'passed' as const, message: 'Read JSON' },
     { id: 'proof', status: 'passed' as const, message: 'The eddsa-rdfc-2022 signature is valid' },
-    { id: 'issuer', status: 'failed' as const, message: 'The signing key is controlled by did:key:z6MkAttacker, not by the issuer did:web:issuer.example' },
+    {
+      id: 'issuer',
+      status: 'failed' as const,
+      message: 'The signing key is controlled by did:key:z6MkAttacker, not by the issuer did:web:issuer.example',
+    },
     { id: 'status.revocation', status: 'unknown' as const, message: 'The status list is not available' },
   ];
 
   it('names the first failed step and its message in the banner, as an alert, and lists every step by its plain name', () => {
     const html = renderCredentialPage(view({ verdict: 'invalid', steps, format: 'Open Badges 3.0', credential: null }));
-    expect(html).toContain('<div class="banner bad" role="alert"><p>This credential does NOT verify — Issuer owns the key: The signing key is controlled by did:key:z6MkAttacker, not by the issuer did:web:issuer.example</p>');
+    expect(html).toContain(
+      '<div class="banner bad" role="alert"><p>This credential does NOT verify — Issuer owns the key: The signing key is controlled by did:key:z6MkAttacker, not by the issuer did:web:issuer.example</p>',
+    );
     expect(html).toContain('<a href="#verification">See every check</a>');
     expect(html).toMatch(/class="badge failed">Failed<\/span><span><strong>Issuer owns the key<\/strong>/);
     expect(html).toContain('<strong>Revocation</strong>: The status list is not available');
@@ -137,13 +374,26 @@ describe('why a credential does not verify', () => {
   });
 
   it('names the step that could not be checked when the verdict is indeterminate', () => {
-    const html = renderCredentialPage(view({ verdict: 'indeterminate', steps: steps.filter((s) => s.status !== 'failed'), format: 'Open Badges 3.0', credential: null }));
-    expect(html).toContain('<div class="banner warn" role="status"><p>This credential could not be fully verified — Revocation: The status list is not available</p>');
+    const html = renderCredentialPage(
+      view({ verdict: 'indeterminate', steps: steps.filter((s) => s.status !== 'failed'), format: 'Open Badges 3.0', credential: null }),
+    );
+    expect(html).toContain(
+      '<div class="banner warn" role="status"><p>This credential could not be fully verified — Revocation: The status list is not available</p>',
+    );
   });
 
   it('escapes the reason, which comes from the credential', () => {
-    const html = renderCredentialPage(view({ verdict: 'invalid', steps: [{ id: 'jsonld', status: 'failed', message: 'Bad IRI at $.issuer.image: <img src=x onerror=alert(1)>' }], format: null, credential: null }));
-    expect(html).toContain('This credential does NOT verify — Strict JSON-LD: Bad IRI at $.issuer.image: &lt;img src=x onerror=alert(1)&gt;');
+    const html = renderCredentialPage(
+      view({
+        verdict: 'invalid',
+        steps: [{ id: 'jsonld', status: 'failed', message: 'Bad IRI at $.issuer.image: <img src=x onerror=alert(1)>' }],
+        format: null,
+        credential: null,
+      }),
+    );
+    expect(html).toContain(
+      'This credential does NOT verify — Strict JSON-LD: Bad IRI at $.issuer.image: &lt;img src=x onerror=alert(1)&gt;',
+    );
     expect(html).not.toContain('<img src=x');
   });
 });
@@ -158,14 +408,19 @@ describe('endorsements on the public page', () => {
   const expired = endorsement('Former Endorser Board', 'Endorsed for the 2024 cohort.');
   const forged = endorsement('Forged Endorser Ministry', 'The best credential in the world, trust us.');
   // The credential embeds all three; only the verifier's report decides what is shown, from its checked copies.
-  const credential = { name: 'Teamwork', issuer: { id: 'did:web:issuer.example', name: 'Issuer Example', endorsement: [verified, expired] }, credentialSubject: { achievement: { name: 'Teamwork', endorsement: [forged] } } };
+  const credential = {
+    name: 'Teamwork',
+    issuer: { id: 'did:web:issuer.example', name: 'Issuer Example', endorsement: [verified, expired] },
+    credentialSubject: { achievement: { name: 'Teamwork', endorsement: [forged] } },
+  };
   const view = (report: CredentialPageView['report']): CredentialPageView => ({
     credential,
     report,
     pageUrl: 'http://tessera.test/credentials/2',
     jsonUrl: 'http://tessera.test/credentials/2/credential.json',
     jwtUrl: null,
-    bakedSvgUrl: 'http://tessera.test/credentials/2/badge',
+    bakedSvgUrl: 'http://tessera.test/credentials/2/badge.svg',
+    bakedPngUrl: 'http://tessera.test/credentials/2/badge.png',
     imageUrl: 'http://tessera.test/media/achievements/a/image',
     linkedInUrl: 'https://www.linkedin.com/profile/add',
     recipientName: null,
@@ -173,7 +428,11 @@ describe('endorsements on the public page', () => {
     indexable: false,
     status: 'active',
     statusReason: null,
+    statusDate: null,
+    issuerPageUrl: null,
+    transparencyUrl: null,
     replacedByUrl: null,
+    downloads: downloadNames('Teamwork'),
   });
   const steps = [{ id: 'proof', status: 'passed' as const, message: 'The eddsa-rdfc-2022 signature is valid' }];
 
@@ -195,7 +454,9 @@ describe('endorsements on the public page', () => {
     expect(section).toContain('<h2 id="endorsements">Endorsements</h2>');
     const items = section.match(/<li>[\s\S]*?<\/li>/g) ?? [];
     expect(items).toHaveLength(2);
-    expect(items[0]).toContain('<span class="badge passed">Verified</span><span><strong>Verified Endorser Guild</strong>: A rigorous, well-assessed programme.</span>');
+    expect(items[0]).toContain(
+      '<span class="badge passed">Verified</span><span><strong>Verified Endorser Guild</strong>: A rigorous, well-assessed programme.</span>',
+    );
     expect(items[1]).toContain('<span class="badge warning">Expired</span>');
     expect(items[1]).toContain('<strong>Former Endorser Board</strong>: Endorsed for the 2024 cohort. (this endorsement has expired)');
     expect(section).toContain('One endorsement could not be verified and is not shown.');
@@ -205,9 +466,102 @@ describe('endorsements on the public page', () => {
 
   it('shows none of the endorsements the credential embeds when the report has not verified them', () => {
     for (const endorsements of [undefined, [{ index: 0, outcome: 'rejected' as const, credential: null }]]) {
-      const html = renderCredentialPage(view({ verdict: 'valid', steps, format: 'Open Badges 3.0', credential, ...(endorsements ? { endorsements } : {}) }));
+      const html = renderCredentialPage(
+        view({ verdict: 'valid', steps, format: 'Open Badges 3.0', credential, ...(endorsements ? { endorsements } : {}) }),
+      );
       expect(html).not.toMatch(/Verified Endorser Guild|Former Endorser Board|Forged Endorser Ministry/);
       expect(html.includes('<h2 id="endorsements">')).toBe(endorsements !== undefined);
     }
+  });
+});
+
+describe('withdrawn credentials and hostile text on the page', () => {
+  const base: CredentialPageView = {
+    credential: {
+      name: 'Teamwork',
+      validFrom: '2026-03-12T09:00:00Z',
+      issuer: { id: 'did:web:issuer.example', name: 'Issuer Example' },
+      credentialSubject: { achievement: { name: 'Teamwork' } },
+    },
+    report: {
+      verdict: 'invalid',
+      steps: [{ id: 'status.revocation', status: 'failed', message: 'The credential has been revoked' }],
+      format: 'Open Badges 3.0',
+      credential: null,
+    },
+    pageUrl: 'http://tessera.test/credentials/5',
+    jsonUrl: 'http://tessera.test/credentials/5/credential.json',
+    jwtUrl: 'http://tessera.test/credentials/5/credential.jwt',
+    bakedSvgUrl: 'http://tessera.test/credentials/5/badge.svg',
+    bakedPngUrl: 'http://tessera.test/credentials/5/badge.png',
+    imageUrl: 'http://tessera.test/media/achievements/a/image',
+    linkedInUrl: 'https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME',
+    recipientName: null,
+    evidence: [],
+    indexable: false,
+    status: 'revoked',
+    statusReason: 'Issued in error.',
+    statusDate: '2026-04-02T10:30:00.000Z',
+    issuerPageUrl: 'http://tessera.test/orgs/issuer',
+    transparencyUrl: 'http://tessera.test/orgs/issuer/achievements/a',
+    replacedByUrl: null,
+    downloads: downloadNames('Teamwork'),
+  };
+
+  it('says "Revoked on" with the date and a reason that brings its own full stop, without doubling it', () => {
+    const html = renderCredentialPage(base);
+    expect(html).toContain(
+      '<strong>Revoked on <time datetime="2026-04-02T10:30:00.000Z">2 April 2026</time></strong> by its issuer: Issued in error.</p>',
+    );
+    expect(html).not.toMatch(/\.\.|\.\s*<\/strong>\./);
+    expect(renderCredentialPage({ ...base, statusReason: null })).toContain('</time></strong> by its issuer.</p>');
+  });
+
+  it('hides every share action on a revoked or suspended credential, and keeps them on an active one', () => {
+    const active = renderCredentialPage({
+      ...base,
+      status: 'active',
+      statusReason: null,
+      statusDate: null,
+      report: { ...base.report, verdict: 'valid', steps: [] },
+    });
+    for (const shown of [
+      'linkedin.com',
+      'Link to this page',
+      'download="teamwork.png"',
+      'download="teamwork.svg"',
+      'download="teamwork.pdf"',
+      'download="teamwork-qr.png"',
+    ])
+      expect(active).toContain(shown);
+    const suspended = renderCredentialPage({ ...base, status: 'suspended', statusReason: 'Under review' });
+    expect(suspended).toContain(
+      '<strong>Suspended on <time datetime="2026-04-02T10:30:00.000Z">2 April 2026</time></strong> by its issuer: Under review.</p>',
+    );
+    for (const html of [renderCredentialPage(base), suspended]) {
+      expect(html).not.toMatch(/linkedin\.com|Link to this page|badge\.(png|svg)|certificate\.pdf|qr\.(png|svg)/);
+      expect(html).toContain('download="teamwork.json"');
+    }
+  });
+
+  it('escapes names, reasons and evidence that carry markup, and never links a javascript: URL', () => {
+    const script = '<script>alert(1)</script>';
+    const html = renderCredentialPage({
+      ...base,
+      statusReason: `"><img src=x onerror=alert(1)>`,
+      recipientName: script,
+      credential: {
+        name: script,
+        issuer: { id: 'did:web:issuer.example', name: `${script} Org`, url: 'javascript:alert(1)' },
+        credentialSubject: { achievement: { name: script, description: script } },
+      },
+      evidence: [{ id: 'javascript:alert(2)', name: script, narrative: script }],
+    });
+    expect(html).not.toMatch(/<script|<img src=x|href="javascript:/);
+    expect(html).toContain('<h1 id="credential-name">&lt;script&gt;alert(1)&lt;/script&gt;</h1>');
+    expect(html).toContain('<title>&lt;script&gt;alert(1)&lt;/script&gt; · &lt;script&gt;alert(1)&lt;/script&gt; Org</title>');
+    expect(html).toContain('<meta property="og:title" content="&lt;script&gt;alert(1)&lt;/script&gt;">');
+    expect(html).toContain('by its issuer: &quot;&gt;&lt;img src=x onerror=alert(1)&gt;.');
+    expect(html).not.toContain('Issuer’s website');
   });
 });

@@ -9,6 +9,7 @@ import type { OrgRow } from '../orgs/store.js';
 import { getAgreement } from '../reviews/get-agreement.js';
 import { AppError } from '../shared/errors.js';
 import { qualityCounts } from '../submissions/store.js';
+import { outcomeCounts } from './store.js';
 
 /** One published micro-credential with its transparency facts. */
 export interface TransparencyView {
@@ -18,8 +19,15 @@ export interface TransparencyView {
   content: Content;
   imageUrl: string;
   issued: number;
+  /** Submissions that reached assessment. */
   assessed: number;
+  /** Submissions with a final outcome, and how many of them passed. */
+  finished: number;
+  passed: number;
+  /** Submissions picked for double scoring. */
   doubleScored: number;
+  /** Double-scored attempts that both assessors have scored (what agreement is computed from). */
+  pairs: number;
   decisionAgreement: number | null;
   kappa: number | null;
 }
@@ -31,11 +39,20 @@ export interface IssuerView {
   achievements: TransparencyView[];
 }
 
-async function transparency(deps: Deps, org: OrgRow, a: { id: string; status: string; latestVersionId: string | null }, issued: Map<string, number>): Promise<TransparencyView | null> {
+async function transparency(
+  deps: Deps,
+  org: OrgRow,
+  a: { id: string; status: string; latestVersionId: string | null },
+  issued: Map<string, number>,
+): Promise<TransparencyView | null> {
   if (a.status === 'draft' || !a.latestVersionId) return null;
   const version = await findVersion(deps.db, a.latestVersionId);
   if (!version) return null;
-  const [qa, agreement] = await Promise.all([qualityCounts(deps.db, a.id), getAgreement(deps, { org, achievementId: a.id })]);
+  const [qa, outcomes, agreement] = await Promise.all([
+    qualityCounts(deps.db, a.id),
+    outcomeCounts(deps.db, a.id),
+    getAgreement(deps, { org, achievementId: a.id }),
+  ]);
   return {
     id: a.id,
     version: version.version,
@@ -44,7 +61,10 @@ async function transparency(deps: Deps, org: OrgRow, a: { id: string; status: st
     imageUrl: achievementImageUrl(deps, a.id),
     issued: issued.get(a.id) ?? 0,
     assessed: qa.assessed,
+    finished: outcomes.finished,
+    passed: outcomes.passed,
     doubleScored: qa.doubleScored,
+    pairs: agreement.pairs,
     decisionAgreement: agreement.decisionAgreement,
     kappa: agreement.decisionKappa,
   };
@@ -55,12 +75,18 @@ export async function getIssuerPage(deps: Deps, slug: string): Promise<IssuerVie
   const org = await findOrgBySlug(deps.db, slug);
   if (!org) throw new AppError('not_found', 'No such organisation');
   const [rows, issued] = await Promise.all([listAchievementRows(deps.db, org.id), issuedCounts(deps.db, org.id)]);
-  const achievements = (await Promise.all(rows.map((a) => transparency(deps, org, a, issued)))).filter((x): x is TransparencyView => x !== null);
+  const achievements = (await Promise.all(rows.map((a) => transparency(deps, org, a, issued)))).filter(
+    (x): x is TransparencyView => x !== null,
+  );
   return { org, did: orgDid(deps.env.TESSERA_BASE_URL, org.slug), achievements };
 }
 
 /** One micro-credential's public transparency page. */
-export async function getTransparencyPage(deps: Deps, slug: string, achievementId: string): Promise<{ view: IssuerView; item: TransparencyView }> {
+export async function getTransparencyPage(
+  deps: Deps,
+  slug: string,
+  achievementId: string,
+): Promise<{ view: IssuerView; item: TransparencyView }> {
   const view = await getIssuerPage(deps, slug);
   const item = view.achievements.find((a) => a.id === achievementId);
   if (!item) throw new AppError('not_found', 'No such published micro-credential');

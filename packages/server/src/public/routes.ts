@@ -4,7 +4,8 @@ import type { AppEnv } from '../http/types.js';
 import { AppError } from '../shared/errors.js';
 import { certificatePdf, qrCode } from './certificate.js';
 import { renderCredentialPage } from './credential-page.js';
-import { findVisibleCredential, getBakedBadge, getCredentialPage } from './get-credential-page.js';
+import { contentDisposition } from '../files/present.js';
+import { achievementNameOf, downloadNames, findVisibleCredential, getBakedBadge, getCertificate, getCredentialPage } from './get-credential-page.js';
 import { getCredentialEvidence } from './get-evidence.js';
 import { getIssuerPage, getTransparencyPage } from './get-issuer-page.js';
 import { getProfile } from './get-profile.js';
@@ -46,30 +47,36 @@ export function publicCredentialRoutes() {
   });
   app.get('/credentials/:key/credential.json', async (c) => {
     const row = await findVisibleCredential(c.var.deps, c.req.param('key'), viewer(c));
-    return c.body(JSON.stringify(row.document, null, 2), 200, { 'content-type': 'application/vc+ld+json', 'content-disposition': 'attachment; filename="credential.json"', 'access-control-allow-origin': '*' });
+    const filename = downloadNames(achievementNameOf(row.document)).json;
+    return c.body(JSON.stringify(row.document, null, 2), 200, { 'content-type': 'application/vc+ld+json', 'content-disposition': contentDisposition(filename, false), 'access-control-allow-origin': '*' });
   });
   app.get('/credentials/:key/credential.jwt', async (c) => {
     const row = await findVisibleCredential(c.var.deps, c.req.param('key'), viewer(c));
     if (!row.jwt) throw new AppError('not_found', 'This credential has no VC-JWT form');
-    return c.body(row.jwt, 200, { 'content-type': 'application/jwt', 'content-disposition': 'attachment; filename="credential.jwt"', 'access-control-allow-origin': '*' });
+    const filename = downloadNames(achievementNameOf(row.document)).jwt;
+    return c.body(row.jwt, 200, { 'content-type': 'application/jwt', 'content-disposition': contentDisposition(filename, false), 'access-control-allow-origin': '*' });
   });
-  app.get('/credentials/:key/badge', async (c) => {
-    const baked = await getBakedBadge(c.var.deps, c.req.param('key'), viewer(c));
-    return c.body(new Uint8Array(baked.bytes), 200, { 'content-type': baked.mimeType, 'content-disposition': `attachment; filename="${baked.filename}"`, 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'", 'x-content-type-options': 'nosniff' });
-  });
+  const badge = (format: 'native' | 'svg' | 'png') => async (c: Context<AppEnv>) => {
+    const baked = await getBakedBadge(c.var.deps, { key: c.req.param('key') ?? '', viewerId: viewer(c), format });
+    return c.body(new Uint8Array(baked.bytes), 200, { 'content-type': baked.mimeType, 'content-disposition': contentDisposition(baked.filename, false), 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:", 'x-content-type-options': 'nosniff' });
+  };
+  app.get('/credentials/:key/badge', badge('native'));
+  app.get('/credentials/:key/badge.svg', badge('svg'));
+  app.get('/credentials/:key/badge.png', badge('png'));
   app.get('/credentials/:key/qr.svg', async (c) => {
     const view = await getCredentialPage(c.var.deps, c.req.param('key'), viewer(c));
     const qr = await qrCode(view.pageUrl, 'svg');
-    return c.body(new Uint8Array(qr.bytes), 200, { 'content-type': qr.mimeType, 'content-disposition': 'inline; filename="qr.svg"', 'x-content-type-options': 'nosniff' });
+    return c.body(new Uint8Array(qr.bytes), 200, { 'content-type': qr.mimeType, 'content-disposition': contentDisposition(view.downloads.qrSvg, true), 'x-content-type-options': 'nosniff' });
   });
   app.get('/credentials/:key/qr.png', async (c) => {
     const view = await getCredentialPage(c.var.deps, c.req.param('key'), viewer(c));
     const qr = await qrCode(view.pageUrl, 'png');
-    return c.body(new Uint8Array(qr.bytes), 200, { 'content-type': qr.mimeType, 'content-disposition': 'attachment; filename="qr.png"' });
+    return c.body(new Uint8Array(qr.bytes), 200, { 'content-type': qr.mimeType, 'content-disposition': contentDisposition(view.downloads.qrPng, false) });
   });
   app.get('/credentials/:key/certificate.pdf', async (c) => {
-    const pdf = await certificatePdf(await getCredentialPage(c.var.deps, c.req.param('key'), viewer(c)));
-    return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="certificate.pdf"' });
+    const { view, badge } = await getCertificate(c.var.deps, c.req.param('key'), viewer(c));
+    const pdf = await certificatePdf(view, badge);
+    return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': contentDisposition(view.downloads.pdf, false) });
   });
   app.get('/credentials/:key/evidence/:requirementId', async (c) => {
     const content = await getCredentialEvidence(c.var.deps, { key: c.req.param('key'), requirementId: c.req.param('requirementId'), viewerId: viewer(c) });

@@ -1,4 +1,5 @@
 import type { Content } from '../achievements/content.js';
+import { recordAssessmentAward } from '../awards/index.js';
 import { levelMeets } from '../achievements/content.js';
 import type { Deps } from '../context.js';
 import { enqueueJob } from '../jobs/queue.js';
@@ -59,7 +60,9 @@ export async function applyDecision(
   const link = `/app/me/submissions/${s.id}`;
   if (opts.decision === 'pass') {
     await updateSubmission(deps.db, s.id, { state: 'passed', openCriteria: [], decidedAt: now, updatedAt: now });
-    await enqueueJob(deps, { type: ISSUE_CREDENTIAL_JOB, payload: { submissionId: s.id }, idempotencyKey: issuanceJobKey(s.id), orgId: s.orgId });
+    // The pass becomes an award (exactly once per submission and attempt); the job signs its credential.
+    const award = await recordAssessmentAward(deps, { submission: s });
+    await enqueueJob(deps, { type: ISSUE_CREDENTIAL_JOB, payload: { submissionId: s.id, awardId: award.id }, idempotencyKey: issuanceJobKey(s.id), orgId: s.orgId });
     await notify(deps, { accountId: s.learnerId, title: `You earned “${opts.content.name}”`, body: 'Your evidence met every criterion of the rubric. Your credential is being signed; the submission page shows when it is in your wallet.', link });
     return;
   }

@@ -17,8 +17,14 @@ describe('demo seed', () => {
     expect(await seedDemo(ctx.deps)).toEqual({ created: false });
     const states = await queryRows<{ state: string }>(ctx.deps.db, sql`select distinct state from submissions order by state`);
     expect(states.map((r) => r.state)).toEqual(['disputed', 'draft', 'in_review', 'needs_revision', 'not_passed', 'passed', 'submitted']);
-    const [creds] = await queryRows<{ n: number | string }>(ctx.deps.db, sql`select count(*) as n from credentials`);
+    const [creds] = await queryRows<{ n: number | string }>(ctx.deps.db, sql`select count(*) as n from credentials where submission_id is not null`);
     expect(Number(creds?.n)).toBe(3);
+    // One bulk-awarded cohort: eight email recipients, each with one credential, from one finished run.
+    const [cohort] = await queryRows<{ n: number | string; runs: number | string }>(
+      ctx.deps.db,
+      sql`select count(c.id) as n, (select count(*) from bulk_award_runs where state = 'completed') as runs from awards a join credentials c on c.award_id = a.id where a.source = 'bulk' and a.recipient_account_id is null`,
+    );
+    expect([Number(cohort?.n), Number(cohort?.runs)]).toEqual([8, 1]);
     const owner = new ApiClient(ctx);
     expect((await owner.request('POST', 'auth/signin', { email: 'owner@riverside.example', password: DEMO_PASSWORD })).status).toBe(200);
     const list = await owner.request('GET', 'orgs/riverside/achievements');

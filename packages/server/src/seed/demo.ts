@@ -6,6 +6,8 @@ import type { OrgRow } from '../orgs/store.js';
 import { findOrgBySlug, insertMembership, updateOrgRow } from '../orgs/store.js';
 import { createAchievement } from '../achievements/create-achievement.js';
 import { publishAchievement } from '../achievements/publish-achievement.js';
+import { createBulkRun } from '../bulk-awards/create-bulk-run.js';
+import { issueBulkRunNow } from '../bulk-awards/issue-bulk-run-now.js';
 import { issueCredential } from '../credentials/issue-credential.js';
 import { claimSubmission } from '../reviews/claim-submission.js';
 import { submitReview } from '../reviews/submit-review.js';
@@ -14,6 +16,7 @@ import { startSubmission } from '../submissions/start-submission.js';
 import { submitSubmission } from '../submissions/submit-submission.js';
 import { DEMO_ACHIEVEMENTS } from './catalog.js';
 import { uploadFile } from '../files/upload-file.js';
+import { alignDemoAchievement, importDemoFramework } from '../skills/index.js';
 
 /** The password of every demo account. */
 export const DEMO_PASSWORD = 'tessera-demo-2026';
@@ -97,12 +100,14 @@ function daysAgo(deps: Deps, days: number): Deps {
 async function seedEarning(deps: Deps, org: OrgRow, who: { designer: string; assessor: string; assessor2: string; owner: string; learners: string[] }) {
   const designer = { accountId: who.designer, ip: null };
   const achievementIds: string[] = [];
+  await importDemoFramework(deps);
   // The double-scoring draw is random per submission; the seed decides explicitly which one is double-scored.
   const savedShare = org.doubleScorePercent;
   await updateOrgRow(deps.db, org.id, { doubleScorePercent: 0 });
   for (const content of DEMO_ACHIEVEMENTS) {
     const d = daysAgo(deps, 60);
     const row = await createAchievement(d, { actor: designer, org, content });
+    await alignDemoAchievement(d, { actor: designer, orgId: org.id, achievementId: row.id, name: content.name });
     await publishAchievement(d, { actor: designer, org, achievementId: row.id });
     achievementIds.push(row.id);
   }
@@ -183,4 +188,12 @@ async function seedEarning(deps: Deps, org: OrgRow, who: { designer: string; ass
   await submitSubmission(daysAgo(deps, 27), { actor: learner(3), submissionId: sid });
   await review(daysAgo(deps, 22), assessor2, sid, 3, ['l2', 'l3', 'l3'], 'needs_revision');
   await updateOrgRow(deps.db, org.id, { doubleScorePercent: savedShare });
+
+  // A summer-institute cohort awarded from a CSV (a bulk run, finished), none of whom has an account yet.
+  const owner = { accountId: who.owner, ip: null };
+  const onDay = new Date(deps.clock.now().getTime() - 20 * 86_400_000).toISOString().slice(0, 10);
+  const cohort = ['Amara Diallo', 'Ben Carter', 'Chloé Martin', 'Dev Patel', 'Elena Rossi', 'Farah Haddad', 'Gus Olsen', 'Hana Sato'];
+  const csv = `email,name,issued_on,narrative\n${cohort.map((n) => `${n.split(' ')[0]?.toLowerCase().replace('é', 'e')}@summer-institute.example,${n},${onDay},Completed the Riverside summer institute on online discussion`).join('\n')}\n`;
+  const draft = await createBulkRun(daysAgo(deps, 20), { org, actor: owner, achievementId: ach(0), fileName: 'summer-institute-cohort.csv', sendClaimMail: false, body: [new TextEncoder().encode(csv)] });
+  await issueBulkRunNow(daysAgo(deps, 20), { org, actor: owner, runId: draft.id });
 }

@@ -19,6 +19,14 @@ export const ID_PREFIXES = {
   notification: 'ntf',
   wallet: 'wal',
   collection: 'col',
+  award: 'awd',
+  apiToken: 'tok',
+  bulkRun: 'blk',
+  orgRole: 'orl',
+  goal: 'gol',
+  skillFramework: 'skf',
+  skill: 'skl',
+  alignment: 'aln',
 } as const;
 
 /** An entity kind that has an id prefix. */

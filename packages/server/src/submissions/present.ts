@@ -4,8 +4,8 @@ import { presentIssuer } from '../achievements/present.js';
 import type { Deps } from '../context.js';
 import { presentFile } from '../files/present.js';
 import type { ReviewRow, SubmissionRow } from './store.js';
-import { findSubmissionContext, listAttempts, listEvidence, listReviews } from './store.js';
-import { findCredentialIdOfSubmission } from '../credentials/store.js';
+import { findCurrentCredentialOfSubmission, findSubmissionContext, listAttempts, listEvidence, listReviews } from './store.js';
+import { credentialStatus } from '../credentials/present.js';
 import { issuanceState } from '../reviews/issuance-state.js';
 
 /** Whether an evidence item can still change: always in a draft; in a revision only if it supports an unmet criterion. */
@@ -45,7 +45,8 @@ export async function presentSubmission(deps: Deps, submissionId: string) {
   const reviews = (await listReviews(deps.db, s.id)).filter((r) => r.attempt < s.attempt || decidedStates.includes(s.state));
   const visible = reviews.filter((r) => r.kind === 'settlement' || !reviews.some((x) => x.kind === 'settlement' && x.attempt === r.attempt));
   const attempts = await listAttempts(deps.db, s.id);
-  const credentialId = (await findCredentialIdOfSubmission(deps.db, s.id)) ?? null;
+  const credential = await findCurrentCredentialOfSubmission(deps.db, s.id);
+  const credentialId = credential?.id ?? null;
   return {
     id: s.id,
     achievementId: s.achievementId,
@@ -62,6 +63,7 @@ export async function presentSubmission(deps: Deps, submissionId: string) {
     openCriterionIds: s.openCriteria,
     credentialId,
     issuance: await issuanceState(deps, { submissionId: s.id, state: s.state, credentialId }),
+    credentialStatus: credential ? credentialStatus(credential, deps.clock.now()).status : null,
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),
     submittedAt: s.submittedAt?.toISOString() ?? null,

@@ -1,8 +1,9 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { EvidenceInput, Notification, Submission, SubmissionSummary } from '@tessera/shared';
+import { EvidenceInput, Notification, Submission, SubmissionSummary, UnreadCount } from '@tessera/shared';
 import { requireAuth } from '../http/auth.js';
 import { jsonBody, jsonOk, PROBLEMS, SESSION_SECURITY } from '../http/openapi.js';
 import type { AppEnv } from '../http/types.js';
+import { countUnreadNotifications } from '../notifications/count-unread.js';
 import { listNotifications, readNotification } from '../notifications/list-notifications.js';
 import { listMySubmissions } from './list-my-submissions.js';
 import { loadOwnSubmission } from './load-own-submission.js';
@@ -60,6 +61,10 @@ export function submissionRoutes() {
   app.openapi(
     createRoute({ method: 'get', path: '/me/notifications', tags, summary: 'My notifications', security: SESSION_SECURITY, responses: { 200: jsonOk(z.array(Notification), 'Newest first'), ...PROBLEMS } }),
     async (c) => c.json(z.array(Notification).parse(await listNotifications(c.var.deps, { accountId: requireAuth(c).account.id })), 200),
+  );
+  app.openapi(
+    createRoute({ method: 'get', path: '/me/notifications/unread-count', tags, summary: 'How many of my notifications are unread', security: SESSION_SECURITY, responses: { 200: jsonOk(UnreadCount, 'The count'), ...PROBLEMS } }),
+    async (c) => c.json(UnreadCount.parse(await countUnreadNotifications(c.var.deps, { accountId: requireAuth(c).account.id })), 200),
   );
   app.openapi(
     createRoute({ method: 'post', path: '/me/notifications/{id}/read', tags, summary: 'Mark a notification read', security: SESSION_SECURITY, request: { params: IdParams }, responses: { 204: { description: 'Read' }, ...PROBLEMS } }),

@@ -46,7 +46,7 @@ export async function updateSubmission(db: Db, id: string, patch: Partial<Submis
 /** A learner's submissions with names, newest first. */
 export async function listSubmissionsOfLearner(db: Db, learnerId: string) {
   return db
-    .select({ s: submissions, content: achievementVersions.content, orgName: orgs.name, credentialId: credentials.id })
+    .select({ s: submissions, content: achievementVersions.content, orgName: orgs.name, credential: credentials })
     .from(submissions)
     .innerJoin(achievementVersions, eq(achievementVersions.id, submissions.versionId))
     .innerJoin(orgs, eq(orgs.id, submissions.orgId))
@@ -54,6 +54,17 @@ export async function listSubmissionsOfLearner(db: Db, learnerId: string) {
     .leftJoin(credentials, and(eq(credentials.submissionId, submissions.id), isNull(credentials.replacedBy)))
     .where(eq(submissions.learnerId, learnerId))
     .orderBy(desc(submissions.updatedAt));
+}
+
+/** The current credential of a submission (a re-issued one gives way to its successor), if any. */
+export async function findCurrentCredentialOfSubmission(db: Db, submissionId: string) {
+  const [row] = await db
+    .select()
+    .from(credentials)
+    .where(eq(credentials.submissionId, submissionId))
+    .orderBy(sql`${credentials.replacedBy} is not null`)
+    .limit(1);
+  return row;
 }
 
 /** Submission with its version content and organisation. */

@@ -4,6 +4,7 @@ import type { Actor, Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
 import { findOrgById } from '../orgs/store.js';
 import { AppError } from '../shared/errors.js';
+import { enqueueSubmissionNotice } from '../notifications/notify-assessors.js';
 import { findVersion } from '../achievements/store.js';
 import { loadOwnSubmission } from './load-own-submission.js';
 import { insertAttempt, insertSlots, listEvidence, updateSubmission } from './store.js';
@@ -47,5 +48,6 @@ export async function submitSubmission(deps: Deps, opts: { actor: Actor; submiss
     });
     await insertSlots(tx.db, s.id, attempt, doubleScored ? 2 : 1);
     await updateSubmission(tx.db, s.id, { state: 'submitted', attempt, doubleScored, submittedAt: now, updatedAt: now });
+    await enqueueSubmissionNotice(tx, { submissionId: s.id, attempt, orgId: s.orgId });
   });
 }

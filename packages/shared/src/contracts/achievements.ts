@@ -102,6 +102,8 @@ const contentWith = (url: z.ZodString) =>
       alignments: z.array(alignmentWith(url)).max(50).default([]),
       skills: z.array(z.string().trim().min(1).max(80)).max(30).default([]),
       creditsAvailable: z.number().min(0).max(1000).nullable().default(null),
+      /** Estimated hours of effort to earn it (shown in the catalog; not part of the signed credential: OB 3.0 has no field for it). */
+      effortHours: z.number({ message: 'Enter a number of hours' }).min(0.5, { message: 'At least half an hour' }).max(500, { message: 'At most 500 hours' }).nullable().default(null),
       validity: Validity.default({ kind: 'never' }),
       rubric: z.object({ criteria: z.array(RubricCriterion).max(12).default([]) }).default({ criteria: [] }),
       maxAttempts: z.number().int().min(1).max(20).default(3),

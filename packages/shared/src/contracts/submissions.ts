@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '../limits.js';
 import { HttpUrl, Timestamp } from './common.js';
 import { EvidenceKind, IssuerSummary, LocalId, StoredAchievementContent } from './achievements.js';
 import { VerificationStep, VerificationVerdict } from './verification.js';
@@ -8,6 +9,9 @@ export const SUBMISSION_STATES = ['draft', 'submitted', 'in_review', 'needs_revi
 /** A submission state. */
 export const SubmissionState = z.enum(SUBMISSION_STATES);
 
+/** Credential status as Tessera tracks it. */
+export const CredentialStatus = z.enum(['active', 'revoked', 'suspended', 'expired']);
+
 /** An uploaded file (evidence or image). */
 export const FileInfo = z.object({ id: z.string(), name: z.string(), mimeType: z.string(), size: z.number().int(), sha256: z.string(), url: z.string() });
 /** An uploaded file. */
@@ -16,7 +20,7 @@ export type FileInfo = z.infer<typeof FileInfo>;
 /** Autosave of one evidence item. */
 export const EvidenceInput = z.object({
   kind: EvidenceKind,
-  text: z.string().max(50_000).optional(),
+  text: z.string().max(LIMITS.evidenceTextMaxLength, { message: `Keep it to ${LIMITS.evidenceTextMaxLength.toLocaleString('en')} characters` }).optional(),
   url: HttpUrl.optional(),
   fileId: z.string().max(64).optional(),
 });
@@ -84,6 +88,8 @@ export const Submission = z.object({
   credentialId: z.string().nullable(),
   /** After a pass: the credential is issued, being signed, or failed to be signed (the organisation can retry). */
   issuance: z.enum(['issued', 'signing', 'failed']).nullable(),
+  /** The current credential's status (a passed submission whose credential was revoked must not read as plainly passed). */
+  credentialStatus: CredentialStatus.nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   submittedAt: Timestamp.nullable(),
@@ -101,6 +107,8 @@ export const SubmissionSummary = z.object({
   attempt: z.number().int(),
   updatedAt: Timestamp,
   credentialId: z.string().nullable(),
+  /** The current credential's status, null when none is issued. */
+  credentialStatus: CredentialStatus.nullable(),
 });
 
 /** A row in an assessor's queue. */
@@ -149,9 +157,6 @@ export const AgreementStats = z.object({
   decisionKappa: z.number().nullable(),
   criteria: z.array(z.object({ criterionId: z.string(), name: z.string(), pairs: z.number().int(), exactAgreement: z.number().nullable(), kappa: z.number().nullable() })),
 });
-
-/** Credential status as Tessera tracks it. */
-export const CredentialStatus = z.enum(['active', 'revoked', 'suspended', 'expired']);
 
 /** An issued credential summary. */
 export const CredentialSummary = z.object({
@@ -271,3 +276,6 @@ export const ClrExportInput = z.object({
 });
 /** Export input. */
 export type ClrExportInput = z.infer<typeof ClrExportInput>;
+
+/** The exported record: a signed CLR 2.0 ClrCredential (only the fields the UI relies on are checked; the rest is passed on as signed). */
+export const SignedClr = z.looseObject({ type: z.union([z.string(), z.array(z.string())]), proof: z.unknown() });

@@ -16,7 +16,7 @@ export function formatSize(bytes: number): string {
 /** A link to an uploaded file with its size and digest. */
 export function FileLink({ file }: { file: FileInfo }) {
   return (
-    <Text size="sm">
+    <Text size="sm" className="wrap-anywhere">
       <Anchor href={file.url} target="_blank" rel="noopener noreferrer">
         {file.name}
       </Anchor>{' '}
@@ -36,11 +36,11 @@ export function EvidenceContent({ item }: { item: Item }) {
       {item.text ? <Prose>{item.text}</Prose> : null}
       {item.url ? (
         href ? (
-          <Anchor href={href} target="_blank" rel="noopener noreferrer">
+          <Anchor href={href} target="_blank" rel="noopener noreferrer" className="wrap-anywhere">
             {item.url}
           </Anchor>
         ) : (
-          <Text>{item.url}</Text>
+          <Text className="wrap-anywhere">{item.url}</Text>
         )
       ) : null}
       {item.file ? <FileLink file={item.file} /> : null}

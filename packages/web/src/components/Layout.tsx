@@ -1,9 +1,28 @@
 /** The application shell: header with organisation switcher and account menu, navigation, main region. */
-import { AppShell, Anchor, Burger, Button, Divider, Group, Menu, NavLink, ScrollArea, Select, Text, UnstyledButton } from '@mantine/core';
+import {
+  AppShell,
+  Anchor,
+  Badge,
+  Burger,
+  Button,
+  Divider,
+  Group,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Select,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { Notification, UnreadCount } from '@tessera/shared';
 import { Suspense, useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
 import { Link, Outlet, matchPath, useLocation, useNavigate } from 'react-router';
+import { z } from 'zod';
 import { appPath } from '../lib/links';
+import { apiCall, apiKey, useApiQuery } from '../lib/query';
 import { useSession } from '../lib/session';
 import { LoadingState } from './states';
 import type { MembershipSummary } from '../lib/types';
@@ -37,10 +56,60 @@ function OrgSwitcher({ memberships, id }: { memberships: MembershipSummary[]; id
   );
 }
 
-function NavItem({ to, label, end = true }: { to: string; label: string; end?: boolean }) {
+function NavItem({ to, label, end = true, badge }: { to: string; label: ReactNode; end?: boolean; badge?: ReactNode }) {
   const { pathname } = useLocation();
   const active = end ? pathname === to : pathname === to || pathname.startsWith(`${to}/`);
-  return <NavLink component={Link} to={to} label={label} active={active} aria-current={active ? 'page' : undefined} variant="filled" />;
+  return (
+    <NavLink
+      component={Link}
+      to={to}
+      label={label}
+      rightSection={badge}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+      variant="filled"
+    />
+  );
+}
+
+/** The unread-count endpoint; its cache entry is refreshed on navigation and every minute. */
+export const UNREAD_PATH = '/me/notifications/unread-count';
+const NOTIFICATIONS_PATH = '/me/notifications';
+const NotificationList = z.array(Notification);
+
+/**
+ * The signed-in person's unread count. Opening the notifications page marks what it lists as read: the list is
+ * loaded into the shared query cache first (so the page still shows which ones were new), then each unread one
+ * is marked read with the existing per-notification call and the count is refreshed.
+ */
+function useUnreadCount(signedIn: boolean, pathname: string): number {
+  const client = useQueryClient();
+  const count = useApiQuery(signedIn ? UNREAD_PATH : null, UnreadCount, { refetchInterval: 60_000 });
+  const seenPath = useRef(pathname);
+  useEffect(() => {
+    if (seenPath.current === pathname) return;
+    seenPath.current = pathname;
+    if (signedIn) void client.invalidateQueries({ queryKey: apiKey(UNREAD_PATH) });
+  }, [client, signedIn, pathname]);
+  useEffect(() => {
+    if (!signedIn || pathname !== '/notifications') return;
+    let cancelled = false;
+    void (async () => {
+      const list = await client.fetchQuery({
+        queryKey: apiKey(NOTIFICATIONS_PATH),
+        queryFn: ({ signal }) => apiCall('GET', NOTIFICATIONS_PATH, NotificationList, { signal }),
+        staleTime: 0,
+      });
+      const unread = list.filter((n) => !n.readAt);
+      if (cancelled || unread.length === 0) return;
+      await Promise.all(unread.map((n) => apiCall('POST', `${NOTIFICATIONS_PATH}/${encodeURIComponent(n.id)}/read`, z.unknown())));
+      await client.invalidateQueries({ queryKey: apiKey(UNREAD_PATH) });
+    })().catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [client, signedIn, pathname]);
+  return count.status === 'ok' ? count.data.unread : 0;
 }
 
 /** The layout every screen renders inside. */
@@ -68,9 +137,22 @@ export function Layout() {
   }, [location.pathname, close]);
 
   const session = state.status === 'signed-in' ? state.session : null;
+  const unread = useUnreadCount(session !== null, location.pathname);
+  // Another person's answers must never be shown from the cache: when who is signed in changes, start afresh.
+  const client = useQueryClient();
+  const accountId = session?.account.id ?? null;
+  const lastAccount = useRef<string | null | undefined>(undefined);
+  useEffect(() => {
+    if (state.status === 'loading') return;
+    if (lastAccount.current !== undefined && lastAccount.current !== accountId) void client.resetQueries({ queryKey: ['api'] });
+    lastAccount.current = accountId;
+  }, [client, accountId, state.status]);
   // Guests who sign in from the header come back to the page they were on.
   const onAuthPage = ['/signin', '/signup', '/forgot-password', '/reset-password'].includes(location.pathname);
-  const guestQuery = onAuthPage || location.pathname === '/' ? '' : `?${new URLSearchParams({ next: appPath(location.pathname + location.search) }).toString()}`;
+  const guestQuery =
+    onAuthPage || location.pathname === '/'
+      ? ''
+      : `?${new URLSearchParams({ next: appPath(location.pathname + location.search) }).toString()}`;
   const membership = session && slug ? session.memberships.find((m) => m.org.slug === slug) : undefined;
 
   return (
@@ -156,23 +238,52 @@ export function Layout() {
               <Group hiddenFrom="sm" mb="sm">
                 <OrgSwitcher memberships={session.memberships} id="org-switcher-nav" />
               </Group>
+              <NavItem to="/" label="Home" />
               <NavItem to="/catalog" label="Catalog" end={false} />
               <NavItem to="/me/submissions" label="My learning" end={false} />
               <NavItem to="/me/credentials" label="My credentials" />
               <NavItem to="/me/wallet" label="My wallet" />
-              <NavItem to="/notifications" label="Notifications" />
+              <NavItem to="/me/skills" label="My skills" />
+              <NavItem to="/me/goals" label="My goals" />
+              <NavItem
+                to="/notifications"
+                label={
+                  unread > 0 ? (
+                    // Read out as one name, "Notifications, 3 unread" (a hidden span next to visible text would be read
+                    // with a space before the comma); the badge shows the figure to sighted users.
+                    <>
+                      <span aria-hidden="true">Notifications</span>
+                      <span className="visually-hidden">{`Notifications, ${unread} unread`}</span>
+                    </>
+                  ) : (
+                    'Notifications'
+                  )
+                }
+                badge={
+                  unread > 0 ? (
+                    <Badge color="red.9" variant="filled" size="sm" circle={unread < 10} aria-hidden="true">
+                      {unread > 99 ? '99+' : unread}
+                    </Badge>
+                  ) : null
+                }
+              />
               <NavItem to="/verify" label="Verify a credential" />
               <Divider my="sm" />
-              <NavItem to="/" label="My organisations" />
               <NavItem to="/orgs/new" label="Create organisation" />
               {membership ? (
                 <>
                   <Divider my="sm" label={membership.org.name} labelPosition="left" />
                   <NavItem to={`/orgs/${membership.org.slug}`} label="Profile" />
                   <NavItem to={`/orgs/${membership.org.slug}/achievements`} label="Micro-credentials" end={false} />
-                  {membership.role === 'owner' || membership.role === 'assessor' ? <NavItem to={`/orgs/${membership.org.slug}/queue`} label="Review queue" /> : null}
-                  {membership.role === 'owner' || membership.role === 'viewer' ? <NavItem to={`/orgs/${membership.org.slug}/credentials`} label="Issued credentials" /> : null}
+                  <NavItem to={`/orgs/${membership.org.slug}/skills`} label="Skill frameworks" />
+                  {membership.role === 'owner' || membership.role === 'assessor' ? (
+                    <NavItem to={`/orgs/${membership.org.slug}/queue`} label="Review queue" />
+                  ) : null}
+                  {membership.role === 'owner' || membership.role === 'viewer' ? (
+                    <NavItem to={`/orgs/${membership.org.slug}/credentials`} label="Issued credentials" />
+                  ) : null}
                   <NavItem to={`/orgs/${membership.org.slug}/members`} label="Members" />
+                  <NavItem to={`/orgs/${membership.org.slug}/roles`} label="Roles" />
                   {membership.role === 'owner' ? (
                     <>
                       <NavItem to={`/orgs/${membership.org.slug}/assessment`} label="Assessment settings" />

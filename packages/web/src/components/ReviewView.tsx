@@ -2,12 +2,13 @@
 import { WARNING } from '../theme';
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { formatDateTime } from '../lib/links';
+import { FULL_LABEL_BADGE } from './SubmissionState';
 import type { AchievementContent, Review } from '../lib/types';
 import { Prose } from './AchievementView';
 
 const KIND: Record<string, string> = { primary: 'Review', second: 'Second review', settlement: 'Settlement' };
 
-/** One review. */
+/** One review: each criterion's level (with what that level means), whether it is met, and the feedback. */
 export function ReviewView({ review, content, headingLevel = 3 }: { review: Review; content: AchievementContent; headingLevel?: 3 | 4 }) {
   return (
     <Paper withBorder p="md" radius="md">
@@ -17,7 +18,7 @@ export function ReviewView({ review, content, headingLevel = 3 }: { review: Revi
           {review.assessorName ? ` by ${review.assessorName}` : ''}
         </Title>
         <Group gap="xs">
-          <Badge color={review.decision === 'pass' ? 'teal.9' : WARNING} variant="filled">
+          <Badge color={review.decision === 'pass' ? 'teal.9' : WARNING} variant="filled" styles={FULL_LABEL_BADGE}>
             {review.decision === 'pass' ? 'Pass' : 'Needs revision'}
           </Badge>
           <Text size="sm">{formatDateTime(review.createdAt)}</Text>
@@ -32,10 +33,15 @@ export function ReviewView({ review, content, headingLevel = 3 }: { review: Revi
               <Group gap="xs">
                 <Text fw={600}>{criterion?.name ?? s.criterionId}</Text>
                 <Text>— {level?.name ?? s.levelId}</Text>
-                <Badge size="sm" variant="outline" color={s.met ? 'teal.9' : WARNING}>
+                <Badge size="sm" variant="outline" color={s.met ? 'teal.9' : WARNING} styles={FULL_LABEL_BADGE}>
                   {s.met ? 'Met' : 'Not yet met'}
                 </Badge>
               </Group>
+              {level?.description ? (
+                <Text size="sm" c="dimmed">
+                  {level.description}
+                </Text>
+              ) : null}
               <Prose>{s.feedback}</Prose>
             </div>
           );

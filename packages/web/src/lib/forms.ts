@@ -76,7 +76,13 @@ export function useFormState(): FormState {
         for (const e of err.problem.errors ?? []) errors[e.path] ??= e.message;
         setFieldErrorsState(errors);
       } else {
-        setProblem({ type: 'about:blank', title: 'Something went wrong', status: 0, code: 'client_error', detail: err instanceof Error ? err.message : String(err) });
+        setProblem({
+          type: 'about:blank',
+          title: 'Something went wrong',
+          status: 0,
+          code: 'client_error',
+          detail: err instanceof Error ? err.message : String(err),
+        });
       }
       return false;
     } finally {
@@ -85,4 +91,63 @@ export function useFormState(): FormState {
   }, []);
 
   return { submitting, problem, fieldErrors, setFieldErrors, run, reset };
+}
+
+/**
+ * A @mantine/form `validate` function from a shared zod schema (the same schema the API validates with), so
+ * `useForm({ validate: schemaResolver(Schema) })` shows the server's messages under the matching fields.
+ */
+export function schemaResolver<T>(schema: ParseSchema<T>): (values: unknown) => FieldErrors {
+  return (values) => {
+    const result = validate(schema, values);
+    return result.ok ? {} : result.errors;
+  };
+}
+
+/** Field problems (`{ path, message }`, as the API returns them) as field errors; the first message per path wins. */
+export function problemsToErrors(problems: ReadonlyArray<{ path: string; message: string }>): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const p of problems) errors[p.path] ??= p.message;
+  return errors;
+}
+
+/** The field errors of a failed API call (`errors[].path`), or none. */
+export function apiFieldErrors(error: unknown): FieldErrors {
+  return error instanceof ApiError ? problemsToErrors(error.problem.errors ?? []) : {};
+}
+
+/**
+ * The errors still worth showing after the values changed: a message stays while its field is still wrong (with
+ * today's wording) and goes as soon as it is fixed. `found` is what the client checks find now. An error only the
+ * server could find (`serverValues` holds the value it judged) stays until that field's value changes. Nothing new
+ * is added: fields the person has not been told about yet are left alone while they type.
+ */
+export function keepUnfixedErrors(opts: {
+  shown: Readonly<Record<string, unknown>>;
+  found: FieldErrors;
+  serverValues: ReadonlyMap<string, string>;
+  valueAt: (path: string) => unknown;
+}): FieldErrors {
+  const next: FieldErrors = {};
+  for (const [path, message] of Object.entries(opts.shown)) {
+    const now = opts.found[path];
+    if (now !== undefined) next[path] = now;
+    else if (
+      opts.serverValues.has(path) &&
+      opts.serverValues.get(path) === JSON.stringify(opts.valueAt(path) ?? null) &&
+      typeof message === 'string'
+    )
+      next[path] = message;
+  }
+  return next;
+}
+
+/** The value at a dotted path (`rubric.criteria.0.name`) of a plain object, or undefined. */
+export function valueAtPath(root: unknown, path: string): unknown {
+  let at: unknown = root;
+  for (const key of path.split('.')) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = Reflect.get(at, key);
+  }
+  return at;
 }

@@ -1,76 +1,77 @@
-/** Home: the organisations the signed-in person belongs to. */
-import { Anchor, Avatar, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+/** Home: what needs the signed-in person, by role, most urgent first — reviewing, organisations, learning. */
+import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
+import { HomeDashboard } from '@tessera/shared';
+import type { HomeSection } from '@tessera/shared';
 import { Link } from 'react-router';
 import { PageTitle } from '../components/PageTitle';
 import { RoleBadge } from '../components/RoleBadge';
-import { EmptyState, ErrorState, LoadingState } from '../components/states';
+import { ErrorState, LoadingState } from '../components/states';
+import { useApiQuery } from '../lib/query';
 import { useSignedInSession } from '../lib/session';
-import type { OrgWithRole } from '../lib/types';
-import { useResource } from '../lib/useResource';
+import type { MembershipSummary } from '../lib/types';
+import { AssessorSection } from './home/AssessorSection';
+import { LearnerSection } from './home/LearnerSection';
+import { OverviewSection } from './home/OverviewSection';
+
+/** Memberships the sections above do not cover (viewers), with the secondary "create organisation" action. */
+function Memberships({ memberships }: { memberships: MembershipSummary[] }) {
+  const others = memberships.filter((m) => m.role === 'viewer');
+  if (memberships.length > 0 && others.length === 0) {
+    return (
+      <Anchor component={Link} to="/orgs/new" size="sm">
+        Create an organisation
+      </Anchor>
+    );
+  }
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="home-memberships">
+      <Title order={2} size="h4" id="home-memberships">
+        {others.length > 0 ? 'Other memberships' : 'Issuing credentials?'}
+      </Title>
+      {others.length > 0 ? (
+        <Stack gap={6} component="ul" className="plain-list" aria-label="Memberships">
+          {others.map((m) => (
+            <Group component="li" key={m.org.id} gap="xs">
+              <Anchor component={Link} to={`/orgs/${m.org.slug}`}>
+                {m.org.name}
+              </Anchor>
+              <RoleBadge role={m.role} />
+            </Group>
+          ))}
+        </Stack>
+      ) : (
+        <Text size="sm">
+          Schools, universities and employers issue micro-credentials through an organisation. An owner of one can invite you, or you can
+          start your own.
+        </Text>
+      )}
+      <Anchor component={Link} to="/orgs/new" size="sm">
+        Create an organisation
+      </Anchor>
+    </Stack>
+  );
+}
 
 /** The home screen. */
 export function HomePage() {
   const session = useSignedInSession();
-  const orgs = useResource<OrgWithRole[]>('/orgs');
+  const home = useApiQuery('/me/home', HomeDashboard);
+  const firstName = session.account.name.split(/\s+/)[0] ?? session.account.name;
+  const render = (section: HomeSection, data: HomeDashboard) => {
+    if (section === 'assessor') return <AssessorSection key={section} queues={data.assessor} />;
+    if (section === 'overview') return <OverviewSection key={section} overviews={data.overviews} />;
+    return <LearnerSection key={section} learner={data.learner} staff={data.sections.length > 1} />;
+  };
   return (
     <>
-      <PageTitle
-        title="My organisations"
-        actions={
-          orgs.status === 'ok' && orgs.data.length > 0 ? (
-            <Button component={Link} to="/orgs/new">
-              Create organisation
-            </Button>
-          ) : null
-        }
-      >
-        My organisations
-      </PageTitle>
-      <Text mb="md">Welcome, {session.account.name}.</Text>
-      {orgs.status === 'loading' ? <LoadingState label="Loading your organisations…" /> : null}
-      {orgs.status === 'error' ? <ErrorState error={orgs.error} onRetry={orgs.reload} /> : null}
-      {orgs.status === 'ok' && orgs.data.length === 0 ? (
-        <EmptyState
-          title="You are not in any organisation yet"
-          action={
-            <Button component={Link} to="/orgs/new">
-              Create organisation
-            </Button>
-          }
-        >
-          Create an organisation to issue micro-credentials, or ask an owner of an existing one to invite you.
-        </EmptyState>
-      ) : null}
-      {orgs.status === 'ok' && orgs.data.length > 0 ? (
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} component="ul" className="plain-list" aria-label="Organisations">
-          {orgs.data.map((org) => (
-            <Card component="li" key={org.id} withBorder radius="md" padding="lg">
-              <Stack gap="sm">
-                <Group gap="sm" wrap="nowrap">
-                  <Avatar src={org.image} alt="" color="indigo.9" variant="filled" radius="sm">
-                    {org.name.slice(0, 2).toUpperCase()}
-                  </Avatar>
-                  <Title order={2} size="h4">
-                    <Anchor component={Link} to={`/orgs/${org.slug}`}>
-                      {org.name}
-                    </Anchor>
-                  </Title>
-                </Group>
-                <Group gap="xs">
-                  <Text size="sm" c="dimmed">
-                    Your role:
-                  </Text>
-                  <RoleBadge role={org.role} />
-                </Group>
-                {org.description ? (
-                  <Text size="sm" lineClamp={3}>
-                    {org.description}
-                  </Text>
-                ) : null}
-              </Stack>
-            </Card>
-          ))}
-        </SimpleGrid>
+      <PageTitle title="Home">Welcome, {firstName}</PageTitle>
+      {home.status === 'loading' ? <LoadingState label="Loading your home…" /> : null}
+      {home.status === 'error' ? <ErrorState error={home.error} onRetry={home.reload} /> : null}
+      {home.status === 'ok' ? (
+        <Stack gap="xl">
+          {home.data.sections.map((s) => render(s, home.data))}
+          <Memberships memberships={session.memberships} />
+        </Stack>
       ) : null}
     </>
   );

@@ -10,6 +10,7 @@ import { blankToNull, useFormState, validate } from '../lib/forms';
 import { useSession, useSignedInSession } from '../lib/session';
 import { ResendVerificationButton } from './VerifyEmail';
 import { apiCall } from '../lib/query';
+import { NotificationPreferences } from '../components/NotificationPreferences';
 
 function ProfileForm() {
   const session = useSignedInSession();
@@ -141,6 +142,7 @@ export function SettingsPage() {
       <Stack gap="lg" maw={640}>
         <ProfileForm />
         <PasswordForm />
+        <NotificationPreferences />
       </Stack>
     </>
   );

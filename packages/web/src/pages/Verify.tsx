@@ -1,79 +1,17 @@
 /** The public verifier: paste, upload or link any Open Badges credential and see every check. */
-import { Alert, Button, FileInput, Group, Paper, Stack, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { Problem, VerificationReport } from '@tessera/shared';
+import { Alert, Button, FileInput, Group, Tabs, Text, TextInput, Textarea } from '@mantine/core';
+import { VerificationReport } from '@tessera/shared';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { PageTitle } from '../components/PageTitle';
-import { StepList, VERDICT, VerdictAlert, credentialContentType } from '../components/VerificationReport';
-import { API_BASE, ApiError, errorMessage } from '../lib/api';
+import { VerificationResult, credentialContentType } from '../components/VerificationReport';
+import { errorMessage, postRaw } from '../lib/api';
+import { parseResponse } from '../lib/query';
 import type { VerificationReport as Report } from '../lib/types';
 
-type Json = Record<string, unknown>;
-const rec = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {});
-const first = (v: unknown): unknown => (Array.isArray(v) ? v[0] : v);
-
 /** POST the credential to the verifier; the answer is parsed with the shared contract, never trusted as it is. */
-async function send(body: BodyInit, contentType: string): Promise<Report> {
-  const res = await fetch(`${API_BASE}/verify`, { method: 'POST', headers: { 'content-type': contentType, accept: 'application/json' }, body, credentials: 'omit' });
-  const json: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const problem = Problem.safeParse(json);
-    throw new ApiError(problem.success ? problem.data : { type: 'about:blank', title: 'Verification failed', status: res.status, code: 'http_error', detail: `The server answered ${res.status}.` });
-  }
-  const report = VerificationReport.safeParse(json);
-  if (!report.success) throw new ApiError({ type: 'about:blank', title: 'Verification failed', status: res.status, code: 'bad_response', detail: 'The verifier’s answer could not be read. Try again later.' });
-  return report.data;
-}
-
-function Claims({ report }: { report: Report }) {
-  const c = report.credential;
-  if (!c) return null;
-  const subject = rec(first(c['credentialSubject']));
-  const achievement = rec(subject['achievement']);
-  const issuer = rec(c['issuer']);
-  // An Open Badges 2.0 assertion names its badge class (embedded or by URL) and a recipient object instead.
-  const badge = rec(c['badge']);
-  const recipient = rec(c['recipient']);
-  const rows: Array<[string, unknown]> = [
-    ['Achievement', achievement['name'] ?? c['name'] ?? badge['name'] ?? (typeof c['badge'] === 'string' ? c['badge'] : undefined)],
-    ['Issuer', issuer['name'] ?? (typeof c['issuer'] === 'string' ? c['issuer'] : issuer['id']) ?? rec(badge['issuer'])['name']],
-    ['Recipient', subject['name'] ?? subject['id'] ?? (subject['identifier'] || recipient['hashed'] === true ? 'Identified by a hashed identifier' : recipient['identity'])],
-    ['Valid from', c['validFrom'] ?? c['issuanceDate'] ?? c['issuedOn']],
-    ['Valid until', c['validUntil'] ?? c['expirationDate'] ?? c['expires'] ?? 'No expiry'],
-    ['Format', report.format],
-  ];
-  const confirmed = report.verdict === 'valid';
-  return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="claims-heading">
-      <Title order={2} size="h4" mb="sm" id="claims-heading">
-        {confirmed ? 'What the credential claims' : 'What the credential claims (not confirmed)'}
-      </Title>
-      {confirmed ? null : (
-        <Alert color={VERDICT[report.verdict].color} variant="light" mb="sm" role="note" title="These claims are not confirmed">
-          <Text size="sm">
-            {report.verdict === 'invalid'
-              ? 'The credential did not verify, so nothing below is confirmed by its issuer. Do not rely on it.'
-              : 'The credential could not be fully verified, so nothing below is confirmed yet. Do not rely on it until every check passes.'}
-          </Text>
-        </Alert>
-      )}
-      <dl className="claims">
-        {rows
-          .filter(([, v]) => v !== undefined && v !== null && v !== '')
-          .map(([k, v]) => (
-            <div key={k}>
-              <dt>{k}</dt>
-              <dd>{String(v)}</dd>
-            </div>
-          ))}
-      </dl>
-      {rec(achievement['criteria'])['narrative'] ? (
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-          {String(rec(achievement['criteria'])['narrative'])}
-        </Text>
-      ) : null}
-    </Paper>
-  );
+async function send(body: Uint8Array | string, contentType: string): Promise<Report> {
+  return parseResponse(VerificationReport, await postRaw<unknown>('/verify', body, contentType), '/verify');
 }
 
 /** The verifier screen (no account needed). */
@@ -142,16 +80,9 @@ export function VerifyPage() {
         </Alert>
       ) : null}
       {report ? (
-        <Stack gap="md" mt="lg" aria-live="polite">
-          <VerdictAlert verdict={report.verdict} steps={report.steps} />
-          <Claims report={report} />
-          <Paper withBorder p="md" radius="md">
-            <Title order={2} size="h4" mb="sm">
-              Checks
-            </Title>
-            <StepList steps={report.steps} />
-          </Paper>
-        </Stack>
+        <div style={{ marginTop: 'var(--mantine-spacing-lg)' }}>
+          <VerificationResult report={report} />
+        </div>
       ) : null}
     </>
   );

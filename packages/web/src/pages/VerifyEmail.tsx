@@ -70,7 +70,8 @@ export function VerifyEmailPage() {
   const started = useRef(false);
 
   useEffect(() => {
-    if (started.current) return;
+    // Wait for the session probe: a signed-in tab must send the session's CSRF token with the POST.
+    if (started.current || state.status === 'loading') return;
     started.current = true;
     void form
       .run(async () => {
@@ -80,7 +81,7 @@ export function VerifyEmailPage() {
         setOutcome({ status: ok ? 'verified' : 'failed' });
         if (ok) await refresh();
       });
-  }, [form, token, refresh]);
+  }, [form, token, refresh, state.status]);
 
   const signedIn = state.status === 'signed-in';
   return (

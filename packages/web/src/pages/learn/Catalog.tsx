@@ -1,13 +1,13 @@
-/** The catalog: published micro-credentials across organisations, with search, filters and pages. */
-import { Anchor, Badge, Button, Card, Group, Image, Pagination, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { ACHIEVEMENT_TYPES } from '@tessera/shared';
+/** The catalog: published micro-credentials across organisations, with search, filters, pages and the person's progress. */
+import { Button, Group, Pagination, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { ACHIEVEMENT_TYPES, MyCatalogPage } from '@tessera/shared';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import type { CatalogPage } from '../../lib/types';
-import { useResource } from '../../lib/useResource';
+import { useApiQuery } from '../../lib/query';
+import { CatalogCard } from './CatalogCard';
 
 const FILTERS = ['q', 'skill', 'org', 'type'] as const;
 
@@ -22,7 +22,7 @@ export function CatalogPageScreen() {
   }
   const page = Number(params.get('page') ?? '1') || 1;
   query.set('page', String(page));
-  const result = useResource<CatalogPage>(`/catalog?${query.toString()}`);
+  const result = useApiQuery(`/catalog?${query.toString()}`, MyCatalogPage);
 
   const update = (changes: Partial<Record<(typeof FILTERS)[number] | 'page', string | null>>) => {
     const next = new URLSearchParams(params);
@@ -44,7 +44,13 @@ export function CatalogPageScreen() {
       <PageTitle title="Catalog">Micro-credential catalog</PageTitle>
       <form onSubmit={onSearch} role="search" aria-label="Search the catalog">
         <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
-          <TextInput label="Search" placeholder="e.g. online discussions" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={{ base: '100%', sm: 320 }} />
+          <TextInput
+            label="Search"
+            placeholder="e.g. online discussions"
+            value={q}
+            onChange={(e) => setQ(e.currentTarget.value)}
+            w={{ base: '100%', sm: 320 }}
+          />
           <Button type="submit">Search</Button>
           <Select
             label="Skill"
@@ -88,37 +94,7 @@ export function CatalogPageScreen() {
           ) : (
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} component="ul" className="plain-list" aria-label="Micro-credentials">
               {result.data.items.map((item) => (
-                <Card component="li" key={item.achievementId} withBorder radius="md" padding="lg">
-                  <Stack gap="xs">
-                    <Group wrap="nowrap" align="flex-start">
-                      <Image src={item.imageUrl} alt="" w={56} h={56} fit="contain" />
-                      <Title order={2} size="h4">
-                        <Anchor component={Link} to={`/catalog/${item.achievementId}`}>
-                          {item.content.name}
-                        </Anchor>
-                      </Title>
-                    </Group>
-                    <Text size="sm">{item.issuer.name}</Text>
-                    <Text size="sm" lineClamp={3}>
-                      {item.content.description}
-                    </Text>
-                    <Group gap={4}>
-                      <Badge variant="outline" color="indigo.9">
-                        {item.content.achievementType}
-                      </Badge>
-                      {item.status === 'retired' ? (
-                        <Badge variant="filled" color="gray.8">
-                          Retired
-                        </Badge>
-                      ) : null}
-                      {item.content.skills.slice(0, 3).map((s) => (
-                        <Badge key={s} variant="outline" color="gray.8">
-                          {s}
-                        </Badge>
-                      ))}
-                    </Group>
-                  </Stack>
-                </Card>
+                <CatalogCard key={item.achievementId} item={item} />
               ))}
             </SimpleGrid>
           )}

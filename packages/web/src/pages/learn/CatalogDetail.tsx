@@ -1,65 +1,48 @@
-/** A published micro-credential: everything a learner needs before starting, and the start button. */
-import { Alert, Button, Group } from '@mantine/core';
-import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+/** A published micro-credential: everything a learner needs before starting, their progress, and what to do next. */
+import { Alert, Group, Text } from '@mantine/core';
+import { MyCatalogEntry } from '@tessera/shared';
+import { useParams } from 'react-router';
 import { AchievementView } from '../../components/AchievementView';
 import { PageTitle } from '../../components/PageTitle';
 import { ErrorState, LoadingState } from '../../components/states';
-import { api, errorMessage } from '../../lib/api';
-import type { CatalogEntry, Submission } from '../../lib/types';
-import { useResource } from '../../lib/useResource';
+import { useApiQuery } from '../../lib/query';
+import { effortText, ProgressAction, ProgressBadge } from './CatalogCard';
+
+const STATE_NOTE = {
+  earned: 'You have earned this micro-credential.',
+  in_progress: 'You have started this micro-credential; your evidence is saved as you go.',
+  awaiting_review: 'Your evidence is submitted and waiting for an assessor.',
+  needs_revision: 'An assessor has sent feedback: revise your evidence and submit again.',
+} as const;
 
 /** The catalog detail screen. */
 export function CatalogDetailPage() {
   const { achievementId = '' } = useParams();
-  const entry = useResource<CatalogEntry>(`/catalog/${encodeURIComponent(achievementId)}`);
-  const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const entry = useApiQuery(`/catalog/${encodeURIComponent(achievementId)}`, MyCatalogEntry);
   if (entry.status === 'loading') return <LoadingState label="Loading the micro-credential…" />;
   if (entry.status === 'error') return <ErrorState error={entry.error} onRetry={entry.reload} />;
-  const start = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const s = await api<Submission>('POST', `/catalog/${encodeURIComponent(achievementId)}/start`);
-      void navigate(`/me/submissions/${s.id}`);
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
-  };
+  const { data } = entry;
+  const effort = data.content.effortHours ?? null;
   return (
     <>
-      <PageTitle
-        title={entry.data.content.name}
-        actions={
-          entry.data.status === 'published' ? (
-            <Button onClick={() => void start()} loading={busy}>
-              Start or resume this micro-credential
-            </Button>
-          ) : null
-        }
-      >
-        {entry.data.content.name}
+      <PageTitle title={data.content.name} actions={<ProgressAction entry={data} size="md" />}>
+        {data.content.name}
       </PageTitle>
-      {entry.data.status === 'retired' ? (
+      {data.mine || effort ? (
+        <Group gap="sm" mb="md" mt={-8}>
+          <ProgressBadge mine={data.mine} />
+          {data.mine ? <Text size="sm">{STATE_NOTE[data.mine.state]}</Text> : null}
+          {effort ? <Text size="sm">{effortText(effort)} of work</Text> : null}
+        </Group>
+      ) : null}
+      {data.status === 'retired' ? (
         <Alert color="gray.8" variant="outline" mb="md" title="Retired">
           This micro-credential no longer accepts new learners. Work already started can still be finished.
         </Alert>
       ) : null}
-      {error ? (
-        <Alert color="red.9" variant="outline" mb="md" role="alert" title="Could not start">
-          {error}
-        </Alert>
-      ) : null}
-      <AchievementView content={entry.data.content} issuer={entry.data.issuer} imageUrl={entry.data.imageUrl} version={entry.data.version} />
+      <AchievementView content={data.content} issuer={data.issuer} imageUrl={data.imageUrl} version={data.version} />
       <Group mt="xl">
-        {entry.data.status === 'published' ? (
-          <Button onClick={() => void start()} loading={busy} variant="default">
-            Start or resume
-          </Button>
-        ) : null}
+        <ProgressAction entry={data} />
       </Group>
     </>
   );

@@ -1,10 +1,11 @@
 /** Export a signed CLR 2.0 learning record of chosen credentials, with associations between their achievements. */
 import { ActionIcon, Alert, Button, Card, Checkbox, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { SignedClr } from '@tessera/shared';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { ProblemAlert } from '../../components/states';
-import { api } from '../../lib/api';
 import { useFormState } from '../../lib/forms';
+import { apiCall } from '../../lib/query';
 import type { MyCredential } from '../../lib/types';
 
 const TYPES = [
@@ -49,7 +50,7 @@ export function ClrExport({ earned }: { earned: MyCredential[] }) {
     if (incomplete >= 0) return form.setFieldErrors({ [`associations.${incomplete}.targetId`]: 'Choose both credentials' });
     await form.run(async () => {
       const body = { ...(name.trim() ? { name: name.trim() } : {}), credentialIds: chosen, associations: rows.map((r) => ({ associationType: r.associationType, sourceId: r.sourceId, targetId: r.targetId })) };
-      const clr = await api<Record<string, unknown>>('POST', '/me/clr', { body });
+      const clr = await apiCall('POST', '/me/clr', SignedClr, { body });
       const url = URL.createObjectURL(new Blob([JSON.stringify(clr, null, 2)], { type: 'application/json' }));
       setDone({ url, count: chosen.length });
       const a = document.createElement('a');

@@ -1,28 +1,25 @@
 /** The learner's earned credentials: status, links, and how each one is shared. */
 import { Alert, Anchor, Button, Card, Divider, Group, List, Modal, Select, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
+import { CredentialReissued, MyCredential as MyCredentialContract } from '@tessera/shared';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { z } from 'zod';
 import { CardHeading } from '../../components/CardHeading';
 import { PageTitle } from '../../components/PageTitle';
 import { CredentialStatusBadge } from '../../components/SubmissionState';
 import { EmptyState, ErrorState, LoadingState, ProblemAlert } from '../../components/states';
-import { api } from '../../lib/api';
 import { useFormState } from '../../lib/forms';
 import { formatDateTime } from '../../lib/links';
+import { apiCall, invalidateApi, useApiQuery } from '../../lib/query';
 import type { MyCredential } from '../../lib/types';
-import { useResource } from '../../lib/useResource';
+
+const CredentialList = z.array(MyCredentialContract);
 
 const VISIBILITY = [
   { value: 'public', label: 'Public: listed on my profile' },
   { value: 'unlisted', label: 'Anyone with the link' },
   { value: 'private', label: 'Only me' },
 ];
-
-/** The answer to a re-issue: the new credential and the id of the one it replaced. */
-interface Reissued {
-  credential: MyCredential;
-  replacedId: string;
-}
 
 /** What the downloadable credential reveals, read from the signed document, and where it differs from today's choices. */
 function SignedContents({ credential }: { credential: MyCredential }) {
@@ -52,8 +49,8 @@ function SignedContents({ credential }: { credential: MyCredential }) {
         ))}
         {!carriesText ? <List.Item>Never the text of your evidence, your file names or the assessor’s notes</List.Item> : null}
       </List>
-      {nameDiffers || carriesText ? (
-        <Alert color="yellow" title="The download does not match your current choices">
+      {(nameDiffers || carriesText) && credential.reissuable ? (
+        <Alert color="orange.9" variant="outline" title="The download does not match your current choices">
           {nameDiffers ? 'Your name is hidden on the page, but the signed credential still contains it. ' : ''}
           {carriesText ? 'The signed credential still carries the full text of your evidence. ' : ''}
           Re-issue it to apply your current choices.
@@ -69,7 +66,9 @@ function Reissue({ credential, onReissued }: { credential: MyCredential; onReiss
   const [confirming, setConfirming] = useState(false);
   const reissue = async () => {
     const ok = await form.run(async () => {
-      const out = await api<Reissued>('POST', `/me/credentials/${encodeURIComponent(credential.id)}/reissue`);
+      const out = await apiCall('POST', `/me/credentials/${encodeURIComponent(credential.id)}/reissue`, CredentialReissued);
+      void invalidateApi('/me/wallet');
+      void invalidateApi('/me/submissions');
       onReissued(out.replacedId, out.credential);
     });
     if (ok) setConfirming(false);
@@ -107,7 +106,7 @@ function Sharing({ credential, onChange }: { credential: MyCredential; onChange:
   const [saved, setSaved] = useState<string | null>(null);
   const save = async (body: Record<string, unknown>, what: string) => {
     setSaved(null);
-    const ok = await form.run(async () => onChange(await api<MyCredential>('PATCH', `/me/credentials/${encodeURIComponent(credential.id)}`, { body })));
+    const ok = await form.run(async () => onChange(await apiCall('PATCH', `/me/credentials/${encodeURIComponent(credential.id)}`, MyCredentialContract, { body })));
     if (ok) setSaved(what);
   };
   return (
@@ -147,7 +146,7 @@ function Sharing({ credential, onChange }: { credential: MyCredential; onChange:
 
 /** My credentials. */
 export function MyCredentialsPage() {
-  const list = useResource<MyCredential[]>('/me/credentials');
+  const list = useApiQuery('/me/credentials', CredentialList);
   const [notice, setNotice] = useState<string | null>(null);
   const replace = (c: MyCredential) => {
     if (list.status === 'ok') list.setData(list.data.map((x) => (x.id === c.id ? c : x)));

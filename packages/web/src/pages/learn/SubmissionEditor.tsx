@@ -1,221 +1,22 @@
-/** The learner's workspace for one micro-credential: evidence with autosave, submit, feedback, history. */
+/** The learner's workspace for one micro-credential: evidence with autosave, submit after a confirmation, feedback, history. */
 import { WARNING } from '../../theme';
-import { Alert, Anchor, Button, FileInput, Group, Paper, SegmentedControl, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { HttpUrl, LIMITS } from '@tessera/shared';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ChangeEvent } from 'react';
+import { Alert, Anchor, Button, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Submission as SubmissionContract } from '@tessera/shared';
+import { useCallback, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { AchievementView, Prose, kindLabel } from '../../components/AchievementView';
-import { FileLink } from '../../components/EvidenceDisplay';
+import { AchievementView } from '../../components/AchievementView';
 import { PageTitle } from '../../components/PageTitle';
 import { ReviewView } from '../../components/ReviewView';
 import { SubmissionStateBadge } from '../../components/SubmissionState';
 import { ErrorState, LoadingState } from '../../components/states';
-import { ApiError, api, errorMessage, uploadFile } from '../../lib/api';
+import { ApiError, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/links';
-import type { FileInfo, Submission } from '../../lib/types';
-import { useResource } from '../../lib/useResource';
-
-type Requirement = Submission['achievement']['evidenceRequirements'][number];
-type Item = Submission['evidence'][number];
-type Kind = Requirement['kinds'][number];
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'error'; message: string };
-
-const AUTOSAVE_MS = 800;
-
-interface ItemProps {
-  index: number;
-  submissionId: string;
-  requirement: Requirement;
-  item: Item | undefined;
-  editable: boolean;
-  onSaved: (s: Submission) => void;
-  registerFlush: (id: string, flush: (() => Promise<boolean>) | null) => void;
-}
-
-function SaveStatus({ state }: { state: SaveState }) {
-  const text =
-    state.kind === 'saving' ? 'Saving…' : state.kind === 'saved' ? `Saved ${formatDateTime(state.at)}` : state.kind === 'error' ? `Not saved: ${state.message}` : '';
-  return (
-    <Text size="sm" c={state.kind === 'error' ? 'red.9' : 'dimmed'} role="status" aria-live="polite">
-      {text}
-    </Text>
-  );
-}
-
-/** Edits one evidence item; text and links save themselves shortly after typing stops. */
-function EvidenceEditor({ index, submissionId, requirement, item, editable, onSaved, registerFlush }: ItemProps) {
-  const [kind, setKind] = useState<Kind>(item?.kind ?? requirement.kinds[0] ?? 'text');
-  const [text, setText] = useState(item?.text ?? '');
-  const [url, setUrl] = useState(item?.url ?? '');
-  const [file, setFile] = useState<FileInfo | null>(item?.file ?? null);
-  const [save, setSave] = useState<SaveState>(item ? { kind: 'saved', at: item.updatedAt } : { kind: 'idle' });
-  const [urlError, setUrlError] = useState<string | null>(null);
-  const dirty = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const latest = useRef({ kind, text, url, file });
-  latest.current = { kind, text, url, file };
-
-  const persist = useCallback(async (): Promise<boolean> => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    if (!dirty.current) return true;
-    const v = latest.current;
-    const body: Record<string, string> = { kind: v.kind };
-    if (v.kind === 'text') body.text = v.text;
-    else if (v.kind === 'link' || (v.kind === 'video' && !v.file)) {
-      if (!v.url.trim()) return true;
-      // The link becomes an IRI in the signed credential: check it with the same schema as the API.
-      const link = HttpUrl.safeParse(v.url);
-      if (!link.success) {
-        const message = link.error.issues[0]?.message ?? 'Enter a valid URL';
-        setUrlError(message);
-        setSave({ kind: 'error', message });
-        return false;
-      }
-      body.url = link.data;
-      if (v.text.trim()) body.text = v.text;
-    } else {
-      if (!v.file) return true;
-      body.fileId = v.file.id;
-      if (v.text.trim()) body.text = v.text;
-    }
-    dirty.current = false;
-    setSave({ kind: 'saving' });
-    try {
-      const s = await api<Submission>('PUT', `/me/submissions/${submissionId}/evidence/${requirement.id}`, { body });
-      const saved = s.evidence.find((e) => e.requirementId === requirement.id);
-      setSave({ kind: 'saved', at: saved?.updatedAt ?? new Date().toISOString() });
-      setUrlError(null);
-      onSaved(s);
-      return true;
-    } catch (err) {
-      dirty.current = true;
-      const fieldError = err instanceof ApiError ? err.problem.errors?.find((e) => e.path === 'url')?.message : undefined;
-      if (fieldError) setUrlError(fieldError);
-      setSave({ kind: 'error', message: fieldError ?? errorMessage(err) });
-      return false;
-    }
-  }, [submissionId, requirement.id, onSaved]);
-
-  useEffect(() => {
-    registerFlush(requirement.id, persist);
-    return () => registerFlush(requirement.id, null);
-  }, [registerFlush, requirement.id, persist]);
-
-  const changed = () => {
-    dirty.current = true;
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void persist(), AUTOSAVE_MS);
-  };
-  const onTextChange = (e: ChangeEvent<HTMLTextAreaElement>) => {
-    setText(e.currentTarget.value);
-    changed();
-  };
-
-  const onFile = async (f: File | null) => {
-    if (!f) return;
-    if (f.size > LIMITS.evidenceFileBytes) {
-      setSave({ kind: 'error', message: `The file is larger than ${Math.round(LIMITS.evidenceFileBytes / 1024 / 1024)} MB` });
-      return;
-    }
-    setSave({ kind: 'saving' });
-    try {
-      const stored = await uploadFile<FileInfo>(f, 'evidence');
-      setFile(stored);
-      latest.current = { ...latest.current, file: stored };
-      dirty.current = true;
-      await persist();
-    } catch (err) {
-      setSave({ kind: 'error', message: errorMessage(err) });
-    }
-  };
-
-  const idBase = `evidence-${requirement.id}`;
-  return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={`${idBase}-title`}>
-      <Group justify="space-between" align="flex-start" mb="xs">
-        <Title order={3} size="h5" id={`${idBase}-title`}>
-          Evidence {index + 1} {requirement.required ? '' : '(optional)'}
-        </Title>
-        <SaveStatus state={save} />
-      </Group>
-      <Prose>{requirement.prompt}</Prose>
-      {!editable ? (
-        <Text size="sm" mt="xs" c="dimmed">
-          {item ? 'This evidence supports criteria you have already met, so it stays as assessed.' : 'This cannot be changed now.'}
-        </Text>
-      ) : null}
-      <Stack gap="sm" mt="sm">
-        {requirement.kinds.length > 1 ? (
-          <SegmentedControl
-            aria-label={`Kind of evidence ${index + 1}`}
-            value={kind}
-            onChange={(v) => {
-              setKind(v as Kind);
-              changed();
-            }}
-            data={requirement.kinds.map((k) => ({ value: k, label: kindLabel(k) }))}
-            disabled={!editable}
-          />
-        ) : null}
-        {kind === 'text' ? (
-          <Textarea
-            label={`Your response for evidence ${index + 1}`}
-            autosize
-            minRows={5}
-            maxLength={50_000}
-            value={text}
-            onChange={onTextChange}
-            onBlur={() => void persist()}
-            disabled={!editable}
-          />
-        ) : null}
-        {kind === 'link' || kind === 'video' ? (
-          <TextInput
-            type="url"
-            label={kind === 'video' ? `Video link for evidence ${index + 1} (or upload a file below)` : `Link for evidence ${index + 1}`}
-            placeholder="https://"
-            value={url}
-            onChange={(e) => {
-              setUrl(e.currentTarget.value);
-              setUrlError(null);
-              changed();
-            }}
-            onBlur={() => void persist()}
-            disabled={!editable}
-            error={urlError}
-          />
-        ) : null}
-        {kind === 'file' || kind === 'video' ? (
-          <>
-            {file ? <FileLink file={file} /> : null}
-            <FileInput
-              label={`${file ? 'Replace the file' : 'Upload a file'} for evidence ${index + 1}`}
-              description={`Up to ${Math.round(LIMITS.evidenceFileBytes / 1024 / 1024)} MB. PDF, images, office documents, text, audio or video.`}
-              placeholder="Choose a file"
-              accept={kind === 'video' ? 'video/*' : undefined}
-              onChange={(f) => void onFile(f)}
-              disabled={!editable}
-              clearable={false}
-            />
-          </>
-        ) : null}
-        {kind !== 'text' ? (
-          <Textarea
-            label={`Note for the assessor (optional) for evidence ${index + 1}`}
-            autosize
-            minRows={2}
-            value={text}
-            onChange={onTextChange}
-            onBlur={() => void persist()}
-            disabled={!editable}
-          />
-        ) : null}
-      </Stack>
-    </Paper>
-  );
-}
+import { apiCall, invalidateApi, useApiQuery } from '../../lib/query';
+import type { Submission } from '../../lib/types';
+import { EvidenceEditor } from './submission/EvidenceEditor';
+import type { Requirement } from './submission/evidence-rules';
+import { missingEvidence } from './submission/evidence-rules';
+import { SubmitDialog } from './submission/SubmitDialog';
 
 function editableFor(s: Submission, r: Requirement): boolean {
   if (s.state === 'draft') return true;
@@ -225,18 +26,68 @@ function editableFor(s: Submission, r: Requirement): boolean {
   return r.criterionIds.length === 0 || r.criterionIds.some((c) => s.openCriterionIds.includes(c));
 }
 
+/**
+ * Why the evidence cannot change, in words true for the submission's state (never "already met" before any
+ * review): said once above the items, except in a revision, where each fixed item says why it is fixed.
+ */
+function readOnlyNote(s: Submission): { page: string | null; item: string | null } {
+  switch (s.state) {
+    case 'draft':
+      return { page: null, item: null };
+    case 'needs_revision':
+      return { page: null, item: 'You met the criteria this evidence supports, so it stays as assessed.' };
+    case 'submitted':
+    case 'in_review':
+    case 'disputed':
+      return { page: 'Submitted: your evidence cannot change while the assessors review it.', item: null };
+    case 'passed':
+      return { page: 'Your evidence as it was assessed.', item: null };
+    default:
+      return { page: 'Your evidence as it was assessed in your last attempt.', item: null };
+  }
+}
+
+/** The first words of the passed banner, which must not celebrate a credential that was since withdrawn. */
+const WITHDRAWN: Record<'revoked' | 'suspended' | 'expired', string> = {
+  revoked: 'Your credential for this micro-credential was revoked by its issuer. It no longer verifies; see the reason in your credentials.',
+  suspended: 'Your credential for this micro-credential is suspended by its issuer for now. It does not verify while suspended; see the reason in your credentials.',
+  expired: 'Your credential for this micro-credential has expired.',
+};
+
 /** The submission screen. */
 export function SubmissionEditorPage() {
   const { id = '' } = useParams();
-  const sub = useResource<Submission>(`/me/submissions/${encodeURIComponent(id)}`);
+  const path = `/me/submissions/${encodeURIComponent(id)}`;
+  const sub = useApiQuery(path, SubmissionContract);
   const flushers = useRef(new Map<string, () => Promise<boolean>>());
-  const [submitting, setSubmitting] = useState(false);
-  const [submitError, setSubmitError] = useState<string | null>(null);
+  const cards = useRef(new Map<string, HTMLElement>());
+  const latest = useRef<Submission | null>(null);
+  const [phase, setPhase] = useState<'idle' | 'saving' | 'confirm' | 'sending'>('idle');
+  const [checked, setChecked] = useState(false);
+  const [submitError, setSubmitError] = useState<{ title: string; detail: string } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const { setData } = sub;
-  const onSaved = useCallback((s: Submission) => setData(s), [setData]);
+  if (sub.status === 'ok') latest.current = sub.data;
+  const onSaved = useCallback(
+    (s: Submission) => {
+      latest.current = s;
+      setData(s);
+    },
+    [setData],
+  );
   const registerFlush = useCallback((rid: string, flush: (() => Promise<boolean>) | null) => {
     if (flush) flushers.current.set(rid, flush);
     else flushers.current.delete(rid);
+  }, []);
+  const cardRef = useCallback((rid: string, el: HTMLElement | null) => {
+    if (el) cards.current.set(rid, el);
+    else cards.current.delete(rid);
+  }, []);
+  const focusCard = useCallback((rid: string) => {
+    const el = cards.current.get(rid);
+    if (!el) return;
+    el.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+    el.focus({ preventScroll: true });
   }, []);
 
   if (sub.status === 'loading') return <LoadingState label="Loading your submission…" />;
@@ -245,34 +96,76 @@ export function SubmissionEditorPage() {
   const content = s.achievement;
   const canEdit = s.state === 'draft' || s.state === 'needs_revision';
   const latestAttemptReviews = s.reviews.filter((r) => r.attempt === Math.max(0, ...s.reviews.map((x) => x.attempt)));
+  const missing = checked && canEdit ? missingEvidence(s) : [];
+  const notes = readOnlyNote(s);
+  const withdrawn = s.state === 'passed' && s.credentialStatus && s.credentialStatus !== 'active' ? s.credentialStatus : null;
 
-  const submit = async () => {
-    setSubmitting(true);
+  /** Save everything, name what is missing, then ask for confirmation. */
+  const startSubmit = async () => {
     setSubmitError(null);
-    const results = await Promise.all([...flushers.current.values()].map((f) => f()));
-    if (results.some((ok) => !ok)) {
-      setSubmitError('Some evidence could not be saved. Fix it and try again.');
-      setSubmitting(false);
+    setNotice(null);
+    setPhase('saving');
+    const results = await Promise.all([...flushers.current.entries()].map(async ([rid, flush]) => ({ rid, ok: await flush() })));
+    const failed = content.evidenceRequirements.flatMap((r, i) => (results.some((x) => x.rid === r.id && !x.ok) ? [{ rid: r.id, n: i + 1 }] : []));
+    const first = failed[0];
+    if (first) {
+      setSubmitError({ title: 'Not submitted', detail: `Evidence ${failed.map((f) => f.n).join(', ')} could not be saved. Fix what its card says and try again.` });
+      setPhase('idle');
+      focusCard(first.rid);
       return;
     }
-    try {
-      setData(await api<Submission>('POST', `/me/submissions/${s.id}/submit`));
-    } catch (err) {
-      setSubmitError(errorMessage(err));
+    setChecked(true);
+    const lacking = missingEvidence(latest.current ?? s);
+    const firstMissing = lacking[0];
+    if (firstMissing) {
+      setPhase('idle');
+      focusCard(firstMissing.requirement.id);
+      return;
     }
-    setSubmitting(false);
+    setPhase('confirm');
+  };
+
+  const confirmSubmit = async () => {
+    setPhase('sending');
+    try {
+      const next = await apiCall('POST', `/me/submissions/${s.id}/submit`, SubmissionContract);
+      latest.current = next;
+      setData(next);
+      void invalidateApi('/me/submissions');
+      setPhase('idle');
+      setChecked(false);
+      setNotice(`Submitted ${next.submittedAt ? formatDateTime(next.submittedAt) : ''}. The assessors have your evidence.`);
+    } catch (err) {
+      setPhase('idle');
+      // The server names missing items as `evidence.<requirementId>`: show them on their cards.
+      const paths = err instanceof ApiError ? (err.problem.errors ?? []).map((e) => e.path) : [];
+      const firstId = paths.find((p) => p.startsWith('evidence.'))?.slice('evidence.'.length);
+      if (firstId) {
+        setChecked(true);
+        sub.reload();
+        focusCard(firstId);
+      }
+      setSubmitError({ title: 'Not submitted', detail: errorMessage(err) });
+    }
   };
 
   return (
     <>
       <PageTitle title={content.name}>{content.name}</PageTitle>
       <Group gap="sm" mb="md">
-        <SubmissionStateBadge state={s.state} />
+        <SubmissionStateBadge state={s.state} credentialStatus={s.credentialStatus} />
         <Text size="sm">
           Attempt {Math.max(1, s.attempt)} of {s.maxAttempts} · {s.issuer.name} · version {s.version}
         </Text>
       </Group>
-      {s.state === 'passed' ? (
+      {withdrawn ? (
+        <Alert color={withdrawn === 'revoked' ? 'red.9' : WARNING} variant="outline" title={`Passed — credential ${withdrawn}`} mb="md">
+          <Text>
+            {WITHDRAWN[withdrawn]} <Anchor component={Link} to="/me/credentials">See my credentials</Anchor>
+          </Text>
+        </Alert>
+      ) : null}
+      {s.state === 'passed' && !withdrawn ? (
         <Alert color="teal.9" variant="outline" title="You earned this micro-credential" mb="md">
           <Text>
             {s.issuance === 'issued' ? (
@@ -321,6 +214,11 @@ export function SubmissionEditorPage() {
           Your evidence
         </Title>
         {canEdit ? <Text size="sm" mb="sm">Your work saves as you type. You can leave and come back at any time.</Text> : null}
+        {notes.page ? (
+          <Text size="sm" mb="sm">
+            {notes.page}
+          </Text>
+        ) : null}
         <Stack gap="md">
           {content.evidenceRequirements.map((r, i) => (
             <EvidenceEditor
@@ -330,24 +228,49 @@ export function SubmissionEditorPage() {
               requirement={r}
               item={s.evidence.find((e) => e.requirementId === r.id)}
               editable={editableFor(s, r)}
+              readOnlyNote={notes.item}
+              missing={missing.find((m) => m.requirement.id === r.id)?.message ?? null}
               onSaved={onSaved}
               registerFlush={registerFlush}
+              cardRef={cardRef}
             />
           ))}
         </Stack>
       </section>
+      <Text size="sm" role="status" aria-live="polite" mt={notice ? 'md' : 0}>
+        {notice ?? ''}
+      </Text>
       {canEdit ? (
         <Stack gap="xs" mt="lg">
-          {submitError ? (
-            <Alert color="red.9" variant="outline" role="alert" title="Not submitted">
-              {submitError}
+          {missing.length > 0 ? (
+            <Alert color="red.9" variant="outline" role="alert" title={missing.length === 1 ? 'One required item is missing' : `${missing.length} required items are missing`}>
+              <List size="sm" spacing={4}>
+                {missing.map((m) => (
+                  <List.Item key={m.requirement.id}>
+                    <Anchor component="button" type="button" size="sm" onClick={() => focusCard(m.requirement.id)}>
+                      {m.message}
+                    </Anchor>
+                  </List.Item>
+                ))}
+              </List>
             </Alert>
           ) : null}
-          <Group>
-            <Button onClick={() => void submit()} loading={submitting}>
+          {submitError ? (
+            <Alert color="red.9" variant="outline" role="alert" title={submitError.title}>
+              {submitError.detail}
+            </Alert>
+          ) : null}
+          <Group gap="sm">
+            <Button onClick={() => void startSubmit()} loading={phase === 'saving'} disabled={phase === 'sending' || phase === 'confirm'}>
               {s.state === 'needs_revision' ? 'Resubmit for assessment' : 'Submit for assessment'}
             </Button>
+            {phase === 'saving' ? (
+              <Text size="sm" role="status">
+                Saving your evidence…
+              </Text>
+            ) : null}
           </Group>
+          <SubmitDialog submission={s} opened={phase === 'confirm' || phase === 'sending'} sending={phase === 'sending'} onCancel={() => setPhase('idle')} onConfirm={() => void confirmSubmit()} />
         </Stack>
       ) : null}
 

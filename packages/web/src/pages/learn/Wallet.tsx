@@ -1,20 +1,21 @@
 /** The learner's wallet: credentials earned here, credentials imported from elsewhere, and collections. */
 import { Anchor, Button, Card, Checkbox, CopyButton, FileInput, Group, Modal, SimpleGrid, Stack, Switch, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { verificationReason } from '@tessera/shared';
+import { Collection as CollectionContract, Wallet as WalletContract, WalletItem as WalletItemContract, verificationReason } from '@tessera/shared';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router';
+import { z } from 'zod';
 import { CardHeading } from '../../components/CardHeading';
 import { PageTitle } from '../../components/PageTitle';
 import { ClrExport } from './ClrExport';
 import { CredentialStatusBadge } from '../../components/SubmissionState';
 import { StepList, VERDICT, VerdictAlert, VerdictBadge, VerdictReason, credentialContentType } from '../../components/VerificationReport';
 import { EmptyState, ErrorState, LoadingState, ProblemAlert } from '../../components/states';
-import { api, postRaw } from '../../lib/api';
+import { postRaw } from '../../lib/api';
 import { useFormState } from '../../lib/forms';
 import { formatDateTime } from '../../lib/links';
+import { apiCall, parseResponse, useApiQuery } from '../../lib/query';
 import type { Collection, Wallet, WalletItem } from '../../lib/types';
-import { useResource } from '../../lib/useResource';
 
 const SOURCE: Record<WalletItem['source'], string> = { upload: 'Uploaded file', url: 'From a link', paste: 'Pasted' };
 
@@ -39,13 +40,13 @@ function ImportForm({ onImported }: { onImported: (item: WalletItem) => void }) 
         const bytes = new Uint8Array(await file.arrayBuffer());
         const type = credentialContentType(file, bytes);
         // Plain JSON bodies are the {url}/{text} form; a credential file goes as a VC document.
-        item = await postRaw<WalletItem>('/me/wallet/imports', bytes, type === 'application/json' ? 'application/vc+ld+json' : type);
+        item = parseResponse(WalletItemContract, await postRaw<unknown>('/me/wallet/imports', bytes, type === 'application/json' ? 'application/vc+ld+json' : type), '/me/wallet/imports');
         setFile(null);
       } else if (tab === 'url') {
-        item = await api<WalletItem>('POST', '/me/wallet/imports', { body: { url: url.trim() } });
+        item = await apiCall('POST', '/me/wallet/imports', WalletItemContract, { body: { url: url.trim() } });
         setUrl('');
       } else {
-        item = await api<WalletItem>('POST', '/me/wallet/imports', { body: { text } });
+        item = await apiCall('POST', '/me/wallet/imports', WalletItemContract, { body: { text } });
         setText('');
       }
       setLast(item);
@@ -107,13 +108,13 @@ function ImportedCard({ item, onChange, onRemoved }: { item: WalletItem; onChang
   const [note, setNote] = useState('');
   const reverify = () =>
     void form.run(async () => {
-      const next = await api<WalletItem>('POST', `/me/wallet/imports/${encodeURIComponent(item.id)}/verify`);
+      const next = await apiCall('POST', `/me/wallet/imports/${encodeURIComponent(item.id)}/verify`, WalletItemContract);
       onChange(next);
       setNote(`Verified again: ${VERDICT[next.verdict].title}.`);
     });
   const remove = () =>
     void form.run(async () => {
-      await api<undefined>('DELETE', `/me/wallet/imports/${encodeURIComponent(item.id)}`);
+      await apiCall('DELETE', `/me/wallet/imports/${encodeURIComponent(item.id)}`, z.undefined());
       setConfirm(false);
       onRemoved(item.id);
     });
@@ -189,7 +190,7 @@ function CollectionEditor({ wallet, collection, onSaved, onCancel }: { wallet: W
     if (!name.trim()) return form.setFieldErrors({ name: 'Name the collection' });
     await form.run(async () => {
       const body = { name: name.trim(), public: isPublic, entries };
-      onSaved(collection ? await api<Collection>('PUT', `/me/collections/${encodeURIComponent(collection.id)}`, { body }) : await api<Collection>('POST', '/me/collections', { body }));
+      onSaved(collection ? await apiCall('PUT', `/me/collections/${encodeURIComponent(collection.id)}`, CollectionContract, { body }) : await apiCall('POST', '/me/collections', CollectionContract, { body }));
     });
   };
   return (
@@ -236,7 +237,7 @@ function Collections({ wallet, onChange }: { wallet: Wallet; onChange: (w: Walle
   };
   const remove = (c: Collection) =>
     void form.run(async () => {
-      await api<undefined>('DELETE', `/me/collections/${encodeURIComponent(c.id)}`);
+      await apiCall('DELETE', `/me/collections/${encodeURIComponent(c.id)}`, z.undefined());
       onChange({ ...wallet, collections: wallet.collections.filter((x) => x.id !== c.id) });
     });
   return (
@@ -286,7 +287,7 @@ function Collections({ wallet, onChange }: { wallet: Wallet; onChange: (w: Walle
 
 /** My wallet. */
 export function WalletPage() {
-  const wallet = useResource<Wallet>('/me/wallet');
+  const wallet = useApiQuery('/me/wallet', WalletContract);
   if (wallet.status === 'loading') return <LoadingState label="Loading your wallet…" />;
   if (wallet.status === 'error') return <ErrorState error={wallet.error} onRetry={wallet.reload} />;
   const w = wallet.data;
@@ -298,7 +299,7 @@ export function WalletPage() {
         <Group gap="sm">
           <Text size="sm">
             Your public profile lists the credentials you made public and your public collections:{' '}
-            <Anchor href={w.profileUrl} target="_blank" rel="noopener noreferrer">
+            <Anchor href={w.profileUrl} target="_blank" rel="noopener noreferrer" className="wrap-anywhere">
               {w.profileUrl}
             </Anchor>
           </Text>

@@ -1,6 +1,7 @@
 /** Loads an organisation for its screens and shares it through the outlet context. */
-import { Avatar, Group, Text } from '@mantine/core';
-import { Outlet, useOutletContext, useParams } from 'react-router';
+import { Avatar, Button, Group, Text } from '@mantine/core';
+import { Link, Outlet, useOutletContext, useParams } from 'react-router';
+import { z } from 'zod';
 import { RoleBadge } from '../../components/RoleBadge';
 import { ErrorState, LoadingState } from '../../components/states';
 import { OrgWithRole as OrgWithRoleContract } from '@tessera/shared';
@@ -34,9 +35,36 @@ export function OrgLayout() {
           Your role:
         </Text>
         <RoleBadge role={org.data.role} />
+        <OrgAwardLinks slug={org.data.slug} isOwner={org.data.role === 'owner'} />
       </Group>
       <Outlet context={context} />
     </>
+  );
+}
+
+const AwardAccess = z.object({ canAward: z.boolean() });
+
+/** Links to direct awards (roles allowed to award) and API tokens (owners). */
+function OrgAwardLinks({ slug, isOwner }: { slug: string; isOwner: boolean }) {
+  const access = useApiQuery(`/orgs/${encodeURIComponent(slug)}/award-settings`, AwardAccess);
+  return (
+    <Group gap="xs" ml="auto" component="nav" aria-label="Awards">
+      {access.status === 'ok' && access.data.canAward ? (
+        <Button component={Link} to={`/orgs/${slug}/awards/new`} size="xs" variant="filled">
+          Award directly
+        </Button>
+      ) : null}
+      {access.status === 'ok' && access.data.canAward ? (
+        <Button component={Link} to={`/orgs/${slug}/awards/bulk`} size="xs" variant="light">
+          Bulk award
+        </Button>
+      ) : null}
+      {isOwner ? (
+        <Button component={Link} to={`/orgs/${slug}/api-tokens`} size="xs" variant="subtle">
+          API tokens
+        </Button>
+      ) : null}
+    </Group>
   );
 }
 

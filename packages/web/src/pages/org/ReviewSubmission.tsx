@@ -1,122 +1,44 @@
-/** An assessor's view of one submission: evidence, claim, per-criterion scoring and the decision; owners settle disputes. */
-import { WARNING } from '../../theme';
-import { Alert, Badge, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
-import { ReviewInput } from '@tessera/shared';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
-import { Prose, RubricTable } from '../../components/AchievementView';
-import { EvidenceList } from '../../components/EvidenceDisplay';
+/**
+ * An assessor's workspace for one submission: the evidence beside the rubric (a sticky side panel on wide screens,
+ * stacked on narrow ones), claim and release, scoring, and "Next submission" once nothing is left to do here.
+ * Owners settle disputed decisions in the same place.
+ */
+import { Alert, Badge, Box, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { AssessorSubmission as AssessorSubmissionContract } from '@tessera/shared';
+import { useEffect, useRef, useState } from 'react';
+import { useParams } from 'react-router';
+import { z } from 'zod';
 import { PageTitle } from '../../components/PageTitle';
 import { ReviewView } from '../../components/ReviewView';
-import { SubmissionStateBadge } from '../../components/SubmissionState';
+import { FULL_LABEL_BADGE, SubmissionStateBadge } from '../../components/SubmissionState';
 import { ErrorState, LoadingState, ProblemAlert } from '../../components/states';
-import { api } from '../../lib/api';
-import { useFormState, validate } from '../../lib/forms';
+import { ApiError } from '../../lib/api';
 import { formatDateTime } from '../../lib/links';
-import type { AssessorSubmission } from '../../lib/types';
-import { useResource } from '../../lib/useResource';
+import { apiCall, invalidateApi, useApiQuery } from '../../lib/query';
+import type { AssessorSubmission, Problem } from '../../lib/types';
 import { useOrg } from './OrgLayout';
+import { EvidencePanel } from './review/EvidencePanel';
+import { NextActions } from './review/NextActions';
+import { RubricPanel } from './review/RubricPanel';
+import { ScoringForm } from './review/ScoringForm';
 
-type Score = { levelId: string; feedback: string };
-
-/** Scores carried over from the last review of an earlier attempt for criteria already met. */
-function initialScores(s: AssessorSubmission): Record<string, Score> {
-  const out: Record<string, Score> = {};
-  const earlier = s.reviews.filter((r) => r.attempt < s.attempt).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))[0];
-  for (const c of s.achievement.rubric.criteria) {
-    const prev = earlier?.scores.find((x) => x.criterionId === c.id);
-    out[c.id] = prev && !s.openCriterionIds.includes(c.id) ? { levelId: prev.levelId, feedback: prev.feedback } : { levelId: '', feedback: '' };
-  }
-  return out;
-}
-
-function ScoringForm({ s, mode, onDone }: { s: AssessorSubmission; mode: 'review' | 'settle'; onDone: (s: AssessorSubmission) => void }) {
-  const { org } = useOrg();
-  const form = useFormState();
-  const [scores, setScores] = useState<Record<string, Score>>(() => initialScores(s));
-  const [overall, setOverall] = useState('');
-  const [decision, setDecision] = useState<string>('');
-  const criteria = s.achievement.rubric.criteria;
-  const allMet = criteria.every((c) => {
-    const lv = scores[c.id]?.levelId;
-    const idx = c.levels.findIndex((l) => l.id === lv);
-    return idx >= 0 && idx >= c.levels.findIndex((l) => l.id === c.requiredLevelId);
-  });
-  const err = form.fieldErrors;
-
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    const body = { scores: criteria.map((c) => ({ criterionId: c.id, levelId: scores[c.id]?.levelId ?? '', feedback: scores[c.id]?.feedback ?? '' })), overallFeedback: overall, decision };
-    const parsed = validate(ReviewInput, body);
-    if (!parsed.ok) return form.setFieldErrors(parsed.errors);
-    await form.run(async () => {
-      onDone(await api<AssessorSubmission>('POST', `/orgs/${encodeURIComponent(org.slug)}/submissions/${s.id}/${mode === 'settle' ? 'settle' : 'reviews'}`, { body: parsed.data }));
-    });
-  };
-
-  return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="score-title">
-      <Stack gap="md">
-        <Title order={2} size="h3" id="score-title">
-          {mode === 'settle' ? 'Settle the decision' : 'Score the evidence'}
-        </Title>
-        <ProblemAlert problem={form.problem} />
-        {criteria.map((c, i) => {
-          const open = s.openCriterionIds.length === 0 || s.openCriterionIds.includes(c.id);
-          return (
-            <Paper key={c.id} withBorder p="md" radius="md">
-              <Group gap="xs" mb={4}>
-                <Title order={3} size="h5">
-                  {c.name}
-                </Title>
-                {!open ? <Badge variant="outline">Met in an earlier attempt</Badge> : null}
-              </Group>
-              {c.description ? <Prose>{c.description}</Prose> : null}
-              <Radio.Group
-                label={`Level for ${c.name}`}
-                value={scores[c.id]?.levelId ?? ''}
-                onChange={(v) => setScores((x) => ({ ...x, [c.id]: { feedback: x[c.id]?.feedback ?? '', levelId: v } }))}
-                error={err[`scores.${i}.levelId`] ?? err[`scores.${i}`]}
-                mt="xs"
-              >
-                <Stack gap={6} mt={4}>
-                  {c.levels.map((l) => (
-                    <Radio key={l.id} value={l.id} label={`${l.name}${l.id === c.requiredLevelId ? ' (required to pass)' : ''}`} description={l.description || undefined} />
-                  ))}
-                </Stack>
-              </Radio.Group>
-              <Textarea
-                label={`Feedback on ${c.name}`}
-                autosize
-                minRows={2}
-                mt="sm"
-                value={scores[c.id]?.feedback ?? ''}
-                onChange={(e) => {
-                  const feedback = e.currentTarget.value;
-                  setScores((x) => ({ ...x, [c.id]: { levelId: x[c.id]?.levelId ?? '', feedback } }));
-                }}
-                error={err[`scores.${i}.feedback`]}
-              />
-            </Paper>
-          );
-        })}
-        <Textarea label="Overall feedback" autosize minRows={3} value={overall} onChange={(e) => setOverall(e.currentTarget.value)} error={err.overallFeedback} />
-        <Radio.Group label="Decision" value={decision} onChange={setDecision} error={err.decision} required>
-          <Stack gap={6} mt={4}>
-            <Radio value="pass" label="Pass: every criterion is at its required level" />
-            <Radio value="needs_revision" label="Needs revision: the learner revises the criteria not yet met" />
-          </Stack>
-        </Radio.Group>
-        {decision === 'pass' && !allMet ? <Text c={WARNING}>Some criteria are below their required level; a pass is not possible with these scores.</Text> : null}
-        <Group>
-          <Button type="submit" loading={form.submitting}>
-            {mode === 'settle' ? 'Settle' : 'Submit review'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
+/** Where the submission stands for this assessor when there is nothing for them to do on it. */
+function doneMessage(s: AssessorSubmission, justReviewed: boolean): { title: string; body: string } {
+  if (s.state === 'passed')
+    return {
+      title: 'Decided: passed',
+      body: 'Passed. The credential is issued to the learner. It reaches their wallet once it is signed.',
+    };
+  if (s.state === 'needs_revision')
+    return {
+      title: 'Decided: needs revision',
+      body: 'Returned to the learner for revision. They see your feedback and revise the criteria not yet met.',
+    };
+  if (s.state === 'not_passed') return { title: 'Not passed', body: 'This was the learner’s last attempt.' };
+  if (s.state === 'disputed') return { title: 'The two reviews disagree', body: 'An owner of the organisation will settle the decision.' };
+  if (justReviewed)
+    return { title: 'Your review is saved', body: 'This submission is double-scored: it is decided once the second review is in.' };
+  return { title: 'Nothing to do here', body: 'You may already have reviewed this attempt, or other assessors hold its review slots.' };
 }
 
 /** Route: /orgs/:slug/submissions/:id. */
@@ -124,19 +46,55 @@ export function ReviewSubmissionPage() {
   const { id = '' } = useParams();
   const { org } = useOrg();
   const path = `/orgs/${encodeURIComponent(org.slug)}/submissions/${encodeURIComponent(id)}`;
-  const sub = useResource<AssessorSubmission>(path);
-  const claimForm = useFormState();
+  const sub = useApiQuery(path, AssessorSubmissionContract);
+  const [claiming, setClaiming] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [justReviewed, setJustReviewed] = useState(false);
+  const doneRef = useRef<HTMLDivElement>(null);
+  // A new submission (after "Next submission") starts without the last one's messages.
+  useEffect(() => {
+    setJustReviewed(false);
+    setProblem(null);
+  }, [path]);
+  useEffect(() => {
+    if (justReviewed) doneRef.current?.focus();
+  }, [justReviewed]);
+
   if (sub.status === 'loading') return <LoadingState label="Loading the submission…" />;
   if (sub.status === 'error') return <ErrorState error={sub.error} onRetry={sub.reload} />;
   const s = sub.data;
-  const claim = () => void claimForm.run(async () => sub.setData(await api<AssessorSubmission>('POST', `${path}/claim`)));
+  const queuePath = `/orgs/${encodeURIComponent(org.slug)}/queue`;
+
+  const act = async (action: () => Promise<void>) => {
+    setClaiming(true);
+    setProblem(null);
+    try {
+      await action();
+      await invalidateApi(queuePath);
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      setProblem(err.problem);
+      sub.reload();
+    } finally {
+      setClaiming(false);
+    }
+  };
+  const claim = () => void act(async () => sub.setData(await apiCall('POST', `${path}/claim`, AssessorSubmissionContract)));
   const release = () =>
-    void claimForm.run(async () => {
-      await api('DELETE', `${path}/claim`);
+    void act(async () => {
+      await apiCall('DELETE', `${path}/claim`, z.unknown());
       sub.reload();
     });
+  const onDone = (updated: AssessorSubmission) => {
+    sub.setData(updated);
+    setJustReviewed(true);
+    void invalidateApi(queuePath);
+  };
+
   const settling = s.canSettle && s.state === 'disputed';
   const reviewing = s.canReview && !settling;
+  const nothingToDo = !reviewing && !settling && !s.canClaim;
+  const done = doneMessage(s, justReviewed);
 
   return (
     <>
@@ -146,13 +104,25 @@ export function ReviewSubmissionPage() {
         <Text size="sm">
           {s.learnerLabel} · version {s.version} · attempt {s.attempt}
         </Text>
-        {s.doubleScored ? <Badge variant="outline">Double-scored</Badge> : null}
+        {s.doubleScored ? (
+          <Badge variant="outline" styles={FULL_LABEL_BADGE}>
+            Double-scored
+          </Badge>
+        ) : null}
       </Group>
-      <ProblemAlert problem={claimForm.problem} />
+      <ProblemAlert problem={problem} />
+      {nothingToDo ? (
+        <Alert variant="outline" color={s.state === 'passed' ? 'teal.9' : 'blue.9'} mb="md" title={done.title} ref={doneRef} tabIndex={-1}>
+          <Text size="sm">{done.body}</Text>
+          <NextActions orgSlug={org.slug} />
+        </Alert>
+      ) : null}
       {s.canClaim && !settling ? (
         <Alert variant="outline" color="blue.9" mb="md" title="Claim it to score it">
-          <Text mb="xs">Claiming reserves this review for you for 24 hours.</Text>
-          <Button onClick={claim} loading={claimForm.submitting}>
+          <Text mb="xs" size="sm">
+            Claiming reserves this review for you for 24 hours.
+          </Text>
+          <Button onClick={claim} loading={claiming}>
             Claim this submission
           </Button>
         </Alert>
@@ -160,56 +130,55 @@ export function ReviewSubmissionPage() {
       {reviewing ? (
         <Group mb="md" gap="sm">
           <Text size="sm">Claimed by you{s.claim.expiresAt ? ` until ${formatDateTime(s.claim.expiresAt)}` : ''}.</Text>
-          <Button variant="subtle" size="xs" onClick={release}>
+          <Button variant="subtle" size="xs" onClick={release} loading={claiming}>
             Release my claim
           </Button>
         </Group>
-      ) : null}
-      {!s.canReview && !s.canClaim && !settling && (s.state === 'submitted' || s.state === 'in_review') ? (
-        <Text mb="md">You cannot score this submission (you may already have reviewed it, or it is not open to you).</Text>
       ) : null}
       {settling ? (
         <Alert variant="outline" color="grape.9" mb="md" title="The two reviews disagree">
           As an owner, read both reviews and settle the decision.
         </Alert>
       ) : null}
-      <Stack gap="lg">
-        <section aria-labelledby="evidence-title">
-          <Title order={2} size="h3" id="evidence-title" mb="sm">
-            Evidence
-          </Title>
-          <EvidenceList content={s.achievement} evidence={s.evidence} />
-        </section>
-        {s.reviews.length > 0 ? (
-          <section aria-labelledby="reviews-title">
-            <Title order={2} size="h3" id="reviews-title" mb="sm">
-              Reviews
-            </Title>
-            <Stack gap="sm">
-              {s.reviews.map((r) => (
-                <ReviewView key={r.id} review={r} content={s.achievement} />
-              ))}
-            </Stack>
-          </section>
-        ) : null}
-        {reviewing ? <ScoringForm key={`${s.id}-${s.attempt}`} s={s} mode="review" onDone={sub.setData} /> : null}
-        {settling ? <ScoringForm key={`${s.id}-settle`} s={s} mode="settle" onDone={sub.setData} /> : null}
-        {s.state === 'passed' || s.state === 'needs_revision' ? (
-          <Alert variant="outline" color="teal.9" title="Decided">
-            {s.state === 'passed' ? 'Passed. The credential is issued to the learner.' : 'Returned to the learner for revision.'} <Link to={`/orgs/${org.slug}/queue`}>Back to the queue</Link>
-          </Alert>
-        ) : null}
-        <details>
-          <summary>
-            <Text component="span" fw={600}>
-              The rubric
-            </Text>
-          </summary>
-          <div style={{ marginTop: 12 }}>
-            <RubricTable content={s.achievement} />
-          </div>
-        </details>
-      </Stack>
+      <Grid gutter="lg">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Stack gap="lg">
+            <section aria-labelledby="evidence-title">
+              <Title order={2} size="h3" id="evidence-title" mb="sm">
+                Evidence
+              </Title>
+              <EvidencePanel s={s} />
+            </section>
+            {s.reviews.length > 0 ? (
+              <section aria-labelledby="reviews-title">
+                <Title order={2} size="h3" id="reviews-title" mb="sm">
+                  Reviews
+                </Title>
+                <Stack gap="sm">
+                  {s.reviews.map((r) => (
+                    <ReviewView key={r.id} review={r} content={s.achievement} />
+                  ))}
+                </Stack>
+              </section>
+            ) : null}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Box
+            component="aside"
+            aria-label={reviewing || settling ? 'Scoring' : 'Rubric'}
+            pos={{ base: 'static', md: 'sticky' }}
+            top={{ base: 'auto', md: 80 }}
+            mah={{ base: 'none', md: 'calc(100dvh - 96px)' }}
+            tabIndex={reviewing || settling ? undefined : 0}
+            style={{ overflowY: 'auto', paddingRight: 4 }}
+          >
+            {reviewing ? <ScoringForm key={`${s.id}-${s.attempt}`} s={s} mode="review" orgSlug={org.slug} onDone={onDone} /> : null}
+            {settling ? <ScoringForm key={`${s.id}-settle`} s={s} mode="settle" orgSlug={org.slug} onDone={onDone} /> : null}
+            {!reviewing && !settling ? <RubricPanel s={s} /> : null}
+          </Box>
+        </Grid.Col>
+      </Grid>
     </>
   );
 }

@@ -1,0 +1,151 @@
+import type { Deps } from '../context.js';
+import { pingDatabase } from '../db/client.js';
+import { inTransaction } from '../db/tx.js';
+import type { JobContext } from '../jobs/worker.js';
+import { AppError } from '../shared/errors.js';
+import { issueAwardsBatch, prepareAwardSigners, reserveStatusIndexes, StatusIndexBuffer } from '../awards/index.js';
+import type { BatchAwardItem, BatchAwardResult } from '../awards/index.js';
+import { awardableRubric, todayUtc } from './create-bulk-run.js';
+import { countRows, findRunById, nextPendingRows, recordOutcomes, updateRun } from './store.js';
+import type { BulkRowRow, BulkRunRow, RowOutcome } from './store.js';
+import { checkRow } from './validate-row.js';
+
+/** Rows issued per batch (one transaction each on the fast path); the run can pause or cancel between batches. */
+export const BULK_BATCH_SIZE = 250;
+
+/** The idempotency key of a bulk award: one award of an achievement per email, whichever run or file it comes from. */
+export function bulkAwardKey(achievementId: string, email: string): string {
+  return `bulk:${achievementId}:${email}`;
+}
+
+/** The source reference of a bulk row: its run and row number. */
+export function bulkSourceRef(runId: string, row: number): string {
+  return `${runId}:${row}`;
+}
+
+/** What the job needs besides the run. */
+export interface RunBulkAwardsOptions {
+  runId: string;
+  job: Pick<JobContext, 'id' | 'signal' | 'stillOwned'>;
+  batchSize?: number;
+  /** Called after each batch (the CLI's progress line). */
+  onBatch?: (done: number) => void;
+}
+
+/** Whether the run is still this job's to issue. */
+function ours(run: BulkRunRow | undefined, jobId: string): run is BulkRunRow {
+  return !!run && run.jobId === jobId && (run.state === 'queued' || run.state === 'running');
+}
+
+/**
+ * The `award.bulk` job: issue a run's pending rows in batches through the awards slice, until none is left or the
+ * owner pauses or cancels. Each row's award is exactly-once by its idempotency key (achievement + email), so a
+ * batch repeated after a crash or a lost lease finds its awards and reports them as issued (same run and row) or
+ * as duplicates (another run or source). A row that fails is recorded with its reason and never stops the others.
+ * The signer is unsealed once and status indexes are reserved in ranges for the length of the job.
+ */
+export async function runBulkAwards(deps: Deps, opts: RunBulkAwardsOptions): Promise<void> {
+  const started = await inTransaction(deps, async (tx) => {
+    const run = await findRunById(tx.db, opts.runId, true);
+    if (!ours(run, opts.job.id)) return null;
+    const done = await countRows(tx.db, [run.id]);
+    const c = done.get(run.id);
+    const now = tx.clock.now();
+    return updateRun(tx.db, run.id, { state: 'running', startedAt: run.startedAt ?? now, resumedAt: now, doneAtResume: c ? c.issued + c.skipped + c.failed : 0 });
+  });
+  if (!started) return;
+  let rubric;
+  try {
+    rubric = await awardableRubric(deps, started.orgId, started.achievementId);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    // The micro-credential was retired or unpublished since the upload: nothing can be issued until it is back.
+    await updateRun(deps.db, started.id, { state: 'paused', lastError: err.message, resumedAt: null });
+    return;
+  }
+  const signers = await prepareAwardSigners(deps, { orgId: started.orgId });
+  const statusIndexes = new StatusIndexBuffer(reserveStatusIndexes(deps, { orgId: started.orgId }));
+  const batchSize = opts.batchSize ?? BULK_BATCH_SIZE;
+  for (;;) {
+    if (opts.job.signal.aborted) return;
+    const run = await findRunById(deps.db, opts.runId);
+    if (!ours(run, opts.job.id)) return;
+    const rows = await nextPendingRows(deps.db, run.id, batchSize);
+    if (rows.length === 0) {
+      await finish(deps, run.id, opts.job.id);
+      return;
+    }
+    if (!(await opts.job.stillOwned())) return;
+    const today = todayUtc(deps.clock.now());
+    const outcomes: RowOutcome[] = [];
+    const items: Array<{ row: BulkRowRow; item: BatchAwardItem }> = [];
+    for (const row of rows) {
+      const checked = checkRow({ email: row.email, name: row.name, issuedOn: row.issuedOn, narrative: row.narrative, evidenceUrl: row.evidenceUrl, levels: row.levels }, { criteria: rubric.criteria, today, duplicateOf: null });
+      const duplicate = row.problems.find((p) => p.column === 'email' && p.message.startsWith('Same email as row'));
+      if (duplicate) outcomes.push({ row: row.row, outcome: 'skipped', awardId: null, credentialId: null, message: duplicate.message });
+      else if (row.hasProblems || checked.problems.length) {
+        const problems = row.hasProblems ? row.problems : checked.problems;
+        outcomes.push({ row: row.row, outcome: 'failed', awardId: null, credentialId: null, message: problems.map((p) => `${p.column}: ${p.message}`).join('; ') });
+      } else {
+        items.push({
+          row,
+          item: {
+            idempotencyKey: bulkAwardKey(run.achievementId, checked.email),
+            sourceRef: bulkSourceRef(run.id, row.row),
+            recipient: { email: checked.email, name: checked.name },
+            issuedOn: checked.issuedOn,
+            narrative: checked.narrative,
+            evidenceUrl: checked.evidenceUrl,
+            results: checked.results,
+          },
+        });
+      }
+    }
+    if (items.length) {
+      let results: BatchAwardResult[];
+      try {
+        results = await issueAwardsBatch(deps, {
+          orgId: run.orgId,
+          achievementId: run.achievementId,
+          versionId: rubric.version.id,
+          source: 'bulk',
+          createdBy: run.createdBy,
+          claimMail: run.sendClaimMail ? 'send' : 'skip',
+          signers,
+          statusIndexes,
+          items: items.map((i) => i.item),
+        });
+      } catch (err) {
+        // A database that went away fails the batch (the job retries it); anything else is this batch's rows.
+        await pingDatabase(deps.db);
+        throw err;
+      }
+      results.forEach((r, i) => {
+        const row = items[i]?.row;
+        if (!row) return;
+        outcomes.push(outcomeOf(r, row.row, bulkSourceRef(run.id, row.row)));
+      });
+    }
+    if (!(await opts.job.stillOwned())) return;
+    await recordOutcomes(deps.db, run.id, outcomes, deps.clock.now());
+    opts.onBatch?.(outcomes.length);
+  }
+}
+
+/** A row's outcome from its award: ours (this run and row) is issued, anyone else's is a duplicate. */
+function outcomeOf(r: BatchAwardResult, row: number, sourceRef: string): RowOutcome {
+  if (r.kind === 'failed') return { row, outcome: 'failed', awardId: null, credentialId: null, message: r.message };
+  if (r.created || r.award.sourceRef === sourceRef) return { row, outcome: 'issued', awardId: r.award.id, credentialId: r.credentialId, message: null };
+  return { row, outcome: 'skipped', awardId: r.award.id, credentialId: r.credentialId, message: `Already awarded to this email (${r.award.source} award ${r.award.id})` };
+}
+
+/** End the run when its last row is done (only the run's own job does). */
+async function finish(deps: Deps, runId: string, jobId: string): Promise<void> {
+  await inTransaction(deps, async (tx) => {
+    const run = await findRunById(tx.db, runId, true);
+    if (!ours(run, jobId)) return;
+    const now = tx.clock.now();
+    const active = run.resumedAt ? now.getTime() - run.resumedAt.getTime() : 0;
+    await updateRun(tx.db, run.id, { state: 'completed', finishedAt: now, activeMs: run.activeMs + Math.max(active, 0), resumedAt: null, jobId: null });
+  });
+}

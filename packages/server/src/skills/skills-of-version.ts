@@ -1,0 +1,29 @@
+import type { Db } from '../db/client.js';
+import type { AlignedSkill } from './store.js';
+import { listAlignmentRows } from './store.js';
+
+/** The skills something is aligned to: the micro-credential as a whole, and per rubric criterion id. */
+export interface SkillAlignments {
+  achievement: AlignedSkill[];
+  criteria: Record<string, AlignedSkill[]>;
+}
+
+/** Split alignment rows into whole-achievement and per-criterion lists, keeping their order. */
+export function groupAlignments(rows: AlignedSkill[]): SkillAlignments {
+  const out: SkillAlignments = { achievement: [], criteria: {} };
+  for (const r of rows) {
+    if (r.criterionId === null) out.achievement.push(r);
+    else (out.criteria[r.criterionId] ??= []).push(r);
+  }
+  return out;
+}
+
+/** The skills a published achievement version is aligned to (micro-credential level and criterion level). */
+export async function skillsOfAchievementVersion(db: Db, versionId: string): Promise<SkillAlignments> {
+  return groupAlignments(await listAlignmentRows(db, { versionId }));
+}
+
+/** The skills an achievement's draft is aligned to (what the next published version will carry). */
+export async function skillsOfAchievementDraft(db: Db, achievementId: string): Promise<SkillAlignments> {
+  return groupAlignments(await listAlignmentRows(db, { achievementId, versionId: null }));
+}
