@@ -41,7 +41,7 @@ describe('accounts: reset, sign-in, keyboard and mobile', () => {
     await fill(page, 'Email', who.email);
     await fill(page, 'Password', PASSWORD);
     await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { level: 1, name: 'My organisations' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Welcome, / }).waitFor();
   }
 
   before(async () => {
@@ -61,7 +61,7 @@ describe('accounts: reset, sign-in, keyboard and mobile', () => {
 
   it('moves keyboard focus to the content with the skip link', async () => {
     await admin.goto('/app/');
-    await admin.getByRole('heading', { level: 1, name: 'My organisations' }).waitFor();
+    await admin.getByRole('heading', { level: 1, name: /^Welcome, / }).waitFor();
     await admin.keyboard.press('Tab');
     const focused = await admin.evaluate(() => ({ text: document.activeElement?.textContent, visible: document.activeElement?.getBoundingClientRect().top ?? -1 }));
     assert.equal(focused.text, 'Skip to main content', 'the skip link is the first stop');
@@ -165,7 +165,7 @@ describe('accounts: reset, sign-in, keyboard and mobile', () => {
     await fill(phone, 'Email', ADMIN.email);
     await fill(phone, 'Password', PASSWORD);
     await phone.getByRole('button', { name: 'Sign in' }).click();
-    await phone.getByRole('heading', { level: 1, name: 'My organisations' }).waitFor();
+    await phone.getByRole('heading', { level: 1, name: /^Welcome, / }).waitFor();
     const nav = phone.getByRole('navigation', { name: 'Main navigation' });
     assert.equal(await nav.getByRole('link', { name: 'Account settings' }).isVisible(), false, 'navigation is collapsed');
     await check(phone, 'mobile-home');

@@ -3,67 +3,24 @@
 // with that address, confirms it, opens the claim link and finds the credential in My credentials. Owners also
 // create and revoke an API token (shown once). Pages are screenshotted at 375 and 1280 px and checked with axe.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { join } from 'node:path';
-import { ARTIFACTS, PASSWORD, apiCall, fill, launchBrowser, pageChecker, startServer } from './support.mjs';
+import { before, describe, it } from 'node:test';
+import { PASSWORD, apiCall, bothWidths, browserJourney, fill, fromOutbox, pageChecker, screenshotBoth } from './support.mjs';
 
 const check = pageChecker('awards');
-const DEMO_PASSWORD = 'tessera-demo-2026';
+/** Screenshot and axe at 375 px, then at 1280 px. */
+const checkBoth = bothWidths(check);
 const ORG = 'riverside';
 const RECIPIENT = { name: 'Rowan Cohort', email: 'rowan.cohort@example.org' };
 
 describe('awards: direct award by email, claim, API tokens', () => {
-  /** @type {import('./support.mjs').RunningServer} */
-  let server;
-  /** @type {import('playwright-core').Browser} */
-  let browser;
+  const { newPage, signedIn } = browserJourney({ seed: true });
   /** @type {import('playwright-core').Page} */
   let owner;
-  /** @type {string[]} */
-  const pageErrors = [];
   /** The micro-credential the owner awards. */
   let picked = '';
 
-  /** @param {import('playwright-core').Page} page @param {string} name */
-  async function checkBoth(page, name) {
-    await page.setViewportSize({ width: 375, height: 800 });
-    await check(page, `${name}-375`);
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await check(page, `${name}-1280`);
-  }
-
-  async function newPage() {
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    return page;
-  }
-
-  /** @param {RegExp} pattern @param {string} to */
-  async function fromOutbox(pattern, to) {
-    for (let i = 0; i < 100; i++) {
-      const outbox = await apiCall(owner, 'GET', '/admin/outbox');
-      const message = (Array.isArray(outbox.body) ? outbox.body : []).find((m) => m.to === to && pattern.test(m.text));
-      const found = message ? pattern.exec(message.text)?.[1] : undefined;
-      if (found) return found;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    assert.fail(`no email to ${to} matching ${pattern}`);
-  }
-
   before(async () => {
-    server = await startServer({ seed: true });
-    browser = await launchBrowser();
-    owner = await newPage();
-    await owner.goto('/app/signin');
-    assert.equal((await apiCall(owner, 'POST', '/auth/signin', { email: 'owner@riverside.example', password: DEMO_PASSWORD })).status, 200);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    assert.deepEqual(pageErrors, [], 'no uncaught errors in the pages');
+    owner = await signedIn('owner@riverside.example');
   });
 
   it('lets the owner award a published micro-credential to an email, after a preview', async () => {
@@ -91,7 +48,7 @@ describe('awards: direct award by email, claim, API tokens', () => {
   });
 
   it('the recipient signs up with that address, confirms it, claims, and sees the credential', async () => {
-    const token = await fromOutbox(/\/app\/claim\/([A-Za-z0-9_-]+)/, RECIPIENT.email);
+    const token = await fromOutbox(owner, /\/app\/claim\/([A-Za-z0-9_-]+)/, RECIPIENT.email);
     const recipient = await newPage();
     await recipient.goto(`/app/claim/${token}`);
     await recipient.getByRole('heading', { level: 1, name: 'Claim your credential' }).waitFor();
@@ -106,7 +63,7 @@ describe('awards: direct award by email, claim, API tokens', () => {
     // Sign-up signs in and returns to the claim page, which asks to confirm the address first.
     await recipient.getByText('Confirm your email first').waitFor();
     // Confirm the address with the emailed link, then come back to the claim link.
-    const verify = await fromOutbox(/\/app\/verify-email\?token=([A-Za-z0-9_%-]+)/, RECIPIENT.email);
+    const verify = await fromOutbox(owner, /\/app\/verify-email\?token=([A-Za-z0-9_%-]+)/, RECIPIENT.email);
     // Through the API: the verify page, freshly loaded in a signed-in tab, can post before the session's CSRF
     // token is known (a race in VerifyEmail.tsx, reported separately).
     assert.equal((await apiCall(recipient, 'POST', '/auth/verify-email', { token: decodeURIComponent(verify) })).status, 204);
@@ -123,13 +80,7 @@ describe('awards: direct award by email, claim, API tokens', () => {
     // Screenshots only: My credentials shows a yellow "download does not match your current choices" alert for a
     // credential signed without the name (every email award), and that alert's contrast fails axe
     // (pages/learn/MyCredentials.tsx, not part of this change; reported).
-    for (const [width, height] of [
-      [375, 800],
-      [1280, 900],
-    ]) {
-      await recipient.setViewportSize({ width, height });
-      await recipient.screenshot({ path: join(ARTIFACTS, `awards-my-credentials-after-claim-${width}.png`), fullPage: true });
-    }
+    await screenshotBoth(recipient, 'awards-my-credentials-after-claim');
   });
 
   it('lets the owner create an API token, shown once, and revoke it', async () => {

@@ -3,49 +3,25 @@
 // downloads the per-row report. Pages are screenshotted at 375 and 1280 px and checked with axe.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
-import { apiCall, launchBrowser, pageChecker, startServer } from './support.mjs';
+import { before, describe, it } from 'node:test';
+import { bothWidths, browserJourney, pageChecker, signIn } from './support.mjs';
 
 const check = pageChecker('bulk');
-const DEMO_PASSWORD = 'tessera-demo-2026';
+/** Screenshot and axe at 375 px, then at 1280 px. */
+const checkBoth = bothWidths(check);
 const ORG = 'riverside';
 const today = new Date().toISOString().slice(0, 10);
 const nextYear = `${new Date().getUTCFullYear() + 1}-03-01`;
 const CSV = ['email,name,issued_on', `ada@cohort.example,Ada Lovelace,${today}`, 'grace-at-cohort.example,Grace Hopper,', 'ADA@cohort.example,Ada Again,', `tim@cohort.example,Tim Berners,${nextYear}`].join('\r\n');
 
 describe('bulk award: CSV with bad rows, fixed in the grid, run to the end, report', () => {
-  /** @type {import('./support.mjs').RunningServer} */
-  let server;
-  /** @type {import('playwright-core').Browser} */
-  let browser;
+  const { newPage } = browserJourney({ seed: true });
   /** @type {import('playwright-core').Page} */
   let owner;
-  /** @type {string[]} */
-  const pageErrors = [];
-
-  /** @param {import('playwright-core').Page} page @param {string} name */
-  async function checkBoth(page, name) {
-    await page.setViewportSize({ width: 375, height: 800 });
-    await check(page, `${name}-375`);
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await check(page, `${name}-1280`);
-  }
 
   before(async () => {
-    server = await startServer({ seed: true });
-    browser = await launchBrowser();
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    owner = await context.newPage();
-    owner.setDefaultTimeout(20_000);
-    owner.on('pageerror', (err) => pageErrors.push(err.message));
-    await owner.goto('/app/signin');
-    assert.equal((await apiCall(owner, 'POST', '/auth/signin', { email: 'owner@riverside.example', password: DEMO_PASSWORD })).status, 200);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    assert.deepEqual(pageErrors, [], 'no uncaught errors in the pages');
+    owner = await newPage({ timeout: 20_000, acceptDownloads: true });
+    await signIn(owner, 'owner@riverside.example');
   });
 
   it('shows the dry run’s problems per row and cell', async () => {

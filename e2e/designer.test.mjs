@@ -4,59 +4,29 @@
 // checklist, publishes after a confirmation that says it is irreversible, publishes a second version, compares
 // the two, and duplicates it. Every page is screenshotted at 375 px and 1280 px and checked with axe.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { apiCall, field, fill, launchBrowser, pageChecker, startServer } from './support.mjs';
+import { before, describe, it } from 'node:test';
+import { apiCall, bothWidths, browserJourney, field, fill, pageChecker } from './support.mjs';
 
 const check = pageChecker('designer');
-const DEMO_PASSWORD = 'tessera-demo-2026';
 const ORG = 'riverside';
 const MC = 'Questioning for Deeper Thinking';
 
 describe('designer: guard, required markers, checklist, confirmed publish, compare, duplicate', () => {
-  /** @type {import('./support.mjs').RunningServer} */
-  let server;
-  /** @type {import('playwright-core').Browser} */
-  let browser;
+  const { signedIn } = browserJourney({ seed: true });
   /** @type {import('playwright-core').Page} */
   let page;
-  /** @type {string[]} */
-  const pageErrors = [];
   let achievementId = '';
 
-  /**
-   * Screenshot and axe at 375 px, then at 1280 px; nothing may scroll sideways on a phone.
-   * @param {string} name
-   */
-  async function checkBoth(name) {
-    await page.setViewportSize({ width: 375, height: 800 });
-    await check(page, `${name}-375`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `${name} scrolls sideways at 375 px by ${overflow} px`);
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await check(page, `${name}-1280`);
-  }
+  /** Screenshot and axe at 375 px, then at 1280 px; nothing may scroll sideways on a phone. */
+  const checkBothWidths = bothWidths(check, { noSideways: true });
+  /** @param {string} name */
+  const checkBoth = (name) => checkBothWidths(page, name);
 
   /** The publish checklist. */
   const checklist = () => page.getByRole('group', { name: 'Before you publish' });
 
   before(async () => {
-    server = await startServer({ seed: true });
-    browser = await launchBrowser();
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.goto('/app/signin');
-    assert.equal(
-      (await apiCall(page, 'POST', '/auth/signin', { email: 'designer@riverside.example', password: DEMO_PASSWORD })).status,
-      200,
-    );
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    assert.deepEqual(pageErrors, [], 'no uncaught errors in the pages');
+    page = await signedIn('designer@riverside.example');
   });
 
   it('marks what saving and publishing need, and guards unsaved changes', async () => {

@@ -99,8 +99,8 @@ describe('earning loop: design → submit → revise → pass → verify', () =>
     await check(page, 'editor-publish-errors');
 
     await fill(page, 'Description', 'Teachers plan and lead restorative circles that build community and repair harm.');
-    await page.getByRole('textbox', { name: 'Skills' }).fill('Restorative practice');
-    await page.getByRole('textbox', { name: 'Skills' }).press('Enter');
+    await page.getByRole('textbox', { name: 'Skills', exact: true }).fill('Restorative practice');
+    await page.getByRole('textbox', { name: 'Skills', exact: true }).press('Enter');
     await fill(page, 'Learning goal', 'Lead a restorative circle in which every student has a voice.');
     await fill(page, 'Competency statement', 'The educator plans, facilitates and reflects on restorative circles.');
     await fill(page, 'Criteria narrative', 'Submit a plan, evidence from the circle, and a reflection. Each is scored against the rubric.');

@@ -1,56 +1,20 @@
-/* global document -- code passed to page.evaluate runs in the browser */
 // Role-aware homes, the catalog's progress and the unread count (issue 14): a signed-out visitor presses Start in
 // the catalog, signs in, comes back and starts; the demo learner's home shows work in progress, feedback and
 // credentials; the nav shows the unread count until the notifications page is opened; the demo assessor's home
 // shows the queue and "Start next" opens a submission; the owner sees the organisation overview.
 // Every page is screenshotted at 375 px and 1280 px and checked with axe.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { apiCall, fill, launchBrowser, pageChecker, startServer } from './support.mjs';
+import { describe, it } from 'node:test';
+import { DEMO_PASSWORD, apiCall, bothWidths, browserJourney, fill, pageChecker } from './support.mjs';
 
 const check = pageChecker('homes');
-const DEMO_PASSWORD = 'tessera-demo-2026';
+/** Screenshot and axe at 375 px, then at 1280 px; nothing may overflow sideways on a phone. */
+const checkBoth = bothWidths(check, { noSideways: true });
 const NOT_STARTED = 'Using Interactive Simulations';
 const EARNED = 'Using the LMS Effectively';
 
 describe('role-aware homes, catalog progress and the unread count', () => {
-  /** @type {import('./support.mjs').RunningServer} */
-  let server;
-  /** @type {import('playwright-core').Browser} */
-  let browser;
-  /** @type {string[]} */
-  const pageErrors = [];
-
-  async function newPage() {
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    return page;
-  }
-
-  /** @param {string} email */
-  async function signedIn(email) {
-    const page = await newPage();
-    await page.goto('/app/signin');
-    assert.equal((await apiCall(page, 'POST', '/auth/signin', { email, password: DEMO_PASSWORD })).status, 200);
-    return page;
-  }
-
-  /**
-   * Screenshot and axe at 375 px, then at 1280 px.
-   * @param {import('playwright-core').Page} page
-   * @param {string} name
-   */
-  async function checkBoth(page, name) {
-    await page.setViewportSize({ width: 375, height: 800 });
-    await check(page, `${name}-375`);
-    // Nothing may overflow sideways on a phone.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `${name} scrolls sideways at 375 px by ${overflow} px`);
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await check(page, `${name}-1280`);
-  }
+  const { newPage, signedIn } = browserJourney({ seed: true });
 
   /**
    * The catalog card of a micro-credential.
@@ -63,17 +27,6 @@ describe('role-aware homes, catalog progress and the unread count', () => {
       .getByRole('listitem')
       .filter({ has: page.getByRole('heading', { name }) });
   }
-
-  before(async () => {
-    server = await startServer({ seed: true });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    assert.deepEqual(pageErrors, [], 'no uncaught errors in the pages');
-  });
 
   it('sends a signed-out Start to sign-in and back, where Start then works; earned ones say Earned', async () => {
     const page = await newPage();

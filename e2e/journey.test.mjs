@@ -59,14 +59,15 @@ describe('journey: organisation with an invited viewer', () => {
     await fill(owner, 'Password', PASSWORD);
     await owner.getByRole('button', { name: 'Create account' }).click();
 
-    await owner.getByRole('heading', { level: 1, name: 'My organisations' }).waitFor();
+    await owner.getByRole('heading', { level: 1, name: /^Welcome, / }).waitFor();
     assert.match(new URL(owner.url()).pathname, /^\/app\/?$/);
-    await owner.getByRole('heading', { name: 'You are not in any organisation yet' }).waitFor();
+    // A newcomer is welcomed as a learner; creating an organisation is the secondary action.
+    await owner.getByRole('heading', { name: 'Earn your first micro-credential' }).waitFor();
     await check(owner, 'home-empty');
   });
 
   it('creates an organisation and edits its profile', async () => {
-    await owner.getByRole('main').getByRole('link', { name: 'Create organisation' }).click();
+    await owner.getByRole('main').getByRole('link', { name: 'Create an organisation' }).click();
     await owner.getByRole('heading', { level: 1, name: 'Create an organisation' }).waitFor();
     await fill(owner, 'Name', ORG.name);
     assert.equal(await field(owner, 'Short name (slug)').inputValue(), ORG.slug, 'slug is suggested from the name');
@@ -181,8 +182,8 @@ describe('journey: organisation with an invited viewer', () => {
     await check(member, 'org-profile-viewer');
 
     // Home lists the new membership with its role.
-    await member.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'My organisations' }).click();
-    const card = member.getByRole('list', { name: 'Organisations' }).getByRole('listitem');
+    await member.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Home', exact: true }).click();
+    const card = member.getByRole('list', { name: 'Memberships' }).getByRole('listitem');
     await card.first().waitFor();
     assert.equal(await card.count(), 1);
     assert.match((await card.textContent()) ?? '', new RegExp(`${ORG.name}.*Viewer`));

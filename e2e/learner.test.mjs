@@ -7,11 +7,10 @@
 // names every check in words, and checks a recipient's email against the hashed identity. The wallet uses the same
 // plain check names. Every page is screenshotted at 375 px and 1280 px and checked with axe.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { apiCall, launchBrowser, pageChecker, startServer } from './support.mjs';
+import { before, describe, it } from 'node:test';
+import { apiCall, bothWidths, browserJourney, pageChecker } from './support.mjs';
 
 const check = pageChecker('learner');
-const DEMO_PASSWORD = 'tessera-demo-2026';
 const LEARNER = 'learner@riverside.example';
 const NEW_MC = 'Using Interactive Simulations';
 const LINK = 'https://portfolio.riverside.example/alex/predictions';
@@ -19,33 +18,12 @@ const VERIFIED_MC = 'Designing Effective Online Assessments';
 const REVOKED_MC = 'Using the LMS Effectively';
 
 describe('learner: evidence editor, my learning, wallet and verifier', () => {
-  /** @type {import('./support.mjs').RunningServer} */
-  let server;
-  /** @type {import('playwright-core').Browser} */
-  let browser;
+  const { newPage, signedIn } = browserJourney({ seed: true });
   /** @type {import('playwright-core').Page} */
   let learner;
-  /** @type {string[]} */
-  const pageErrors = [];
   let submissionId = '';
   /** The signed JSON of the learner's valid credential. */
   let credentialJson = '';
-
-  async function newPage() {
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    return page;
-  }
-
-  /** @param {string} email */
-  async function signedIn(email) {
-    const page = await newPage();
-    await page.goto('/app/signin');
-    assert.equal((await apiCall(page, 'POST', '/auth/signin', { email, password: DEMO_PASSWORD })).status, 200);
-    return page;
-  }
 
   /**
    * Badge labels cut short ("SUBMIT…"): wider or taller than their box.
@@ -57,21 +35,11 @@ describe('learner: evidence editor, my learning, wallet and verifier', () => {
     );
   }
 
-  /**
-   * Screenshot and axe at 375 px, then at 1280 px; no sideways scrolling on a phone and no truncated badge at either size.
-   * @param {import('playwright-core').Page} page
-   * @param {string} name
-   */
-  async function checkBoth(page, name) {
-    await page.setViewportSize({ width: 375, height: 800 });
-    await check(page, `${name}-375`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `${name} scrolls sideways at 375 px by ${overflow} px`);
-    assert.deepEqual(await truncatedBadges(page), [], `${name}: badges truncated at 375 px`);
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await check(page, `${name}-1280`);
-    assert.deepEqual(await truncatedBadges(page), [], `${name}: badges truncated at 1280 px`);
-  }
+  /** Screenshot and axe at 375 px, then at 1280 px; no sideways scrolling on a phone and no truncated badge at either size. */
+  const checkBoth = bothWidths(check, {
+    noSideways: true,
+    each: async (page, name, width) => assert.deepEqual(await truncatedBadges(page), [], `${name}: badges truncated at ${width} px`),
+  });
 
   /**
    * The card of one evidence item.
@@ -81,8 +49,6 @@ describe('learner: evidence editor, my learning, wallet and verifier', () => {
   const card = (page, n) => page.getByRole('region', { name: new RegExp(`^Evidence ${n}\\b`) });
 
   before(async () => {
-    server = await startServer({ seed: true });
-    browser = await launchBrowser();
     learner = await signedIn(LEARNER);
     const catalog = await apiCall(learner, 'GET', `/catalog?q=${encodeURIComponent(NEW_MC)}`);
     const entry = catalog.body.items.find((/** @type {{ content: { name: string } }} */ i) => i.content.name === NEW_MC);
@@ -90,12 +56,6 @@ describe('learner: evidence editor, my learning, wallet and verifier', () => {
     const started = await apiCall(learner, 'POST', `/catalog/${entry.achievementId}/start`);
     assert.equal(started.status, 201, JSON.stringify(started.body));
     submissionId = started.body.id;
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    assert.deepEqual(pageErrors, [], 'no uncaught errors in the pages');
   });
 
   it('keeps a typed link when switching kinds (after asking), keeps a file, names missing items, refuses an over-limit paste, confirms before submitting', async () => {

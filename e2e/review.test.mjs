@@ -5,10 +5,12 @@
 // Every page is screenshotted at 375 and 1280 px and checked with axe.
 import assert from 'node:assert/strict';
 import { deflateSync } from 'node:zlib';
-import { after, before, describe, it } from 'node:test';
-import { apiCall, PASSWORD, fill, launchBrowser, pageChecker, startServer } from './support.mjs';
+import { before, describe, it } from 'node:test';
+import { apiCall, PASSWORD, bothWidths, browserJourney, fill, fromOutbox, pageChecker } from './support.mjs';
 
 const check = pageChecker('review');
+/** Screenshot and axe from the top of the page (full-page shots of a scrolled page draw the fixed header mid-page) at 375 px, where nothing may scroll sideways, then at 1280 px. */
+const checkBoth = bothWidths(check, { fromTop: true, noSideways: true });
 const ORG = { slug: 'harbour', name: 'Harbour Teachers Institute' };
 const MC = 'Leading Restorative Circles';
 const CRITERIA = ['Plans the circle', 'Facilitates equitably', 'Reflects on impact'];
@@ -91,23 +93,15 @@ const LONG_PLAN = Array.from(
 ).join('\n');
 
 describe('reviewer workspace: queue → split view → plain validation → next submission', () => {
-  /** @type {import('./support.mjs').RunningServer} */
-  let server;
-  /** @type {import('playwright-core').Browser} */
-  let browser;
+  const { newPage } = browserJourney();
   /** @type {import('playwright-core').Page} */
   let assessor;
-  /** @type {string[]} */
-  const pageErrors = [];
   /** @type {string[]} */
   const submissionIds = [];
 
   /** @param {string} name @param {string} email */
   async function signedIn(name, email) {
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
+    const page = await newPage();
     await page.goto('/app/signin');
     assert.equal((await apiCall(page, 'POST', '/auth/signup', { name, email, password: PASSWORD })).status, 202);
     assert.equal((await apiCall(page, 'POST', '/auth/signin', { email, password: PASSWORD })).status, 200);
@@ -151,21 +145,7 @@ describe('reviewer workspace: queue → split view → plain validation → next
     return sid;
   }
 
-  /** Screenshot and axe at 375 px (nothing may scroll sideways), then at 1280 px. */
-  async function checkBoth(page, name) {
-    // Full-page shots of a scrolled page draw the fixed header mid-page: start from the top.
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.setViewportSize({ width: 375, height: 800 });
-    await check(page, `${name}-375`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `${name} scrolls sideways at 375 px by ${overflow} px`);
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await check(page, `${name}-1280`);
-  }
-
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     const owner = await signedIn('Olu Owner', 'olu@harbour.example');
     assert.equal((await apiCall(owner, 'POST', '/orgs', { slug: ORG.slug, name: ORG.name, doubleScorePercent: 0 })).status, 201);
     assessor = await signedIn('Asha Assessor', 'asha@harbour.example');
@@ -173,13 +153,7 @@ describe('reviewer workspace: queue → split view → plain validation → next
       (await apiCall(owner, 'POST', `/orgs/${ORG.slug}/invitations`, { email: 'asha@harbour.example', role: 'assessor' })).status,
       201,
     );
-    let token = '';
-    for (let i = 0; i < 100 && !token; i++) {
-      const outbox = await apiCall(owner, 'GET', '/admin/outbox');
-      token = /\/app\/invitations\/([A-Za-z0-9_-]+)/.exec(JSON.stringify(outbox.body))?.[1] ?? '';
-      if (!token) await new Promise((r) => setTimeout(r, 200));
-    }
-    assert.ok(token, 'the invitation reached the outbox');
+    const token = await fromOutbox(owner, /\/app\/invitations\/([A-Za-z0-9_-]+)/, 'asha@harbour.example');
     assert.equal((await apiCall(assessor, 'POST', `/invitations/${token}/accept`)).status, 200);
     const created = await apiCall(owner, 'POST', `/orgs/${ORG.slug}/achievements`, CONTENT);
     assert.equal(created.status, 201, JSON.stringify(created.body));
@@ -188,12 +162,6 @@ describe('reviewer workspace: queue → split view → plain validation → next
     await owner.context().close();
     submissionIds.push(await learnerSubmits('Lee Learner', 'lee@learners.example'));
     submissionIds.push(await learnerSubmits('Kim Learner', 'kim@learners.example'));
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    assert.deepEqual(pageErrors, [], 'no uncaught errors in the pages');
   });
 
   it('tells the assessor about each new submission in the app', async () => {

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -23,6 +24,8 @@ export const ARTIFACTS = join(ROOT, 'artifacts', 'e2e');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** A password that satisfies the platform policy. */
 export const PASSWORD = 'correct horse battery staple';
+/** The password of every demo account (`tessera seed-demo`). */
+export const DEMO_PASSWORD = 'tessera-demo-2026';
 
 /** @returns {Promise<number>} a free TCP port on 127.0.0.1 */
 export function freePort() {
@@ -229,4 +232,138 @@ export async function apiCall(page, method, path, body) {
     },
     { method, path, body },
   );
+}
+
+/**
+ * Sign `page` in through the API, from the sign-in screen (which gives it the app's origin).
+ * @param {import('playwright-core').Page} page
+ * @param {string} email
+ * @param {string} [password]  the demo accounts' password unless given
+ */
+export async function signIn(page, email, password = DEMO_PASSWORD) {
+  await page.goto('/app/signin');
+  assert.equal((await apiCall(page, 'POST', '/auth/signin', { email, password })).status, 200);
+}
+
+/**
+ * Wait up to 20 s for a dev-outbox email to `to` whose text matches `pattern`, and return the pattern's first group.
+ * @param {import('playwright-core').Page} admin  a page signed in as a platform admin (who may read the outbox)
+ * @param {RegExp} pattern
+ * @param {string} to
+ * @returns {Promise<string>}
+ */
+export async function fromOutbox(admin, pattern, to) {
+  for (let i = 0; i < 100; i++) {
+    const outbox = await apiCall(admin, 'GET', '/admin/outbox');
+    const message = (Array.isArray(outbox.body) ? outbox.body : []).find((m) => m.to === to && pattern.test(m.text));
+    const found = message ? pattern.exec(message.text)?.[1] : undefined;
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  assert.fail(`no email to ${to} matching ${pattern}`);
+}
+
+/**
+ * Check a page at both widths: `check` (a pageChecker) at 375 × 800 as "<name>-375", then at 1280 × 900 as "<name>-1280".
+ * @param {(page: import('playwright-core').Page, name: string) => Promise<string>} check
+ * @param {{ fromTop?: boolean, noSideways?: boolean, each?: (page: import('playwright-core').Page, name: string, width: number) => Promise<void> }} [options]
+ *   fromTop: scroll to the top first (full-page shots of a scrolled page draw the fixed header mid-page);
+ *   noSideways: fail when the page scrolls sideways at 375 px; each: more checks after each width's check
+ * @returns {(page: import('playwright-core').Page, name: string) => Promise<void>}
+ */
+export function bothWidths(check, options = {}) {
+  return async (page, name) => {
+    if (options.fromTop) await page.evaluate(() => window.scrollTo(0, 0));
+    await page.setViewportSize({ width: 375, height: 800 });
+    await check(page, `${name}-375`);
+    if (options.noSideways) {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${name} scrolls sideways at 375 px by ${overflow} px`);
+    }
+    await options.each?.(page, name, 375);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await check(page, `${name}-1280`);
+    await options.each?.(page, name, 1280);
+  };
+}
+
+/**
+ * Full-page screenshots at 375 × 800 and 1280 × 900, without the axe check, as artifacts/e2e/<name>-<width>.png.
+ * @param {import('playwright-core').Page} page
+ * @param {string} name
+ */
+export async function screenshotBoth(page, name) {
+  for (const [width, height] of [
+    [375, 800],
+    [1280, 900],
+  ]) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
+  }
+}
+
+/**
+ * @typedef {object} BrowserJourney
+ * @property {() => RunningServer} server  the running server (from the first before hook on)
+ * @property {string[]} pageErrors  uncaught errors of the journey's pages
+ * @property {(options?: { timeout?: number, acceptDownloads?: boolean }) => Promise<import('playwright-core').Page>} newPage
+ *   a page in a new browser context at 1280 × 900 on the server, default timeout 15 s, whose uncaught errors are recorded
+ * @property {(email: string, password?: string) => Promise<import('playwright-core').Page>} signedIn  a new page signed in (see signIn)
+ */
+
+/**
+ * Set up a browser journey; call it inside describe(). Before the tests it starts a server (`options` as for startServer)
+ * and Chromium; after them it closes both and asserts that no page threw.
+ * @param {{ env?: Record<string, string>, seed?: boolean }} [options]
+ * @returns {BrowserJourney}
+ */
+export function browserJourney(options = {}) {
+  /** @type {RunningServer | undefined} */
+  let server;
+  /** @type {import('playwright-core').Browser | undefined} */
+  let browser;
+  /** @type {string[]} */
+  const pageErrors = [];
+
+  before(async () => {
+    server = await startServer(options);
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    assert.deepEqual(pageErrors, [], 'no uncaught errors in the pages');
+  });
+
+  /** @param {{ timeout?: number, acceptDownloads?: boolean }} [pageOptions] */
+  async function newPage(pageOptions = {}) {
+    assert.ok(browser && server, 'the journey has not started: call newPage from a hook or a test');
+    const context = await browser.newContext({
+      baseURL: server.baseUrl,
+      viewport: { width: 1280, height: 900 },
+      ...(pageOptions.acceptDownloads ? { acceptDownloads: true } : {}),
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(pageOptions.timeout ?? 15_000);
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    return page;
+  }
+
+  /** @param {string} email @param {string} [password] */
+  async function signedIn(email, password) {
+    const page = await newPage();
+    await signIn(page, email, password);
+    return page;
+  }
+
+  return {
+    server: () => {
+      assert.ok(server, 'the journey has not started');
+      return server;
+    },
+    pageErrors,
+    newPage,
+    signedIn,
+  };
 }

@@ -1,5 +1,5 @@
 import type { Deps } from '../context.js';
-import { insertAuditEvent } from './store.js';
+import { insertAuditEvent, insertAuditEvents } from './store.js';
 
 /** The audit actions Tessera records. */
 export const AUDIT_ACTIONS = [
@@ -68,4 +68,32 @@ export async function recordAudit(
     ip: event.ip ?? null,
     at: deps.clock.now(),
   });
+}
+
+/** One audit event to record. */
+export interface AuditEventInput {
+  action: AuditAction;
+  orgId?: string | null;
+  actorId?: string | null;
+  target?: string | null;
+  detail?: Record<string, unknown>;
+  ip?: string | null;
+}
+
+/** Write many audit events in one statement (a batch; use inside the same transaction as the changes). */
+export async function recordAuditEvents(deps: Pick<Deps, 'db' | 'clock' | 'ids'>, events: AuditEventInput[]): Promise<void> {
+  const at = deps.clock.now();
+  await insertAuditEvents(
+    deps.db,
+    events.map((event) => ({
+      id: deps.ids.id('audit'),
+      orgId: event.orgId ?? null,
+      actorId: event.actorId ?? null,
+      action: event.action,
+      target: event.target ?? null,
+      detail: event.detail ?? {},
+      ip: event.ip ?? null,
+      at,
+    })),
+  );
 }

@@ -7,6 +7,11 @@ export async function insertAuditEvent(db: Db, row: typeof auditEvents.$inferIns
   await db.insert(auditEvents).values(row);
 }
 
+/** Append many audit events in one statement (a batch of issuance). */
+export async function insertAuditEvents(db: Db, rows: Array<typeof auditEvents.$inferInsert>): Promise<void> {
+  if (rows.length) await db.insert(auditEvents).values(rows);
+}
+
 /** A page of an organisation's events, newest first, after an (at, id) cursor. */
 export async function listAuditEvents(db: Db, opts: { orgId: string; limit: number; before?: { at: Date; id: string } }) {
   const cursor = opts.before

@@ -1,12 +1,18 @@
 import type { Deps } from '../context.js';
+import type { Db } from '../db/client.js';
 import type { AwardSigners, StatusIndexSource } from '../credentials/issue-credential.js';
-import { recordAudit } from '../audit/record-audit.js';
-import { issueAwardCredential, signAward as signAwardCredentialRow, validUntilOf } from '../credentials/issue-credential.js';
+import { recordAuditEvents } from '../audit/record-audit.js';
+import type { AuditEventInput } from '../audit/record-audit.js';
+import { issueAwardCredential, prepareAwardCredential, signedRow, validUntilOf } from '../credentials/issue-credential.js';
+import { buildAndSignCredential } from '../credentials/sign-award-credential.js';
+import type { PreparedCredential, SignedForms } from '../credentials/sign-award-credential.js';
+import type { SignPool } from '../credentials/sign-pool.js';
+import type { SignTask } from '../credentials/sign-worker.js';
 import { insertCredentialRows } from '../credentials/store.js';
 import { inTransaction } from '../db/tx.js';
 import type { AwardSource } from './issue-award.js';
 import { mailClaimLink } from './send-claim-mail.js';
-import { findAwardByKey, insertAwardRows } from './store.js';
+import { existingAwardKeys, findAwardByKey, insertAwardRows } from './store.js';
 import type { AwardRow, NewAward } from './store.js';
 import { awardableVersion, detailProblems, resolveRecipient } from './validate-award.js';
 import type { AwardRecipient, AwardResult } from './validate-award.js';
@@ -28,8 +34,8 @@ export class StatusIndexBuffer implements StatusIndexSource {
   }
 
   /** The next ready index (from the source when none is ready). */
-  async take(purpose: 'revocation' | 'suspension'): Promise<{ listId: string; index: number }> {
-    return this.queues[purpose].shift() ?? this.source.take(purpose);
+  async take(purpose: 'revocation' | 'suspension', tx?: Db): Promise<{ listId: string; index: number }> {
+    return this.queues[purpose].shift() ?? this.source.take(purpose, tx);
   }
 }
 
@@ -58,7 +64,16 @@ export interface IssueAwardsBatchOptions {
   signers: AwardSigners;
   /** Filled before each item, so no reservation runs inside an item's transaction. */
   statusIndexes: StatusIndexBuffer;
+  /** Signing threads and the job's keys (otherwise credentials are signed on this thread). */
+  signPool?: { pool: SignPool; keys: SignTask['keys'] };
   items: BatchAwardItem[];
+}
+
+/** Build and sign prepared credentials on this thread, one after another. */
+async function signInline(items: PreparedCredential[], signers: AwardSigners): Promise<SignedForms[]> {
+  const out: SignedForms[] = [];
+  for (const item of items) out.push(await buildAndSignCredential(item, signers));
+  return out;
 }
 
 /** An error for one item, from the awards rules. */
@@ -73,7 +88,7 @@ function failed(errors: Array<{ path: string; message: string }>): BatchAwardRes
  * the transaction), and go in with one multi-row INSERT. A key that already held an award returns that award
  * (with its credential, signed now if it had none). An item refused by the awards rules fails alone with its
  * reason; an unexpected error (the database) rolls the batch back so the job can retry it. Audited per award
- * and per credential, as single issuance is.
+ * and per credential, as single issuance is (one multi-row INSERT of audit events per batch).
  */
 export async function issueAwardsBatch(deps: Deps, opts: IssueAwardsBatchOptions): Promise<BatchAwardResult[]> {
   const now = deps.clock.now();
@@ -115,12 +130,26 @@ export async function issueAwardsBatch(deps: Deps, opts: IssueAwardsBatchOptions
     rows.push(row);
     rowOfItem.set(i, row);
   }
-  // Outside the transaction: enough indexes for every credential this batch may sign.
+  // Outside the transaction: enough indexes for every credential this batch may sign, and the credentials of the
+  // awards that are not there yet built and signed (on the signing threads when the job has them). A key that
+  // turns out to be taken (a resumed batch) discards its credential; its status index is left unused.
+  const known = await existingAwardKeys(deps.db, opts.orgId, rows.map((r) => r.idempotencyKey));
   await opts.statusIndexes.fill('revocation', rows.length);
   if (opts.signers.org.suspensionEnabled) await opts.statusIndexes.fill('suspension', rows.length);
+  const fresh = [...rowOfItem].filter(([, row]) => !known.has(row.idempotencyKey));
+  const preps: Array<Awaited<ReturnType<typeof prepareAwardCredential>>> = [];
+  for (const [, row] of fresh) {
+    const validUntil = validUntilOf(target.content, row.issuedOn && row.issuedOn < now ? row.issuedOn : now);
+    preps.push(await prepareAwardCredential(deps, { award: row as AwardRow, showName: false, validUntil, signers: opts.signers, statusIndexes: opts.statusIndexes }));
+  }
+  const forms = opts.signPool
+    ? await opts.signPool.pool.sign(preps.map((p) => p.prepared), opts.signPool.keys)
+    : await signInline(preps.map((p) => p.prepared), opts.signers);
+  const signedOf = new Map(fresh.map(([i], k) => [i, { prep: preps[k], forms: forms[k] }]));
   return inTransaction(deps, async (tx) => {
     const inserted = new Set(await insertAwardRows(tx.db, rows));
     const credentialRows = [];
+    const audits: AuditEventInput[] = [];
     const out: BatchAwardResult[] = [];
     for (const [i, item] of opts.items.entries()) {
       const done = results[i];
@@ -129,7 +158,8 @@ export async function issueAwardsBatch(deps: Deps, opts: IssueAwardsBatchOptions
         out.push(done ?? failed([{ path: 'recipient', message: 'Not issued' }]));
         continue;
       }
-      if (!inserted.has(item.idempotencyKey)) {
+      const signed = signedOf.get(i);
+      if (!inserted.has(item.idempotencyKey) || !signed?.prep || !signed.forms) {
         const existing = await findAwardByKey(tx.db, opts.orgId, item.idempotencyKey);
         if (!existing) throw new Error(`award ${item.idempotencyKey} vanished`);
         if (existing.achievementId !== row.achievementId || existing.recipientAccountId !== row.recipientAccountId || existing.recipientEmail !== row.recipientEmail) {
@@ -141,7 +171,7 @@ export async function issueAwardsBatch(deps: Deps, opts: IssueAwardsBatchOptions
         continue;
       }
       const award = row as AwardRow;
-      await recordAudit(tx, {
+      audits.push({
         action: 'award.created',
         orgId: opts.orgId,
         actorId: opts.createdBy,
@@ -149,21 +179,21 @@ export async function issueAwardsBatch(deps: Deps, opts: IssueAwardsBatchOptions
         detail: { source: award.source, sourceRef: award.sourceRef, achievementId: award.achievementId, versionId: award.versionId, recipient: award.recipientAccountId ? { accountId: award.recipientAccountId } : { email: award.recipientEmail } },
       });
       if (award.recipientEmail && opts.claimMail === 'send') await mailClaimLink(tx, award);
-      const validUntil = validUntilOf(target.content, award.issuedOn && award.issuedOn < now ? award.issuedOn : now);
-      const signed = await signAwardCredentialRow(tx, { award, showName: false, validUntil, signers: opts.signers, statusIndexes: opts.statusIndexes });
-      credentialRows.push(signed.row);
-      await recordAudit(tx, {
+      const credential = signedRow(signed.prep, signed.forms);
+      credentialRows.push(credential);
+      audits.push({
         action: 'credential.issued',
         orgId: opts.orgId,
         actorId: opts.createdBy,
-        target: signed.row.id,
-        detail: { awardId: award.id, source: award.source, achievementId: award.achievementId, version: signed.version, ...(signed.omitted.length ? { omittedInvalidUrls: signed.omitted } : {}) },
+        target: credential.id,
+        detail: { awardId: award.id, source: award.source, achievementId: award.achievementId, version: signed.prep.version, ...(signed.prep.omitted.length ? { omittedInvalidUrls: signed.prep.omitted } : {}) },
       });
-      out.push({ kind: 'ok', award, credentialId: signed.row.id, created: true });
+      out.push({ kind: 'ok', award, credentialId: credential.id, created: true });
     }
     const written = await insertCredentialRows(tx.db, credentialRows);
     // The awards were inserted by this transaction, so nothing else can have signed them: every row goes in.
     if (written.length !== credentialRows.length) throw new Error('a credential of a new award appeared concurrently');
+    await recordAuditEvents(tx, audits);
     return out;
   });
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import {
@@ -37,6 +37,16 @@ export async function insertAwardRows(db: Db, rows: NewAward[]): Promise<string[
     .onConflictDoNothing({ target: [awards.orgId, awards.idempotencyKey] })
     .returning({ key: awards.idempotencyKey });
   return r.map((x) => x.key);
+}
+
+/** Which of these idempotency keys already hold an award in an organisation. */
+export async function existingAwardKeys(db: Db, orgId: string, keys: string[]): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const r = await db
+    .select({ key: awards.idempotencyKey })
+    .from(awards)
+    .where(and(eq(awards.orgId, orgId), inArray(awards.idempotencyKey, keys)));
+  return new Set(r.map((x) => x.key));
 }
 
 /** The award holding an idempotency key in an organisation. */

@@ -4,9 +4,10 @@ import { inTransaction } from '../db/tx.js';
 import type { JobContext } from '../jobs/worker.js';
 import { AppError } from '../shared/errors.js';
 import { issueAwardsBatch, prepareAwardSigners, reserveStatusIndexes, StatusIndexBuffer } from '../awards/index.js';
-import type { BatchAwardItem, BatchAwardResult } from '../awards/index.js';
+import type { BatchAwardItem, BatchAwardResult, IssueAwardsBatchOptions } from '../awards/index.js';
+import { loadSigningKeys, SignPool } from '../credentials/sign-pool.js';
 import { awardableRubric, todayUtc } from './create-bulk-run.js';
-import { countRows, findRunById, nextPendingRows, recordOutcomes, updateRun } from './store.js';
+import { countPendingRows, countRows, findRunById, nextPendingRows, recordOutcomes, updateRun } from './store.js';
 import type { BulkRowRow, BulkRunRow, RowOutcome } from './store.js';
 import { checkRow } from './validate-row.js';
 
@@ -30,7 +31,12 @@ export interface RunBulkAwardsOptions {
   batchSize?: number;
   /** Called after each batch (the CLI's progress line). */
   onBatch?: (done: number) => void;
+  /** Sign on worker threads when at least this many rows are pending (default SIGN_POOL_MIN_ROWS); 0 always, Infinity never. */
+  signPoolMinRows?: number;
 }
+
+/** Below this many pending rows, starting signing threads costs more than it saves. */
+export const SIGN_POOL_MIN_ROWS = 1000;
 
 /** Whether the run is still this job's to issue. */
 function ours(run: BulkRunRow | undefined, jobId: string): run is BulkRunRow {
@@ -66,6 +72,29 @@ export async function runBulkAwards(deps: Deps, opts: RunBulkAwardsOptions): Pro
   const signers = await prepareAwardSigners(deps, { orgId: started.orgId });
   const statusIndexes = new StatusIndexBuffer(reserveStatusIndexes(deps, { orgId: started.orgId }));
   const batchSize = opts.batchSize ?? BULK_BATCH_SIZE;
+  const pending = await countPendingRows(deps.db, started.id);
+  const pool = pending >= (opts.signPoolMinRows ?? SIGN_POOL_MIN_ROWS) ? new SignPool() : null;
+  try {
+    const signPool = pool ? { pool, keys: await loadSigningKeys(deps, signers.org) } : undefined;
+    await issueBatches(deps, opts, { signers, statusIndexes, batchSize, rubric, signPool });
+  } finally {
+    await pool?.close();
+  }
+}
+
+/** The job's loop: issue batches of pending rows until none is left or the run stops being this job's. */
+async function issueBatches(
+  deps: Deps,
+  opts: RunBulkAwardsOptions,
+  job: {
+    signers: IssueAwardsBatchOptions['signers'];
+    statusIndexes: StatusIndexBuffer;
+    batchSize: number;
+    rubric: Awaited<ReturnType<typeof awardableRubric>>;
+    signPool: IssueAwardsBatchOptions['signPool'];
+  },
+): Promise<void> {
+  const { signers, statusIndexes, batchSize, rubric } = job;
   for (;;) {
     if (opts.job.signal.aborted) return;
     const run = await findRunById(deps.db, opts.runId);
@@ -113,6 +142,7 @@ export async function runBulkAwards(deps: Deps, opts: RunBulkAwardsOptions): Pro
           claimMail: run.sendClaimMail ? 'send' : 'skip',
           signers,
           statusIndexes,
+          ...(job.signPool ? { signPool: job.signPool } : {}),
           items: items.map((i) => i.item),
         });
       } catch (err) {

@@ -137,6 +137,15 @@ export async function nextPendingRows(db: Db, runId: string, limit: number): Pro
     .limit(limit);
 }
 
+/** How many rows of a run are still pending. */
+export async function countPendingRows(db: Db, runId: string): Promise<number> {
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(bulkAwardRows)
+    .where(and(eq(bulkAwardRows.runId, runId), eq(bulkAwardRows.outcome, 'pending')));
+  return Number(r?.n ?? 0);
+}
+
 /** A row's outcome. */
 export interface RowOutcome {
   row: number;

@@ -29,6 +29,7 @@ export function assembleProfile(claims: readonly SkillClaim[]): ProfileSkill[] {
     bySkill.set(c.skill.url, entry);
   }
   const out = [...bySkill.values()];
-  for (const s of out) s.evidence.sort((a, b) => (b.issuedAt ?? '').localeCompare(a.issuedAt ?? '') || a.credentialId.localeCompare(b.credentialId));
+  for (const s of out)
+    s.evidence.sort((a, b) => (b.issuedAt ?? '').localeCompare(a.issuedAt ?? '') || a.credentialId.localeCompare(b.credentialId));
   return out.sort((a, b) => a.name.localeCompare(b.name) || a.url.localeCompare(b.url));
 }

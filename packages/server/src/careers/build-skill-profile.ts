@@ -36,13 +36,14 @@ function ref(deps: Deps, s: SkillWithFramework): SkillRef {
  * Build a learner's skill profile from verified credentials only: earned credentials that are current (not revoked,
  * suspended, expired or replaced), through their version's skill alignments and rubric results; and imported
  * credentials whose last verification was valid, through the alignments they state, matched to known framework
- * skills by URL or code. Anything else contributes nothing.
+ * skills by URL or code. Anything else contributes nothing. `publicOnly` leaves out earned credentials marked private.
  */
-export async function buildSkillProfile(deps: Deps, opts: { accountId: string }): Promise<BuiltProfile> {
+export async function buildSkillProfile(deps: Deps, opts: { accountId: string; publicOnly?: boolean }): Promise<BuiltProfile> {
   const base = deps.env.TESSERA_BASE_URL;
   const claims: SkillClaim[] = [];
   const earned: EarnedRecord[] = [];
-  const rows = await listVerifiedEarned(deps.db, opts.accountId, deps.clock.now());
+  // The public skills page leaves out credentials the learner keeps private (their own pages are 404 to others).
+  const rows = (await listVerifiedEarned(deps.db, opts.accountId, deps.clock.now())).filter((c) => !opts.publicOnly || c.visibility !== 'private');
   const versionIds = [...new Set(rows.map((c) => c.versionId))];
   const alignments = new Map(await Promise.all(versionIds.map(async (v) => [v, await skillsOfAchievementVersion(deps.db, v)] as const)));
   for (const c of rows) {
@@ -75,13 +76,23 @@ export async function buildSkillProfile(deps: Deps, opts: { accountId: string })
   for (const item of await listValidImports(deps.db, opts.accountId)) {
     const credential = rec(rec(item.report)['credential']);
     const id = typeof credential['id'] === 'string' && /^https?:\/\//.test(credential['id']) ? credential['id'] : null;
-    const issued = [credential['validFrom'], credential['issuanceDate'], credential['issuedOn']].find((v): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v)));
+    const issued = [credential['validFrom'], credential['issuanceDate'], credential['issuedOn']].find(
+      (v): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v)),
+    );
     for (const a of readAlignments(credential)) {
       const skill = await matchSkillByUrlOrCode(deps.db, { url: a.url, code: a.code, framework: a.framework, baseUrl: base });
       if (!skill) continue;
       claims.push({
         skill: ref(deps, skill),
-        evidence: { kind: 'imported', credentialId: item.id, name: item.name, issuerName: item.issuerName, url: item.sourceUrl ?? id, issuedAt: issued ? new Date(issued).toISOString() : null, level: a.level ? levelOf(a.level.name, a.level.rank, a.level.of) : null },
+        evidence: {
+          kind: 'imported',
+          credentialId: item.id,
+          name: item.name,
+          issuerName: item.issuerName,
+          url: item.sourceUrl ?? id,
+          issuedAt: issued ? new Date(issued).toISOString() : null,
+          level: a.level ? levelOf(a.level.name, a.level.rank, a.level.of) : null,
+        },
       });
     }
   }

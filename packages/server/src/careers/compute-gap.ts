@@ -16,8 +16,15 @@ export function computeGap(required: readonly Requirement[], profile: readonly P
   return required
     .map((r): GapSkill => {
       const p = have.get(r.url);
-      const status = !p ? 'missing' : r.requiredLevel !== null && p.level !== null && p.level.scale < r.requiredLevel ? 'below_level' : 'verified';
+      const status = !p
+        ? 'missing'
+        : r.requiredLevel !== null && p.level !== null && p.level.scale < r.requiredLevel
+          ? 'below_level'
+          : 'verified';
       return { ...r, level: p?.level ?? null, status, evidence: p?.evidence ?? [] };
     })
-    .sort((a, b) => (b.importance ?? 0) - (a.importance ?? 0) || (b.requiredLevel ?? 0) - (a.requiredLevel ?? 0) || a.name.localeCompare(b.name));
+    .sort(
+      (a, b) =>
+        (b.importance ?? 0) - (a.importance ?? 0) || (b.requiredLevel ?? 0) - (a.requiredLevel ?? 0) || a.name.localeCompare(b.name),
+    );
 }

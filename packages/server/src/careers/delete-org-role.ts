@@ -12,6 +12,12 @@ export async function deleteOrgRole(deps: Deps, opts: { actor: Actor; slug: stri
   authorizeCareers(role, 'roles.edit');
   await inTransaction(deps, async (tx) => {
     if (!(await deleteRole(tx.db, org.id, opts.roleId))) throw new AppError('not_found', 'No such role in this organisation');
-    await recordAudit(tx, { action: 'org_role.deleted', orgId: org.id, actorId: opts.actor.accountId, target: opts.roleId, ip: opts.actor.ip });
+    await recordAudit(tx, {
+      action: 'org_role.deleted',
+      orgId: org.id,
+      actorId: opts.actor.accountId,
+      target: opts.roleId,
+      ip: opts.actor.ip,
+    });
   });
 }

@@ -9,5 +9,10 @@ export async function getGoalGap(deps: Deps, opts: { accountId: string; goalId: 
   const { goal, requirements } = await goalRequirements(deps, opts);
   const profile = await buildSkillProfile(deps, { accountId: opts.accountId });
   const required = computeGap(requirements, profile.skills);
-  return { goal, required, verified: required.filter((r) => r.status === 'verified').length, missing: required.filter((r) => r.status !== 'verified').length };
+  return {
+    goal,
+    required,
+    verified: required.filter((r) => r.status === 'verified').length,
+    missing: required.filter((r) => r.status !== 'verified').length,
+  };
 }

@@ -11,13 +11,24 @@ const publicUrl = (deps: Deps, accountId: string) => `${deps.env.TESSERA_BASE_UR
 /** The learner's own skill profile with its sharing setting. */
 export async function getSkillProfile(deps: Deps, opts: { accountId: string }): Promise<SkillProfile> {
   const [built, isPublic] = await Promise.all([buildSkillProfile(deps, opts), isProfilePublic(deps.db, opts.accountId)]);
-  return { skills: built.skills, public: isPublic, publicUrl: publicUrl(deps, opts.accountId), exportUrl: `${deps.env.TESSERA_BASE_URL}/api/v1/me/skills/export` };
+  return {
+    skills: built.skills,
+    public: isPublic,
+    publicUrl: publicUrl(deps, opts.accountId),
+    exportUrl: `${deps.env.TESSERA_BASE_URL}/api/v1/me/skills/export`,
+  };
 }
 
 /** Turn the learner's public skills page on or off (audited). */
 export async function setSkillProfileVisibility(deps: Deps, opts: { actor: Actor; public: boolean }): Promise<SkillProfile> {
   await setProfilePublic(deps.db, opts.actor.accountId, opts.public, deps.clock.now());
-  await recordAudit(deps, { action: 'skill_profile.visibility_changed', actorId: opts.actor.accountId, target: opts.actor.accountId, detail: { public: opts.public }, ip: opts.actor.ip });
+  await recordAudit(deps, {
+    action: 'skill_profile.visibility_changed',
+    actorId: opts.actor.accountId,
+    target: opts.actor.accountId,
+    detail: { public: opts.public },
+    ip: opts.actor.ip,
+  });
   return getSkillProfile(deps, { accountId: opts.actor.accountId });
 }
 
@@ -25,7 +36,7 @@ export async function setSkillProfileVisibility(deps: Deps, opts: { actor: Actor
 export async function getPublicSkillProfile(deps: Deps, opts: { accountId: string }) {
   const account = await findAccountById(deps.db, opts.accountId);
   if (!account || !(await isProfilePublic(deps.db, opts.accountId))) throw new AppError('not_found', 'No public skills page here');
-  const built = await buildSkillProfile(deps, opts);
+  const built = await buildSkillProfile(deps, { accountId: opts.accountId, publicOnly: true });
   return { name: account.name, skills: built.skills };
 }
 
@@ -47,7 +58,14 @@ export async function exportSkillProfile(deps: Deps, opts: { accountId: string }
       code: s.code,
       framework: s.framework,
       level: s.level,
-      evidence: s.evidence.map((e) => ({ type: e.kind === 'earned' ? 'EarnedCredential' : 'ImportedCredential', credential: e.url, name: e.name, issuer: e.issuerName, issuedAt: e.issuedAt, level: e.level })),
+      evidence: s.evidence.map((e) => ({
+        type: e.kind === 'earned' ? 'EarnedCredential' : 'ImportedCredential',
+        credential: e.url,
+        name: e.name,
+        issuer: e.issuerName,
+        issuedAt: e.issuedAt,
+        level: e.level,
+      })),
     })),
   };
 }

@@ -21,16 +21,42 @@ async function canonicalUrls(deps: Deps, uris: string[]): Promise<Map<string, st
 }
 
 /** One of the learner's goals and the skills it requires (an occupation's with importance, a role's with levels). */
-export async function goalRequirements(deps: Deps, opts: { accountId: string; goalId: string }): Promise<{ goal: Goal; requirements: Requirement[] }> {
+export async function goalRequirements(
+  deps: Deps,
+  opts: { accountId: string; goalId: string },
+): Promise<{ goal: Goal; requirements: Requirement[] }> {
   const [row] = await listGoals(deps.db, opts.accountId, opts.goalId);
   if (!row) throw new AppError('not_found', 'No such goal');
   const goal = presentGoal(row);
   if (row.goal.occupationCode) {
     const found = await findOccupation(deps.db, row.goal.occupationCode);
     const skills = found?.skills ?? [];
-    const canonical = await canonicalUrls(deps, skills.map((s) => s.skillUrl));
-    return { goal, requirements: skills.map((s) => ({ url: canonical.get(s.skillUrl) ?? s.skillUrl, name: s.skillName, code: null, framework: null, importance: s.importance, requiredLevel: null })) };
+    const canonical = await canonicalUrls(
+      deps,
+      skills.map((s) => s.skillUrl),
+    );
+    return {
+      goal,
+      requirements: skills.map((s) => ({
+        url: canonical.get(s.skillUrl) ?? s.skillUrl,
+        name: s.skillName,
+        code: null,
+        framework: null,
+        importance: s.importance,
+        requiredLevel: null,
+      })),
+    };
   }
   const role = row.goal.roleId ? await findRole(deps.db, row.goal.roleId) : undefined;
-  return { goal, requirements: (role?.skills ?? []).map((s) => ({ url: s.skillUrl, name: s.skillName, code: null, framework: null, importance: null, requiredLevel: s.level })) };
+  return {
+    goal,
+    requirements: (role?.skills ?? []).map((s) => ({
+      url: s.skillUrl,
+      name: s.skillName,
+      code: null,
+      framework: null,
+      importance: null,
+      requiredLevel: s.level,
+    })),
+  };
 }

@@ -16,7 +16,11 @@ export const OccupationDataset = z.object({
         code: z.string().min(1).max(40),
         title: z.string().min(1).max(300),
         description: z.string().max(4000).default(''),
-        skills: z.array(z.object({ url: z.string().min(1).max(2000), name: z.string().min(1).max(300), importance: z.number().int().min(1).max(5) })).min(1),
+        skills: z
+          .array(
+            z.object({ url: z.string().min(1).max(2000), name: z.string().min(1).max(300), importance: z.number().int().min(1).max(5) }),
+          )
+          .min(1),
       }),
     )
     .min(1),
@@ -43,7 +47,11 @@ export async function importOccupations(deps: Pick<Deps, 'db'>, opts: { dataset:
     deps.db,
     ds.occupations.map((o) => ({
       occupation: { code: o.code, title: o.title, description: o.description, source },
-      skills: [...new Map(o.skills.map((s) => [s.url, { occupationCode: o.code, skillUrl: s.url, skillName: s.name, importance: s.importance }])).values()],
+      skills: [
+        ...new Map(
+          o.skills.map((s) => [s.url, { occupationCode: o.code, skillUrl: s.url, skillName: s.name, importance: s.importance }]),
+        ).values(),
+      ],
     })),
   );
   return { occupations: ds.occupations.length };

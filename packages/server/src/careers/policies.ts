@@ -12,5 +12,6 @@ export type CareerAction = keyof typeof CAREER_POLICIES;
 
 /** Throw 403 unless the role may take the action. */
 export function authorizeCareers(role: Role, action: CareerAction): void {
-  if (!(CAREER_POLICIES[action] as readonly Role[]).includes(role)) throw new AppError('forbidden', `Your role (${role}) does not allow this action (${action})`);
+  if (!(CAREER_POLICIES[action] as readonly Role[]).includes(role))
+    throw new AppError('forbidden', `Your role (${role}) does not allow this action (${action})`);
 }

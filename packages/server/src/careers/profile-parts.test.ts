@@ -4,7 +4,15 @@ import { assembleProfile, levelOf } from './assemble-profile.js';
 import { computeGap } from './compute-gap.js';
 import { readAlignments } from './read-alignments.js';
 
-const ev = (id: string, at: string, level: SkillEvidence['level'] = null): SkillEvidence => ({ kind: 'earned', credentialId: id, name: id, issuerName: null, url: `https://t.example/credentials/${id}`, issuedAt: at, level });
+const ev = (id: string, at: string, level: SkillEvidence['level'] = null): SkillEvidence => ({
+  kind: 'earned',
+  credentialId: id,
+  name: id,
+  issuerName: null,
+  url: `https://t.example/credentials/${id}`,
+  issuedAt: at,
+  level,
+});
 const skill = (n: number) => ({ url: `https://s.example/${n}`, name: `Skill ${n}`, code: null, framework: null });
 
 describe('readAlignments', () => {
@@ -13,7 +21,16 @@ describe('readAlignments', () => {
       credentialSubject: {
         achievement: {
           alignment: [{ targetUrl: 'https://s.example/1', targetName: 'One' }],
-          resultDescription: [{ id: 'rd1', rubricCriterionLevel: [{ id: 'a', name: 'Novice' }, { id: 'b', name: 'Expert' }], alignment: [{ targetCode: 'X.2', targetFramework: 'F' }] }],
+          resultDescription: [
+            {
+              id: 'rd1',
+              rubricCriterionLevel: [
+                { id: 'a', name: 'Novice' },
+                { id: 'b', name: 'Expert' },
+              ],
+              alignment: [{ targetCode: 'X.2', targetFramework: 'F' }],
+            },
+          ],
         },
         result: [{ resultDescription: 'rd1', achievedLevel: 'b' }],
       },
@@ -25,7 +42,9 @@ describe('readAlignments', () => {
   });
 
   it('reads an OB 2.0 assertion’s embedded badge class alignments and ignores ones with neither URL nor code', () => {
-    expect(readAlignments({ badge: { alignment: [{ targetName: 'No target' }, { targetUrl: 'https://s.example/3', targetCode: 'C3' }] } })).toEqual([{ url: 'https://s.example/3', code: 'C3', framework: null, name: null, level: null }]);
+    expect(
+      readAlignments({ badge: { alignment: [{ targetName: 'No target' }, { targetUrl: 'https://s.example/3', targetCode: 'C3' }] } }),
+    ).toEqual([{ url: 'https://s.example/3', code: 'C3', framework: null, name: null, level: null }]);
   });
 });
 

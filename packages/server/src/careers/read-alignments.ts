@@ -15,7 +15,13 @@ export interface ReadAlignment {
 function alignmentsOf(node: Json, level: ReadAlignment['level']): ReadAlignment[] {
   return list(node['alignment'])
     .map(rec)
-    .map((a) => ({ url: str(a['targetUrl']), code: str(a['targetCode']), framework: str(a['targetFramework']), name: str(a['targetName']), level }))
+    .map((a) => ({
+      url: str(a['targetUrl']),
+      code: str(a['targetCode']),
+      framework: str(a['targetFramework']),
+      name: str(a['targetName']),
+      level,
+    }))
     .filter((a) => a.url !== null || a.code !== null);
 }
 

@@ -15,7 +15,10 @@ import { findRole, saveRole } from './store.js';
  * Create a role (no `roleId`) or replace one of the organisation's roles. Owners and designers only. Each skill must be
  * a known framework skill (named by its URL); unknown ones are refused with their path.
  */
-export async function saveOrgRole(deps: Deps, opts: { actor: Actor; slug: string; roleId?: string; input: z.input<typeof OrgRoleInput> }): Promise<OrgRole> {
+export async function saveOrgRole(
+  deps: Deps,
+  opts: { actor: Actor; slug: string; roleId?: string; input: z.input<typeof OrgRoleInput> },
+): Promise<OrgRole> {
   const { org, role } = await loadOrgAccess(deps, { slug: opts.slug, accountId: opts.actor.accountId, action: 'org.read' });
   authorizeCareers(role, 'roles.edit');
   const input = OrgRoleInput.parse(opts.input);
@@ -34,8 +37,28 @@ export async function saveOrgRole(deps: Deps, opts: { actor: Actor; slug: string
     skills.set(url, { roleId: id, skillUrl: url, skillName: s.name, level: input.skills[i]?.level ?? null });
   });
   await inTransaction(deps, async (tx) => {
-    await saveRole(tx.db, { id, orgId: org.id, title: input.title, description: input.description, isPublic: input.public, createdBy: existing?.role.createdBy ?? opts.actor.accountId, createdAt: existing?.role.createdAt ?? now, updatedAt: now }, [...skills.values()]);
-    await recordAudit(tx, { action: 'org_role.saved', orgId: org.id, actorId: opts.actor.accountId, target: id, detail: { title: input.title, skills: skills.size, created: !existing }, ip: opts.actor.ip });
+    await saveRole(
+      tx.db,
+      {
+        id,
+        orgId: org.id,
+        title: input.title,
+        description: input.description,
+        isPublic: input.public,
+        createdBy: existing?.role.createdBy ?? opts.actor.accountId,
+        createdAt: existing?.role.createdAt ?? now,
+        updatedAt: now,
+      },
+      [...skills.values()],
+    );
+    await recordAudit(tx, {
+      action: 'org_role.saved',
+      orgId: org.id,
+      actorId: opts.actor.accountId,
+      target: id,
+      detail: { title: input.title, skills: skills.size, created: !existing },
+      ip: opts.actor.ip,
+    });
   });
   const saved = await findRole(deps.db, id);
   if (!saved) throw new AppError('internal', 'The role was not saved');

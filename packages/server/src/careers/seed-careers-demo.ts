@@ -19,11 +19,33 @@ export async function seedCareersDemo(deps: Deps, opts: { orgId: string; ownerId
   const now = deps.clock.now();
   if (occupation && !(await listRoles(deps.db, { orgId: opts.orgId })).some((r) => r.role.title === 'Online Course Lead')) {
     const id = deps.ids.id('orgRole');
-    const skills = occupation.skills.slice(0, 5).map((s, i) => ({ roleId: id, skillUrl: s.skillUrl, skillName: s.skillName, level: i < 2 ? 4 : null }));
-    await saveRole(deps.db, { id, orgId: opts.orgId, title: 'Online Course Lead', description: 'Leads the design and teaching of our online professional-learning courses.', isPublic: true, createdBy: opts.ownerId, createdAt: now, updatedAt: now }, skills);
+    const skills = occupation.skills
+      .slice(0, 5)
+      .map((s, i) => ({ roleId: id, skillUrl: s.skillUrl, skillName: s.skillName, level: i < 2 ? 4 : null }));
+    await saveRole(
+      deps.db,
+      {
+        id,
+        orgId: opts.orgId,
+        title: 'Online Course Lead',
+        description: 'Leads the design and teaching of our online professional-learning courses.',
+        isPublic: true,
+        createdBy: opts.ownerId,
+        createdAt: now,
+        updatedAt: now,
+      },
+      skills,
+    );
   }
   if (await findOccupation(deps.db, DEMO_GOAL_OCCUPATION)) {
-    await insertGoal(deps.db, { id: deps.ids.id('goal'), accountId: opts.learnerId, occupationCode: DEMO_GOAL_OCCUPATION, roleId: null, target: `occupation:${DEMO_GOAL_OCCUPATION}`, createdAt: now });
+    await insertGoal(deps.db, {
+      id: deps.ids.id('goal'),
+      accountId: opts.learnerId,
+      occupationCode: DEMO_GOAL_OCCUPATION,
+      roleId: null,
+      target: `occupation:${DEMO_GOAL_OCCUPATION}`,
+      createdAt: now,
+    });
   }
   await refreshRecommendationStats(deps);
 }

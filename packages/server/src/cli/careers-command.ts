@@ -18,8 +18,15 @@ const whole = (v: string | undefined, fallback: number, name: string, max: numbe
 /** `tessera eval recommendations [--seed N] [--learners N] [--json]`: offline hit rate and nDCG at 10 against a popularity baseline. */
 export async function runEvalRecommendations(argv: string[]): Promise<number> {
   try {
-    const { values } = parseArgs({ args: argv, options: { seed: { type: 'string' }, learners: { type: 'string' }, json: { type: 'boolean' } }, strict: true });
-    const r = evaluateRecommendations({ seed: whole(values.seed, 42, 'seed', 2 ** 31), learners: whole(values.learners, 2000, 'learners', 200_000) });
+    const { values } = parseArgs({
+      args: argv,
+      options: { seed: { type: 'string' }, learners: { type: 'string' }, json: { type: 'boolean' } },
+      strict: true,
+    });
+    const r = evaluateRecommendations({
+      seed: whole(values.seed, 42, 'seed', 2 ** 31),
+      learners: whole(values.learners, 2000, 'learners', 200_000),
+    });
     process.stdout.write(
       values.json
         ? `${JSON.stringify(r)}\n`
@@ -42,7 +49,11 @@ export async function runBenchRecommendations(argv: string[]): Promise<number> {
   let close: (() => Promise<void>) | null = null;
   let dropDatabase: (() => Promise<void>) | null = null;
   try {
-    const { values } = parseArgs({ args: argv, options: { learners: { type: 'string' }, achievements: { type: 'string' }, requests: { type: 'string' }, json: { type: 'boolean' } }, strict: true });
+    const { values } = parseArgs({
+      args: argv,
+      options: { learners: { type: 'string' }, achievements: { type: 'string' }, requests: { type: 'string' }, json: { type: 'boolean' } },
+      strict: true,
+    });
     const learners = whole(values.learners, 100_000, 'learners', 1_000_000);
     const achievements = whole(values.achievements, 10_000, 'achievements', 100_000);
     const requests = whole(values.requests, 200, 'requests', 10_000);
@@ -64,7 +75,13 @@ export async function runBenchRecommendations(argv: string[]): Promise<number> {
         await a.end();
       };
     }
-    const env = parseEnv({ ...rest, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), TESSERA_DATA_DIR: join(dir, 'data'), TESSERA_LOG_LEVEL: 'warn', TESSERA_BASE_URL: 'http://localhost:3000' });
+    const env = parseEnv({
+      ...rest,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      TESSERA_DATA_DIR: join(dir, 'data'),
+      TESSERA_LOG_LEVEL: 'warn',
+      TESSERA_BASE_URL: 'http://localhost:3000',
+    });
     const { deps, database } = await bootstrap(env);
     close = () => database.close();
     const progress = !values.json && process.stderr.isTTY ? (line: string) => process.stderr.write(`${line}…\n`) : undefined;

@@ -31,7 +31,11 @@ describe('tessera skills import', () => {
   it('imports a CASE file platform-wide and prints {framework, skills, associations} with --json', async () => {
     const r = await run(DEMO, '--platform', '--json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ framework: { title: 'Online Teaching Competencies', scope: 'platform', sourceKind: 'case', created: true }, skills: 29, associations: 40 });
+    expect(JSON.parse(r.out)).toMatchObject({
+      framework: { title: 'Online Teaching Competencies', scope: 'platform', sourceKind: 'case', created: true },
+      skills: 29,
+      associations: 40,
+    });
     const again = await run(DEMO, '--platform', '--json');
     expect(JSON.parse(again.out)).toMatchObject({ framework: { created: false }, skills: 29 });
   });
@@ -61,13 +65,32 @@ describe('tessera skills import', () => {
   it('imports 50,000 items in batches: measured time and memory', async () => {
     const items: unknown[] = [];
     const assocs: unknown[] = [];
-    const doc = { identifier: 'big-doc', uri: 'https://big.example/doc', title: 'Big framework', creator: 'Test', lastChangeDateTime: '2026-01-01T00:00:00Z' };
+    const doc = {
+      identifier: 'big-doc',
+      uri: 'https://big.example/doc',
+      title: 'Big framework',
+      creator: 'Test',
+      lastChangeDateTime: '2026-01-01T00:00:00Z',
+    };
     const node = (id: string) => ({ identifier: id, uri: `https://big.example/items/${id}`, title: id });
     for (let i = 0; i < 50_000; i++) {
       const id = `item-${i}`;
-      items.push({ identifier: id, uri: `https://big.example/items/${id}`, fullStatement: `Skill number ${i} about topic ${i % 97}`, humanCodingScheme: `B.${i}`, lastChangeDateTime: '2026-01-01T00:00:00Z' });
+      items.push({
+        identifier: id,
+        uri: `https://big.example/items/${id}`,
+        fullStatement: `Skill number ${i} about topic ${i % 97}`,
+        humanCodingScheme: `B.${i}`,
+        lastChangeDateTime: '2026-01-01T00:00:00Z',
+      });
       const parent = i < 100 ? 'big-doc' : `item-${i % 100}`;
-      assocs.push({ identifier: `a-${i}`, uri: `https://big.example/assoc/${i}`, associationType: 'isChildOf', originNodeURI: node(id), destinationNodeURI: node(parent), lastChangeDateTime: '2026-01-01T00:00:00Z' });
+      assocs.push({
+        identifier: `a-${i}`,
+        uri: `https://big.example/assoc/${i}`,
+        associationType: 'isChildOf',
+        originNodeURI: node(id),
+        destinationNodeURI: node(parent),
+        lastChangeDateTime: '2026-01-01T00:00:00Z',
+      });
     }
     const file = join(dir, 'big.json');
     writeFileSync(file, JSON.stringify({ CFDocument: doc, CFItems: items, CFAssociations: assocs }));

@@ -30,7 +30,18 @@ interface ImportArgs {
 }
 
 function parseImportArgs(argv: string[]): ImportArgs {
-  const { values, positionals } = parseArgs({ args: argv, options: { org: { type: 'string' }, platform: { type: 'boolean' }, json: { type: 'boolean' }, format: { type: 'string' }, title: { type: 'string' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      org: { type: 'string' },
+      platform: { type: 'boolean' },
+      json: { type: 'boolean' },
+      format: { type: 'string' },
+      title: { type: 'string' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
   const [source, ...extra] = positionals;
   if (!source || extra.length) throw new Error('give one FILE or URL');
   if (!!values.org === !!values.platform) throw new Error('give --org SLUG or --platform (one of them)');
@@ -78,13 +89,27 @@ export async function skillsImport(deps: Deps, argv: string[], io: CommandIo): P
       text,
       title: args.title ?? defaultTitle,
       sourceUri: isUrl ? args.source : null,
-      onProgress: (done, total) => io.tty && !args.json && io.err(`\r  skills ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`),
+      onProgress: (done, total) =>
+        io.tty && !args.json && io.err(`\r  skills ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`),
     });
     if (io.tty && !args.json) io.err('\n');
-    const framework = { id: out.framework.id, title: out.framework.title, scope: out.framework.orgId ? 'org' : 'platform', sourceKind: out.framework.sourceKind, sourceId: out.framework.sourceId, version: out.framework.version, created: out.created };
-    if (args.json) io.out(`${JSON.stringify({ framework, skills: out.skills, associations: out.associations, retired: out.retired, warnings: out.warnings })}\n`);
+    const framework = {
+      id: out.framework.id,
+      title: out.framework.title,
+      scope: out.framework.orgId ? 'org' : 'platform',
+      sourceKind: out.framework.sourceKind,
+      sourceId: out.framework.sourceId,
+      version: out.framework.version,
+      created: out.created,
+    };
+    if (args.json)
+      io.out(
+        `${JSON.stringify({ framework, skills: out.skills, associations: out.associations, retired: out.retired, warnings: out.warnings })}\n`,
+      );
     else {
-      io.out(`${out.created ? 'Imported' : 'Updated'} "${framework.title}" (${framework.scope}, ${framework.sourceKind}): ${out.skills} skills, ${out.associations} associations${out.retired ? `, ${out.retired} retired` : ''}.\n`);
+      io.out(
+        `${out.created ? 'Imported' : 'Updated'} "${framework.title}" (${framework.scope}, ${framework.sourceKind}): ${out.skills} skills, ${out.associations} associations${out.retired ? `, ${out.retired} retired` : ''}.\n`,
+      );
       for (const w of out.warnings) io.err(`  warning ${w.path}: ${w.message}\n`);
     }
     return 0;
@@ -106,9 +131,15 @@ export async function runSkills(argv: string[]): Promise<number> {
   try {
     const booted = await bootstrap(loadEnv());
     database = booted.database;
-    return await skillsImport(booted.deps, rest, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), tty: process.stderr.isTTY === true });
+    return await skillsImport(booted.deps, rest, {
+      out: (t) => process.stdout.write(t),
+      err: (t) => process.stderr.write(t),
+      tty: process.stderr.isTTY === true,
+    });
   } catch (err) {
-    process.stderr.write(`${err instanceof ConfigError ? err.message : `tessera skills: ${err instanceof Error ? err.message : String(err)}`}\n`);
+    process.stderr.write(
+      `${err instanceof ConfigError ? err.message : `tessera skills: ${err instanceof Error ? err.message : String(err)}`}\n`,
+    );
     return 2;
   } finally {
     await database?.close();

@@ -6,6 +6,7 @@ import { achievementImageUrl } from '../achievements/present.js';
 import { findVersion } from '../achievements/store.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Deps } from '../context.js';
+import type { Db } from '../db/client.js';
 import { inTransaction } from '../db/tx.js';
 import { loadOrgSigner } from '../keys/load-signer.js';
 import type { Signer } from '../keys/load-signer.js';
@@ -17,13 +18,12 @@ import { signableUrl } from '../shared/iri.js';
 import { listEvidence, listReviews, findSubmission } from '../submissions/store.js';
 import type { SubmissionRow } from '../submissions/store.js';
 import { emptyBitstring, STATUS_LIST_SIZE } from './bitstring.js';
-import { buildAchievementCredential } from './build-credential.js';
 import { skillsOfAchievementVersion, toOb3Alignment } from '../skills/index.js';
 import type { AlignedSkill } from '../skills/index.js';
-import type { EvidenceRef, IssuedAchievementCredential } from './build-credential.js';
+import type { EvidenceRef } from './build-credential.js';
+import { buildAndSignCredential } from './sign-award-credential.js';
+import type { PreparedCredential, SignedForms } from './sign-award-credential.js';
 import { credentialPageUrl } from './present.js';
-import { signDataIntegrity } from './sign.js';
-import { signVcJwt } from './sign-jwt.js';
 import {
   allocateStatusIndex,
   findAwardForSigning,
@@ -61,11 +61,39 @@ export interface AwardSigners {
   org: OrgRow;
   ed25519: Signer;
   p256: Signer;
+  /** Published versions read once for the job (immutable once published): content, skills and URLs left out. */
+  versions?: Map<string, VersionContext>;
+}
+
+/** What signing needs of a published achievement version, read once per job. */
+export interface VersionContext {
+  version: NonNullable<Awaited<ReturnType<typeof findVersion>>>;
+  content: ReturnType<typeof signableContent>['content'];
+  omitted: readonly string[];
+  skillAlignments: { achievement: ReturnType<typeof toOb3Alignment>[]; criteria: Record<string, ReturnType<typeof toOb3Alignment>[]> };
+}
+
+/** A version's signing context, from the job's cache when it has one. */
+async function versionContext(tx: Deps, versionId: string, cache: Map<string, VersionContext> | undefined): Promise<VersionContext | undefined> {
+  const cached = cache?.get(versionId);
+  if (cached) return cached;
+  const version = await findVersion(tx.db, versionId);
+  if (!version) return undefined;
+  // Stored URLs may predate today's rules, and the learner has passed: a URL that cannot be made a valid IRI
+  // is left out of the credential (and named in the audit event) rather than blocking issuance or the signature.
+  const { content, omitted } = signableContent(readContent(version.content));
+  const aligned = await skillsOfAchievementVersion(tx.db, version.id);
+  const toTarget = (list: AlignedSkill[]) => list.map((sk) => toOb3Alignment(tx.env.TESSERA_BASE_URL, sk));
+  const skillAlignments = { achievement: toTarget(aligned.achievement), criteria: Object.fromEntries(Object.entries(aligned.criteria).map(([cid, list]) => [cid, toTarget(list)])) };
+  const ctx = { version, content, omitted, skillAlignments };
+  cache?.set(versionId, ctx);
+  return ctx;
 }
 
 /** Hands out status-list indexes (e.g. from ranges reserved up front), never the same one twice. */
 export interface StatusIndexSource {
-  take(purpose: 'revocation' | 'suspension'): Promise<{ listId: string; index: number }>;
+  /** The next index; `tx` is the caller's transaction, if any (see reserveStatusIndexes). */
+  take(purpose: 'revocation' | 'suspension', tx?: Db): Promise<{ listId: string; index: number }>;
 }
 
 /** What a credential signed from an award carries beyond the award itself. */
@@ -89,7 +117,7 @@ export interface SignOptions {
 export async function prepareAwardSigners(deps: Deps, opts: { orgId: string }): Promise<AwardSigners> {
   const org = await findOrgById(deps.db, opts.orgId);
   if (!org) throw new AppError('not_found', 'No such organisation');
-  return { org, ed25519: await loadOrgSigner(deps, org), p256: await loadOrgSigner(deps, org, 'P-256') };
+  return { org, ed25519: await loadOrgSigner(deps, org), p256: await loadOrgSigner(deps, org, 'P-256'), versions: new Map() };
 }
 
 /**
@@ -100,26 +128,24 @@ export async function prepareAwardSigners(deps: Deps, opts: { orgId: string }): 
 export function reserveStatusIndexes(deps: Deps, opts: { orgId: string; chunk?: number }): StatusIndexSource {
   const chunk = opts.chunk ?? 1000;
   const ranges = new Map<string, { listId: string; next: number; end: number }>();
+  const newList = (purpose: 'revocation' | 'suspension') => () => ({
+    id: deps.ids.id('statusList'),
+    orgId: opts.orgId,
+    purpose,
+    seq: 1,
+    size: STATUS_LIST_SIZE,
+    nextIndex: 0,
+    bits: emptyBitstring(),
+    updatedAt: deps.clock.now(),
+  });
   return {
-    async take(purpose) {
+    async take(purpose, tx) {
       let r = ranges.get(purpose);
       if (!r || r.next >= r.end) {
-        const now = deps.clock.now();
-        const got = await reserveStatusRange(deps.db, {
-          orgId: opts.orgId,
-          purpose,
-          count: chunk,
-          newList: () => ({
-            id: deps.ids.id('statusList'),
-            orgId: opts.orgId,
-            purpose,
-            seq: 1,
-            size: STATUS_LIST_SIZE,
-            nextIndex: 0,
-            bits: emptyBitstring(),
-            updatedAt: now,
-          }),
-        });
+        // PGlite has one connection, which the caller's transaction holds: a statement outside it would wait
+        // forever. Take one index in that transaction instead (rolled back with it; never kept as a range).
+        if (tx && deps.dbKind === 'pglite') return allocateStatusIndex(tx, { orgId: opts.orgId, purpose, newList: newList(purpose) });
+        const got = await reserveStatusRange(deps.db, { orgId: opts.orgId, purpose, count: chunk, newList: newList(purpose) });
         r = { listId: got.listId, next: got.start, end: got.start + got.count };
         ranges.set(purpose, r);
       }
@@ -141,31 +167,28 @@ function evidenceOfAward(award: AwardForSigning): Array<Record<string, unknown>>
 }
 
 /**
- * Build and sign the credential of an award: a fresh id and status entries; for an assessment, the deciding
+ * Prepare the credential of an award: a fresh id and status entries; for an assessment, the deciding
  * review's levels and evidence by reference (a URL on this server whose access follows the learner's evidence
  * visibility, and a digest); otherwise the award's results and the issuer's narrative and evidence link. An
  * account recipient is named as in every credential (verified email or account, hashed; the name only when
- * allowed); an unclaimed email recipient by a salted hash of that email, without the name. Returns the row to
- * insert and the stored URLs left out. Used by issuance and re-issue.
+ * allowed); an unclaimed email recipient by a salted hash of that email, without the name. Reads the database
+ * and takes status indexes; returns what to build and sign (see sign-award-credential.ts) and the row without
+ * its signed forms.
  */
-export async function signAward(tx: Deps, opts: SignOptions) {
+export async function prepareAwardCredential(tx: Deps, opts: SignOptions) {
   const award = opts.award ?? (opts.submission ? await findAwardForSigning(tx.db, { submissionId: opts.submission.id }) : undefined);
   if (!award) throw new Error(`no award to sign${opts.submission ? ` for submission ${opts.submission.id}` : ''}`);
   const submission =
     opts.submission ?? (award.source === 'assessment' && award.sourceRef ? await findSubmission(tx.db, award.sourceRef) : undefined);
-  const [org, version, learner] = await Promise.all([
+  const [org, versionCtx, learner] = await Promise.all([
     opts.signers?.org ?? findOrgById(tx.db, award.orgId),
-    findVersion(tx.db, award.versionId),
+    versionContext(tx, award.versionId, opts.signers?.versions),
     award.recipientAccountId ? findAccountById(tx.db, award.recipientAccountId) : Promise.resolve(undefined),
   ]);
-  if (!org || !version || (award.recipientAccountId && !learner) || (!award.recipientAccountId && !award.recipientEmail))
+  if (!org || !versionCtx || (award.recipientAccountId && !learner) || (!award.recipientAccountId && !award.recipientEmail))
     throw new Error('issuance context missing');
-  // Stored URLs may predate today's rules, and the learner has passed: a URL that cannot be made a valid IRI
-  // is left out of the credential (and named in the audit event) rather than blocking issuance or the signature.
-  const { content, omitted } = signableContent(readContent(version.content));
-  const aligned = await skillsOfAchievementVersion(tx.db, version.id);
-  const toTarget = (list: AlignedSkill[]) => list.map((sk) => toOb3Alignment(tx.env.TESSERA_BASE_URL, sk));
-  const skillAlignments = { achievement: toTarget(aligned.achievement), criteria: Object.fromEntries(Object.entries(aligned.criteria).map(([cid, list]) => [cid, toTarget(list)])) };
+  const { version, content, skillAlignments } = versionCtx;
+  const omitted = [...versionCtx.omitted];
   let scores: Array<{ criterionId: string; levelId: string }> = award.results;
   if (submission) {
     const reviews = (await listReviews(tx.db, submission.id)).filter((r) => r.attempt === submission.attempt);
@@ -187,7 +210,7 @@ export async function signAward(tx: Deps, opts: SignOptions) {
   });
   const take = (purpose: 'revocation' | 'suspension') =>
     opts.statusIndexes
-      ? opts.statusIndexes.take(purpose)
+      ? opts.statusIndexes.take(purpose, tx.db)
       : allocateStatusIndex(tx.db, { orgId: org.id, purpose, newList: newList(purpose) });
   const revocation = await take('revocation');
   // A suspension entry only when the organisation chose it: OB 3.0 allows one credentialStatus (see README).
@@ -217,33 +240,32 @@ export async function signAward(tx: Deps, opts: SignOptions) {
       }
     : { email: award.recipientEmail, accountRef: `${base}/awards/${award.id}`, name: award.recipientName, did: null, showName: false };
   const awardedAt = opts.awardedAt ?? award.issuedOn ?? undefined;
-  const built = buildAchievementCredential({
-    id,
-    baseUrl: base,
-    issuerDid: orgDid(base, org.slug),
-    org: issuerOrg,
-    achievementId: award.achievementId,
-    version: version.version,
-    content,
-    imageUrl: achievementImageUrl(tx, award.achievementId),
-    learner: recipient,
-    scores,
-    evidence,
-    skillAlignments,
-    // A back-dated award (an import of past completions) is valid from its award date.
-    issuedAt: award.issuedOn && award.issuedOn < now && !opts.awardedAt ? award.issuedOn : now,
-    ...(awardedAt ? { awardedAt } : {}),
-    validUntil: opts.validUntil,
-    status: {
-      revocation: { url: statusListUrl(base, org.slug, revocation.listId), index: revocation.index },
-      suspension: suspension ? { url: statusListUrl(base, org.slug, suspension.listId), index: suspension.index } : null,
+  const prepared: PreparedCredential = {
+    input: {
+      id,
+      baseUrl: base,
+      issuerDid: orgDid(base, org.slug),
+      org: issuerOrg,
+      achievementId: award.achievementId,
+      version: version.version,
+      content,
+      imageUrl: achievementImageUrl(tx, award.achievementId),
+      learner: recipient,
+      scores,
+      evidence,
+      skillAlignments,
+      // A back-dated award (an import of past completions) is valid from its award date.
+      issuedAt: award.issuedOn && award.issuedOn < now && !opts.awardedAt ? award.issuedOn : now,
+      ...(awardedAt ? { awardedAt } : {}),
+      validUntil: opts.validUntil,
+      status: {
+        revocation: { url: statusListUrl(base, org.slug, revocation.listId), index: revocation.index },
+        suspension: suspension ? { url: statusListUrl(base, org.slug, suspension.listId), index: suspension.index } : null,
+      },
     },
-  });
-  const unsigned = submission ? built : withAwardEvidence(built, evidenceOfAward(award));
-  const signers = opts.signers ?? { ed25519: await loadOrgSigner(tx, org), p256: await loadOrgSigner(tx, org, 'P-256') };
-  const signed = await signDataIntegrity(unsigned, signers.ed25519, now);
-  // The JWT form is ES256 (P-256): 1EdTech's validator accepts only RS256 and ES256 JWTs.
-  const jwt = await signVcJwt(unsigned, signers.p256);
+    awardEvidence: submission ? null : evidenceOfAward(award),
+    created: now,
+  };
   const row = {
     id,
     orgId: org.id,
@@ -252,8 +274,6 @@ export async function signAward(tx: Deps, opts: SignOptions) {
     achievementId: award.achievementId,
     versionId: version.id,
     learnerId: award.recipientAccountId,
-    document: signed,
-    jwt,
     revocationListId: revocation.listId,
     revocationIndex: revocation.index,
     suspensionListId: suspension?.listId ?? null,
@@ -265,15 +285,23 @@ export async function signAward(tx: Deps, opts: SignOptions) {
     suspendedAt: null,
     suspendedReason: null,
   };
-  return { row, omitted, version: version.version };
+  return { prepared, row, org, omitted, version: version.version };
 }
 
-/** A credential for an award without a submission: the issuer's evidence, and no empty result list. */
-function withAwardEvidence(c: IssuedAchievementCredential, evidence: Array<Record<string, unknown>>): IssuedAchievementCredential {
-  const subject = c.credentialSubject as Record<string, unknown>;
-  const { result, ...rest } = subject;
-  const credentialSubject = Array.isArray(result) && result.length ? subject : rest;
-  return { ...c, credentialSubject, ...(evidence.length ? { evidence } : {}) } as IssuedAchievementCredential;
+/** A prepared credential's database row, once it is signed. */
+export function signedRow(prep: Awaited<ReturnType<typeof prepareAwardCredential>>, forms: SignedForms) {
+  return { ...prep.row, document: forms.document, jwt: forms.jwt };
+}
+
+/**
+ * Build and sign the credential of an award (see prepareAwardCredential) on this thread. Returns the row to
+ * insert and the stored URLs left out. Used by issuance and re-issue.
+ */
+export async function signAward(tx: Deps, opts: SignOptions) {
+  const prep = await prepareAwardCredential(tx, opts);
+  const signers = opts.signers ?? { ed25519: await loadOrgSigner(tx, prep.org), p256: await loadOrgSigner(tx, prep.org, 'P-256') };
+  const forms = await buildAndSignCredential(prep.prepared, signers);
+  return { row: signedRow(prep, forms), omitted: prep.omitted, version: prep.version };
 }
 
 /** When a credential issued now stops being valid, by the version's validity rule (counted from the award date). */

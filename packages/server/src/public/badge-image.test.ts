@@ -2,8 +2,7 @@ import { extractFromPng, bakePng } from '@tessera/credentials';
 import { describe, expect, it } from 'vitest';
 import { BADGE_PIXELS, badgeAsPng, badgeAsSvg, badgeForPdf, isSelfContainedSvg } from './badge-image.js';
 import { certificatePdf } from './certificate.js';
-import type { CredentialPageView } from './credential-page.js';
-import { downloadNames } from './get-credential-page.js';
+import { credentialPageView } from '../testing/credential-page-view.js';
 
 /** An 8 × 8 grey baseline JPEG, written marker by marker: one quantisation table, one-symbol Huffman tables, DC 0 and EOB. */
 function greyJpeg(): Uint8Array {
@@ -77,27 +76,9 @@ describe('badge images drawn for PNG baking and the PDF', () => {
   });
 
   it('puts a JPEG badge into the certificate as a DCT image', async () => {
-    const view: CredentialPageView = {
+    const view = credentialPageView(4, {
       credential: { name: 'Teamwork', issuer: { name: 'Issuer Example' }, credentialSubject: { achievement: { name: 'Teamwork' } } },
-      report: { verdict: 'valid', steps: [], format: 'Open Badges 3.0', credential: null },
-      pageUrl: 'http://tessera.test/credentials/4',
-      jsonUrl: 'http://tessera.test/credentials/4/credential.json',
-      jwtUrl: null,
-      bakedSvgUrl: 'http://tessera.test/credentials/4/badge.svg',
-      bakedPngUrl: 'http://tessera.test/credentials/4/badge.png',
-      imageUrl: 'http://tessera.test/media/achievements/a/image',
-      linkedInUrl: 'https://www.linkedin.com/profile/add',
-      recipientName: null,
-      evidence: [],
-      indexable: false,
-      status: 'active',
-      statusReason: null,
-      statusDate: null,
-      issuerPageUrl: null,
-      transparencyUrl: null,
-      replacedByUrl: null,
-      downloads: downloadNames('Teamwork'),
-    };
+    });
     const pdf = Buffer.from(await certificatePdf(view, greyJpeg())).toString('latin1');
     expect(pdf).toContain('/DCTDecode');
     expect(pdf).toMatch(/\/Subtype \/Image[\s\S]*?\/Width 8/);

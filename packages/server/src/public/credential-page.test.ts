@@ -6,13 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credentials } from '../db/schema.js';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo.js';
 import { ApiClient, createTestContext } from '../testing/harness.js';
+import { credentialPageView } from '../testing/credential-page-view.js';
 import type { TestContext } from '../testing/harness.js';
 import { changeCredentialStatus } from '../credentials/change-status.js';
 import { findOrgById } from '../orgs/store.js';
 import { badgeForPdf } from './badge-image.js';
 import { certificatePdf } from './certificate.js';
 import { renderCredentialPage } from './credential-page.js';
-import { downloadNames } from './get-credential-page.js';
 import type { CredentialPageView } from './credential-page.js';
 import { esc, humanDate } from './html.js';
 import { downloadStem } from './download-name.js';
@@ -262,32 +262,15 @@ function pdfText(pdf: Buffer): string {
 }
 
 describe('the PDF certificate', () => {
-  const view: CredentialPageView = {
+  const view = credentialPageView(3, {
     credential: {
       name: 'Teamwork',
       validFrom: '2026-03-12T09:00:00Z',
       issuer: { id: 'did:web:issuer.example', name: 'Issuer Example' },
       credentialSubject: { achievement: { name: 'Teamwork', description: 'Works well with others on shared projects.' } },
     },
-    report: { verdict: 'valid', steps: [], format: 'Open Badges 3.0', credential: null },
-    pageUrl: 'http://tessera.test/credentials/3',
-    jsonUrl: 'http://tessera.test/credentials/3/credential.json',
-    jwtUrl: null,
-    bakedSvgUrl: 'http://tessera.test/credentials/3/badge.svg',
-    bakedPngUrl: 'http://tessera.test/credentials/3/badge.png',
-    imageUrl: 'http://tessera.test/media/achievements/a/image',
-    linkedInUrl: 'https://www.linkedin.com/profile/add',
     recipientName: 'Ada Lovelace',
-    evidence: [],
-    indexable: false,
-    status: 'active',
-    statusReason: null,
-    statusDate: null,
-    issuerPageUrl: null,
-    transparencyUrl: null,
-    replacedByUrl: null,
-    downloads: downloadNames('Teamwork'),
-  };
+  });
   const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><circle cx="32" cy="32" r="30" fill="#2f3e9e"/></svg>';
 
   it('draws an SVG badge as an image XObject, and carries the description and the human issue date', async () => {
@@ -325,31 +308,7 @@ describe('the PDF certificate', () => {
 });
 
 describe('why a credential does not verify', () => {
-  const view = (report: CredentialPageView['report']): CredentialPageView => ({
-    credential: {
-      name: 'Teamwork',
-      issuer: { id: 'did:web:issuer.example', name: 'Issuer Example' },
-      credentialSubject: { achievement: { name: 'Teamwork' } },
-    },
-    report,
-    pageUrl: 'http://tessera.test/credentials/1',
-    jsonUrl: 'http://tessera.test/credentials/1/credential.json',
-    jwtUrl: null,
-    bakedSvgUrl: 'http://tessera.test/credentials/1/badge.svg',
-    bakedPngUrl: 'http://tessera.test/credentials/1/badge.png',
-    imageUrl: 'http://tessera.test/media/achievements/a/image',
-    linkedInUrl: 'https://www.linkedin.com/profile/add',
-    recipientName: null,
-    evidence: [],
-    indexable: false,
-    status: 'active',
-    statusReason: null,
-    statusDate: null,
-    issuerPageUrl: null,
-    transparencyUrl: null,
-    replacedByUrl: null,
-    downloads: downloadNames('Teamwork'),
-  });
+  const view = (report: CredentialPageView['report']): CredentialPageView => credentialPageView(1, { report });
   const steps = [
     { id: 'parse', status: 'passed' as const, message: 'Read JSON' },
     { id: 'proof', status: 'passed' as const, message: 'The eddsa-rdfc-2022 signature is valid' },
@@ -413,27 +372,7 @@ describe('endorsements on the public page', () => {
     issuer: { id: 'did:web:issuer.example', name: 'Issuer Example', endorsement: [verified, expired] },
     credentialSubject: { achievement: { name: 'Teamwork', endorsement: [forged] } },
   };
-  const view = (report: CredentialPageView['report']): CredentialPageView => ({
-    credential,
-    report,
-    pageUrl: 'http://tessera.test/credentials/2',
-    jsonUrl: 'http://tessera.test/credentials/2/credential.json',
-    jwtUrl: null,
-    bakedSvgUrl: 'http://tessera.test/credentials/2/badge.svg',
-    bakedPngUrl: 'http://tessera.test/credentials/2/badge.png',
-    imageUrl: 'http://tessera.test/media/achievements/a/image',
-    linkedInUrl: 'https://www.linkedin.com/profile/add',
-    recipientName: null,
-    evidence: [],
-    indexable: false,
-    status: 'active',
-    statusReason: null,
-    statusDate: null,
-    issuerPageUrl: null,
-    transparencyUrl: null,
-    replacedByUrl: null,
-    downloads: downloadNames('Teamwork'),
-  });
+  const view = (report: CredentialPageView['report']): CredentialPageView => credentialPageView(2, { credential, report });
   const steps = [{ id: 'proof', status: 'passed' as const, message: 'The eddsa-rdfc-2022 signature is valid' }];
 
   it('shows verified endorsements, marks expired ones, and never shows a rejected one', () => {
@@ -476,7 +415,7 @@ describe('endorsements on the public page', () => {
 });
 
 describe('withdrawn credentials and hostile text on the page', () => {
-  const base: CredentialPageView = {
+  const base = credentialPageView(5, {
     credential: {
       name: 'Teamwork',
       validFrom: '2026-03-12T09:00:00Z',
@@ -489,24 +428,14 @@ describe('withdrawn credentials and hostile text on the page', () => {
       format: 'Open Badges 3.0',
       credential: null,
     },
-    pageUrl: 'http://tessera.test/credentials/5',
-    jsonUrl: 'http://tessera.test/credentials/5/credential.json',
     jwtUrl: 'http://tessera.test/credentials/5/credential.jwt',
-    bakedSvgUrl: 'http://tessera.test/credentials/5/badge.svg',
-    bakedPngUrl: 'http://tessera.test/credentials/5/badge.png',
-    imageUrl: 'http://tessera.test/media/achievements/a/image',
     linkedInUrl: 'https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME',
-    recipientName: null,
-    evidence: [],
-    indexable: false,
     status: 'revoked',
     statusReason: 'Issued in error.',
     statusDate: '2026-04-02T10:30:00.000Z',
     issuerPageUrl: 'http://tessera.test/orgs/issuer',
     transparencyUrl: 'http://tessera.test/orgs/issuer/achievements/a',
-    replacedByUrl: null,
-    downloads: downloadNames('Teamwork'),
-  };
+  });
 
   it('says "Revoked on" with the date and a reason that brings its own full stop, without doubling it', () => {
     const html = renderCredentialPage(base);

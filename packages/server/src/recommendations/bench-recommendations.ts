@@ -29,15 +29,23 @@ const PER_LEARNER = 5;
  * 1,000-skill framework) and `learners` learners who each earned five neighbouring items in order; precompute
  * co-earning; then time the whole recommendation request for one learner (profile, goal, gap, candidates, ranking).
  */
-export async function benchRecommendations(deps: Deps, opts: { learners: number; achievements: number; requests?: number; onProgress?: (line: string) => void }): Promise<RecommendationsBenchResult> {
+export async function benchRecommendations(
+  deps: Deps,
+  opts: { learners: number; achievements: number; requests?: number; onProgress?: (line: string) => void },
+): Promise<RecommendationsBenchResult> {
   const { learners, achievements: count } = opts;
   const say = opts.onProgress ?? (() => undefined);
   const p0 = performance.now();
   const now = deps.clock.now().toISOString();
-  const csv = ['id,code,name,uri', ...Array.from({ length: SKILLS }, (_, i) => `k${i},B.${i},Bench skill ${i},https://bench.example/skills/${i}`)].join('\n');
+  const csv = [
+    'id,code,name,uri',
+    ...Array.from({ length: SKILLS }, (_, i) => `k${i},B.${i},Bench skill ${i},https://bench.example/skills/${i}`),
+  ].join('\n');
   await importFramework(deps, { actorId: null, orgId: null, format: 'csv', text: csv, title: 'Bench skills' });
   const db = deps.db;
-  await db.execute(sql`insert into orgs (id, slug, name, created_at, updated_at) values ('org_bench', 'bench', 'Bench Org', ${now}::timestamptz, ${now}::timestamptz)`);
+  await db.execute(
+    sql`insert into orgs (id, slug, name, created_at, updated_at) values ('org_bench', 'bench', 'Bench Org', ${now}::timestamptz, ${now}::timestamptz)`,
+  );
   say(`accounts (${learners})`);
   await db.execute(sql`insert into accounts (id, email, name, password_hash, created_at, updated_at)
     select 'acc_b' || g, 'b' || g || '@bench.example', 'Bench ' || g, 'x', ${now}::timestamptz, ${now}::timestamptz from generate_series(1, ${learners}) g`);
@@ -63,15 +71,43 @@ export async function benchRecommendations(deps: Deps, opts: { learners: number;
   const refreshSeconds = (performance.now() - r0) / 1000;
 
   const learnerId = 'acc_b1';
-  const [first] = await queryRows<{ a: string }>(db, sql`select achievement_id as a from credentials where learner_id = ${learnerId} order by issued_at limit 1`);
+  const [first] = await queryRows<{ a: string }>(
+    db,
+    sql`select achievement_id as a from credentials where learner_id = ${learnerId} order by issued_at limit 1`,
+  );
   const start = Number((first?.a ?? 'ach_b0').slice(5));
   const goalSkills = Array.from({ length: 20 }, (_, i) => (start + i) % SKILLS);
-  await importOccupations(deps, { dataset: { name: 'Bench', licence: 'CC0-1.0', attribution: 'Generated', occupations: [{ code: 'BENCH-1', title: 'Bench occupation', skills: goalSkills.map((i) => ({ url: `https://bench.example/skills/${i}`, name: `Bench skill ${i}`, importance: 1 + (i % 5) })) }] } });
+  await importOccupations(deps, {
+    dataset: {
+      name: 'Bench',
+      licence: 'CC0-1.0',
+      attribution: 'Generated',
+      occupations: [
+        {
+          code: 'BENCH-1',
+          title: 'Bench occupation',
+          skills: goalSkills.map((i) => ({ url: `https://bench.example/skills/${i}`, name: `Bench skill ${i}`, importance: 1 + (i % 5) })),
+        },
+      ],
+    },
+  });
   const goalId = deps.ids.id('goal');
-  await db.insert(learnerGoals).values({ id: goalId, accountId: learnerId, occupationCode: 'BENCH-1', roleId: null, target: 'occupation:BENCH-1', createdAt: deps.clock.now() });
+  await db
+    .insert(learnerGoals)
+    .values({
+      id: goalId,
+      accountId: learnerId,
+      occupationCode: 'BENCH-1',
+      roleId: null,
+      target: 'occupation:BENCH-1',
+      createdAt: deps.clock.now(),
+    });
 
   const once = async () => {
-    const [{ requirements }, profile] = await Promise.all([goalRequirements(deps, { accountId: learnerId, goalId }), buildSkillProfile(deps, { accountId: learnerId })]);
+    const [{ requirements }, profile] = await Promise.all([
+      goalRequirements(deps, { accountId: learnerId, goalId }),
+      buildSkillProfile(deps, { accountId: learnerId }),
+    ]);
     return loadRecommendations(deps, { profile, requirements, limit: 10 });
   };
   let recommended = 0;
@@ -85,5 +121,15 @@ export async function benchRecommendations(deps: Deps, opts: { learners: number;
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)] ?? 0;
   const ms = (x: number) => Math.round(x * 10) / 10;
-  return { learners, achievements: count, p95Ms: ms(at(0.95)), medianMs: ms(at(0.5)), requests: times.length, populateSeconds: ms(populateSeconds), refreshSeconds: ms(refreshSeconds), coEarningPairs: stats.pairs, recommended };
+  return {
+    learners,
+    achievements: count,
+    p95Ms: ms(at(0.95)),
+    medianMs: ms(at(0.5)),
+    requests: times.length,
+    populateSeconds: ms(populateSeconds),
+    refreshSeconds: ms(refreshSeconds),
+    coEarningPairs: stats.pairs,
+    recommended,
+  };
 }

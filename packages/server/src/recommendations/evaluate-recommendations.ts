@@ -56,7 +56,9 @@ export function evaluateRecommendations(opts: { seed?: number; learners?: number
     const have = new Set(history.flatMap((a) => skillsOf.get(a) ?? []));
     const goal = occupations.get(l.occupation)?.skills ?? [];
     const input: RankInput = {
-      missing: goal.filter((s) => !have.has(s.skill)).map((s) => ({ skill: s.skill, name: skillNames.get(s.skill) ?? s.skill, weight: s.importance })),
+      missing: goal
+        .filter((s) => !have.has(s.skill))
+        .map((s) => ({ skill: s.skill, name: skillNames.get(s.skill) ?? s.skill, weight: s.importance })),
       candidates: ds.achievements,
       earned: history.map((id) => ({ id, name: names.get(id) ?? id })),
       coEarning,
@@ -71,10 +73,16 @@ export function evaluateRecommendations(opts: { seed?: number; learners?: number
         acc.ndcg += 1 / Math.log2(i + 2);
       }
     };
-    score(rankRecommendations(input).map((r) => r.achievementId), ours);
+    score(
+      rankRecommendations(input).map((r) => r.achievementId),
+      ours,
+    );
     score(rankByPopularity(input), base);
     n += 1;
   }
-  const f = (acc: { hits: number; ndcg: number }): Figures => ({ hitRateAt10: round(n ? acc.hits / n : 0), ndcgAt10: round(n ? acc.ndcg / n : 0) });
+  const f = (acc: { hits: number; ndcg: number }): Figures => ({
+    hitRateAt10: round(n ? acc.hits / n : 0),
+    ndcgAt10: round(n ? acc.ndcg / n : 0),
+  });
   return { learners: n, ...f(ours), baseline: f(base) };
 }

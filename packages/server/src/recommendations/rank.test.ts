@@ -4,7 +4,12 @@ import { rankByPopularity, rankRecommendations } from './rank.js';
 import { evaluateRecommendations } from './evaluate-recommendations.js';
 
 const skill = (id: string) => ({ skill: id, name: `Skill ${id.toUpperCase()}`, weight: 1 });
-const cand = (id: string, skills: string[], status: Candidate['status'] = 'published'): Candidate => ({ id, name: `Course ${id}`, status, skills });
+const cand = (id: string, skills: string[], status: Candidate['status'] = 'published'): Candidate => ({
+  id,
+  name: `Course ${id}`,
+  status,
+  skills,
+});
 
 function input(over: Partial<RankInput> = {}): RankInput {
   return {
@@ -12,7 +17,12 @@ function input(over: Partial<RankInput> = {}): RankInput {
     candidates: [cand('x', ['a', 'b', 'c']), cand('y', ['d']), cand('z', ['q'])],
     earned: [{ id: 'done', name: 'Designing Effective Online Assessments' }],
     coEarning: new Map([['done', new Map([['y', 5]])]]),
-    earners: new Map([['done', 10], ['y', 7], ['x', 2], ['z', 50]]),
+    earners: new Map([
+      ['done', 10],
+      ['y', 7],
+      ['x', 2],
+      ['z', 50],
+    ]),
     ...over,
   };
 }
@@ -29,12 +39,29 @@ describe('rankRecommendations', () => {
   });
 
   it('ranks by gap coverage weighted by importance', () => {
-    const out = rankRecommendations(input({ missing: [{ skill: 'a', name: 'A', weight: 1 }, { skill: 'd', name: 'D', weight: 10 }], coEarning: new Map() }));
+    const out = rankRecommendations(
+      input({
+        missing: [
+          { skill: 'a', name: 'A', weight: 1 },
+          { skill: 'd', name: 'D', weight: 10 },
+        ],
+        coEarning: new Map(),
+      }),
+    );
     expect(out.map((r) => r.achievementId)).toEqual(['y', 'x']);
   });
 
   it('never recommends earned, retired or draft items, even when they cover the whole gap', () => {
-    const out = rankRecommendations(input({ candidates: [cand('done', ['a', 'b', 'c', 'd', 'e']), cand('old', ['a', 'b', 'c', 'd', 'e'], 'retired'), cand('wip', ['a'], 'draft'), cand('y', ['d'])] }));
+    const out = rankRecommendations(
+      input({
+        candidates: [
+          cand('done', ['a', 'b', 'c', 'd', 'e']),
+          cand('old', ['a', 'b', 'c', 'd', 'e'], 'retired'),
+          cand('wip', ['a'], 'draft'),
+          cand('y', ['d']),
+        ],
+      }),
+    );
     expect(out.map((r) => r.achievementId)).toEqual(['y']);
   });
 
@@ -52,7 +79,18 @@ describe('rankRecommendations', () => {
   });
 
   it('the popularity baseline skips earned and retired items', () => {
-    expect(rankByPopularity({ candidates: [cand('z', []), cand('done', []), cand('y', [], 'retired'), cand('x', [])], earned: [{ id: 'done', name: 'd' }], earners: new Map([['z', 50], ['done', 99], ['y', 70], ['x', 2]]) })).toEqual(['z', 'x']);
+    expect(
+      rankByPopularity({
+        candidates: [cand('z', []), cand('done', []), cand('y', [], 'retired'), cand('x', [])],
+        earned: [{ id: 'done', name: 'd' }],
+        earners: new Map([
+          ['z', 50],
+          ['done', 99],
+          ['y', 70],
+          ['x', 2],
+        ]),
+      }),
+    ).toEqual(['z', 'x']);
   });
 });
 

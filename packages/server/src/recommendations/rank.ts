@@ -83,11 +83,13 @@ function listNames(names: string[]): string {
 export function explain(r: Pick<Recommendation, 'coveredSkills' | 'missingCount' | 'oftenEarnedAfter' | 'followUp'>): string {
   const parts: string[] = [];
   if (r.coveredSkills.length > 0) {
-    const names = listNames(r.coveredSkills.slice(0, 3).map((s) => s.name.replace(/\.$/, ''))) + (r.coveredSkills.length > 3 ? ' and more' : '');
+    const names =
+      listNames(r.coveredSkills.slice(0, 3).map((s) => s.name.replace(/\.$/, ''))) + (r.coveredSkills.length > 3 ? ' and more' : '');
     parts.push(`covers ${r.coveredSkills.length} of your ${r.missingCount} missing skill${r.missingCount === 1 ? '' : 's'} (${names})`);
   }
   if (r.oftenEarnedAfter) parts.push(`often earned after ${r.oftenEarnedAfter.name}`);
-  if (r.followUp) parts.push(`a follow-up to “${r.followUp.criterionName}” in ${r.followUp.achievementName}, which you passed at the required level`);
+  if (r.followUp)
+    parts.push(`a follow-up to “${r.followUp.criterionName}” in ${r.followUp.achievementName}, which you passed at the required level`);
   if (parts.length === 0) parts.push('popular with other learners');
   const text = parts.join('; ');
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -19,5 +19,10 @@ export async function requestStatsRefresh(deps: Pick<Deps, 'db' | 'clock' | 'ids
   const at = await statsRefreshedAt(deps.db);
   if (at && now.getTime() - at.getTime() < STATS_MAX_AGE_MS) return;
   const bucket = Math.floor(now.getTime() / STATS_MAX_AGE_MS);
-  await enqueueJob(deps, { type: REFRESH_RECOMMENDATION_STATS_JOB, payload: {}, idempotencyKey: `${REFRESH_RECOMMENDATION_STATS_JOB}:${bucket}`, maxAttempts: 2 });
+  await enqueueJob(deps, {
+    type: REFRESH_RECOMMENDATION_STATS_JOB,
+    payload: {},
+    idempotencyKey: `${REFRESH_RECOMMENDATION_STATS_JOB}:${bucket}`,
+    maxAttempts: 2,
+  });
 }

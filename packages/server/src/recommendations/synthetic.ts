@@ -51,11 +51,19 @@ export function generateDataset(opts: SyntheticOptions): SyntheticDataset {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
 
   const skills: SyntheticDataset['skills'] = [];
-  for (let t = 0; t < tracks; t++) for (let s = 0; s < perTrack; s++) skills.push({ id: `s${t}-${s}`, name: `Skill ${t}.${s}`, track: t, stage: s });
+  for (let t = 0; t < tracks; t++)
+    for (let s = 0; s < perTrack; s++) skills.push({ id: `s${t}-${s}`, name: `Skill ${t}.${s}`, track: t, stage: s });
   const achievements: SyntheticDataset['achievements'] = [];
   for (let t = 0; t < tracks; t++)
     for (let s = 0; s + 2 < perTrack; s += 2) {
-      achievements.push({ id: `a${t}-${s}`, name: `Course ${t}.${s}`, status: 'published', skills: [`s${t}-${s}`, `s${t}-${s + 1}`, `s${t}-${s + 2}`], track: t, stage: s });
+      achievements.push({
+        id: `a${t}-${s}`,
+        name: `Course ${t}.${s}`,
+        status: 'published',
+        skills: [`s${t}-${s}`, `s${t}-${s + 1}`, `s${t}-${s + 2}`],
+        track: t,
+        stage: s,
+      });
     }
   const occupations: SyntheticDataset['occupations'] = [];
   for (let o = 0; o < (opts.occupations ?? 12); o++) {

@@ -16,7 +16,10 @@ export async function getVisibleFramework(db: Db, opts: { orgId: string | null; 
 }
 
 /** One level of a framework's isChildOf tree: the live skills under `parentId` (null: the top level), each with its child count. */
-export async function browseFramework(db: Db, opts: { orgId: string | null; frameworkId: string; parentId: string | null; limit?: number }): Promise<{ framework: SkillFrameworkRow; parent: SkillRow | null; skills: Array<SkillRow & { childCount: number }> }> {
+export async function browseFramework(
+  db: Db,
+  opts: { orgId: string | null; frameworkId: string; parentId: string | null; limit?: number },
+): Promise<{ framework: SkillFrameworkRow; parent: SkillRow | null; skills: Array<SkillRow & { childCount: number }> }> {
   const framework = await getVisibleFramework(db, opts);
   let parent: SkillRow | null = null;
   if (opts.parentId) {

@@ -69,7 +69,11 @@ export function checkFramework(parsed: ParsedFramework): CheckedFramework {
       continue;
     }
     if (a.to !== null && !seen.has(a.to)) {
-      if (warnings.length < MAX_PROBLEMS) warnings.push({ path: `${a.path}.destinationNodeURI`, message: `"${a.to}" is outside this framework: kept as a link${a.type === 'isChildOf' ? ', and the item is shown at the top level' : ''}` });
+      if (warnings.length < MAX_PROBLEMS)
+        warnings.push({
+          path: `${a.path}.destinationNodeURI`,
+          message: `"${a.to}" is outside this framework: kept as a link${a.type === 'isChildOf' ? ', and the item is shown at the top level' : ''}`,
+        });
       a.toUri ??= a.to;
       a.to = null;
       continue;
@@ -81,7 +85,11 @@ export function checkFramework(parsed: ParsedFramework): CheckedFramework {
   }
   if (!problems.length) {
     const cycle = findChildOfCycle(parentsOf);
-    if (cycle) add({ path: parsed.framework.sourceKind === 'csv' ? 'parent' : 'CFAssociations', message: `isChildOf cycle: ${cycle.map((id) => `"${label.get(id) ?? id}"`).join(' → ')}` });
+    if (cycle)
+      add({
+        path: parsed.framework.sourceKind === 'csv' ? 'parent' : 'CFAssociations',
+        message: `isChildOf cycle: ${cycle.map((id) => `"${label.get(id) ?? id}"`).join(' → ')}`,
+      });
   }
   if (problems.length) throw new SkillImportError(`The framework has ${problems.length} problem(s)`, problems);
   const parentOf = new Map<string, string>();

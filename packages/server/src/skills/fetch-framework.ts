@@ -11,7 +11,13 @@ export const MAX_FRAMEWORK_BYTES = 64 * 1024 * 1024;
  * file: one per import, so a large body is not held in a shared cache.
  */
 export function frameworkFetcher(deps: Pick<Deps, 'env'>): Fetcher {
-  return createFetcher({ mode: deps.env.TESSERA_REMOTE_FETCH, allowPrivate: deps.env.TESSERA_FETCH_ALLOW_PRIVATE, maxBytes: MAX_FRAMEWORK_BYTES, timeoutMs: 30_000, cacheTtlMs: 0 });
+  return createFetcher({
+    mode: deps.env.TESSERA_REMOTE_FETCH,
+    allowPrivate: deps.env.TESSERA_FETCH_ALLOW_PRIVATE,
+    maxBytes: MAX_FRAMEWORK_BYTES,
+    timeoutMs: 30_000,
+    cacheTtlMs: 0,
+  });
 }
 
 /** Fetch a framework file's text through the guarded fetcher; failures become SkillImportError at path `url`. */
@@ -20,7 +26,14 @@ export async function fetchFrameworkText(fetcher: Fetcher, url: string): Promise
     const got = await fetcher.get(url, 'application/json, text/csv;q=0.9, */*;q=0.5');
     return new TextDecoder('utf-8', { fatal: true }).decode(got.body);
   } catch (e) {
-    const message = e instanceof FetchError ? `${e.code}: ${e.message}` : e instanceof TypeError ? 'The file is not UTF-8 text' : e instanceof Error ? e.message : String(e);
+    const message =
+      e instanceof FetchError
+        ? `${e.code}: ${e.message}`
+        : e instanceof TypeError
+          ? 'The file is not UTF-8 text'
+          : e instanceof Error
+            ? e.message
+            : String(e);
     throw new SkillImportError('The framework could not be fetched', [{ path: 'url', message }]);
   }
 }

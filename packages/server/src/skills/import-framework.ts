@@ -8,7 +8,18 @@ import { looksLikeRsd, parseRsd } from './parse-rsd.js';
 import type { ImportProblem, ParsedFramework } from './parsed.js';
 import { SkillImportError } from './parsed.js';
 import type { SkillFrameworkRow } from './store.js';
-import { BATCH, countFramework, deleteAssociations, findFrameworkBySource, insertAssociations, insertFramework, retireAllSkills, skillIdsByIdentifier, updateFramework, upsertSkills } from './store.js';
+import {
+  BATCH,
+  countFramework,
+  deleteAssociations,
+  findFrameworkBySource,
+  insertAssociations,
+  insertFramework,
+  retireAllSkills,
+  skillIdsByIdentifier,
+  updateFramework,
+  upsertSkills,
+} from './store.js';
 
 /** The formats a framework can be imported from (`auto` tells CASE and RSD JSON apart, and takes anything else as CSV). */
 export type ImportFormat = 'auto' | 'case' | 'rsd' | 'csv';
@@ -46,10 +57,18 @@ export interface ImportFrameworkResult {
 /** Read a framework file in any supported format; throws SkillImportError with the JSON path or row of each problem. */
 export function parseFrameworkFile(opts: { format: ImportFormat; text: string; title?: string }): ParsedFramework {
   const trimmed = opts.text.trimStart();
-  const isJson = opts.format === 'case' || opts.format === 'rsd' || (opts.format === 'auto' && (trimmed.startsWith('{') || trimmed.startsWith('[')));
+  const isJson =
+    opts.format === 'case' || opts.format === 'rsd' || (opts.format === 'auto' && (trimmed.startsWith('{') || trimmed.startsWith('[')));
   if (!isJson) {
     const title = opts.title?.trim() || 'Imported skills';
-    return parseSkillsCsv(opts.text, { title, sourceId: title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'skills' });
+    return parseSkillsCsv(opts.text, {
+      title,
+      sourceId:
+        title
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N}]+/gu, '-')
+          .replace(/^-|-$/g, '') || 'skills',
+    });
   }
   let json: unknown;
   try {
@@ -68,16 +87,33 @@ export function parseFrameworkFile(opts: { format: ImportFormat; text: string; t
  * rewrites the associations. A failed import changes nothing. Skills are written in batches of 1,000.
  */
 export async function importFramework(deps: Deps, opts: ImportFrameworkOptions): Promise<ImportFrameworkResult> {
-  const checked = checkFramework(parseFrameworkFile({ format: opts.format, text: opts.text, ...(opts.title ? { title: opts.title } : {}) }));
+  const checked = checkFramework(
+    parseFrameworkFile({ format: opts.format, text: opts.text, ...(opts.title ? { title: opts.title } : {}) }),
+  );
   const { parsed } = checked;
   const f = parsed.framework;
   return inTransaction(deps, async (tx) => {
     const now = tx.clock.now();
     const existing = await findFrameworkBySource(tx.db, opts.orgId, f.sourceKind, f.sourceId, true);
-    const fields = { title: f.title, description: f.description, sourceUri: f.sourceUri ?? opts.sourceUri ?? null, version: f.version, licence: f.licence, importedBy: opts.actorId, updatedAt: now };
+    const fields = {
+      title: f.title,
+      description: f.description,
+      sourceUri: f.sourceUri ?? opts.sourceUri ?? null,
+      version: f.version,
+      licence: f.licence,
+      importedBy: opts.actorId,
+      updatedAt: now,
+    };
     const framework = existing
       ? await updateFramework(tx.db, existing.id, fields)
-      : await insertFramework(tx.db, { id: tx.ids.id('skillFramework'), orgId: opts.orgId, sourceKind: f.sourceKind, sourceId: f.sourceId, createdAt: now, ...fields });
+      : await insertFramework(tx.db, {
+          id: tx.ids.id('skillFramework'),
+          orgId: opts.orgId,
+          sourceKind: f.sourceKind,
+          sourceId: f.sourceId,
+          createdAt: now,
+          ...fields,
+        });
     const ids = existing ? await skillIdsByIdentifier(tx.db, framework.id) : new Map<string, string>();
     const incoming = new Set(parsed.skills.map((s) => s.identifier));
     const retired = [...ids.keys()].filter((k) => !incoming.has(k)).length;
@@ -94,7 +130,19 @@ export async function importFramework(deps: Deps, opts: ImportFrameworkOptions):
     for (let i = 0; i < parsed.skills.length; i += BATCH) {
       const rows = parsed.skills.slice(i, i + BATCH).map((s) => {
         const parent = checked.parentOf.get(s.identifier);
-        return { id: idOf(s.identifier), frameworkId: framework.id, identifier: s.identifier, code: s.code, name: s.name, description: s.description, uri: s.uri, type: s.type, parentId: parent ? idOf(parent) : null, position: checked.positionOf.get(s.identifier) ?? 0, retiredAt: null };
+        return {
+          id: idOf(s.identifier),
+          frameworkId: framework.id,
+          identifier: s.identifier,
+          code: s.code,
+          name: s.name,
+          description: s.description,
+          uri: s.uri,
+          type: s.type,
+          parentId: parent ? idOf(parent) : null,
+          position: checked.positionOf.get(s.identifier) ?? 0,
+          retiredAt: null,
+        };
       });
       await upsertSkills(tx.db, rows);
       opts.onProgress?.(Math.min(i + BATCH, parsed.skills.length), parsed.skills.length);
@@ -102,7 +150,16 @@ export async function importFramework(deps: Deps, opts: ImportFrameworkOptions):
     for (let i = 0; i < parsed.associations.length; i += BATCH) {
       await insertAssociations(
         tx.db,
-        parsed.associations.slice(i, i + BATCH).map((a) => ({ frameworkId: framework.id, identifier: a.identifier, type: a.type, fromSkillId: idOf(a.from), toSkillId: a.to ? idOf(a.to) : null, toUri: a.to ? null : a.toUri })),
+        parsed.associations
+          .slice(i, i + BATCH)
+          .map((a) => ({
+            frameworkId: framework.id,
+            identifier: a.identifier,
+            type: a.type,
+            fromSkillId: idOf(a.from),
+            toSkillId: a.to ? idOf(a.to) : null,
+            toUri: a.to ? null : a.toUri,
+          })),
       );
     }
     const counts = await countFramework(tx.db, framework.id);
@@ -113,8 +170,22 @@ export async function importFramework(deps: Deps, opts: ImportFrameworkOptions):
       actorId: opts.actorId,
       target: framework.id,
       ip: opts.ip ?? null,
-      detail: { title: f.title, sourceKind: f.sourceKind, sourceId: f.sourceId, skills: counts.skills, associations: counts.associations, reimport: !!existing },
+      detail: {
+        title: f.title,
+        sourceKind: f.sourceKind,
+        sourceId: f.sourceId,
+        skills: counts.skills,
+        associations: counts.associations,
+        reimport: !!existing,
+      },
     });
-    return { framework: updated, created: !existing, skills: counts.skills, associations: counts.associations, retired, warnings: parsed.warnings };
+    return {
+      framework: updated,
+      created: !existing,
+      skills: counts.skills,
+      associations: counts.associations,
+      retired,
+      warnings: parsed.warnings,
+    };
   });
 }

@@ -1,5 +1,12 @@
 /** Public surface of the skills slice: frameworks (CASE, RSD, CSV), skills, search, and achievement alignments. */
-export type { AchievementAlignmentRow, AlignedSkill, SkillAssociationRow, SkillFrameworkRow, SkillRow, SkillWithFramework } from './store.js';
+export type {
+  AchievementAlignmentRow,
+  AlignedSkill,
+  SkillAssociationRow,
+  SkillFrameworkRow,
+  SkillRow,
+  SkillWithFramework,
+} from './store.js';
 export { findSkillsByIds } from './find-skills.js';
 export { searchSkills } from './search-skills.js';
 export type { SearchSkillsOptions } from './search-skills.js';

@@ -12,7 +12,9 @@ export type SkillAlignmentTarget = {
 
 /** The public URL of a skill: its own http(s) URI (CASE CFItem uri, RSD id) or, without one (or with a `urn:`), its page on this server. */
 export function skillUrl(baseUrl: string, skill: Pick<SkillWithFramework, 'id' | 'uri'>): string {
-  return skill.uri && /^https?:\/\/[^\s<>"{}|\\^`]+$/.test(skill.uri) && URL.canParse(skill.uri) ? skill.uri : `${baseUrl}/skills/${skill.id}`;
+  return skill.uri && /^https?:\/\/[^\s<>"{}|\\^`]+$/.test(skill.uri) && URL.canParse(skill.uri)
+    ? skill.uri
+    : `${baseUrl}/skills/${skill.id}`;
 }
 
 /** The skill id named by a URL of this server's skill pages (`{base}/skills/{id}`), or null. */

@@ -6,7 +6,17 @@ const Str = z.string().trim().min(1);
 const NodeRef = z.looseObject({ identifier: Str, uri: z.string().optional(), title: z.string().optional() });
 
 /** The CASE 1.0 CFAssociation types, plus `ext:` extensions. */
-export const CASE_ASSOCIATION_TYPES = ['isChildOf', 'isPeerOf', 'isPartOf', 'exactMatchOf', 'precedes', 'isRelatedTo', 'replacedBy', 'exemplar', 'hasSkillLevel'] as const;
+export const CASE_ASSOCIATION_TYPES = [
+  'isChildOf',
+  'isPeerOf',
+  'isPartOf',
+  'exactMatchOf',
+  'precedes',
+  'isRelatedTo',
+  'replacedBy',
+  'exemplar',
+  'hasSkillLevel',
+] as const;
 
 const CFDocument = z.looseObject({
   identifier: Str,
@@ -33,13 +43,20 @@ const CFItem = z.looseObject({
 const CFAssociation = z.looseObject({
   identifier: Str,
   uri: Str,
-  associationType: z.union([z.enum(CASE_ASSOCIATION_TYPES), z.string().regex(/^ext:\S+$/, { message: 'Use a CASE association type or an ext: term' })]),
+  associationType: z.union([
+    z.enum(CASE_ASSOCIATION_TYPES),
+    z.string().regex(/^ext:\S+$/, { message: 'Use a CASE association type or an ext: term' }),
+  ]),
   originNodeURI: NodeRef,
   destinationNodeURI: NodeRef,
   lastChangeDateTime: Str,
   sequenceNumber: z.number().int().optional(),
 });
-const CasePackage = z.looseObject({ CFDocument, CFItems: z.array(z.unknown()).default([]), CFAssociations: z.array(z.unknown()).default([]) });
+const CasePackage = z.looseObject({
+  CFDocument,
+  CFItems: z.array(z.unknown()).default([]),
+  CFAssociations: z.array(z.unknown()).default([]),
+});
 
 /** A zod issue path as a JSON path: `CFItems[3].fullStatement`. */
 export function jsonPath(prefix: string, path: ReadonlyArray<PropertyKey>): string {
@@ -96,10 +113,22 @@ export function parseCasePackage(json: unknown): ParsedFramework {
       path: `CFAssociations[${i}]`,
     });
   });
-  if (problems.length) throw new SkillImportError(`The CASE package has ${problems.length === MAX_PROBLEMS ? 'at least ' : ''}${problems.length} problem(s)`, problems);
+  if (problems.length)
+    throw new SkillImportError(
+      `The CASE package has ${problems.length === MAX_PROBLEMS ? 'at least ' : ''}${problems.length} problem(s)`,
+      problems,
+    );
   const licence = typeof doc.licenseURI === 'string' ? doc.licenseURI : (doc.licenseURI?.title ?? doc.licenseURI?.uri ?? null);
   return {
-    framework: { sourceKind: 'case', sourceId: doc.identifier, title: doc.title.slice(0, 300), description: (doc.description ?? '').slice(0, 4000), sourceUri: doc.uri, version: doc.version ?? doc.lastChangeDateTime, licence },
+    framework: {
+      sourceKind: 'case',
+      sourceId: doc.identifier,
+      title: doc.title.slice(0, 300),
+      description: (doc.description ?? '').slice(0, 4000),
+      sourceUri: doc.uri,
+      version: doc.version ?? doc.lastChangeDateTime,
+      licence,
+    },
     skills,
     associations,
     warnings: [],

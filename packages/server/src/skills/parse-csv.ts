@@ -19,8 +19,14 @@ export function parseSkillsCsv(text: string, opts: { title: string; sourceId: st
   const header = (rows[0] ?? []).map((h) => h.toLowerCase());
   const col = (name: string) => header.indexOf(name);
   const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h));
-  if (col('name') < 0 || (col('id') < 0 && col('code') < 0)) throw new SkillImportError('The CSV header needs `name` and `id` or `code`', [{ path: 'row 1', message: `Columns found: ${header.join(', ') || 'none'}` }]);
-  if (unknown.length) throw new SkillImportError('The CSV has unknown columns', [{ path: 'row 1', message: `Unknown columns: ${unknown.join(', ')} (known: ${CSV_COLUMNS.join(', ')})` }]);
+  if (col('name') < 0 || (col('id') < 0 && col('code') < 0))
+    throw new SkillImportError('The CSV header needs `name` and `id` or `code`', [
+      { path: 'row 1', message: `Columns found: ${header.join(', ') || 'none'}` },
+    ]);
+  if (unknown.length)
+    throw new SkillImportError('The CSV has unknown columns', [
+      { path: 'row 1', message: `Unknown columns: ${unknown.join(', ')} (known: ${CSV_COLUMNS.join(', ')})` },
+    ]);
   const problems: ImportProblem[] = [];
   const skills: ParsedSkill[] = [];
   const parents: Array<{ child: string; parent: string; row: number }> = [];
@@ -44,11 +50,23 @@ export function parseSkillsCsv(text: string, opts: { title: string; sourceId: st
     if (first !== undefined) return add({ path: `row ${row}`, message: `Duplicate id "${id}" (first on row ${first})` });
     firstRow.set(id, row);
     if (code) {
-      if (byCode.has(code.toLowerCase()) && byCode.get(code.toLowerCase()) !== id) return add({ path: `row ${row}`, message: `Duplicate code "${code}" (first on row ${firstRow.get(byCode.get(code.toLowerCase()) ?? '')})` });
+      if (byCode.has(code.toLowerCase()) && byCode.get(code.toLowerCase()) !== id)
+        return add({
+          path: `row ${row}`,
+          message: `Duplicate code "${code}" (first on row ${firstRow.get(byCode.get(code.toLowerCase()) ?? '')})`,
+        });
       byCode.set(code.toLowerCase(), id);
     }
     const uri = cell(r, 'uri');
-    skills.push({ identifier: id, code: code || null, name: name.slice(0, 2000), description: cell(r, 'description').slice(0, 4000), uri: uri || null, type: cell(r, 'type') || null, path: `row ${row}` });
+    skills.push({
+      identifier: id,
+      code: code || null,
+      name: name.slice(0, 2000),
+      description: cell(r, 'description').slice(0, 4000),
+      uri: uri || null,
+      type: cell(r, 'type') || null,
+      path: `row ${row}`,
+    });
     const parent = cell(r, 'parent');
     if (parent) parents.push({ child: id, parent, row });
   });
@@ -56,11 +74,33 @@ export function parseSkillsCsv(text: string, opts: { title: string; sourceId: st
   for (const p of parents) {
     const target = firstRow.has(p.parent) ? p.parent : byCode.get(p.parent.toLowerCase());
     if (!target) {
-      if (problems.length < MAX_PROBLEMS) problems.push({ path: `row ${p.row}`, message: `Parent "${p.parent}" is not an id or code in this file` });
+      if (problems.length < MAX_PROBLEMS)
+        problems.push({ path: `row ${p.row}`, message: `Parent "${p.parent}" is not an id or code in this file` });
       continue;
     }
-    associations.push({ identifier: `${p.child}:isChildOf:${target}`, type: 'isChildOf', from: p.child, to: target, toUri: null, path: `row ${p.row}` });
+    associations.push({
+      identifier: `${p.child}:isChildOf:${target}`,
+      type: 'isChildOf',
+      from: p.child,
+      to: target,
+      toUri: null,
+      path: `row ${p.row}`,
+    });
   }
-  if (problems.length) throw new SkillImportError(`The CSV has ${problems.length === MAX_PROBLEMS ? 'at least ' : ''}${problems.length} problem(s)`, problems);
-  return { framework: { sourceKind: 'csv', sourceId: opts.sourceId, title: opts.title.slice(0, 300), description: '', sourceUri: null, version: null, licence: null }, skills, associations, warnings: [] };
+  if (problems.length)
+    throw new SkillImportError(`The CSV has ${problems.length === MAX_PROBLEMS ? 'at least ' : ''}${problems.length} problem(s)`, problems);
+  return {
+    framework: {
+      sourceKind: 'csv',
+      sourceId: opts.sourceId,
+      title: opts.title.slice(0, 300),
+      description: '',
+      sourceUri: null,
+      version: null,
+      licence: null,
+    },
+    skills,
+    associations,
+    warnings: [],
+  };
 }

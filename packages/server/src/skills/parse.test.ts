@@ -22,7 +22,12 @@ function problemsOf(text: string, format: 'auto' | 'case' | 'rsd' | 'csv' = 'aut
 describe('CASE 1.0 packages', () => {
   it('reads the demo framework: 29 items, 40 associations, 5 domains at the top, licence noted', () => {
     const { parsed, parentOf } = checkFramework(parseFrameworkFile({ format: 'auto', text: DEMO }));
-    expect(parsed.framework).toMatchObject({ sourceKind: 'case', title: 'Online Teaching Competencies', licence: 'CC BY 4.0', version: '1.0' });
+    expect(parsed.framework).toMatchObject({
+      sourceKind: 'case',
+      title: 'Online Teaching Competencies',
+      licence: 'CC BY 4.0',
+      version: '1.0',
+    });
     expect(parsed.skills).toHaveLength(29);
     expect(parsed.associations).toHaveLength(40);
     const roots = parsed.skills.filter((s) => !parentOf.has(s.identifier));
@@ -51,10 +56,18 @@ describe('CASE 1.0 packages', () => {
 
   it('names an isChildOf cycle by code', () => {
     const p = demo();
-    const item = (code: string) => p.CFItems.find((i) => i['humanCodingScheme'] === code) as { identifier: string; uri: string; fullStatement: string };
+    const item = (code: string) =>
+      p.CFItems.find((i) => i['humanCodingScheme'] === code) as { identifier: string; uri: string; fullStatement: string };
     const [a, b] = [item('OTC.1'), item('OTC.1.1')];
     // OTC.1.1 is already a child of OTC.1; making OTC.1 a child of OTC.1.1 closes the loop.
-    p.CFAssociations.push({ identifier: 'loop', uri: 'urn:x:loop', associationType: 'isChildOf', lastChangeDateTime: '2026-01-01T00:00:00Z', originNodeURI: { identifier: a.identifier, uri: a.uri, title: 'x' }, destinationNodeURI: { identifier: b.identifier, uri: b.uri, title: 'y' } });
+    p.CFAssociations.push({
+      identifier: 'loop',
+      uri: 'urn:x:loop',
+      associationType: 'isChildOf',
+      lastChangeDateTime: '2026-01-01T00:00:00Z',
+      originNodeURI: { identifier: a.identifier, uri: a.uri, title: 'x' },
+      destinationNodeURI: { identifier: b.identifier, uri: b.uri, title: 'y' },
+    });
     const [problem] = problemsOf(JSON.stringify(p));
     expect(problem?.message).toMatch(/^isChildOf cycle: "OTC\.1(\.1)? .*" → "OTC\.1(\.1)? .*" → "OTC\.1(\.1)? /);
   });
@@ -88,16 +101,38 @@ describe('cycle search', () => {
 });
 
 describe('Open Skills Network RSDs', () => {
-  const rsd = (extra: Record<string, unknown> = {}) => ({ id: 'https://osmt.example/api/skills/1', uuid: 'a1', type: 'RichSkillDescriptor', skillName: 'Discussion facilitation', skillStatement: 'Facilitate online discussions.', category: 'Teaching', ...extra });
+  const rsd = (extra: Record<string, unknown> = {}) => ({
+    id: 'https://osmt.example/api/skills/1',
+    uuid: 'a1',
+    type: 'RichSkillDescriptor',
+    skillName: 'Discussion facilitation',
+    skillStatement: 'Facilitate online discussions.',
+    category: 'Teaching',
+    ...extra,
+  });
 
   it('reads one RSD as a one-skill framework', () => {
     const { parsed } = checkFramework(parseFrameworkFile({ format: 'auto', text: JSON.stringify(rsd()) }));
-    expect(parsed.framework).toMatchObject({ sourceKind: 'rsd', sourceId: 'https://osmt.example/api/skills/1', title: 'Discussion facilitation' });
-    expect(parsed.skills[0]).toMatchObject({ name: 'Discussion facilitation', uri: 'https://osmt.example/api/skills/1', type: 'Teaching', code: 'a1' });
+    expect(parsed.framework).toMatchObject({
+      sourceKind: 'rsd',
+      sourceId: 'https://osmt.example/api/skills/1',
+      title: 'Discussion facilitation',
+    });
+    expect(parsed.skills[0]).toMatchObject({
+      name: 'Discussion facilitation',
+      uri: 'https://osmt.example/api/skills/1',
+      type: 'Teaching',
+      code: 'a1',
+    });
   });
 
   it('accepts a collection and reports unknown fields as warnings with their paths', () => {
-    const text = JSON.stringify({ id: 'https://osmt.example/api/collections/c', name: 'Teaching skills', skills: [rsd({ favouriteColour: 'blue' }), rsd({ id: 'https://osmt.example/api/skills/2', skillName: 'Feedback' })], mascot: 'owl' });
+    const text = JSON.stringify({
+      id: 'https://osmt.example/api/collections/c',
+      name: 'Teaching skills',
+      skills: [rsd({ favouriteColour: 'blue' }), rsd({ id: 'https://osmt.example/api/skills/2', skillName: 'Feedback' })],
+      mascot: 'owl',
+    });
     const { parsed } = checkFramework(parseFrameworkFile({ format: 'auto', text }));
     expect(parsed.skills).toHaveLength(2);
     expect(parsed.warnings.map((w) => w.path).sort()).toEqual(['mascot', 'skills[0].favouriteColour']);
@@ -124,12 +159,19 @@ describe('CSV', () => {
   });
 
   it('names an unknown parent and an unknown column', () => {
-    expect(problemsOf('id,name,parent\na,One,zzz\n', 'csv', 'x')).toEqual([{ path: 'row 2', message: expect.stringContaining('Parent "zzz"') }]);
-    expect(problemsOf('id,name,colour\na,One,red\n', 'csv', 'x')[0]).toMatchObject({ path: 'row 1', message: expect.stringContaining('colour') });
+    expect(problemsOf('id,name,parent\na,One,zzz\n', 'csv', 'x')).toEqual([
+      { path: 'row 2', message: expect.stringContaining('Parent "zzz"') },
+    ]);
+    expect(problemsOf('id,name,colour\na,One,red\n', 'csv', 'x')[0]).toMatchObject({
+      path: 'row 1',
+      message: expect.stringContaining('colour'),
+    });
   });
 
   it('names a cycle made by parents', () => {
     const [p] = problemsOf('id,name,parent\na,Alpha,c\nb,Beta,a\nc,Gamma,b\n', 'csv', 'x');
-    expect(p?.message).toMatch(/^isChildOf cycle: "(Alpha|Beta|Gamma)" → "(Alpha|Beta|Gamma)" → "(Alpha|Beta|Gamma)" → "(Alpha|Beta|Gamma)"$/);
+    expect(p?.message).toMatch(
+      /^isChildOf cycle: "(Alpha|Beta|Gamma)" → "(Alpha|Beta|Gamma)" → "(Alpha|Beta|Gamma)" → "(Alpha|Beta|Gamma)"$/,
+    );
   });
 });

@@ -22,7 +22,19 @@ export function presentFramework(f: SkillFrameworkRow): SkillFramework {
 
 /** A skill as the API returns it. */
 export function presentSkill(baseUrl: string, s: SkillRow): Skill {
-  return { id: s.id, frameworkId: s.frameworkId, identifier: s.identifier, code: s.code, name: s.name, description: s.description, uri: s.uri, url: skillUrl(baseUrl, s), type: s.type, parentId: s.parentId, retired: s.retiredAt !== null };
+  return {
+    id: s.id,
+    frameworkId: s.frameworkId,
+    identifier: s.identifier,
+    code: s.code,
+    name: s.name,
+    description: s.description,
+    uri: s.uri,
+    url: skillUrl(baseUrl, s),
+    type: s.type,
+    parentId: s.parentId,
+    retired: s.retiredAt !== null,
+  };
 }
 
 /** A skill with its framework's title and kind. */

@@ -17,5 +17,10 @@ export interface SearchSkillsOptions {
 /** Full-text search over live skills, best match first (an exact code match ranks first). */
 export async function searchSkills(db: Db, opts: SearchSkillsOptions): Promise<SkillWithFramework[]> {
   if (!opts.q.trim()) return [];
-  return searchSkillRows(db, { q: opts.q, orgId: opts.orgId, ...(opts.frameworkId ? { frameworkId: opts.frameworkId } : {}), limit: Math.min(Math.max(opts.limit ?? 20, 1), 100) });
+  return searchSkillRows(db, {
+    q: opts.q,
+    orgId: opts.orgId,
+    ...(opts.frameworkId ? { frameworkId: opts.frameworkId } : {}),
+    limit: Math.min(Math.max(opts.limit ?? 20, 1), 100),
+  });
 }

@@ -31,24 +31,48 @@ export async function setAlignments(deps: Deps, opts: SetAlignmentsOptions): Pro
     if (!row) throw new AppError('not_found', 'No such micro-credential');
     if (row.status === 'retired') throw new AppError('conflict', 'This micro-credential is retired');
     const criteria = new Set(readContent(row.draft).rubric.criteria.map((c) => c.id));
-    const wanted = [...opts.achievement.map((skillId, i) => ({ criterionId: null, skillId, path: `achievement.${i}` })), ...Object.entries(opts.criteria).flatMap(([cid, ids]) => ids.map((skillId, i) => ({ criterionId: cid, skillId, path: `criteria.${cid}.${i}` })))];
-    const found = new Map((await findSkillRows(tx.db, wanted.map((w) => w.skillId))).map((s) => [s.id, s]));
+    const wanted = [
+      ...opts.achievement.map((skillId, i) => ({ criterionId: null, skillId, path: `achievement.${i}` })),
+      ...Object.entries(opts.criteria).flatMap(([cid, ids]) =>
+        ids.map((skillId, i) => ({ criterionId: cid, skillId, path: `criteria.${cid}.${i}` })),
+      ),
+    ];
+    const found = new Map(
+      (
+        await findSkillRows(
+          tx.db,
+          wanted.map((w) => w.skillId),
+        )
+      ).map((s) => [s.id, s]),
+    );
     const errors: FieldError[] = [];
     const seen = new Set<string>();
     const rows: Array<{ id: string; criterionId: string | null; skillId: string }> = [];
     for (const w of wanted) {
       const s = found.get(w.skillId);
-      if (w.criterionId !== null && !criteria.has(w.criterionId)) errors.push({ path: `criteria.${w.criterionId}`, message: 'No such criterion in the draft’s rubric' });
-      else if (!s || s.retiredAt || (s.framework.orgId !== null && s.framework.orgId !== opts.orgId)) errors.push({ path: w.path, message: 'No such skill in the frameworks this organisation uses' });
+      if (w.criterionId !== null && !criteria.has(w.criterionId))
+        errors.push({ path: `criteria.${w.criterionId}`, message: 'No such criterion in the draft’s rubric' });
+      else if (!s || s.retiredAt || (s.framework.orgId !== null && s.framework.orgId !== opts.orgId))
+        errors.push({ path: w.path, message: 'No such skill in the frameworks this organisation uses' });
       else if (!seen.has(`${w.criterionId ?? ''}|${w.skillId}`)) {
         seen.add(`${w.criterionId ?? ''}|${w.skillId}`);
         rows.push({ id: tx.ids.id('alignment'), criterionId: w.criterionId, skillId: w.skillId });
       }
     }
     if (errors.length) throw new AppError('validation_failed', 'Some alignments cannot be saved', { errors });
-    if (rows.length > 200) throw new AppError('validation_failed', 'At most 200 alignments', { errors: [{ path: 'achievement', message: 'At most 200 alignments' }] });
+    if (rows.length > 200)
+      throw new AppError('validation_failed', 'At most 200 alignments', {
+        errors: [{ path: 'achievement', message: 'At most 200 alignments' }],
+      });
     await replaceDraftAlignments(tx.db, { orgId: opts.orgId, achievementId: opts.achievementId, rows });
-    await recordAudit(tx, { action: 'achievement.alignments_changed', orgId: opts.orgId, actorId: opts.actor.accountId, ip: opts.actor.ip, target: opts.achievementId, detail: { skills: rows.length } });
+    await recordAudit(tx, {
+      action: 'achievement.alignments_changed',
+      orgId: opts.orgId,
+      actorId: opts.actor.accountId,
+      ip: opts.actor.ip,
+      target: opts.achievementId,
+      detail: { skills: rows.length },
+    });
     return skillsOfAchievementDraft(tx.db, opts.achievementId);
   });
 }

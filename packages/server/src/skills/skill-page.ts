@@ -31,7 +31,10 @@ export function skillPageRoutes() {
     const [s] = await findSkillsByIds(c.var.deps.db, [c.req.param('id')]);
     if (!s) throw new AppError('not_found', 'No such skill');
     c.header('vary', 'accept');
-    if (prefersJson(c.req.header('accept'))) return c.json(SkillWithFramework.parse(presentSkillWithFramework(c.var.deps.env.TESSERA_BASE_URL, s)), 200, { 'access-control-allow-origin': '*' });
+    if (prefersJson(c.req.header('accept')))
+      return c.json(SkillWithFramework.parse(presentSkillWithFramework(c.var.deps.env.TESSERA_BASE_URL, s)), 200, {
+        'access-control-allow-origin': '*',
+      });
     return c.html(renderSkillPage(s), 200);
   });
   return app;

@@ -40,11 +40,23 @@ function visibleTo(orgId: string | null): SQL | undefined {
 }
 
 /** The framework with a source identifier in a scope (org id, or null for platform-wide), locked when asked. */
-export async function findFrameworkBySource(db: Db, orgId: string | null, kind: SkillFrameworkRow['sourceKind'], sourceId: string, lock = false): Promise<SkillFrameworkRow | undefined> {
+export async function findFrameworkBySource(
+  db: Db,
+  orgId: string | null,
+  kind: SkillFrameworkRow['sourceKind'],
+  sourceId: string,
+  lock = false,
+): Promise<SkillFrameworkRow | undefined> {
   const q = db
     .select()
     .from(skillFrameworks)
-    .where(and(orgId ? eq(skillFrameworks.orgId, orgId) : isNull(skillFrameworks.orgId), eq(skillFrameworks.sourceKind, kind), eq(skillFrameworks.sourceId, sourceId)));
+    .where(
+      and(
+        orgId ? eq(skillFrameworks.orgId, orgId) : isNull(skillFrameworks.orgId),
+        eq(skillFrameworks.sourceKind, kind),
+        eq(skillFrameworks.sourceId, sourceId),
+      ),
+    );
   const [row] = lock ? await q.for('update') : await q;
   return row;
 }
@@ -122,19 +134,36 @@ export async function insertAssociations(db: Db, rows: Array<typeof skillAssocia
 
 /** Live skills and associations of a framework, counted. */
 export async function countFramework(db: Db, frameworkId: string): Promise<{ skills: number; associations: number }> {
-  const [s] = await db.select({ n: sql<number>`count(*)::int` }).from(skills).where(and(eq(skills.frameworkId, frameworkId), isNull(skills.retiredAt)));
-  const [a] = await db.select({ n: sql<number>`count(*)::int` }).from(skillAssociations).where(eq(skillAssociations.frameworkId, frameworkId));
+  const [s] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(skills)
+    .where(and(eq(skills.frameworkId, frameworkId), isNull(skills.retiredAt)));
+  const [a] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(skillAssociations)
+    .where(eq(skillAssociations.frameworkId, frameworkId));
   return { skills: s?.n ?? 0, associations: a?.n ?? 0 };
 }
 
 /** Live skills of a framework under a parent (null: the roots), in order, each with its number of live children. */
-export async function listChildren(db: Db, frameworkId: string, parentId: string | null, limit: number): Promise<Array<SkillRow & { childCount: number }>> {
+export async function listChildren(
+  db: Db,
+  frameworkId: string,
+  parentId: string | null,
+  limit: number,
+): Promise<Array<SkillRow & { childCount: number }>> {
   // Written out: drizzle renders a lone column unqualified, which inside the subquery would mean `c`'s own column.
   const child = sql<number>`(select count(*)::int from skills c where c.framework_id = "skills"."framework_id" and c.parent_id = "skills"."id" and c.retired_at is null)`;
   return db
     .select({ ...getSkillColumns(), childCount: child })
     .from(skills)
-    .where(and(eq(skills.frameworkId, frameworkId), parentId ? eq(skills.parentId, parentId) : isNull(skills.parentId), isNull(skills.retiredAt)))
+    .where(
+      and(
+        eq(skills.frameworkId, frameworkId),
+        parentId ? eq(skills.parentId, parentId) : isNull(skills.parentId),
+        isNull(skills.retiredAt),
+      ),
+    )
     .orderBy(asc(skills.position), asc(skills.name))
     .limit(limit);
 }
@@ -161,20 +190,34 @@ const searchText = sql`to_tsvector('simple', ${skills.name} || ' ' || coalesce($
 /** Words of a query as a prefix tsquery (`teach:* & onlin:*`), or null when it has none. */
 export function toPrefixQuery(q: string): string | null {
   const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length ? words.slice(0, 8).map((w) => `${w}:*`).join(' & ') : null;
+  return words.length
+    ? words
+        .slice(0, 8)
+        .map((w) => `${w}:*`)
+        .join(' & ')
+    : null;
 }
 
 /** Full-text search over live skills of the frameworks visible in a scope (or one framework), best first. */
-export async function searchSkillRows(db: Db, opts: { q: string; orgId: string | null; frameworkId?: string; limit: number }): Promise<SkillWithFramework[]> {
+export async function searchSkillRows(
+  db: Db,
+  opts: { q: string; orgId: string | null; frameworkId?: string; limit: number },
+): Promise<SkillWithFramework[]> {
   const tsq = toPrefixQuery(opts.q);
   const code = opts.q.trim().toLowerCase();
-  const match = tsq ? or(sql`${searchText} @@ to_tsquery('simple', ${tsq})`, sql`lower(${skills.code}) = ${code}`) : sql`lower(${skills.code}) = ${code}`;
-  const rank = tsq ? sql`case when lower(${skills.code}) = ${code} then 2 else ts_rank(${searchText}, to_tsquery('simple', ${tsq})) end` : sql`1`;
+  const match = tsq
+    ? or(sql`${searchText} @@ to_tsquery('simple', ${tsq})`, sql`lower(${skills.code}) = ${code}`)
+    : sql`lower(${skills.code}) = ${code}`;
+  const rank = tsq
+    ? sql`case when lower(${skills.code}) = ${code} then 2 else ts_rank(${searchText}, to_tsquery('simple', ${tsq})) end`
+    : sql`1`;
   const rows = await db
     .select({ skill: skills, framework: frameworkCols })
     .from(skills)
     .innerJoin(skillFrameworks, eq(skillFrameworks.id, skills.frameworkId))
-    .where(and(visibleTo(opts.orgId), opts.frameworkId ? eq(skills.frameworkId, opts.frameworkId) : undefined, isNull(skills.retiredAt), match))
+    .where(
+      and(visibleTo(opts.orgId), opts.frameworkId ? eq(skills.frameworkId, opts.frameworkId) : undefined, isNull(skills.retiredAt), match),
+    )
     .orderBy(sql`${rank} desc`, asc(skills.name))
     .limit(opts.limit);
   return rows.map((r) => ({ ...r.skill, framework: r.framework }));
@@ -224,15 +267,28 @@ export async function listAlignmentRows(db: Db, opts: { achievementId?: string; 
 }
 
 /** Replace a draft's alignments. */
-export async function replaceDraftAlignments(db: Db, opts: { orgId: string; achievementId: string; rows: Array<{ id: string; criterionId: string | null; skillId: string }> }): Promise<void> {
-  await db.delete(achievementAlignments).where(and(eq(achievementAlignments.achievementId, opts.achievementId), isNull(achievementAlignments.versionId)));
+export async function replaceDraftAlignments(
+  db: Db,
+  opts: { orgId: string; achievementId: string; rows: Array<{ id: string; criterionId: string | null; skillId: string }> },
+): Promise<void> {
+  await db
+    .delete(achievementAlignments)
+    .where(and(eq(achievementAlignments.achievementId, opts.achievementId), isNull(achievementAlignments.versionId)));
   if (!opts.rows.length) return;
-  await db.insert(achievementAlignments).values(opts.rows.map((r, i) => ({ ...r, orgId: opts.orgId, achievementId: opts.achievementId, versionId: null, position: i })));
+  await db
+    .insert(achievementAlignments)
+    .values(opts.rows.map((r, i) => ({ ...r, orgId: opts.orgId, achievementId: opts.achievementId, versionId: null, position: i })));
 }
 
 /** Copy a draft's alignments onto a published version (which must have none yet). */
-export async function copyDraftAlignments(db: Db, opts: { achievementId: string; versionId: string; newId: () => string }): Promise<number> {
-  const draft = await db.select().from(achievementAlignments).where(and(eq(achievementAlignments.achievementId, opts.achievementId), isNull(achievementAlignments.versionId)));
+export async function copyDraftAlignments(
+  db: Db,
+  opts: { achievementId: string; versionId: string; newId: () => string },
+): Promise<number> {
+  const draft = await db
+    .select()
+    .from(achievementAlignments)
+    .where(and(eq(achievementAlignments.achievementId, opts.achievementId), isNull(achievementAlignments.versionId)));
   if (!draft.length) return 0;
   await db.insert(achievementAlignments).values(draft.map((r) => ({ ...r, id: opts.newId(), versionId: opts.versionId })));
   return draft.length;
@@ -243,6 +299,11 @@ export async function alignmentKeys(db: Db, achievementId: string, versionId: st
   const rows = await db
     .select({ c: achievementAlignments.criterionId, s: achievementAlignments.skillId })
     .from(achievementAlignments)
-    .where(and(eq(achievementAlignments.achievementId, achievementId), versionId ? eq(achievementAlignments.versionId, versionId) : isNull(achievementAlignments.versionId)));
+    .where(
+      and(
+        eq(achievementAlignments.achievementId, achievementId),
+        versionId ? eq(achievementAlignments.versionId, versionId) : isNull(achievementAlignments.versionId),
+      ),
+    );
   return rows.map((r) => `${r.c ?? ''}\u0000${r.s}`).sort();
 }

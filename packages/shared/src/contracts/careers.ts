@@ -11,7 +11,12 @@ export const SkillRef = z.object({
 export type SkillRef = z.infer<typeof SkillRef>;
 
 /** A level a rubric gave: the level's name, its position (1 = lowest) among `of` levels, and the same on a 1–5 scale. */
-export const SkillLevel = z.object({ name: z.string(), rank: z.number().int(), of: z.number().int(), scale: z.number().int().min(1).max(5) });
+export const SkillLevel = z.object({
+  name: z.string(),
+  rank: z.number().int(),
+  of: z.number().int(),
+  scale: z.number().int().min(1).max(5),
+});
 /** A rubric level on a skill. */
 export type SkillLevel = z.infer<typeof SkillLevel>;
 
@@ -93,7 +98,10 @@ export const OrgRoleInput = z.object({
 export type OrgRoleInput = z.input<typeof OrgRoleInput>;
 
 /** Pick a goal: an occupation or a role. */
-export const GoalInput = z.union([z.object({ occupationCode: z.string().trim().min(1).max(40) }), z.object({ roleId: z.string().trim().min(1).max(80) })]);
+export const GoalInput = z.union([
+  z.object({ occupationCode: z.string().trim().min(1).max(40) }),
+  z.object({ roleId: z.string().trim().min(1).max(80) }),
+]);
 /** Goal input. */
 export type GoalInput = z.infer<typeof GoalInput>;
 

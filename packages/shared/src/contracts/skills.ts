@@ -82,7 +82,10 @@ export const SkillImportInput = z
     /** CSV only: the framework's title (a re-import with the same title updates it). */
     title: z.string().trim().min(1).max(300).optional(),
   })
-  .refine((v) => (v.content === undefined) !== (v.url === undefined), { message: 'Give the file content or a URL, not both', path: ['content'] });
+  .refine((v) => (v.content === undefined) !== (v.url === undefined), {
+    message: 'Give the file content or a URL, not both',
+    path: ['content'],
+  });
 /** An import request. */
 export type SkillImportInput = z.input<typeof SkillImportInput>;
 

@@ -3,49 +3,29 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SessionProvider } from '../lib/session';
+import { json, stubApi, testSession } from '../test/fake-api';
 import { renderWithApp } from '../test/render';
 import { Layout } from './Layout';
 
-const SESSION = {
-  account: {
-    id: 'acc_1',
-    email: 'alex@example.test',
-    name: 'Alex Kim',
-    did: null,
-    showNameOnCredentials: true,
-    isPlatformAdmin: false,
-    emailVerified: true,
-    createdAt: '2026-01-01T00:00:00.000Z',
-  },
-  memberships: [],
-  csrfToken: 'csrf',
-  expiresAt: '2026-12-01T00:00:00.000Z',
-};
 const NOTIFICATIONS = [
   { id: 'n_new', title: 'You earned it', body: 'Well done', link: null, readAt: null, createdAt: '2026-03-02T00:00:00.000Z' },
   { id: 'n_old', title: 'Feedback', body: 'Revise', link: null, readAt: '2026-03-01T12:00:00.000Z', createdAt: '2026-03-01T00:00:00.000Z' },
 ];
 
-function json(body: unknown, status = 200) {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
-
 /** A fake API whose unread count is 3 until the unread notification is marked read. */
 function serve() {
   let unread = 3;
-  const fetch = vi.fn(async (input: string, init?: RequestInit) => {
+  return stubApi((input, init) => {
     const method = init?.method ?? 'GET';
-    if (input === '/api/v1/auth/session') return json(SESSION);
+    if (input === '/api/v1/auth/session') return json(testSession());
     if (input === '/api/v1/me/notifications/unread-count') return json({ unread });
     if (input === '/api/v1/me/notifications') return json(NOTIFICATIONS);
     if (method === 'POST' && input === '/api/v1/me/notifications/n_new/read') {
       unread = 0;
       return new Response(null, { status: 204 });
     }
-    return json({ type: 'about:blank', title: 'Not found', status: 404, code: 'not_found' }, 404);
+    return undefined;
   });
-  vi.stubGlobal('fetch', fetch);
-  return fetch;
 }
 
 function renderAt(route: string) {

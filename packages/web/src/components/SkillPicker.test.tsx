@@ -6,6 +6,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithApp } from '../test/render';
 import { SkillPicker } from './SkillPicker';
 
+/** Generous waits: the suite shares a small machine. */
+const SLOW = { timeout: 5000 };
+
 const skill = (id: string, code: string, name: string): SkillWithFramework => ({
   id,
   frameworkId: 'skf_1',
@@ -37,13 +40,20 @@ describe('SkillPicker', () => {
   it('searches the organisation’s frameworks, adds a result and removes a chosen skill', async () => {
     const fetch = vi.fn(async (url: string) => {
       expect(url).toContain('/api/v1/skills/search?q=discuss&org=riverside');
-      return new Response(JSON.stringify([skill('skl_a', 'OTC.2.1', 'Write open discussion prompts'), skill('skl_b', 'OTC.2.2', 'Use facilitation moves')]), { status: 200, headers: { 'content-type': 'application/json' } });
+      return new Response(
+        JSON.stringify([skill('skl_a', 'OTC.2.1', 'Write open discussion prompts'), skill('skl_b', 'OTC.2.2', 'Use facilitation moves')]),
+        { status: 200, headers: { 'content-type': 'application/json' } },
+      );
     });
     vi.stubGlobal('fetch', fetch);
     renderWithApp(<Harness initial={[skill('skl_c', 'OTC.3.3', 'Caption and transcribe')]} />);
     expect(screen.getByRole('listitem').textContent).toContain('OTC.3.3 Caption and transcribe');
     fireEvent.change(screen.getByLabelText('Skills this micro-credential certifies'), { target: { value: 'discuss' } });
-    const add = await screen.findByRole('button', { name: 'Add OTC.2.1 Write open discussion prompts (Online Teaching Competencies)' });
+    const add = await screen.findByRole(
+      'button',
+      { name: 'Add OTC.2.1 Write open discussion prompts (Online Teaching Competencies)' },
+      SLOW,
+    );
     fireEvent.click(add);
     expect(screen.getByTestId('chosen').textContent).toBe('OTC.3.3,OTC.2.1');
     fireEvent.click(screen.getByRole('button', { name: 'Remove OTC.3.3 Caption and transcribe' }));
@@ -52,10 +62,13 @@ describe('SkillPicker', () => {
   });
 
   it('says when nothing matches', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('[]', { status: 200, headers: { 'content-type': 'application/json' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('[]', { status: 200, headers: { 'content-type': 'application/json' } })),
+    );
     renderWithApp(<Harness />);
     expect(screen.getByText('No skills chosen.')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Skills this micro-credential certifies'), { target: { value: 'zzz' } });
-    expect(await screen.findByText('No skills match “zzz”.')).toBeTruthy();
+    expect(await screen.findByText('No skills match “zzz”.', {}, SLOW)).toBeTruthy();
   });
 });

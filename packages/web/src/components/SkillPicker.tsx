@@ -58,7 +58,13 @@ export function SkillPicker({ label, orgSlug, value, onChange, disabled = false,
               style={{ maxWidth: '100%', height: 'auto', whiteSpace: 'normal', paddingBlock: 4 }}
               rightSection={
                 disabled ? null : (
-                  <ActionIcon size="xs" variant="transparent" color="indigo.9" aria-label={`Remove ${skillLabel(s)}`} onClick={() => onChange(value.filter((x) => x.id !== s.id))}>
+                  <ActionIcon
+                    size="xs"
+                    variant="transparent"
+                    color="indigo.9"
+                    aria-label={`Remove ${skillLabel(s)}`}
+                    onClick={() => onChange(value.filter((x) => x.id !== s.id))}
+                  >
                     ×
                   </ActionIcon>
                 )

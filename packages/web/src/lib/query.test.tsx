@@ -2,6 +2,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { json } from '../test/fake-api';
 import { renderWithApp } from '../test/render';
 import { useApiQuery } from './query';
 
@@ -19,7 +20,7 @@ function ThingView() {
 }
 
 function answer(body: unknown, status = 200) {
-  return vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+  return vi.fn(async () => json(body, status));
 }
 
 describe('useApiQuery', () => {

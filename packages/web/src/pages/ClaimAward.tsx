@@ -2,6 +2,7 @@
 import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ClaimPreview, ClaimResult } from '@tessera/shared';
+import { accountLinks, WrongAccountAlert } from '../components/EmailedLinkAccount';
 import { PageTitle } from '../components/PageTitle';
 import { ErrorState, LoadingState, ProblemAlert } from '../components/states';
 import { useFormState } from '../lib/forms';
@@ -53,15 +54,10 @@ export function ClaimAwardPage() {
             <>
               <ProblemAlert problem={form.problem} />
               {state.session.account.email.toLowerCase() !== preview.data.email ? (
-                <Alert color={WARNING} variant="outline" title="Different email address" role="note">
+                <WrongAccountAlert onSignOut={() => void signOut()}>
                   You are signed in as {state.session.account.email}, but this award was sent to {preview.data.email}. Sign out, then sign
                   in or create an account with {preview.data.email}.
-                  <Group mt="sm">
-                    <Button variant="default" size="xs" onClick={() => void signOut()}>
-                      Sign out
-                    </Button>
-                  </Group>
-                </Alert>
+                </WrongAccountAlert>
               ) : !state.session.account.emailVerified ? (
                 <Alert color={WARNING} variant="outline" title="Confirm your email first" role="note">
                   Open the confirmation link we sent to {preview.data.email}, then come back to this page and claim.
@@ -77,14 +73,10 @@ export function ClaimAwardPage() {
             <>
               <Text>Sign in, or create an account, with {preview.data.email} to claim it. You will come back here afterwards.</Text>
               <Group>
-                <Button component={Link} to={`/signup?${new URLSearchParams({ next: here, email: preview.data.email }).toString()}`}>
+                <Button component={Link} to={accountLinks(here, preview.data.email).signUp}>
                   Create an account
                 </Button>
-                <Button
-                  component={Link}
-                  to={`/signin?${new URLSearchParams({ next: here, email: preview.data.email }).toString()}`}
-                  variant="default"
-                >
+                <Button component={Link} to={accountLinks(here, preview.data.email).signIn} variant="default">
                   Sign in
                 </Button>
               </Group>

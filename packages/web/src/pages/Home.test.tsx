@@ -4,21 +4,12 @@ import { HomeDashboard } from '@tessera/shared';
 import type { z } from 'zod';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SessionProvider, useSession } from '../lib/session';
+import { json, stubApi, testSession } from '../test/fake-api';
 import { renderWithApp } from '../test/render';
 import { HomePage } from './Home';
 
 type Home = z.input<typeof HomeDashboard>;
 
-const ACCOUNT = {
-  id: 'acc_1',
-  email: 'alex@example.test',
-  name: 'Alex Kim',
-  did: null,
-  showNameOnCredentials: true,
-  isPlatformAdmin: false,
-  emailVerified: true,
-  createdAt: '2026-01-01T00:00:00.000Z',
-};
 const EMPTY_LEARNER = { inProgress: [], feedbackWaiting: [], earned: [], earnedTotal: 0, nextSteps: [] };
 const SUGGESTION = {
   achievementId: 'ach_sim',
@@ -29,21 +20,13 @@ const SUGGESTION = {
   effortHours: 4,
 };
 
-function json(body: unknown, status = 200) {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
-
-function serve(home: Home, memberships: Array<{ org: { id: string; slug: string; name: string }; role: string }> = []) {
+function serve(home: Home, memberships: Parameters<typeof testSession>[0] = []) {
   const parsed = HomeDashboard.parse(home);
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string) => {
-      if (input.startsWith('/api/v1/auth/session'))
-        return json({ account: ACCOUNT, memberships, csrfToken: 'csrf', expiresAt: '2026-12-01T00:00:00.000Z' });
-      if (input === '/api/v1/me/home') return json(parsed);
-      return json({ type: 'about:blank', title: 'Not found', status: 404, code: 'not_found' }, 404);
-    }),
-  );
+  stubApi((input) => {
+    if (input.startsWith('/api/v1/auth/session')) return json(testSession(memberships));
+    if (input === '/api/v1/me/home') return json(parsed);
+    return undefined;
+  });
   renderWithApp(
     <SessionProvider>
       <SignedIn />

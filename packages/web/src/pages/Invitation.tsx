@@ -1,13 +1,13 @@
 /** An invitation link: preview, then accept once signed in with the invited email. */
 import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { Link, useNavigate, useParams } from 'react-router';
+import { accountLinks, WrongAccountAlert } from '../components/EmailedLinkAccount';
 import { PageTitle } from '../components/PageTitle';
 import { ROLE_DESCRIPTIONS, RoleBadge } from '../components/RoleBadge';
 import { ErrorState, LoadingState, ProblemAlert } from '../components/states';
 import { useFormState } from '../lib/forms';
 import { appPath, formatDateTime } from '../lib/links';
 import { useSession } from '../lib/session';
-import { WARNING } from '../theme';
 import { InvitationPreview as InvitationPreviewContract, OrgWithRole as OrgWithRoleContract } from '@tessera/shared';
 import { apiCall, useApiQuery } from '../lib/query';
 
@@ -54,15 +54,10 @@ export function InvitationPage() {
             <>
               <ProblemAlert problem={form.problem} />
               {state.session.account.email.toLowerCase() !== preview.data.email.toLowerCase() ? (
-                <Alert color={WARNING} variant="outline" title="Different email address" role="note">
-                  You are signed in as {state.session.account.email}, but this invitation is for {preview.data.email}. Sign out and sign in with the invited
-                  address to accept it.
-                  <Group mt="sm">
-                    <Button variant="default" size="xs" onClick={() => void signOut()}>
-                      Sign out
-                    </Button>
-                  </Group>
-                </Alert>
+                <WrongAccountAlert onSignOut={() => void signOut()}>
+                  You are signed in as {state.session.account.email}, but this invitation is for {preview.data.email}. Sign out and sign in
+                  with the invited address to accept it.
+                </WrongAccountAlert>
               ) : null}
               <Group>
                 <Button onClick={() => void accept()} loading={form.submitting}>
@@ -77,10 +72,10 @@ export function InvitationPage() {
             <>
               <Text>Sign in or create an account with {preview.data.email} to accept. You will come back here afterwards.</Text>
               <Group>
-                <Button component={Link} to={`/signin?${new URLSearchParams({ next: here, email: preview.data.email }).toString()}`}>
+                <Button component={Link} to={accountLinks(here, preview.data.email).signIn}>
                   Sign in to accept
                 </Button>
-                <Button component={Link} to={`/signup?${new URLSearchParams({ next: here, email: preview.data.email }).toString()}`} variant="default">
+                <Button component={Link} to={accountLinks(here, preview.data.email).signUp} variant="default">
                   Create an account
                 </Button>
               </Group>

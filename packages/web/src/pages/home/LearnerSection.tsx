@@ -61,6 +61,23 @@ function WorkCard({ work, action }: { work: LearnerWork; action: string }) {
   );
 }
 
+/** A titled list of work cards, named by its title; nothing when there is no work. */
+function WorkList({ title, items, action }: { title: string; items: LearnerWork[]; action: string }) {
+  if (items.length === 0) return null;
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h4">
+        {title}
+      </Title>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} component="ul" className="plain-list" aria-label={title}>
+        {items.map((w) => (
+          <WorkCard key={w.submissionId} work={w} action={action} />
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
 function Welcome() {
   return (
     <Card withBorder radius="md" padding="lg" bg="indigo.0">
@@ -112,30 +129,8 @@ export function LearnerSection({ learner, staff = false }: { learner: LearnerHom
         Your learning
       </Title>
       {nothingYet ? <Welcome /> : null}
-      {learner.feedbackWaiting.length > 0 ? (
-        <Stack gap="xs">
-          <Title order={3} size="h4">
-            Feedback waiting
-          </Title>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} component="ul" className="plain-list" aria-label="Feedback waiting">
-            {learner.feedbackWaiting.map((w) => (
-              <WorkCard key={w.submissionId} work={w} action="Revise" />
-            ))}
-          </SimpleGrid>
-        </Stack>
-      ) : null}
-      {learner.inProgress.length > 0 ? (
-        <Stack gap="xs">
-          <Title order={3} size="h4">
-            In progress
-          </Title>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} component="ul" className="plain-list" aria-label="In progress">
-            {learner.inProgress.map((w) => (
-              <WorkCard key={w.submissionId} work={w} action="Continue" />
-            ))}
-          </SimpleGrid>
-        </Stack>
-      ) : null}
+      <WorkList title="Feedback waiting" items={learner.feedbackWaiting} action="Revise" />
+      <WorkList title="In progress" items={learner.inProgress} action="Continue" />
       {learner.earned.length > 0 ? (
         <Stack gap="xs">
           <Group justify="space-between" align="baseline">

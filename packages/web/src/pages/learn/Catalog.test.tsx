@@ -4,6 +4,7 @@ import { MyCatalogPage, StoredAchievementContent } from '@tessera/shared';
 import type { MyCatalogEntry, MyProgress } from '@tessera/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SessionProvider } from '../../lib/session';
+import { json, stubApi, testSession, unauthenticated } from '../../test/fake-api';
 import { renderWithApp } from '../../test/render';
 import { CatalogPageScreen } from './Catalog';
 
@@ -14,21 +15,6 @@ const ISSUER = {
   image: null,
   did: 'did:web:tessera.test:orgs:riverside',
   brandColor: '#1f5fbf',
-};
-const SESSION = {
-  account: {
-    id: 'acc_1',
-    email: 'alex@example.test',
-    name: 'Alex Kim',
-    did: null,
-    showNameOnCredentials: true,
-    isPlatformAdmin: false,
-    emailVerified: true,
-    createdAt: '2026-01-01T00:00:00.000Z',
-  },
-  memberships: [],
-  csrfToken: 'csrf',
-  expiresAt: '2026-12-01T00:00:00.000Z',
 };
 
 function entry(id: string, name: string, mine: MyProgress | null, effortHours: number | null = null): MyCatalogEntry {
@@ -57,24 +43,14 @@ const ITEMS = [
   entry('ach_new', 'Using Interactive Simulations', null, 6),
 ];
 
-function json(body: unknown, status = 200) {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
-
 /** A fake API: the session (or none) and one catalog page. */
 function serve(signedIn: boolean, items: MyCatalogEntry[]) {
   const page = MyCatalogPage.parse({ items, total: items.length, page: 1, pageSize: 12, facets: { skills: [], orgs: [], types: [] } });
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string) => {
-      if (input.startsWith('/api/v1/auth/session'))
-        return signedIn
-          ? json(SESSION)
-          : json({ type: 'about:blank', title: 'Unauthenticated', status: 401, code: 'unauthenticated' }, 401);
-      if (input.startsWith('/api/v1/catalog?')) return json(page);
-      return json({ type: 'about:blank', title: 'Not found', status: 404, code: 'not_found' }, 404);
-    }),
-  );
+  stubApi((input) => {
+    if (input.startsWith('/api/v1/auth/session')) return signedIn ? json(testSession()) : unauthenticated();
+    if (input.startsWith('/api/v1/catalog?')) return json(page);
+    return undefined;
+  });
 }
 
 async function card(name: string) {

@@ -1,7 +1,14 @@
 /** Career goals: pick an occupation or an organisation's role, see the skill gap and ranked, explained recommendations. */
 import { Anchor, Badge, Button, Card, Group, List, Progress, Select, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import type { GapSkill, Goal } from '@tessera/shared';
-import { Goal as GoalContract, GoalGap as GoalGapContract, GoalList as GoalListContract, OccupationList as OccupationListContract, OrgRoleList as OrgRoleListContract, RecommendationList as RecommendationListContract } from '@tessera/shared';
+import {
+  Goal as GoalContract,
+  GoalGap as GoalGapContract,
+  GoalList as GoalListContract,
+  OccupationList as OccupationListContract,
+  OrgRoleList as OrgRoleListContract,
+  RecommendationList as RecommendationListContract,
+} from '@tessera/shared';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -34,7 +41,9 @@ function AddGoal({ onAdded }: { onAdded: (goal: Goal) => void }) {
     e.preventDefault();
     if (!value) return form.setFieldErrors({ target: kind === 'occupation' ? 'Choose an occupation' : 'Choose a role' });
     void form.run(async () => {
-      const goal = await apiCall('POST', '/me/goals', GoalContract, { body: kind === 'occupation' ? { occupationCode: value } : { roleId: value } });
+      const goal = await apiCall('POST', '/me/goals', GoalContract, {
+        body: kind === 'occupation' ? { occupationCode: value } : { roleId: value },
+      });
       setValue(null);
       await invalidateApi('/me/goals');
       onAdded(goal);
@@ -114,7 +123,9 @@ function GapTable({ goalId }: { goalId: string }) {
             {g.required.map((s) => (
               <Table.Tr key={s.url}>
                 <Table.Td>{s.name}</Table.Td>
-                <Table.Td>{g.goal.kind === 'occupation' ? `${s.importance ?? '–'} of 5` : s.requiredLevel ? `${s.requiredLevel} of 5` : 'Any'}</Table.Td>
+                <Table.Td>
+                  {g.goal.kind === 'occupation' ? `${s.importance ?? '–'} of 5` : s.requiredLevel ? `${s.requiredLevel} of 5` : 'Any'}
+                </Table.Td>
                 <Table.Td>
                   <Badge color={STATUS[s.status].color} variant="light">
                     {STATUS[s.status].label}
@@ -190,7 +201,8 @@ export function MyGoalsPage() {
     <>
       <PageTitle title="My goals">My goals</PageTitle>
       <Text mb="md">
-        Pick an occupation or a role an organisation has defined. You will see the skills it needs, the ones your credentials already prove (
+        Pick an occupation or a role an organisation has defined. You will see the skills it needs, the ones your credentials already prove
+        (
         <Anchor component={Link} to="/me/skills">
           My skills
         </Anchor>

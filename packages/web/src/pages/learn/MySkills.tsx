@@ -35,8 +35,8 @@ export function MySkillsPage() {
         My skills
       </PageTitle>
       <Text mb="md">
-        Skills proven by your credentials. Only credentials that verify count: earned ones that are not revoked, suspended or expired, and imported ones whose last
-        check was valid.
+        Skills proven by your credentials. Only credentials that verify count: earned ones that are not revoked, suspended or expired, and
+        imported ones whose last check was valid.
       </Text>
       <Card withBorder radius="md" padding="md" mb="lg" component="section" aria-label="Public skills page">
         <Stack gap="xs">
@@ -50,7 +50,13 @@ export function MySkillsPage() {
           {p.public ? (
             <Group gap="xs" wrap="nowrap" align="flex-end">
               <TextInput label="Link to your public skills page" value={p.publicUrl} readOnly style={{ flex: 1, minWidth: 0 }} />
-              <CopyButton value={p.publicUrl}>{({ copied, copy }) => <Button onClick={copy} variant="default">{copied ? 'Copied' : 'Copy link'}</Button>}</CopyButton>
+              <CopyButton value={p.publicUrl}>
+                {({ copied, copy }) => (
+                  <Button onClick={copy} variant="default">
+                    {copied ? 'Copied' : 'Copy link'}
+                  </Button>
+                )}
+              </CopyButton>
             </Group>
           ) : null}
           <ProblemAlert problem={form.problem} />
@@ -58,10 +64,20 @@ export function MySkillsPage() {
       </Card>
       {p.skills.length === 0 ? (
         <EmptyState title="No verified skills yet">
-          Earn a micro-credential aligned to a skill framework, or <Anchor component={Link} to="/me/wallet">import a credential</Anchor> that names its skills.
+          Earn a micro-credential aligned to a skill framework, or{' '}
+          <Anchor component={Link} to="/me/wallet">
+            import a credential
+          </Anchor>{' '}
+          that names its skills.
         </EmptyState>
       ) : (
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" component="ul" style={{ listStyle: 'none', padding: 0 }} aria-label="Verified skills">
+        <SimpleGrid
+          cols={{ base: 1, md: 2 }}
+          spacing="md"
+          component="ul"
+          style={{ listStyle: 'none', padding: 0 }}
+          aria-label="Verified skills"
+        >
           {p.skills.map((s, i) => (
             <Card key={s.url} withBorder radius="md" padding="md" component="li">
               <Stack gap="xs">
@@ -79,7 +95,11 @@ export function MySkillsPage() {
         </SimpleGrid>
       )}
       <Alert variant="light" color="blue" mt="lg" title="Where next?">
-        Set a career goal to see which skills you still need: <Anchor component={Link} to="/me/goals">My goals</Anchor>.
+        Set a career goal to see which skills you still need:{' '}
+        <Anchor component={Link} to="/me/goals">
+          My goals
+        </Anchor>
+        .
       </Alert>
     </>
   );
@@ -94,7 +114,13 @@ export function PublicSkillsPage() {
   return (
     <>
       <PageTitle title={`${profile.data.name}’s skills`}>{profile.data.name}’s verified skills</PageTitle>
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" component="ul" style={{ listStyle: 'none', padding: 0 }} aria-label="Verified skills">
+      <SimpleGrid
+        cols={{ base: 1, md: 2 }}
+        spacing="md"
+        component="ul"
+        style={{ listStyle: 'none', padding: 0 }}
+        aria-label="Verified skills"
+      >
         {profile.data.skills.map((s, i) => (
           <Card key={s.url} withBorder radius="md" padding="md" component="li">
             <Stack gap="xs">

@@ -5,6 +5,7 @@ import { StoredAchievementContent, Submission } from '@tessera/shared';
 import type { z } from 'zod';
 import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { json } from '../../test/fake-api';
 import { renderWithApp } from '../../test/render';
 import { SubmissionEditorPage } from './SubmissionEditor';
 
@@ -65,7 +66,7 @@ function fakeApi(initial: Sub) {
       current = { ...current, evidence: [...current.evidence.filter((e) => e.requirementId !== put[1]), item(put[1], { kind: b.kind, text: b.text ?? null, url: b.url ?? null })] };
     }
     if (method === 'POST' && path.endsWith('/submit')) current = { ...current, state: 'submitted', attempt: current.attempt + 1, submittedAt: NOW };
-    return new Response(JSON.stringify(current), { status: 200, headers: { 'content-type': 'application/json' } });
+    return json(current);
   });
   vi.stubGlobal('fetch', fetchMock);
   return { calls };

@@ -81,6 +81,8 @@ function Editor({
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // Alignments are saved on their own; once changed, publishing has something new even when the content is the same.
+  const [alignmentsChanged, setAlignmentsChanged] = useState(false);
   const [imageUrl, setImageUrl] = useState<string | null>(achievement?.imageUrl ?? null);
   const [imageError, setImageError] = useState<string | null>(null);
   // What was last saved (dirty = the form differs), and the values server-only errors were judged on.
@@ -194,6 +196,7 @@ function Editor({
     try {
       const published = await apiCall('POST', `${base}/${current.id}/publish`, AchievementSchema);
       setCurrent(published);
+      setAlignmentsChanged(false);
       setConfirming(false);
       void invalidateApi(base);
       setNotice(`Published as version ${published.latestVersion?.version ?? ''}. Learners can now find it in the catalog.`);
@@ -312,12 +315,20 @@ function Editor({
               />
               <CriteriaSection form={form} />
               <RubricSection form={form} />
-              {current ? <SkillsSection slug={slug} achievementId={current.id} criteria={values.rubric.criteria} canEdit={canEdit} /> : null}
+              {current ? (
+                <SkillsSection
+                  slug={slug}
+                  achievementId={current.id}
+                  criteria={values.rubric.criteria}
+                  canEdit={canEdit}
+                  onSaved={() => setAlignmentsChanged(true)}
+                />
+              ) : null}
               <ResourcesSection form={form} />
               <PublishingSection
                 form={form}
                 current={current}
-                dirty={dirty}
+                dirty={dirty || alignmentsChanged}
                 actions={{
                   busy,
                   onPublish: () => void onPublish(),

@@ -1,7 +1,26 @@
 /** Roles an organisation (often an employer) defines with the skills they require; learners pick them as goals. */
-import { Badge, Button, Card, CloseButton, Group, List, Select, Stack, Switch, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  CloseButton,
+  Group,
+  List,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import type { OrgRole } from '@tessera/shared';
-import { OrgRole as OrgRoleContract, OrgRoleList as OrgRoleListContract, SkillWithFramework as SkillWithFrameworkContract } from '@tessera/shared';
+import {
+  OrgRole as OrgRoleContract,
+  OrgRoleList as OrgRoleListContract,
+  SkillWithFramework as SkillWithFrameworkContract,
+} from '@tessera/shared';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { z } from 'zod';
@@ -24,7 +43,10 @@ interface DraftSkill {
 function SkillPicker({ slug, onPick, chosen }: { slug: string; onPick: (s: DraftSkill) => void; chosen: ReadonlySet<string> }) {
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
-  const results = useApiQuery(query ? `/skills/search?q=${encodeURIComponent(query)}&org=${encodeURIComponent(slug)}&limit=10` : null, SkillSearchResults);
+  const results = useApiQuery(
+    query ? `/skills/search?q=${encodeURIComponent(query)}&org=${encodeURIComponent(slug)}&limit=10` : null,
+    SkillSearchResults,
+  );
   return (
     <Stack gap="xs">
       <Group align="flex-end" gap="xs" wrap="nowrap">
@@ -62,7 +84,13 @@ function SkillPicker({ slug, onPick, chosen }: { slug: string; onPick: (s: Draft
                       ({s.framework.title})
                     </Text>
                   </Text>
-                  <Button size="compact-xs" variant="light" disabled={chosen.has(s.url)} onClick={() => onPick({ url: s.url, name: s.name, level: null })} aria-label={`Add ${s.name}`}>
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    disabled={chosen.has(s.url)}
+                    onClick={() => onPick({ url: s.url, name: s.name, level: null })}
+                    aria-label={`Add ${s.name}`}
+                  >
                     {chosen.has(s.url) ? 'Added' : 'Add'}
                   </Button>
                 </Group>
@@ -103,8 +131,22 @@ function RoleForm({ slug, role, onDone }: { slug: string; role: OrgRole | null; 
           <Title order={2} size="h4" id="role-form-heading">
             {role ? `Edit “${role.title}”` : 'New role'}
           </Title>
-          <TextInput label="Title" required value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={form.fieldErrors['title']} maxLength={200} />
-          <Textarea label="Description" autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} maxLength={4000} />
+          <TextInput
+            label="Title"
+            required
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            error={form.fieldErrors['title']}
+            maxLength={200}
+          />
+          <Textarea
+            label="Description"
+            autosize
+            minRows={2}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            maxLength={4000}
+          />
           <Switch label="Learners can pick this role as a goal" checked={isPublic} onChange={(e) => setPublic(e.currentTarget.checked)} />
           <Text fw={600} size="sm" id="role-skills-label">
             Required skills
@@ -169,16 +211,28 @@ export function OrgRolesPage() {
 
   return (
     <>
-      <PageTitle title="Roles" actions={canEdit && editing === null ? <Button onClick={() => setEditing('new')}>New role</Button> : undefined}>
+      <PageTitle
+        title="Roles"
+        actions={canEdit && editing === null ? <Button onClick={() => setEditing('new')}>New role</Button> : undefined}
+      >
         Roles and required skills
       </PageTitle>
-      <Text mb="md">Define the roles you hire or train for and the skills each needs. Learners can pick a public role as a goal and see their gap.</Text>
+      <Text mb="md">
+        Define the roles you hire or train for and the skills each needs. Learners can pick a public role as a goal and see their gap.
+      </Text>
       {editing !== null ? (
-        <RoleForm key={editing === 'new' ? 'new' : editing.id} slug={org.slug} role={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
+        <RoleForm
+          key={editing === 'new' ? 'new' : editing.id}
+          slug={org.slug}
+          role={editing === 'new' ? null : editing}
+          onDone={() => setEditing(null)}
+        />
       ) : null}
       <ProblemAlert problem={form.problem} />
       {roles.data.items.length === 0 ? (
-        <EmptyState title="No roles yet">{canEdit ? 'Create a role and add the skills it requires.' : 'Owners and designers can define roles.'}</EmptyState>
+        <EmptyState title="No roles yet">
+          {canEdit ? 'Create a role and add the skills it requires.' : 'Owners and designers can define roles.'}
+        </EmptyState>
       ) : (
         <Table.ScrollContainer minWidth={560} mt="md">
           <Table verticalSpacing="sm">

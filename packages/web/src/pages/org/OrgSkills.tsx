@@ -1,6 +1,27 @@
 /** Skill frameworks of an organisation: browse the platform-wide and own frameworks as trees, search skills, import a file or URL. */
-import { Alert, Anchor, Badge, Button, FileInput, Group, List, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
-import { SkillFramework as FrameworkContract, SkillImportResult as ImportResultContract, SkillTreeLevel as TreeContract, SkillWithFramework as SkillContract } from '@tessera/shared';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  FileInput,
+  Group,
+  List,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import {
+  SkillFramework as FrameworkContract,
+  SkillImportResult as ImportResultContract,
+  SkillTreeLevel as TreeContract,
+  SkillWithFramework as SkillContract,
+} from '@tessera/shared';
 import type { SkillFramework, SkillImportResult } from '@tessera/shared';
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
@@ -16,13 +37,26 @@ const Frameworks = z.array(FrameworkContract);
 const SearchResults = z.array(SkillContract);
 
 /** One node of the tree: a skill that expands to load its children. */
-function TreeNode({ frameworkId, orgSlug, skill }: { frameworkId: string; orgSlug: string; skill: { id: string; code: string | null; name: string; childCount: number; url: string } }) {
+function TreeNode({
+  frameworkId,
+  orgSlug,
+  skill,
+}: {
+  frameworkId: string;
+  orgSlug: string;
+  skill: { id: string; code: string | null; name: string; childCount: number; url: string };
+}) {
   const [open, setOpen] = useState(false);
   return (
     <li>
       <Group gap={6} wrap="nowrap" align="flex-start">
         {skill.childCount > 0 ? (
-          <UnstyledButton onClick={() => setOpen(!open)} aria-expanded={open} aria-label={`${open ? 'Collapse' : 'Expand'} ${skillLabel(skill)} (${skill.childCount})`} style={{ minWidth: 24, minHeight: 24 }}>
+          <UnstyledButton
+            onClick={() => setOpen(!open)}
+            aria-expanded={open}
+            aria-label={`${open ? 'Collapse' : 'Expand'} ${skillLabel(skill)} (${skill.childCount})`}
+            style={{ minWidth: 24, minHeight: 24 }}
+          >
             {open ? '▾' : '▸'}
           </UnstyledButton>
         ) : (
@@ -46,7 +80,10 @@ function TreeNode({ frameworkId, orgSlug, skill }: { frameworkId: string; orgSlu
 
 /** One level of a framework's tree (the top level without a parent). */
 function TreeLevel({ frameworkId, orgSlug, parentId }: { frameworkId: string; orgSlug: string; parentId: string | null }) {
-  const level = useApiQuery(`/skills/frameworks/${encodeURIComponent(frameworkId)}/tree?org=${encodeURIComponent(orgSlug)}${parentId ? `&parent=${encodeURIComponent(parentId)}` : ''}`, TreeContract);
+  const level = useApiQuery(
+    `/skills/frameworks/${encodeURIComponent(frameworkId)}/tree?org=${encodeURIComponent(orgSlug)}${parentId ? `&parent=${encodeURIComponent(parentId)}` : ''}`,
+    TreeContract,
+  );
   if (level.status === 'loading') return <LoadingState label="Loading skills…" />;
   if (level.status === 'error') return <ErrorState error={level.error} onRetry={level.reload} />;
   if (!level.data.skills.length) return <Text size="sm">No skills here.</Text>;
@@ -67,10 +104,21 @@ function SkillSearch({ orgSlug, frameworkId }: { orgSlug: string; frameworkId: s
     const t = window.setTimeout(() => setQ(text.trim()), 250);
     return () => window.clearTimeout(t);
   }, [text]);
-  const results = useApiQuery(q ? `/skills/search?q=${encodeURIComponent(q)}&org=${encodeURIComponent(orgSlug)}${frameworkId ? `&framework=${encodeURIComponent(frameworkId)}` : ''}&limit=30` : null, SearchResults);
+  const results = useApiQuery(
+    q
+      ? `/skills/search?q=${encodeURIComponent(q)}&org=${encodeURIComponent(orgSlug)}${frameworkId ? `&framework=${encodeURIComponent(frameworkId)}` : ''}&limit=30`
+      : null,
+    SearchResults,
+  );
   return (
     <Stack gap="xs">
-      <TextInput type="search" label="Search skills" description="Words (prefixes match) or an exact code" value={text} onChange={(e) => setText(e.currentTarget.value)} />
+      <TextInput
+        type="search"
+        label="Search skills"
+        description="Words (prefixes match) or an exact code"
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+      />
       <div aria-live="polite">
         {q && results.status === 'ok' ? (
           results.data.length ? (
@@ -114,7 +162,12 @@ function ImportForm({ orgSlug, onImported }: { orgSlug: string; onImported: (r: 
     try {
       const content = source === 'file' && file ? await file.text() : undefined;
       const csvTitle = title.trim() || (file ? file.name.replace(/\.[^.]+$/, '') : '');
-      const body = { org: orgSlug, format: format ?? 'auto', ...(content !== undefined ? { content } : { url: url.trim() }), ...(csvTitle ? { title: csvTitle } : {}) };
+      const body = {
+        org: orgSlug,
+        format: format ?? 'auto',
+        ...(content !== undefined ? { content } : { url: url.trim() }),
+        ...(csvTitle ? { title: csvTitle } : {}),
+      };
       const r = await apiCall('POST', '/skills/frameworks/import', ImportResultContract, { body });
       onImported(r);
       setFile(null);
@@ -134,7 +187,10 @@ function ImportForm({ orgSlug, onImported }: { orgSlug: string; onImported: (r: 
           <Title order={2} size="h4" id="import-title">
             Import a framework
           </Title>
-          <Text size="sm">A CASE 1.0 package (JSON), an Open Skills Network RSD or collection (JSON), or a CSV with columns id or code, name, description, parent. Importing the same framework again updates it and keeps its skills’ identities.</Text>
+          <Text size="sm">
+            A CASE 1.0 package (JSON), an Open Skills Network RSD or collection (JSON), or a CSV with columns id or code, name, description,
+            parent. Importing the same framework again updates it and keeps its skills’ identities.
+          </Text>
           <SegmentedControl
             value={source}
             onChange={(v) => setSource(v === 'url' ? 'url' : 'file')}
@@ -147,7 +203,13 @@ function ImportForm({ orgSlug, onImported }: { orgSlug: string; onImported: (r: 
           {source === 'file' ? (
             <FileInput label="Framework file" accept=".json,.csv,application/json,text/csv" value={file} onChange={setFile} clearable />
           ) : (
-            <TextInput label="Framework URL" type="url" placeholder="https://…" value={url} onChange={(e) => setUrl(e.currentTarget.value)} />
+            <TextInput
+              label="Framework URL"
+              type="url"
+              placeholder="https://…"
+              value={url}
+              onChange={(e) => setUrl(e.currentTarget.value)}
+            />
           )}
           <Group grow align="flex-start" wrap="wrap">
             <Select
@@ -162,7 +224,12 @@ function ImportForm({ orgSlug, onImported }: { orgSlug: string; onImported: (r: 
                 { value: 'csv', label: 'CSV' },
               ]}
             />
-            <TextInput label="Title (CSV only)" description="Defaults to the file name" value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
+            <TextInput
+              label="Title (CSV only)"
+              description="Defaults to the file name"
+              value={title}
+              onChange={(e) => setTitle(e.currentTarget.value)}
+            />
           </Group>
           {error ? (
             <Alert color="red.9" variant="outline" role="alert" title="The framework was not imported">
@@ -210,7 +277,9 @@ export function OrgSkillsPage() {
         ) : null}
         {frameworks.status === 'loading' ? <LoadingState label="Loading frameworks…" /> : null}
         {frameworks.status === 'error' ? <ErrorState error={frameworks.error} onRetry={frameworks.reload} /> : null}
-        {frameworks.status === 'ok' && !list.length ? <EmptyState title="No frameworks yet">{canImport ? 'Import one below.' : 'Ask an owner or designer to import one.'}</EmptyState> : null}
+        {frameworks.status === 'ok' && !list.length ? (
+          <EmptyState title="No frameworks yet">{canImport ? 'Import one below.' : 'Ask an owner or designer to import one.'}</EmptyState>
+        ) : null}
         {current ? (
           <Paper withBorder p="md" radius="md" component="section" aria-labelledby="browse-title">
             <Stack gap="sm">
@@ -242,7 +311,9 @@ export function OrgSkillsPage() {
           <ImportForm
             orgSlug={org.slug}
             onImported={(r) => {
-              setNotice(`${r.created ? 'Imported' : 'Updated'} “${r.framework.title}”: ${r.skills} skills, ${r.associations} associations${r.retired ? `, ${r.retired} retired` : ''}${r.warnings.length ? ` (${r.warnings.length} warnings)` : ''}.`);
+              setNotice(
+                `${r.created ? 'Imported' : 'Updated'} “${r.framework.title}”: ${r.skills} skills, ${r.associations} associations${r.retired ? `, ${r.retired} retired` : ''}${r.warnings.length ? ` (${r.warnings.length} warnings)` : ''}.`,
+              );
               setSelected(r.framework.id);
               void invalidateApi('/skills/');
             }}

@@ -12,11 +12,27 @@ import { FormSection } from './parts';
 
 /** Skill ids of an alignment set, in the request's shape. */
 function toInput(a: AchievementAlignments) {
-  return { achievement: a.achievement.map((s) => s.id), criteria: Object.fromEntries(Object.entries(a.criteria).map(([k, v]) => [k, v.map((s) => s.id)])) };
+  return {
+    achievement: a.achievement.map((s) => s.id),
+    criteria: Object.fromEntries(Object.entries(a.criteria).map(([k, v]) => [k, v.map((s) => s.id)])),
+  };
 }
 
 /** The skills section: loads the draft's alignments, edits them with pickers, saves them with one button. */
-export function SkillsSection({ slug, achievementId, criteria, canEdit }: { slug: string; achievementId: string; criteria: RubricCriterion[]; canEdit: boolean }) {
+export function SkillsSection({
+  slug,
+  achievementId,
+  criteria,
+  canEdit,
+  onSaved,
+}: {
+  slug: string;
+  achievementId: string;
+  criteria: RubricCriterion[];
+  canEdit: boolean;
+  /** Called after alignments are saved (publishing then has something new). */
+  onSaved?: () => void;
+}) {
   const path = `/orgs/${encodeURIComponent(slug)}/achievements/${encodeURIComponent(achievementId)}/alignments`;
   const loaded = useApiQuery(path, AlignmentsContract);
   const [draft, setDraft] = useState<AchievementAlignments | null>(null);
@@ -30,7 +46,8 @@ export function SkillsSection({ slug, achievementId, criteria, canEdit }: { slug
     }
   }, [loaded.status, loaded.data, draft]);
   if (loaded.status === 'loading' || (loaded.status === 'ok' && !draft)) return <LoadingState label="Loading skill alignments…" />;
-  if (loaded.status === 'error' || !draft) return <ErrorState error={loaded.error} onRetry={loaded.reload} title="Skill alignments could not be loaded" />;
+  if (loaded.status === 'error' || !draft)
+    return <ErrorState error={loaded.error} onRetry={loaded.reload} title="Skill alignments could not be loaded" />;
   const dirty = JSON.stringify(toInput(draft)) !== saved;
   const setCriterion = (cid: string, next: SkillWithFramework[]) => setDraft({ ...draft, criteria: { ...draft.criteria, [cid]: next } });
   const save = async () => {
@@ -45,6 +62,7 @@ export function SkillsSection({ slug, achievementId, criteria, canEdit }: { slug
       setSaved(JSON.stringify(toInput(next)));
       loaded.setData(next);
       setMessage({ ok: true, text: 'Skill alignments saved. The next published version carries them.' });
+      onSaved?.();
     } catch (error) {
       setMessage({ ok: false, text: errorMessage(error) });
     } finally {
@@ -60,7 +78,13 @@ export function SkillsSection({ slug, achievementId, criteria, canEdit }: { slug
       <Text size="sm">
         Frameworks are managed under <Link to={`/orgs/${slug}/skills`}>Skill frameworks</Link>.
       </Text>
-      <SkillPicker label="Skills this micro-credential certifies" orgSlug={slug} value={draft.achievement} onChange={(next) => setDraft({ ...draft, achievement: next })} disabled={!canEdit} />
+      <SkillPicker
+        label="Skills this micro-credential certifies"
+        orgSlug={slug}
+        value={draft.achievement}
+        onChange={(next) => setDraft({ ...draft, achievement: next })}
+        disabled={!canEdit}
+      />
       {criteria.length ? (
         <Stack gap="sm">
           {criteria.map((c, i) => (

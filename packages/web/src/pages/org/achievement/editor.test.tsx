@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, RouterProvider, createMemoryRouter, useLocation } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { json } from '../../../test/fake-api';
 import '../../../test/render';
 import { theme } from '../../../theme';
 import { AchievementEditorPage } from '../AchievementEditor';
@@ -52,10 +53,7 @@ function fakeServer() {
       createdAt: now,
       updatedAt: now,
     };
-    return new Response(JSON.stringify(saved), {
-      status: init.method === 'POST' ? 201 : 200,
-      headers: { 'content-type': 'application/json' },
-    });
+    return json(saved, init.method === 'POST' ? 201 : 200);
   });
   vi.stubGlobal('fetch', fetch);
   return calls;

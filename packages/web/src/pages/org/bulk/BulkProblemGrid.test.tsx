@@ -2,6 +2,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BulkRow } from '@tessera/shared';
+import { json } from '../../../test/fake-api';
 import { renderWithApp } from '../../../test/render';
 import { BulkProblemGrid } from './BulkProblemGrid';
 
@@ -24,7 +25,7 @@ describe('the bulk problem grid', () => {
       vi.fn(async (url: string, init?: RequestInit) => {
         calls.push({ method: init?.method ?? 'GET', url, body: init?.body ? JSON.parse(String(init.body)) : null });
         const body = init?.method === 'PATCH' ? { row: row(3, 'grace@cohort.example', []), affected: [] } : { items: [row(3, 'grace-at-cohort', [{ column: 'email', message: '"grace-at-cohort" is not a valid email address' }])], nextCursor: null };
-        return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+        return json(body);
       }),
     );
     const changed = vi.fn();
@@ -42,7 +43,7 @@ describe('the bulk problem grid', () => {
   });
 
   it('does not call the server when a cell is left unchanged', async () => {
-    const fetch = vi.fn(async () => new Response(JSON.stringify({ items: [row(2, 'ada@x.example', [{ column: 'name', message: 'Enter the recipient’s name' }])], nextCursor: null }), { status: 200, headers: { 'content-type': 'application/json' } }));
+    const fetch = vi.fn(async () => json({ items: [row(2, 'ada@x.example', [{ column: 'name', message: 'Enter the recipient’s name' }])], nextCursor: null }));
     vi.stubGlobal('fetch', fetch);
     renderWithApp(<BulkProblemGrid slug="riverside" runId="blk_1" levelColumns={[]} onChanged={() => undefined} />);
     fireEvent.blur(await screen.findByLabelText('Row 2, Name'));

@@ -113,7 +113,7 @@ export function BulkProblemGrid({ slug, runId, levelColumns, onChanged }: { slug
                         {r.row}
                       </Text>
                       {r.problems.length === 0 ? (
-                        <Badge size="xs" color="teal.9" variant="light">
+                        <Badge size="xs" color="teal.9" variant="filled">
                           OK
                         </Badge>
                       ) : null}

@@ -6,6 +6,7 @@ import { ErrorState, LoadingState, ProblemAlert } from '../../../components/stat
 import { useFormState } from '../../../lib/forms';
 import { apiCall, invalidateApi, useApiQuery } from '../../../lib/query';
 import { BulkProblemGrid } from './BulkProblemGrid';
+import { DANGER } from '../../../theme';
 
 /** How each run state reads. */
 export const STATE_LABEL: Record<Run['state'], string> = { draft: 'Checked, not started', queued: 'Waiting to start', running: 'Issuing', paused: 'Paused', cancelled: 'Cancelled', completed: 'Finished' };
@@ -58,7 +59,7 @@ export function BulkRunView({ slug, runId }: { slug: string; runId: string }) {
                 {r.fileName} · {r.total.toLocaleString('en')} rows
               </Text>
             </div>
-            <Badge variant="light" color={r.state === 'completed' ? 'teal.9' : r.state === 'cancelled' ? 'gray' : 'indigo.9'}>
+            <Badge variant="filled" color={r.state === 'completed' ? 'teal.9' : r.state === 'cancelled' ? 'gray.7' : 'indigo.9'}>
               {STATE_LABEL[r.state]}
             </Badge>
           </Group>
@@ -110,7 +111,7 @@ export function BulkRunView({ slug, runId }: { slug: string; runId: string }) {
               </Button>
             ) : null}
             {r.state !== 'completed' && r.state !== 'cancelled' ? (
-              <Button variant="subtle" color="red.9" onClick={() => void act('cancel')} loading={form.submitting}>
+              <Button variant="outline" color={DANGER} onClick={() => void act('cancel')} loading={form.submitting}>
                 Cancel run
               </Button>
             ) : null}

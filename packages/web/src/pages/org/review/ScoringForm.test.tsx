@@ -2,6 +2,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { AssessorSubmission } from '@tessera/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { json } from '../../../test/fake-api';
 import { renderWithApp } from '../../../test/render';
 import { ScoringForm } from './ScoringForm';
 import { validateReview } from './review-validation';
@@ -102,11 +103,7 @@ describe('ScoringForm', () => {
 
   it('clears a message once its field is fixed, and sends the review when everything is answered', async () => {
     const fetch = vi.fn(
-      async () =>
-        new Response(JSON.stringify({ ...submission, state: 'passed', canReview: false }), {
-          status: 200,
-          headers: { 'content-type': 'application/json' },
-        }),
+      async () => json({ ...submission, state: 'passed', canReview: false }),
     );
     vi.stubGlobal('fetch', fetch);
     const onDone = vi.fn();

@@ -1,0 +1,43 @@
+import type { Signer } from '../keys/load-signer.js';
+import { buildAchievementCredential } from './build-credential.js';
+import type { CredentialInput, IssuedAchievementCredential } from './build-credential.js';
+import { signDataIntegrity } from './sign.js';
+import { signVcJwt } from './sign-jwt.js';
+
+/**
+ * Everything a credential is built from, read from the database beforehand: plain, structured-cloneable data,
+ * so building and signing can run on a worker thread (see sign-pool.ts) as well as inline.
+ */
+export interface PreparedCredential {
+  input: CredentialInput;
+  /** The issuer's evidence of an award without a submission (null for an assessment, whose evidence is in input). */
+  awardEvidence: Array<Record<string, unknown>> | null;
+  /** When the proof is made. */
+  created: Date;
+}
+
+/** A credential's two signed forms. */
+export interface SignedForms {
+  document: Record<string, unknown>;
+  jwt: string;
+}
+
+/** A credential for an award without a submission: the issuer's evidence, and no empty result list. */
+function withAwardEvidence(c: IssuedAchievementCredential, evidence: Array<Record<string, unknown>>): IssuedAchievementCredential {
+  const subject = c.credentialSubject as Record<string, unknown>;
+  const { result, ...rest } = subject;
+  const credentialSubject = Array.isArray(result) && result.length ? subject : rest;
+  return { ...c, credentialSubject, ...(evidence.length ? { evidence } : {}) } as IssuedAchievementCredential;
+}
+
+/**
+ * Build a prepared credential and sign it: an embedded Data Integrity proof (eddsa-rdfc-2022, Ed25519) and the
+ * VC-JWT form (ES256, P-256: 1EdTech's validator accepts only RS256 and ES256 JWTs). No database, no I/O.
+ */
+export async function buildAndSignCredential(p: PreparedCredential, signers: { ed25519: Signer; p256: Signer }): Promise<SignedForms> {
+  const built = buildAchievementCredential(p.input);
+  const unsigned = p.awardEvidence ? withAwardEvidence(built, p.awardEvidence) : built;
+  const document = await signDataIntegrity(unsigned, signers.ed25519, p.created);
+  const jwt = await signVcJwt(unsigned, signers.p256);
+  return { document, jwt };
+}

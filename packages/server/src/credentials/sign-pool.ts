@@ -1,0 +1,66 @@
+/**
+ * Bulk issuance builds and signs credentials in a worker-thread pool (piscina), so canonicalisation and signing
+ * run beside the database work of the main thread. The pool gets the prepared (unsigned) credentials and the
+ * job's keys; it answers with the signed document and JWT of each, in order.
+ */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { Deps } from '../context.js';
+import { keyContext } from '../keys/create-signing-key.js';
+import { ed25519PrivateKey, p256PrivateKey } from '../keys/material.js';
+import { verificationMethodId } from '../keys/present.js';
+import { findCurrentKey } from '../keys/store.js';
+import { orgDid } from '../orgs/did.js';
+import type { OrgRow } from '../orgs/store.js';
+import { AppError } from '../shared/errors.js';
+import type { PreparedCredential, SignedForms } from './sign-award-credential.js';
+import type { SignTask, SigningKey } from './sign-worker.js';
+
+/** Credentials per task: large enough that messaging is cheap, small enough that both threads stay busy. */
+const TASK_SIZE = 25;
+
+/** Where the worker's code is: compiled JavaScript in production; in tests and under tsx, the TypeScript sources. */
+function workerEntry(): { filename: string; execArgv?: string[] } {
+  if (!import.meta.url.endsWith('.ts')) return { filename: new URL('./sign-worker.js', import.meta.url).href };
+  const register = `import{register}from${JSON.stringify(import.meta.resolve('tsx/esm/api'))};register();`;
+  return { filename: new URL('./sign-worker.ts', import.meta.url).href, execArgv: ['--conditions=source', `--import=data:text/javascript,${encodeURIComponent(register)}`] };
+}
+
+/** An organisation's current Ed25519 and P-256 private keys, unsealed for a signing pool (the plaintext wiped). */
+export async function loadSigningKeys(deps: Deps, org: OrgRow): Promise<SignTask['keys']> {
+  const did = orgDid(deps.env.TESSERA_BASE_URL, org.slug);
+  const one = async (algorithm: 'Ed25519' | 'P-256'): Promise<SigningKey> => {
+    const row = await findCurrentKey(deps.db, org.id, algorithm);
+    if (!row) throw new AppError('unavailable', `The organisation has no current ${algorithm} signing key`);
+    const plain = deps.keyring.open(row.encryptedPrivateKey, keyContext(row.id));
+    const key = algorithm === 'P-256' ? p256PrivateKey(plain) : ed25519PrivateKey(plain.subarray(0, 32), plain.subarray(32, 64));
+    plain.fill(0);
+    return { id: verificationMethodId(did, row), key };
+  };
+  return { ed25519: await one('Ed25519'), p256: await one('P-256') };
+}
+
+/** A pool of signing threads for one bulk job. */
+export class SignPool {
+  private readonly pool: Piscina;
+
+  constructor(opts: { threads?: number } = {}) {
+    const threads = opts.threads ?? Math.max(1, availableParallelism());
+    this.pool = new Piscina({ ...workerEntry(), minThreads: threads, maxThreads: threads });
+  }
+
+  /** Build and sign prepared credentials with the given keys; the signed forms, in the same order. */
+  async sign(items: PreparedCredential[], keys: SignTask['keys']): Promise<SignedForms[]> {
+    const tasks: Array<Promise<SignedForms[]>> = [];
+    for (let i = 0; i < items.length; i += TASK_SIZE) {
+      const task: SignTask = { items: items.slice(i, i + TASK_SIZE), keys };
+      tasks.push(this.pool.run(task) as Promise<SignedForms[]>);
+    }
+    return (await Promise.all(tasks)).flat();
+  }
+
+  /** Stop the threads. */
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}

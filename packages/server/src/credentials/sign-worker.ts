@@ -1,0 +1,34 @@
+/**
+ * The signing task run in the worker-thread pool (see sign-pool.ts): builds and signs prepared credentials with
+ * the job's keys, exactly as inline issuance does. Keys arrive as KeyObjects (cloned by the thread channel, never
+ * serialised to text) and are never logged.
+ */
+import type { KeyObject } from 'node:crypto';
+import type { Signer } from '../keys/load-signer.js';
+import { signBytes } from '../keys/material.js';
+import { buildAndSignCredential } from './sign-award-credential.js';
+import type { PreparedCredential, SignedForms } from './sign-award-credential.js';
+
+/** A private key and the verification method that names it. */
+export interface SigningKey {
+  id: string;
+  key: KeyObject;
+}
+
+/** One task: a slice of a batch's credentials and the organisation's two keys. */
+export interface SignTask {
+  items: PreparedCredential[];
+  keys: { ed25519: SigningKey; p256: SigningKey };
+}
+
+function signer(k: SigningKey): Signer {
+  return { id: k.id, algorithm: k.key.asymmetricKeyType === 'ec' ? 'P-256' : 'Ed25519', sign: async ({ data }) => signBytes(k.key, data) };
+}
+
+/** Build and sign every credential of the task, in order. */
+export default async function signTask(task: SignTask): Promise<SignedForms[]> {
+  const signers = { ed25519: signer(task.keys.ed25519), p256: signer(task.keys.p256) };
+  const out: SignedForms[] = [];
+  for (const item of task.items) out.push(await buildAndSignCredential(item, signers));
+  return out;
+}
