@@ -23,7 +23,7 @@ describe('careers: skill profile, goals, gap, recommendations and organisation r
     await owner.getByRole('button', { name: 'Search', exact: true }).click();
     const add = owner.getByRole('button', { name: /^Add Give timely/ });
     await add.click();
-    await owner.getByLabel(/^Level for Give timely/).click();
+    await owner.getByRole('textbox', { name: /^Level for Give timely/ }).click();
     await owner.getByRole('option', { name: 'At least 4 of 5' }).click();
     await checkBoth(owner, 'role-form');
     await owner.getByRole('button', { name: 'Create role' }).click();
@@ -40,7 +40,7 @@ describe('careers: skill profile, goals, gap, recommendations and organisation r
     await skills.waitFor();
     assert.ok((await skills.getByRole('listitem').count()) >= 3, 'several verified skills');
     assert.ok((await learner.getByText(/^Proven by \d+ credential/).count()) >= 3);
-    await learner.getByRole('switch', { name: /Public skills page/ }).check({ force: true });
+    await learner.getByRole('switch', { name: /Public skills page/ }).click({ force: true });
     await learner.getByLabel('Link to your public skills page').waitFor();
     await checkBoth(learner, 'my-skills');
     const publicUrl = await learner.getByLabel('Link to your public skills page').inputValue();
@@ -51,7 +51,7 @@ describe('careers: skill profile, goals, gap, recommendations and organisation r
 
     await learner.goto('/app/me/goals');
     await learner.getByRole('heading', { name: 'My goals' }).waitFor();
-    await learner.getByLabel('Occupation', { exact: true }).click();
+    await learner.getByRole('textbox', { name: 'Occupation' }).click();
     await learner.getByRole('option', { name: /Instructional Coordinators/ }).click();
     await learner.getByRole('button', { name: 'Add goal' }).click();
     await learner.getByRole('heading', { name: 'Your gap' }).waitFor();
@@ -61,8 +61,8 @@ describe('careers: skill profile, goals, gap, recommendations and organisation r
     await learner.getByText(/^Covers \d+ of your \d+ missing skills/).first().waitFor();
     await checkBoth(learner, 'my-goals');
 
-    await learner.getByRole('radio', { name: 'An organisation’s role' }).check({ force: true });
-    await learner.getByLabel('Role', { exact: true }).click();
+    await learner.getByText('An organisation’s role', { exact: true }).click();
+    await learner.getByRole('textbox', { name: 'Role' }).click();
     await learner.getByRole('option', { name: /Online Assessment Lead/ }).click();
     await learner.getByRole('button', { name: 'Add goal' }).click();
     await learner.getByRole('cell', { name: /Give timely/ }).waitFor();

@@ -1,7 +1,8 @@
 /**
  * A worker process for the bulk crash test: `tsx crash-worker-process.ts <runId>` with TESSERA_DATA_DIR (and
  * DATABASE_URL for PostgreSQL) set. It runs bulk jobs with a short lease, prints "ready" once it polls, and
- * exits 0 when the run is completed; the test kills it with SIGKILL at random points before that.
+ * exits 0 when the run is completed; the test kills it with SIGKILL at random points before that. With
+ * CRASH_SIGN_POOL=1 it signs on worker threads.
  */
 import { loadEnv } from '../env.js';
 import { startWorker } from '../jobs/worker.js';
@@ -18,7 +19,8 @@ const worker = startWorker(deps, {
   leaseMs: 1500,
   pollMs: 50,
   concurrency: 1,
-  handlers: { [BULK_AWARD_JOB]: (d, job) => runBulkAwards(d, { runId, job, batchSize: 40 }) },
+  // CRASH_SIGN_POOL=1: sign on worker threads (the path of large runs); otherwise on this thread.
+  handlers: { [BULK_AWARD_JOB]: (d, job) => runBulkAwards(d, { runId, job, batchSize: 40, signPoolMinRows: process.env['CRASH_SIGN_POOL'] === '1' ? 0 : Infinity }) },
 });
 process.stdout.write('ready\n');
 for (;;) {

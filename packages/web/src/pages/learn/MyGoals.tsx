@@ -15,12 +15,13 @@ import { Link } from 'react-router';
 import { z } from 'zod';
 import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorState, LoadingState, ProblemAlert } from '../../components/states';
+import { FULL_LABEL_BADGE } from '../../components/SubmissionState';
 import { useFormState } from '../../lib/forms';
 import { apiCall, invalidateApi, useApiQuery } from '../../lib/query';
 import { LevelBadge } from './SkillEvidence';
 
 const STATUS: Record<GapSkill['status'], { label: string; color: string }> = {
-  verified: { label: 'Verified', color: 'green.9' },
+  verified: { label: 'Verified', color: 'teal.9' },
   below_level: { label: 'Below the level', color: 'orange.9' },
   missing: { label: 'Missing', color: 'red.9' },
 };
@@ -109,34 +110,34 @@ function GapTable({ goalId }: { goalId: string }) {
         You have verified {g.verified} of {total} required skill{total === 1 ? '' : 's'}; {g.missing} to go.
       </Text>
       <Progress value={total ? (100 * g.verified) / total : 0} aria-label={`${g.verified} of ${total} skills verified`} />
-      <Table.ScrollContainer minWidth={520}>
-        <Table striped verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Skill</Table.Th>
-              <Table.Th scope="col">{g.goal.kind === 'occupation' ? 'Importance' : 'Required level'}</Table.Th>
-              <Table.Th scope="col">Status</Table.Th>
-              <Table.Th scope="col">Your level</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {g.required.map((s) => (
-              <Table.Tr key={s.url}>
-                <Table.Td>{s.name}</Table.Td>
-                <Table.Td>
-                  {g.goal.kind === 'occupation' ? `${s.importance ?? '–'} of 5` : s.requiredLevel ? `${s.requiredLevel} of 5` : 'Any'}
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={STATUS[s.status].color} variant="light">
+      <Table striped verticalSpacing="xs">
+        <caption className="visually-hidden">Skills this goal requires and whether your credentials prove them</caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Skill</Table.Th>
+            <Table.Th scope="col">{g.goal.kind === 'occupation' ? 'Importance' : 'Level needed'}</Table.Th>
+            <Table.Th scope="col">You</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {g.required.map((s) => (
+            <Table.Tr key={s.url}>
+              <Table.Td>{s.name}</Table.Td>
+              <Table.Td>
+                {g.goal.kind === 'occupation' ? `${s.importance ?? '–'} of 5` : s.requiredLevel ? `${s.requiredLevel} of 5` : 'Any'}
+              </Table.Td>
+              <Table.Td>
+                <Stack gap={4} align="flex-start">
+                  <Badge color={STATUS[s.status].color} variant="filled" styles={FULL_LABEL_BADGE}>
                     {STATUS[s.status].label}
                   </Badge>
-                </Table.Td>
-                <Table.Td>{s.level ? <LevelBadge level={s.level} /> : s.status === 'verified' ? 'Verified' : '—'}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+                  <LevelBadge level={s.level} />
+                </Stack>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 /** The learner's skill profile: skills proven by verified credentials, each with its evidence trail and level. */
-import { Alert, Anchor, Button, Card, CopyButton, Group, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Card, CopyButton, Group, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { PublicSkillProfile as PublicSkillProfileContract, SkillProfile as SkillProfileContract } from '@tessera/shared';
 import { Link, useParams } from 'react-router';
 import { CardHeading } from '../../components/CardHeading';
@@ -94,13 +94,13 @@ export function MySkillsPage() {
           ))}
         </SimpleGrid>
       )}
-      <Alert variant="light" color="blue" mt="lg" title="Where next?">
+      <Text mt="lg">
         Set a career goal to see which skills you still need:{' '}
         <Anchor component={Link} to="/me/goals">
           My goals
         </Anchor>
         .
-      </Alert>
+      </Text>
     </>
   );
 }

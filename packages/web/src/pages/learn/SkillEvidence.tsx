@@ -1,14 +1,15 @@
 /** Shared pieces of the skills screens: a rubric level badge and a skill's evidence trail. */
 import { Anchor, Badge, List, Text } from '@mantine/core';
 import type { SkillEvidence, SkillLevel } from '@tessera/shared';
+import { FULL_LABEL_BADGE } from '../../components/SubmissionState';
 import { formatDateTime, safeHref } from '../../lib/links';
 
-/** A rubric level as a badge ("Proficient · 3 of 3"). */
+/** A rubric level as a badge ("Proficient 3/3"), never truncated. */
 export function LevelBadge({ level }: { level: SkillLevel | null }) {
   if (!level) return null;
   return (
-    <Badge variant="light" color="teal" aria-label={`Level ${level.name}, ${level.rank} of ${level.of}`}>
-      {level.name} · {level.rank} of {level.of}
+    <Badge variant="filled" color="teal.9" styles={FULL_LABEL_BADGE} aria-label={`Level ${level.name}, ${level.rank} of ${level.of}`}>
+      {level.name} {level.rank}/{level.of}
     </Badge>
   );
 }
