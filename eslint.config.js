@@ -2,6 +2,14 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { readdirSync } from 'node:fs';
+
+// Server folders that are infrastructure, not slices: any file may use them directly.
+const SERVER_INFRA = new Set(['shared', 'db', 'testing', 'http', 'types', 'cli', 'seed']);
+/** The server's domain slices (every other folder of packages/server/src). */
+const SERVER_SLICES = readdirSync(new URL('./packages/server/src/', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory() && !SERVER_INFRA.has(d.name))
+  .map((d) => d.name);
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'artifacts/**', 'packages/web/dist/**'] },
@@ -19,5 +27,24 @@ export default tseslint.config(
   {
     files: ['packages/web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // Each server slice exposes a small public surface (its index.ts); other slices import only that.
+    // Tests and test support may reach a slice's internals.
+    files: ['packages/server/src/**/*.ts'],
+    ignores: ['packages/server/src/**/*.test.ts', 'packages/server/src/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./)+(${SERVER_SLICES.join('|')})/(?!index\\.js$)`,
+              message: 'Import another slice only through its index.ts (its public surface).',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -63,7 +63,10 @@ describe('accounts: reset, sign-in, keyboard and mobile', () => {
     await admin.goto('/app/');
     await admin.getByRole('heading', { level: 1, name: /^Welcome, / }).waitFor();
     await admin.keyboard.press('Tab');
-    const focused = await admin.evaluate(() => ({ text: document.activeElement?.textContent, visible: document.activeElement?.getBoundingClientRect().top ?? -1 }));
+    const focused = await admin.evaluate(() => ({
+      text: document.activeElement?.textContent,
+      visible: document.activeElement?.getBoundingClientRect().top ?? -1,
+    }));
     assert.equal(focused.text, 'Skip to main content', 'the skip link is the first stop');
     assert.ok(focused.visible >= 0, 'the skip link is visible when focused');
     await check(admin, 'skip-link-focused');
@@ -92,7 +95,10 @@ describe('accounts: reset, sign-in, keyboard and mobile', () => {
     await admin.getByRole('heading', { level: 1, name: 'Dev outbox' }).waitFor();
     // The learner also has a sign-up verification email; the reset email is sent by a background job, so wait
     // for the message that carries the reset link.
-    const message = admin.getByTestId('outbox-message').filter({ hasText: LEARNER.email }).filter({ hasText: '/app/reset-password?token=' });
+    const message = admin
+      .getByTestId('outbox-message')
+      .filter({ hasText: LEARNER.email })
+      .filter({ hasText: '/app/reset-password?token=' });
     const deadline = Date.now() + 20_000;
     while ((await message.count()) === 0) {
       assert.ok(Date.now() < deadline, 'the reset email did not reach the outbox within 20 s');

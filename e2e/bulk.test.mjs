@@ -12,7 +12,13 @@ const checkBoth = bothWidths(check);
 const ORG = 'riverside';
 const today = new Date().toISOString().slice(0, 10);
 const nextYear = `${new Date().getUTCFullYear() + 1}-03-01`;
-const CSV = ['email,name,issued_on', `ada@cohort.example,Ada Lovelace,${today}`, 'grace-at-cohort.example,Grace Hopper,', 'ADA@cohort.example,Ada Again,', `tim@cohort.example,Tim Berners,${nextYear}`].join('\r\n');
+const CSV = [
+  'email,name,issued_on',
+  `ada@cohort.example,Ada Lovelace,${today}`,
+  'grace-at-cohort.example,Grace Hopper,',
+  'ADA@cohort.example,Ada Again,',
+  `tim@cohort.example,Tim Berners,${nextYear}`,
+].join('\r\n');
 
 describe('bulk award: CSV with bad rows, fixed in the grid, run to the end, report', () => {
   const { newPage } = browserJourney({ seed: true });
@@ -60,7 +66,10 @@ describe('bulk award: CSV with bad rows, fixed in the grid, run to the end, repo
     await owner.getByText('4 of 4 rows done', { exact: false }).waitFor({ timeout: 60_000 });
     await owner.getByText('Finished').waitFor();
     await checkBoth(owner, 'done');
-    const [download] = await Promise.all([owner.waitForEvent('download'), owner.getByRole('link', { name: 'Download the report (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      owner.waitForEvent('download'),
+      owner.getByRole('link', { name: 'Download the report (CSV)' }).click(),
+    ]);
     const path = await download.path();
     assert.ok(path, 'the report downloaded');
     const lines = (await readFile(path, 'utf8')).trim().split(/\r\n/);

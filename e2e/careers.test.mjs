@@ -58,7 +58,10 @@ describe('careers: skill profile, goals, gap, recommendations and organisation r
     await learner.getByText(/^You have verified \d+ of \d+ required skills/).waitFor();
     const recs = learner.getByRole('heading', { name: 'Recommended next' });
     await recs.waitFor();
-    await learner.getByText(/^Covers \d+ of your \d+ missing skills/).first().waitFor();
+    await learner
+      .getByText(/^Covers \d+ of your \d+ missing skills/)
+      .first()
+      .waitFor();
     await checkBoth(learner, 'my-goals');
 
     await learner.getByText('An organisation’s role', { exact: true }).click();

@@ -52,7 +52,10 @@ describe('earning loop: design → submit → revise → pass → verify', () =>
     pages.learner = await newSignedInPage(LEARNER);
     // The designer founds the organisation (owner) and invites the assessor; the assessor accepts.
     assert.equal((await apiCall(pages.designer, 'POST', '/orgs', { slug: ORG.slug, name: ORG.name })).status, 201);
-    assert.equal((await apiCall(pages.designer, 'POST', `/orgs/${ORG.slug}/invitations`, { email: ASSESSOR.email, role: 'assessor' })).status, 201);
+    assert.equal(
+      (await apiCall(pages.designer, 'POST', `/orgs/${ORG.slug}/invitations`, { email: ASSESSOR.email, role: 'assessor' })).status,
+      201,
+    );
     let token = '';
     for (let i = 0; i < 100 && !token; i++) {
       const outbox = await apiCall(pages.designer, 'GET', '/admin/outbox');
@@ -115,7 +118,11 @@ describe('earning loop: design → submit → revise → pass → verify', () =>
     // Evidence: text for criterion 1, a file for criterion 2, text for criterion 3.
     const requirements = [
       { prompt: 'Share your circle plan with its opening question.', kind: 'Written text', criterion: CRITERIA[0] },
-      { prompt: 'Upload an artefact from the circle (photo of the talking piece agreements, or notes).', kind: 'File upload', criterion: CRITERIA[1] },
+      {
+        prompt: 'Upload an artefact from the circle (photo of the talking piece agreements, or notes).',
+        kind: 'File upload',
+        criterion: CRITERIA[1],
+      },
       { prompt: 'Reflect on what changed for your students.', kind: 'Written text', criterion: CRITERIA[2] },
     ];
     for (const [i, r] of requirements.entries()) {
@@ -160,19 +167,31 @@ describe('earning loop: design → submit → revise → pass → verify', () =>
     await page.getByRole('heading', { level: 1, name: MC }).waitFor();
     await page.getByRole('heading', { name: 'Learning goal' }).waitFor();
     await check(page, 'catalog-detail');
-    await page.getByRole('button', { name: 'Start or resume this micro-credential' }).click();
+    await page.getByRole('button', { name: `Start: ${MC}` }).click();
     await page.waitForURL(/\/app\/me\/submissions\/[^/]+$/);
     await page.getByRole('heading', { level: 1, name: MC }).waitFor();
 
     await fill(page, 'Your response for evidence 1', 'Opening question: what does respect look like in our room?');
-    await page.getByText(/^Saved /).first().waitFor();
+    await page
+      .getByText(/^Saved /)
+      .first()
+      .waitFor();
     // Leave and come back: the draft was saved on the server.
     await page.reload();
-    assert.equal(await field(page, 'Your response for evidence 1').inputValue(), 'Opening question: what does respect look like in our room?');
+    assert.equal(
+      await field(page, 'Your response for evidence 1').inputValue(),
+      'Opening question: what does respect look like in our room?',
+    );
 
     const chooser = page.waitForEvent('filechooser');
     await page.getByLabel('Upload a file for evidence 2').click();
-    await (await chooser).setFiles({ name: 'agreements.txt', mimeType: 'text/plain', buffer: Buffer.from('Circle agreements: one voice at a time; speak from the heart.\n') });
+    await (
+      await chooser
+    ).setFiles({
+      name: 'agreements.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Circle agreements: one voice at a time; speak from the heart.\n'),
+    });
     await page.getByRole('link', { name: 'agreements.txt' }).waitFor();
     await fill(page, 'Your response for evidence 3', 'Students who rarely speak shared; two conflicts were repaired.');
     await check(page, 'submission-draft');
@@ -194,8 +213,15 @@ describe('earning loop: design → submit → revise → pass → verify', () =>
     assert.equal(await page.getByText(LEARNER.name).count(), 0, 'the scoring page is blind too');
     await page.getByRole('link', { name: 'agreements.txt' }).waitFor();
     for (const [i, name] of CRITERIA.entries()) {
-      await page.getByRole('radiogroup', { name: `Level for ${name}` }).getByLabel(i === 2 ? 'Beginning' : 'Proficient').check();
-      await fill(page, `Feedback on ${name}`, i === 2 ? 'Say what changed for specific students, with examples.' : 'Clear and well evidenced.');
+      await page
+        .getByRole('radiogroup', { name: `Level for ${name}` })
+        .getByLabel(i === 2 ? 'Beginning' : 'Proficient')
+        .check();
+      await fill(
+        page,
+        `Feedback on ${name}`,
+        i === 2 ? 'Say what changed for specific students, with examples.' : 'Clear and well evidenced.',
+      );
     }
     await page.getByLabel('Needs revision: the learner revises the criteria not yet met').check();
     await check(page, 'review-scoring');
@@ -229,8 +255,16 @@ describe('earning loop: design → submit → revise → pass → verify', () =>
     await page.getByRole('button', { name: 'Claim this submission' }).click();
     await page.getByRole('heading', { name: 'Score the evidence' }).waitFor();
     // Met criteria carry their earlier scores; the reopened one is scored again.
-    assert.ok(await page.getByRole('radiogroup', { name: `Level for ${CRITERIA[0]}` }).getByLabel('Proficient').isChecked());
-    await page.getByRole('radiogroup', { name: `Level for ${CRITERIA[2]}` }).getByLabel('Proficient').check();
+    assert.ok(
+      await page
+        .getByRole('radiogroup', { name: `Level for ${CRITERIA[0]}` })
+        .getByLabel('Proficient')
+        .isChecked(),
+    );
+    await page
+      .getByRole('radiogroup', { name: `Level for ${CRITERIA[2]}` })
+      .getByLabel('Proficient')
+      .check();
     await fill(page, `Feedback on ${CRITERIA[2]}`, 'Specific, student-centred reflection.');
     await page.getByLabel('Pass: every criterion is at its required level').check();
     await page.getByRole('button', { name: 'Submit review' }).click();
@@ -260,7 +294,11 @@ describe('earning loop: design → submit → revise → pass → verify', () =>
     const dir = await mkdtemp(join(tmpdir(), 'tessera-e2e-verify-'));
     try {
       const did = typeof credential.issuer === 'string' ? credential.issuer : credential.issuer.id;
-      const didPath = did.replace(/^did:web:[^:]+/, '').split(':').map(decodeURIComponent).join('/');
+      const didPath = did
+        .replace(/^did:web:[^:]+/, '')
+        .split(':')
+        .map(decodeURIComponent)
+        .join('/');
       const host = decodeURIComponent(did.split(':')[2]);
       /** @type {Record<string, string>} */
       const map = {};
@@ -274,7 +312,18 @@ describe('earning loop: design → submit → revise → pass → verify', () =>
       }
       await writeFile(join(dir, 'map.json'), JSON.stringify(map));
       await writeFile(join(dir, 'credential.json'), JSON.stringify(credential));
-      const cli = spawnSync(process.execPath, [join(ROOT, 'packages/server/bin/tessera.js'), 'verify', join(dir, 'credential.json'), '--documents', join(dir, 'map.json'), '--json'], { encoding: 'utf8' });
+      const cli = spawnSync(
+        process.execPath,
+        [
+          join(ROOT, 'packages/server/bin/tessera.js'),
+          'verify',
+          join(dir, 'credential.json'),
+          '--documents',
+          join(dir, 'map.json'),
+          '--json',
+        ],
+        { encoding: 'utf8' },
+      );
       assert.equal(cli.status, 0, `tessera verify exit code; stdout: ${cli.stdout} stderr: ${cli.stderr}`);
       assert.equal(JSON.parse(cli.stdout).verdict, 'valid');
     } finally {

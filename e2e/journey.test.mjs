@@ -147,7 +147,10 @@ describe('journey: organisation with an invited viewer', () => {
     assert.ok(((await alert.textContent()) ?? '').trim().length > 0, 'the problem detail is shown');
     await check(owner, 'invitation-email-mismatch');
     // The invitation is still pending for the right person.
-    const preview = await owner.evaluate(async (url) => (await fetch(`/api/v1/invitations/${url.split('/').pop()}`)).json(), invitationLink);
+    const preview = await owner.evaluate(
+      async (url) => (await fetch(`/api/v1/invitations/${url.split('/').pop()}`)).json(),
+      invitationLink,
+    );
     assert.equal(preview.status, 'pending');
   });
 
@@ -261,7 +264,12 @@ describe('journey: organisation with an invited viewer', () => {
     const slug = field(member, 'Short name (slug)');
     assert.equal(await slug.getAttribute('aria-invalid'), 'true');
     const describedBy = (await slug.getAttribute('aria-describedby')) ?? '';
-    const messages = await Promise.all(describedBy.split(/\s+/).filter(Boolean).map((id) => member.locator(`[id="${id}"]`).textContent()));
+    const messages = await Promise.all(
+      describedBy
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) => member.locator(`[id="${id}"]`).textContent()),
+    );
     assert.ok(messages.includes('Choose another slug'), `the server's field error is tied to the slug field (${messages.join(' | ')})`);
     await check(member, 'org-new-slug-taken');
 
@@ -288,7 +296,11 @@ describe('journey: organisation with an invited viewer', () => {
     const row = owner.getByRole('region', { name: 'Current members' }).getByRole('row').filter({ hasText: MEMBER.email });
     await row.waitFor();
     assert.equal(await row.getByRole('textbox', { name: `Role of ${MEMBER.name}` }).inputValue(), 'Viewer');
-    const invitation = owner.getByRole('region', { name: 'Invitations' }).getByRole('row').filter({ hasText: MEMBER.email }).filter({ hasText: 'accepted' });
+    const invitation = owner
+      .getByRole('region', { name: 'Invitations' })
+      .getByRole('row')
+      .filter({ hasText: MEMBER.email })
+      .filter({ hasText: 'accepted' });
     await invitation.waitFor();
     await check(owner, 'members-owner-after-accept');
 
@@ -300,7 +312,12 @@ describe('journey: organisation with an invited viewer', () => {
     await check(owner, 'members-invite-already-member');
 
     // The last owner cannot leave: the server's 409 is shown in the dialog.
-    await owner.getByRole('region', { name: 'Current members' }).getByRole('row').filter({ hasText: OWNER.email }).getByRole('button', { name: /^Leave/ }).click();
+    await owner
+      .getByRole('region', { name: 'Current members' })
+      .getByRole('row')
+      .filter({ hasText: OWNER.email })
+      .getByRole('button', { name: /^Leave/ })
+      .click();
     const dialog = owner.getByRole('dialog', { name: 'Leave organisation?' });
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Leave' }).click();
@@ -334,7 +351,10 @@ describe('journey: organisation with an invited viewer', () => {
     const keyRows = owner.getByRole('table', { name: 'Signing keys' }).locator('tbody tr');
     await keyRows.first().waitFor();
     assert.equal(await keyRows.count(), 2, 'an Ed25519 and a P-256 key at creation');
-    assert.deepEqual((await keyRows.locator('td:nth-child(2)').allTextContents()).map((t) => /^(Ed25519|P-256)/.exec(t)?.[1]).sort(), ['Ed25519', 'P-256']);
+    assert.deepEqual((await keyRows.locator('td:nth-child(2)').allTextContents()).map((t) => /^(Ed25519|P-256)/.exec(t)?.[1]).sort(), [
+      'Ed25519',
+      'P-256',
+    ]);
     await check(owner, 'keys-owner');
     await owner.getByRole('button', { name: 'Rotate signing keys' }).click();
     const rotate = owner.getByRole('dialog', { name: 'Rotate the signing keys?' });

@@ -31,7 +31,9 @@ describe('learner: evidence editor, my learning, wallet and verifier', () => {
    */
   function truncatedBadges(page) {
     return page.evaluate(() =>
-      [...document.querySelectorAll('.mantine-Badge-label')].filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1).map((el) => el.textContent),
+      [...document.querySelectorAll('.mantine-Badge-label')]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+        .map((el) => el.textContent),
     );
   }
 
@@ -66,7 +68,9 @@ describe('learner: evidence editor, my learning, wallet and verifier', () => {
     // Evidence 2 accepts a file or a link: give a link.
     await card(page, 2).getByText('Link', { exact: true }).click();
     await card(page, 2).getByLabel('Link for evidence 2').fill(LINK);
-    await card(page, 2).getByText(/^Saved /).waitFor();
+    await card(page, 2)
+      .getByText(/^Saved /)
+      .waitFor();
     // Switching to the file tab would drop the link: the editor asks first, and "Keep my link" keeps it.
     await card(page, 2).getByText('File upload', { exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Switch evidence 2 to file upload?' });
@@ -79,16 +83,26 @@ describe('learner: evidence editor, my learning, wallet and verifier', () => {
     // Evidence 1: a file.
     await card(page, 1)
       .locator('input[type="file"]')
-      .setInputFiles({ name: 'lesson-plan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% PhET lesson plan\n%%EOF\n') });
+      .setInputFiles({
+        name: 'lesson-plan.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n% PhET lesson plan\n%%EOF\n'),
+      });
     await card(page, 1).getByRole('link', { name: 'lesson-plan.pdf' }).waitFor();
-    await card(page, 1).getByText(/^Saved /).waitFor();
+    await card(page, 1)
+      .getByText(/^Saved /)
+      .waitFor();
 
     // Submitting with the reflection missing names it, on its card and in the summary, and moves focus there.
     await page.getByRole('button', { name: 'Submit for assessment' }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'One required item is missing' });
     await summary.getByRole('button', { name: 'Evidence 3 is required: Write a response.' }).waitFor();
     await card(page, 3).getByText('Evidence 3 is required: Write a response.').waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby')), 'evidence-reflection-title', 'focus moves to the first missing item');
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby')),
+      'evidence-reflection-title',
+      'focus moves to the first missing item',
+    );
     assert.equal(await page.getByRole('dialog').count(), 0, 'no confirmation while something is missing');
     await checkBoth(page, 'missing-evidence');
 
@@ -99,14 +113,18 @@ describe('learner: evidence editor, my learning, wallet and verifier', () => {
       data.setData('text/plain', 'x'.repeat(n));
       el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     }, 120_000);
-    await card(page, 3).getByText('Nothing was pasted: the result would be 120,000 characters and the limit is 50,000', { exact: false }).waitFor();
+    await card(page, 3)
+      .getByText('Nothing was pasted: the result would be 120,000 characters and the limit is 50,000', { exact: false })
+      .waitFor();
     assert.equal(await reflection.inputValue(), '');
     await checkBoth(page, 'paste-refused');
 
     const text = 'Students predicted the pendulum period would depend on mass; after the simulation, most explained it depends on length.';
     await reflection.fill(text);
     await card(page, 3).getByText(`${text.length} / 50,000 characters`).waitFor();
-    await card(page, 3).getByText(/^Saved /).waitFor();
+    await card(page, 3)
+      .getByText(/^Saved /)
+      .waitFor();
     // The missing message goes once the item is given.
     await card(page, 3).getByText('Evidence 3 is required', { exact: false }).waitFor({ state: 'hidden' });
 
@@ -140,7 +158,9 @@ describe('learner: evidence editor, my learning, wallet and verifier', () => {
     const revoke = mine.body.find((/** @type {{ achievementName: string }} */ c) => c.achievementName === REVOKED_MC);
     const valid = mine.body.find((/** @type {{ achievementName: string }} */ c) => c.achievementName === VERIFIED_MC);
     assert.ok(revoke && valid, 'the demo learner has both credentials');
-    const r = await apiCall(owner, 'POST', `/orgs/riverside/credentials/${encodeURIComponent(revoke.id)}/revoke`, { reason: 'Issued in error' });
+    const r = await apiCall(owner, 'POST', `/orgs/riverside/credentials/${encodeURIComponent(revoke.id)}/revoke`, {
+      reason: 'Issued in error',
+    });
     assert.equal(r.status, 200, JSON.stringify(r.body));
     credentialJson = await learner.evaluate(async (url) => (await fetch(url)).text(), valid.jsonUrl);
 

@@ -96,10 +96,15 @@ describe('public credential page, verifier and revocation', () => {
   });
 
   it('shows the credential as revoked on the page and in the verifier once the owner revokes it', async () => {
-    const revoked = await apiCall(owner, 'POST', `/orgs/riverside/credentials/${encodeURIComponent(credentialId)}/revoke`, { reason: 'Awarded in error' });
+    const revoked = await apiCall(owner, 'POST', `/orgs/riverside/credentials/${encodeURIComponent(credentialId)}/revoke`, {
+      reason: 'Awarded in error',
+    });
     assert.equal(revoked.status, 200);
     await visitor.goto(pageUrl);
-    await visitor.getByText(/^Revoked on .+ by its issuer: Awarded in error\.$/).first().waitFor();
+    await visitor
+      .getByText(/^Revoked on .+ by its issuer: Awarded in error\.$/)
+      .first()
+      .waitFor();
     // A revoked credential offers no share actions.
     assert.equal(await visitor.getByRole('link', { name: /LinkedIn/ }).count(), 0);
     await check(visitor, 'credential-page-revoked');
@@ -115,10 +120,13 @@ describe('public credential page, verifier and revocation', () => {
     await check(visitor, 'verifier-revoked');
   });
 
-  it('imports an OB 3.0 and an OB 2.0 fixture into a learner\'s wallet, each shown with its verdict, and shows a public collection on the profile', async () => {
+  it("imports an OB 3.0 and an OB 2.0 fixture into a learner's wallet, each shown with its verdict, and shows a public collection on the profile", async () => {
     const learner = await newPage();
     await learner.goto('/app/signin');
-    assert.equal((await apiCall(learner, 'POST', '/auth/signin', { email: 'learner@riverside.example', password: DEMO_PASSWORD })).status, 200);
+    assert.equal(
+      (await apiCall(learner, 'POST', '/auth/signin', { email: 'learner@riverside.example', password: DEMO_PASSWORD })).status,
+      200,
+    );
     await learner.goto('/app/me/wallet');
     await learner.getByRole('heading', { level: 1, name: 'My wallet' }).waitFor();
     const fixtures = new URL('../packages/credentials/test/fixtures/1edtech-validator/', import.meta.url);
@@ -128,11 +136,19 @@ describe('public credential page, verifier and revocation', () => {
     // 1EdTech's sample names an https issuer whose profile (which would list the key) is not reachable here:
     // it is kept with its report, never shown as valid, and the reason is given in plain words.
     await learner.getByText('Added “Teamwork”: Could not be fully verified').waitFor();
-    await learner.getByText(/This credential could not be fully verified — Issuer owns the key: The key https:\/\/example\.com\/issuers\/876543#z6Mk\w+ is an https URL/).first().waitFor();
+    await learner
+      .getByText(
+        /This credential could not be fully verified — Issuer owns the key: The key https:\/\/example\.com\/issuers\/876543#z6Mk\w+ is an https URL/,
+      )
+      .first()
+      .waitFor();
     await fileInput.setInputFiles(new URL('ob20/basic-assertion.json', fixtures).pathname);
     await learner.getByRole('button', { name: 'Add to my wallet' }).click();
     await learner.getByText('Added “robotics badge (example.org)”: Could not be fully verified').waitFor();
-    const imported = learner.getByRole('list', { name: 'Imported credentials' }).getByRole('listitem').filter({ has: learner.getByRole('heading', { level: 3 }) });
+    const imported = learner
+      .getByRole('list', { name: 'Imported credentials' })
+      .getByRole('listitem')
+      .filter({ has: learner.getByRole('heading', { level: 3 }) });
     assert.equal(await imported.count(), 2);
     await imported.filter({ hasText: 'Teamwork' }).getByText('Could not be fully verified', { exact: true }).waitFor();
     await imported.filter({ hasText: 'robotics badge' }).getByText('Could not be fully verified', { exact: true }).waitFor();
@@ -157,7 +173,10 @@ describe('public credential page, verifier and revocation', () => {
     // Export a signed CLR 2.0 of the credentials still valid (the revoked one is not offered) and verify it.
     const clr = learner.getByRole('form', { name: 'Export a learning record' });
     await clr.getByLabel('Name of the record').fill('Alex’s teaching record');
-    const [download] = await Promise.all([learner.waitForEvent('download'), clr.getByRole('button', { name: 'Export signed record' }).click()]);
+    const [download] = await Promise.all([
+      learner.waitForEvent('download'),
+      clr.getByRole('button', { name: 'Export signed record' }).click(),
+    ]);
     await learner.getByText('Record exported').waitFor();
     const saved = join(dir, 'record.clr.json');
     await download.saveAs(saved);
@@ -181,7 +200,10 @@ describe('public credential page, verifier and revocation', () => {
     await visitor.goto('/orgs/riverside');
     await visitor.getByRole('heading', { level: 1, name: 'Riverside School District' }).waitFor();
     await check(visitor, 'issuer-page');
-    await visitor.getByRole('link', { name: /^How .+ is assessed: criteria, rubric and quality assurance$/ }).first().click();
+    await visitor
+      .getByRole('link', { name: /^How .+ is assessed: criteria, rubric and quality assurance$/ })
+      .first()
+      .click();
     await visitor.getByRole('heading', { level: 2, name: 'Assessment method and quality assurance' }).waitFor();
     await visitor.getByText('(required to pass)').first().waitFor();
     await check(visitor, 'transparency-page');
@@ -189,23 +211,31 @@ describe('public credential page, verifier and revocation', () => {
 
   it('verifies a pasted 1EdTech sample credential: everything checks out except that nothing ties the key to its issuer', async () => {
     const { readFile } = await import('node:fs/promises');
-    const sample = await readFile(new URL('../packages/credentials/test/fixtures/1edtech-validator/ob30/simple.json', import.meta.url), 'utf8');
+    const sample = await readFile(
+      new URL('../packages/credentials/test/fixtures/1edtech-validator/ob30/simple.json', import.meta.url),
+      'utf8',
+    );
     await visitor.goto('/app/verify');
     await visitor.getByLabel('Credential (JSON or compact JWT)').fill(sample);
     await visitor.getByRole('button', { name: 'Verify' }).click();
     await visitor.getByText('Verdict: Could not be fully verified').waitFor();
-    await visitor.getByText(/only the issuer's profile \(https:\/\/example\.com\/issuers\/876543\) can confirm it belongs to the issuer/).first().waitFor();
+    await visitor
+      .getByText(/only the issuer's profile \(https:\/\/example\.com\/issuers\/876543\) can confirm it belongs to the issuer/)
+      .first()
+      .waitFor();
     await writeFile(join(dir, 'done'), 'ok');
   });
 
-  it('calls a forgery what it is: signed with an attacker\'s did:key in the name of this server\'s organisation', async () => {
+  it("calls a forgery what it is: signed with an attacker's did:key in the name of this server's organisation", async () => {
     const { readFile } = await import('node:fs/promises');
     const { spawnSync } = await import('node:child_process');
     const tessera = new URL('../packages/server/bin/tessera.js', import.meta.url).pathname;
     const key = join(dir, 'attacker.key.json');
     assert.equal(spawnSync(process.execPath, [tessera, 'keygen', '--out', key], { encoding: 'utf8' }).status, 0);
     const victim = `did:web:${new URL(server.baseUrl).host.replace(':', '%3A')}:orgs:riverside`;
-    const unsigned = JSON.parse(await readFile(new URL('../packages/credentials/test/fixtures/1edtech-validator/ob30/simple.json', import.meta.url), 'utf8'));
+    const unsigned = JSON.parse(
+      await readFile(new URL('../packages/credentials/test/fixtures/1edtech-validator/ob30/simple.json', import.meta.url), 'utf8'),
+    );
     delete unsigned.proof;
     unsigned.issuer = { id: victim, type: ['Profile'], name: 'Riverside School District' };
     const file = join(dir, 'forged.json');
@@ -216,7 +246,11 @@ describe('public credential page, verifier and revocation', () => {
     await visitor.getByLabel('Credential (JSON or compact JWT)').fill(signed.stdout);
     await visitor.getByRole('button', { name: 'Verify' }).click();
     await visitor.getByText('Verdict: Not valid').waitFor();
-    await visitor.getByText(/This credential does NOT verify — Issuer owns the key: The credential is signed with did:key:z6Mk\w+, which is controlled only by itself, not by the issuer did:web:/).waitFor();
+    await visitor
+      .getByText(
+        /This credential does NOT verify — Issuer owns the key: The credential is signed with did:key:z6Mk\w+, which is controlled only by itself, not by the issuer did:web:/,
+      )
+      .waitFor();
     await visitor.getByRole('heading', { level: 2, name: 'What the credential claims' }).waitFor();
     await visitor.getByText('Nothing below can be trusted').waitFor();
     await check(visitor, 'verifier-forgery');
@@ -227,13 +261,24 @@ describe('public credential page, verifier and revocation', () => {
     await visitor.getByRole('tab', { name: 'Upload a file' }).click();
     const chooser = visitor.waitForEvent('filechooser');
     await visitor.getByLabel('Credential file').click();
-    await (await chooser).setFiles(new URL('../packages/credentials/test/fixtures/1edtech-validator/ob20/simple-badge.png', import.meta.url).pathname);
+    await (
+      await chooser
+    ).setFiles(new URL('../packages/credentials/test/fixtures/1edtech-validator/ob20/simple-badge.png', import.meta.url).pathname);
     await visitor.getByRole('button', { name: 'Verify' }).click();
     await visitor.getByText('Verdict: Could not be fully verified').waitFor();
-    await visitor.getByText(/Open Badges 2\.0 assertion/).first().waitFor();
-    await visitor.getByText(/The hosted copy at https:\/\/example\.org\/beths-robotics-badge\.json is not available/).first().waitFor();
+    await visitor
+      .getByText(/Open Badges 2\.0 assertion/)
+      .first()
+      .waitFor();
+    await visitor
+      .getByText(/The hosted copy at https:\/\/example\.org\/beths-robotics-badge\.json is not available/)
+      .first()
+      .waitFor();
     // Dates are written for people, not as ISO strings.
-    await visitor.getByText(/Dec(ember)? 31, 2016|31 Dec(ember)? 2016/).first().waitFor();
+    await visitor
+      .getByText(/Dec(ember)? 31, 2016|31 Dec(ember)? 2016/)
+      .first()
+      .waitFor();
     await check(visitor, 'verifier-ob20');
   });
 });

@@ -36,40 +36,112 @@ function pngChunk(type, data) {
   return Buffer.concat([head, data, crc]);
 }
 const itxt = (keyword, text, compressed) =>
-  pngChunk('iTXt', Buffer.concat([Buffer.from(keyword, 'latin1'), Buffer.from([0, compressed ? 1 : 0, 0, 0, 0]), compressed ? deflateSync(text, { level: 9 }) : text]));
+  pngChunk(
+    'iTXt',
+    Buffer.concat([
+      Buffer.from(keyword, 'latin1'),
+      Buffer.from([0, compressed ? 1 : 0, 0, 0, 0]),
+      compressed ? deflateSync(text, { level: 9 }) : text,
+    ]),
+  );
 function png(...middle) {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(1, 0);
   ihdr.writeUInt32BE(1, 4);
   ihdr[8] = 8;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), ...middle, pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    ...middle,
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 const commentBomb = itxt('Comment', Buffer.alloc(2 * 1024 * 1024 - 1, 0x20), true);
 
 /** @type {Array<{ name: string, type: string, body: Buffer }>} */
 const HOSTILE = [
-  { name: 'svg: 100k nested <g>', type: 'image/svg+xml', body: Buffer.from(`<svg ${SVG}>${'<g>'.repeat(100_000)}${'</g>'.repeat(100_000)}</svg>`) },
-  { name: 'svg: 60 namespaced levels, 150k elements', type: 'image/svg+xml', body: Buffer.from(`<svg ${SVG}>${Array.from({ length: 60 }, (_, i) => `<p${i}:g xmlns:p${i}="urn:p${i}">`).join('')}${'<g/>'.repeat(150_000)}${Array.from({ length: 60 }, (_, i) => `</p${59 - i}:g>`).join('')}</svg>`) },
+  {
+    name: 'svg: 100k nested <g>',
+    type: 'image/svg+xml',
+    body: Buffer.from(`<svg ${SVG}>${'<g>'.repeat(100_000)}${'</g>'.repeat(100_000)}</svg>`),
+  },
+  {
+    name: 'svg: 60 namespaced levels, 150k elements',
+    type: 'image/svg+xml',
+    body: Buffer.from(
+      `<svg ${SVG}>${Array.from({ length: 60 }, (_, i) => `<p${i}:g xmlns:p${i}="urn:p${i}">`).join('')}${'<g/>'.repeat(150_000)}${Array.from({ length: 60 }, (_, i) => `</p${59 - i}:g>`).join('')}</svg>`,
+    ),
+  },
   { name: 'svg: 8 MB of flat elements', type: 'image/svg+xml', body: Buffer.from(`<svg ${SVG}>${'<g/>'.repeat(2_000_000)}</svg>`) },
-  { name: 'svg: entity expansion', type: 'image/svg+xml', body: Buffer.from(`<!DOCTYPE svg [<!ENTITY a "${'x'.repeat(100)}"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><svg ${SVG}>&b;</svg>`) },
-  { name: 'svg: deep JSON baked', type: 'image/svg+xml', body: Buffer.from(`<svg ${SVG}><openbadges:credential><![CDATA[${deepCredential}]]></openbadges:credential></svg>`) },
-  { name: 'xml: 100k nested, not svg', type: 'image/svg+xml', body: Buffer.from(`<?xml version="1.0"?><svg ${SVG}>${'<x:y xmlns:x="urn:x">'.repeat(50_000)}`) },
+  {
+    name: 'svg: entity expansion',
+    type: 'image/svg+xml',
+    body: Buffer.from(`<!DOCTYPE svg [<!ENTITY a "${'x'.repeat(100)}"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><svg ${SVG}>&b;</svg>`),
+  },
+  {
+    name: 'svg: deep JSON baked',
+    type: 'image/svg+xml',
+    body: Buffer.from(`<svg ${SVG}><openbadges:credential><![CDATA[${deepCredential}]]></openbadges:credential></svg>`),
+  },
+  {
+    name: 'xml: 100k nested, not svg',
+    type: 'image/svg+xml',
+    body: Buffer.from(`<?xml version="1.0"?><svg ${SVG}>${'<x:y xmlns:x="urn:x">'.repeat(50_000)}`),
+  },
   { name: 'json: 100k nested objects', type: 'application/json', body: Buffer.from(deepCredential) },
   { name: 'json: 100k nested arrays', type: 'application/vc+ld+json', body: Buffer.from(deepArray(100_000)) },
-  { name: 'json: 10 MB of one string', type: 'application/json', body: Buffer.from(JSON.stringify({ '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], name: 'x'.repeat(10_000_000) })) },
+  {
+    name: 'json: 10 MB of one string',
+    type: 'application/json',
+    body: Buffer.from(
+      JSON.stringify({
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        type: ['VerifiableCredential'],
+        name: 'x'.repeat(10_000_000),
+      }),
+    ),
+  },
   { name: 'jwt: deep payload', type: 'application/jwt', body: Buffer.from(`${b64('{"alg":"EdDSA"}')}.${b64(deepCredential)}.c2ln`) },
   { name: 'jwt: deep header', type: 'application/jwt', body: Buffer.from(`${b64(deepObject(100_000))}.${b64('{}')}.c2ln`) },
-  { name: 'jwt: 8 MB payload', type: 'text/plain', body: Buffer.from(`${b64('{"alg":"EdDSA","kid":"did:key:z6Mk#z6Mk"}')}.${b64(JSON.stringify({ vc: { pad: 'y'.repeat(6_000_000) } }))}.${'A'.repeat(86)}`) },
-  { name: 'jwt: alg none', type: 'application/jwt', body: Buffer.from(`${b64('{"alg":"none"}')}.${b64('{"vc":{"type":["VerifiableCredential"]}}')}.`) },
+  {
+    name: 'jwt: 8 MB payload',
+    type: 'text/plain',
+    body: Buffer.from(
+      `${b64('{"alg":"EdDSA","kid":"did:key:z6Mk#z6Mk"}')}.${b64(JSON.stringify({ vc: { pad: 'y'.repeat(6_000_000) } }))}.${'A'.repeat(86)}`,
+    ),
+  },
+  {
+    name: 'jwt: alg none',
+    type: 'application/jwt',
+    body: Buffer.from(`${b64('{"alg":"none"}')}.${b64('{"vc":{"type":["VerifiableCredential"]}}')}.`),
+  },
   { name: 'jwt: malformed', type: 'application/jwt', body: Buffer.from('eyJ.eyJ.%%%.....') },
-  { name: 'jwt: garbage base64', type: 'text/plain', body: Buffer.from(`${randomBytes(3000).toString('base64url')}.${randomBytes(300_000).toString('base64url')}.${randomBytes(64).toString('base64url')}`) },
-  { name: 'png: credential chunk inflates past the cap', type: 'image/png', body: png(itxt('openbadgecredential', Buffer.alloc(64 * 1024 * 1024, 0x20), true)) },
-  { name: 'png: 1000 compressed comment chunks', type: 'image/png', body: png(...Array.from({ length: 1000 }, () => commentBomb), itxt('openbadgecredential', Buffer.from('{}'), false)) },
+  {
+    name: 'jwt: garbage base64',
+    type: 'text/plain',
+    body: Buffer.from(
+      `${randomBytes(3000).toString('base64url')}.${randomBytes(300_000).toString('base64url')}.${randomBytes(64).toString('base64url')}`,
+    ),
+  },
+  {
+    name: 'png: credential chunk inflates past the cap',
+    type: 'image/png',
+    body: png(itxt('openbadgecredential', Buffer.alloc(64 * 1024 * 1024, 0x20), true)),
+  },
+  {
+    name: 'png: 1000 compressed comment chunks',
+    type: 'image/png',
+    body: png(...Array.from({ length: 1000 }, () => commentBomb), itxt('openbadgecredential', Buffer.from('{}'), false)),
+  },
   { name: 'png: deep JSON baked', type: 'image/png', body: png(itxt('openbadgecredential', Buffer.from(deepCredential), true)) },
   { name: 'png: truncated', type: 'image/png', body: png(itxt('openbadgecredential', Buffer.from('{}'), false)).subarray(0, 40) },
   { name: 'png: bad CRC', type: 'image/png', body: Buffer.concat([png().subarray(0, 29), Buffer.from([0, 0, 0, 0]), png().subarray(33)]) },
 ];
-const VALID = { name: 'valid: 1EdTech simple.json', type: 'application/json', body: readFileSync(join(ROOT, 'packages/credentials/test/fixtures/1edtech-validator/ob30/simple.json')) };
+const VALID = {
+  name: 'valid: 1EdTech simple.json',
+  type: 'application/json',
+  body: readFileSync(join(ROOT, 'packages/credentials/test/fixtures/1edtech-validator/ob30/simple.json')),
+};
 
 // ---------------------------------------------------------------- the server
 
@@ -87,7 +159,11 @@ function startSoakServer() {
 }
 
 async function signIn(baseUrl, email) {
-  const res = await fetch(`${baseUrl}/api/v1/auth/signin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'tessera-demo-2026' }) });
+  const res = await fetch(`${baseUrl}/api/v1/auth/signin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'tessera-demo-2026' }),
+  });
   const text = await res.text();
   assert.equal(res.status, 200, `demo learner sign-in failed: ${res.status} ${text}`);
   const cookie = /tessera_session=[^;]*/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? '';
@@ -108,13 +184,17 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
 function request(url, { method = 'GET', headers = {}, body, agent = false, timeoutMs = REQUEST_TIMEOUT_MS } = {}) {
   return new Promise((resolve, reject) => {
     let answered = false;
-    const req = http.request(url, { method, headers: body ? { ...headers, 'content-length': body.length } : headers, agent, timeout: timeoutMs }, (res) => {
-      answered = true;
-      const parts = [];
-      res.on('data', (d) => parts.push(d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      { method, headers: body ? { ...headers, 'content-length': body.length } : headers, agent, timeout: timeoutMs },
+      (res) => {
+        answered = true;
+        const parts = [];
+        res.on('data', (d) => parts.push(d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     req.on('error', (e) => {
       if (!answered) reject(e);
@@ -138,10 +218,18 @@ async function main() {
     // against the soak's), before the baseline is taken: the worker's code, the database's cache and the working
     // set of one request of each kind are the server's steady state; the soak shows memory does not grow past it.
     for (const input of [VALID, ...HOSTILE]) {
-      const verified = await request(`${server.baseUrl}/api/v1/verify`, { method: 'POST', headers: { 'content-type': input.type }, body: input.body });
+      const verified = await request(`${server.baseUrl}/api/v1/verify`, {
+        method: 'POST',
+        headers: { 'content-type': input.type },
+        body: input.body,
+      });
       assert.ok(verified.status < 500, `warm-up: ${input.name} answered ${verified.status}`);
       const type = input.type === 'application/json' ? 'application/vc+ld+json' : input.type;
-      const imported = await request(`${server.baseUrl}/api/v1/me/wallet/imports`, { method: 'POST', headers: { 'content-type': type, ...warmSession }, body: input.body });
+      const imported = await request(`${server.baseUrl}/api/v1/me/wallet/imports`, {
+        method: 'POST',
+        headers: { 'content-type': type, ...warmSession },
+        body: input.body,
+      });
       assert.ok(imported.status < 500, `warm-up import: ${input.name} answered ${imported.status}`);
     }
     await new Promise((r) => setTimeout(r, 3000));
@@ -158,12 +246,14 @@ async function main() {
           if (res.status !== 200) healthFailures++;
         } catch (e) {
           healthFailures++;
-          if (process.env.SOAK_VERBOSE) console.log(`  /healthz failed: ${e.message}${e.cause ? ` (${e.cause.code ?? e.cause.message})` : ''}`);
+          if (process.env.SOAK_VERBOSE)
+            console.log(`  /healthz failed: ${e.message}${e.cause ? ` (${e.cause.code ?? e.cause.message})` : ''}`);
         }
         health.push(performance.now() - t);
         const rss = rssMb(server.pid);
         rssMax = Math.max(rssMax, rss);
-        if (process.env.SOAK_VERBOSE && health.length % 40 === 0) console.log(`  ${((SECONDS * 1000 - (end - Date.now())) / 1000).toFixed(0)} s: RSS ${rss.toFixed(0)} MB`);
+        if (process.env.SOAK_VERBOSE && health.length % 40 === 0)
+          console.log(`  ${((SECONDS * 1000 - (end - Date.now())) / 1000).toFixed(0)} s: RSS ${rss.toFixed(0)} MB`);
         await new Promise((r) => setTimeout(r, HEALTH_EVERY_MS));
       }
     })();
@@ -180,11 +270,16 @@ async function main() {
         const type = wallet && input.type === 'application/json' ? 'application/vc+ld+json' : input.type;
         let status;
         try {
-          const res = await request(url, { method: 'POST', headers: { 'content-type': type, ...(wallet ? session : {}) }, body: input.body });
+          const res = await request(url, {
+            method: 'POST',
+            headers: { 'content-type': type, ...(wallet ? session : {}) },
+            body: input.body,
+          });
           status = res.status;
           const text = res.text;
           if (input === VALID && !wallet && status === 200 && JSON.parse(text).steps?.[0]?.status === 'passed') validOk++;
-          if (status >= 500 && status !== 503) problems.push(`${input.name} → ${wallet ? 'wallet import' : 'verify'}: ${status} ${text.slice(0, 200)}`);
+          if (status >= 500 && status !== 503)
+            problems.push(`${input.name} → ${wallet ? 'wallet import' : 'verify'}: ${status} ${text.slice(0, 200)}`);
         } catch (e) {
           status = `error (${e.name})`;
           problems.push(`${input.name} (sender ${id}): ${e.message}${e.cause ? ` (${e.cause.code ?? e.cause.message})` : ''}`);
@@ -205,9 +300,17 @@ async function main() {
     const p99 = percentile(sorted, 0.99);
 
     console.log(`\nsoak: ${SECONDS} s, ${SENDERS} hostile senders, ${[...statuses.values()].reduce((a, b) => a + b, 0)} requests`);
-    for (const [key, list] of [...byInput].sort()) console.log(`  ${key}: ${list.split(',').length} × [${[...new Set(list.split(','))].join(', ')}]`);
-    console.log(`status codes: ${[...statuses].sort().map(([s, c]) => `${s}=${c}`).join(' ')}`);
-    console.log(`/healthz: ${health.length} probes, p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(1)} ms, failures ${healthFailures}`);
+    for (const [key, list] of [...byInput].sort())
+      console.log(`  ${key}: ${list.split(',').length} × [${[...new Set(list.split(','))].join(', ')}]`);
+    console.log(
+      `status codes: ${[...statuses]
+        .sort()
+        .map(([s, c]) => `${s}=${c}`)
+        .join(' ')}`,
+    );
+    console.log(
+      `/healthz: ${health.length} probes, p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(1)} ms, failures ${healthFailures}`,
+    );
     console.log(`RSS: start ${rssStart.toFixed(0)} MB, end ${rssEnd.toFixed(0)} MB, max ${rssMax.toFixed(0)} MB`);
     for (const p of problems.slice(0, 20)) console.log(`  problem: ${p}`);
 

@@ -129,7 +129,15 @@ export async function launchBrowser() {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -150,12 +158,16 @@ export async function axeViolations(page) {
   const violations = await page.evaluate(async () => {
     // @ts-expect-error axe is injected above
     const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((/** @type {{ id: string, impact: string | null, help: string, nodes: Array<{ target: unknown[], failureSummary?: string }> }} */ v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
-    }));
+    return result.violations.map(
+      (
+        /** @type {{ id: string, impact: string | null, help: string, nodes: Array<{ target: unknown[], failureSummary?: string }> }} */ v,
+      ) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+      }),
+    );
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
@@ -184,7 +196,10 @@ export function pageChecker(prefix) {
     await page.screenshot({ path: file, fullPage: true });
     const serious = await axeViolations(page);
     assert.deepEqual(
-      serious.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`),
+      serious.map(
+        (v) =>
+          `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`,
+      ),
       [],
       `axe found serious/critical violations on ${name} (${page.url()})`,
     );
@@ -226,7 +241,11 @@ export async function apiCall(page, method, path, body) {
     async ({ method, path, body }) => {
       const session = await fetch('/api/v1/auth/session');
       const csrf = session.ok ? (await session.json()).csrfToken : '';
-      const res = await fetch(`/api/v1${path}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(`/api/v1${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : null };
     },

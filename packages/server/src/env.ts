@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /** Every environment variable Tessera reads, with defaults and constraints. */
 export const EnvSchema = z
@@ -39,7 +37,11 @@ export const EnvSchema = z
     TESSERA_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
     TESSERA_SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
     /** A session unused for this long ends, whatever its absolute lifetime (TESSERA_SESSION_DAYS). */
-    TESSERA_SESSION_IDLE_HOURS: z.coerce.number().min(0.05).max(24 * 90).default(12),
+    TESSERA_SESSION_IDLE_HOURS: z.coerce
+      .number()
+      .min(0.05)
+      .max(24 * 90)
+      .default(12),
     /** Sign-ups per client address per hour. */
     TESSERA_SIGNUP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
     TESSERA_REMOTE_FETCH: z.enum(['on', 'off']).optional(),

@@ -25,7 +25,14 @@ function png(...middle: Buffer[]): Uint8Array {
   ihdr.writeUInt32BE(1, 0);
   ihdr.writeUInt32BE(1, 4);
   ihdr[8] = 8;
-  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), ...middle, chunk('IEND', Buffer.alloc(0))]));
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', ihdr),
+      ...middle,
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
+  );
 }
 
 function timed<T>(f: () => T): { ms: number; value: T | Error } {
@@ -53,7 +60,11 @@ describe('baked SVG: hostile nesting', () => {
   it('the engine reports such an SVG as an unreadable image at the parse step', async () => {
     const svg = `<svg ${SVG_NS}>${'<g>'.repeat(5000)}${'</g>'.repeat(5000)}</svg>`;
     const report = await verifyCredential(new TextEncoder().encode(svg));
-    expect(report.steps[0]).toMatchObject({ id: 'parse', status: 'failed', message: expect.stringContaining(`more than ${MAX_SVG_DEPTH} deep`) });
+    expect(report.steps[0]).toMatchObject({
+      id: 'parse',
+      status: 'failed',
+      message: expect.stringContaining(`more than ${MAX_SVG_DEPTH} deep`),
+    });
   });
 
   it('still reads a credential nested just under the limit', () => {

@@ -43,7 +43,8 @@ function chunks(bytes: Uint8Array): Chunk[] {
     const end = at + 12 + length;
     if (end > buf.length) throw new Error('The PNG is truncated');
     const data = buf.subarray(at + 8, at + 8 + length);
-    if ((crc32(buf.subarray(at + 4, at + 8 + length)) >>> 0) !== buf.readUInt32BE(at + 8 + length)) throw new Error(`The PNG ${type} chunk is corrupt (CRC mismatch)`);
+    if (crc32(buf.subarray(at + 4, at + 8 + length)) >>> 0 !== buf.readUInt32BE(at + 8 + length))
+      throw new Error(`The PNG ${type} chunk is corrupt (CRC mismatch)`);
     out.push({ type, data, start: at, end });
     at = end;
     if (type === 'IEND') break;
@@ -75,7 +76,8 @@ function textOf(chunk: Chunk): string | null {
   try {
     return inflateSync(body, { maxOutputLength: MAX_TEXT_BYTES }).toString('utf8');
   } catch (e) {
-    if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new Error(`The compressed ${keywordOf(chunk) ?? ''} text inflates to more than ${MAX_TEXT_BYTES} bytes`, { cause: e });
+    if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+      throw new Error(`The compressed ${keywordOf(chunk) ?? ''} text inflates to more than ${MAX_TEXT_BYTES} bytes`, { cause: e });
     throw new Error(`The compressed ${keywordOf(chunk) ?? ''} text is corrupt`, { cause: e });
   }
 }

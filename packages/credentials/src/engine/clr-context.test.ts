@@ -15,8 +15,10 @@ const PUBLISHED = new Map([
 const ours = documentLoader();
 const theirs = documentLoader(PUBLISHED);
 /** A loader that knows only the published CLR files for the CLR URLs, and our bundle for the rest. */
-const reference: typeof ours = async (url) => (PUBLISHED.has(url) ? { contextUrl: null, documentUrl: url, document: PUBLISHED.get(url) } : theirs(url));
-const canon = (doc: unknown, loader: typeof ours) => jsonld.canonize(doc, { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader: loader, safe: true });
+const reference: typeof ours = async (url) =>
+  PUBLISHED.has(url) ? { contextUrl: null, documentUrl: url, document: PUBLISHED.get(url) } : theirs(url);
+const canon = (doc: unknown, loader: typeof ours) =>
+  jsonld.canonize(doc, { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader: loader, safe: true });
 
 describe('CLR 2.0 contexts', () => {
   it('are the same JSON-LD as 1EdTech’s published documents, term for term', () => {

@@ -32,11 +32,18 @@ function build(current: boolean) {
   return {
     '@context': {
       ...KEYWORDS,
-      ClrCredential: { ...term('ClrCredential'), '@context': current ? { ...KEYWORDS, partial: term('partial', { '@type': 'xsd:boolean' }) } : { ...KEYWORDS } },
+      ClrCredential: {
+        ...term('ClrCredential'),
+        '@context': current ? { ...KEYWORDS, partial: term('partial', { '@type': 'xsd:boolean' }) } : { ...KEYWORDS },
+      },
       ClrSubject: { ...term('ClrSubject'), '@context': subject },
       Association: {
         ...term('Association'),
-        '@context': { associationType: term('AssociationType'), sourceId: term('sourceId', { '@type': 'xsd:anyURI' }), targetId: term('targetId', { '@type': 'xsd:anyURI' }) },
+        '@context': {
+          associationType: term('AssociationType'),
+          sourceId: term('sourceId', { '@type': 'xsd:anyURI' }),
+          targetId: term('targetId', { '@type': 'xsd:anyURI' }),
+        },
       },
     },
   };

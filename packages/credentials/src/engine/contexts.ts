@@ -14,7 +14,19 @@ import { contexts as ed25519Contexts2018 } from 'ed25519-signature-2018-context'
 export type DocumentLoader = (url: string) => Promise<{ contextUrl: string | null; documentUrl: string; document: unknown }>;
 
 const BUNDLED = new Map<string, unknown>();
-for (const source of [CLR_CONTEXTS, credentialContexts, dataIntegrityContexts, multikeyContexts, bitstringContexts, statusList2021Contexts, dccContexts, obContexts, didContexts, ed25519Contexts, ed25519Contexts2018]) {
+for (const source of [
+  CLR_CONTEXTS,
+  credentialContexts,
+  dataIntegrityContexts,
+  multikeyContexts,
+  bitstringContexts,
+  statusList2021Contexts,
+  dccContexts,
+  obContexts,
+  didContexts,
+  ed25519Contexts,
+  ed25519Contexts2018,
+]) {
   const entries: Array<[string, unknown]> = source instanceof Map ? [...source.entries()] : Object.entries(source);
   for (const [url, doc] of entries) if (url.startsWith('https://')) BUNDLED.set(url, doc);
 }

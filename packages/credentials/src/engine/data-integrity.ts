@@ -16,7 +16,9 @@ type Json = Record<string, unknown>;
 
 /** The suite name of a proof: its `cryptosuite` for DataIntegrityProof, otherwise its `type`. */
 export function suiteOf(proof: Json): string {
-  return proof['type'] === 'DataIntegrityProof' && typeof proof['cryptosuite'] === 'string' ? proof['cryptosuite'] : String(proof['type'] ?? 'unknown');
+  return proof['type'] === 'DataIntegrityProof' && typeof proof['cryptosuite'] === 'string'
+    ? proof['cryptosuite']
+    : String(proof['type'] ?? 'unknown');
 }
 
 /**
@@ -30,7 +32,8 @@ export async function canonizeWithPath(document: unknown, loader: DocumentLoader
   let typeCollision: JsonLdSafetyError | null = null;
   if (typeof document === 'object' && document !== null && !Array.isArray(document)) {
     const fast = await fastDataset(document as Json);
-    if ('quads' in fast) return { nquads: await rdfCanonize.canonize(fast.quads, { algorithm: 'RDFC-1.0', format: 'application/n-quads' }), path: 'fast' };
+    if ('quads' in fast)
+      return { nquads: await rdfCanonize.canonize(fast.quads, { algorithm: 'RDFC-1.0', format: 'application/n-quads' }), path: 'fast' };
     ({ issue: noted, typeCollision } = fast);
   }
   let nquads: string;
@@ -64,7 +67,8 @@ export async function hashData(unsecured: Json, proofConfig: Json, loader: Docum
   try {
     proofCanon = await canonize(config, loader);
   } catch (e) {
-    if (e instanceof JsonLdSafetyError) throw new Error(`The proof configuration is not strict JSON-LD at ${e.path === '' ? 'its root' : e.path}: ${e.reason}`, { cause: e });
+    if (e instanceof JsonLdSafetyError)
+      throw new Error(`The proof configuration is not strict JSON-LD at ${e.path === '' ? 'its root' : e.path}: ${e.reason}`, { cause: e });
     throw e;
   }
   return Buffer.concat([createHash('sha256').update(proofCanon).digest(), createHash('sha256').update(docCanon).digest()]);
@@ -78,7 +82,12 @@ export function unsecuredDocument(document: Json): Json {
 }
 
 /** Check one Ed25519 RDFC proof of a document against a public key. */
-export async function verifyEd25519RdfcProof(document: Json, proof: Json, key: KeyObject, loader: DocumentLoader): Promise<{ verified: boolean; reason: string }> {
+export async function verifyEd25519RdfcProof(
+  document: Json,
+  proof: Json,
+  key: KeyObject,
+  loader: DocumentLoader,
+): Promise<{ verified: boolean; reason: string }> {
   const value = proof['proofValue'];
   if (typeof value !== 'string') return { verified: false, reason: 'The proof has no proofValue' };
   let signature: Uint8Array;
@@ -88,7 +97,11 @@ export async function verifyEd25519RdfcProof(document: Json, proof: Json, key: K
     return { verified: false, reason: 'proofValue is not base58btc multibase' };
   }
   if (signature.length !== 64) return { verified: false, reason: 'proofValue is not a 64-byte Ed25519 signature' };
-  if (key.asymmetricKeyType !== 'ed25519') return { verified: false, reason: `the verification method is a ${key.asymmetricKeyType ?? 'unknown'} key, and this suite needs Ed25519` };
+  if (key.asymmetricKeyType !== 'ed25519')
+    return {
+      verified: false,
+      reason: `the verification method is a ${key.asymmetricKeyType ?? 'unknown'} key, and this suite needs Ed25519`,
+    };
   const data = await hashData(unsecuredDocument(document), proof, loader);
   const ok = nodeVerify(null, data, key, signature);
   return { verified: ok, reason: ok ? 'The signature matches' : 'The signature does not match the document' };
@@ -109,11 +122,24 @@ export function seedSigner(seed: Uint8Array, id: string): Ed25519Signer {
 }
 
 /** Add an eddsa-rdfc-2022 DataIntegrityProof; existing proofs are kept (the result's `proof` is an array). */
-export async function signDataIntegrity(unsigned: Json, opts: { signer: Ed25519Signer; created: string; loader: DocumentLoader; proofPurpose?: string }): Promise<Json> {
+export async function signDataIntegrity(
+  unsigned: Json,
+  opts: { signer: Ed25519Signer; created: string; loader: DocumentLoader; proofPurpose?: string },
+): Promise<Json> {
   const unsecured = unsecuredDocument(unsigned);
   const [lossy] = lossyNumbers(unsecured);
-  if (lossy) throw new JsonLdSafetyError(lossy.path, `the number ${lossy.value} would be signed as ${lossy.value.toFixed(0)} (JSON-LD canonicalisation drops its fraction), so the signature would not protect it; give it as a string or in a larger unit (lossy number)`);
-  const proof: Json = { type: 'DataIntegrityProof', created: opts.created, verificationMethod: opts.signer.id, cryptosuite: 'eddsa-rdfc-2022', proofPurpose: opts.proofPurpose ?? 'assertionMethod' };
+  if (lossy)
+    throw new JsonLdSafetyError(
+      lossy.path,
+      `the number ${lossy.value} would be signed as ${lossy.value.toFixed(0)} (JSON-LD canonicalisation drops its fraction), so the signature would not protect it; give it as a string or in a larger unit (lossy number)`,
+    );
+  const proof: Json = {
+    type: 'DataIntegrityProof',
+    created: opts.created,
+    verificationMethod: opts.signer.id,
+    cryptosuite: 'eddsa-rdfc-2022',
+    proofPurpose: opts.proofPurpose ?? 'assertionMethod',
+  };
   const signature = await opts.signer.sign(await hashData(unsecured, proof, opts.loader));
   const existing = ([] as unknown[]).concat(unsigned['proof'] ?? []);
   return { ...unsecured, proof: [...existing, { ...proof, proofValue: encodeBase58btc(signature) }] };

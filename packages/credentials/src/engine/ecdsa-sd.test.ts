@@ -39,7 +39,10 @@ describe('ecdsa-sd-2023', () => {
     const issuer = 'https://1edtech.edu/issuers/565049';
     const profile = { id: issuer, type: 'Profile', assertionMethod: [proof['verificationMethod']] };
     const report = await verifyCredential(sample(), { now: NOW, documents: new Map([[issuer, profile]]) });
-    expect(report.steps.find((s) => s.id === 'proof')).toMatchObject({ status: 'passed', message: expect.stringContaining('ecdsa-sd-2023') });
+    expect(report.steps.find((s) => s.id === 'proof')).toMatchObject({
+      status: 'passed',
+      message: expect.stringContaining('ecdsa-sd-2023'),
+    });
     expect(report.steps.find((s) => s.id === 'issuer')?.status).toBe('passed');
     expect(report.verdict).toBe('valid');
     const unpublished = await verifyCredential(sample(), { now: NOW });
@@ -53,7 +56,10 @@ describe('ecdsa-sd-2023', () => {
     ['the validFrom date', (d) => (d['validFrom'] = '2011-01-01T00:00:00Z')],
     ['a removed disclosed field', (d) => delete (d['credentialSubject'] as { achievement: Json }).achievement['description']],
     ['an added field', (d) => (d['description'] = 'Added after signing')],
-    ['an added achievement field', (d) => ((d['credentialSubject'] as { achievement: Json }).achievement['image'] = { id: 'https://example.com/i.png', type: 'Image' })],
+    [
+      'an added achievement field',
+      (d) => ((d['credentialSubject'] as { achievement: Json }).achievement['image'] = { id: 'https://example.com/i.png', type: 'Image' }),
+    ],
     ['an added undefined term', (d) => (d['notInAnyContext'] = 'x')],
     ['a removed subject', (d) => delete d['credentialSubject']],
     ['the issuer', (d) => (d['issuer'] = { ...(d['issuer'] as Json), name: 'Someone else' })],
@@ -90,7 +96,11 @@ describe('ecdsa-sd-2023', () => {
       asked.push(url);
       return documentLoader()(url);
     };
-    const result = await verifyEcdsaSdProof(unsecured, { ...proof, verificationMethod: 'https://1edtech.edu/issuers/565049#key-1' }, loader);
+    const result = await verifyEcdsaSdProof(
+      unsecured,
+      { ...proof, verificationMethod: 'https://1edtech.edu/issuers/565049#key-1' },
+      loader,
+    );
     expect(result.outcome).toBe('unknown');
     expect(result.message).toContain('https://1edtech.edu/issuers/565049#key-1 is not available offline');
     expect(asked).toContain('https://1edtech.edu/issuers/565049#key-1');
@@ -140,8 +150,15 @@ describe('ecdsa-sd-2023', () => {
 
   it('builds key documents only for https and did:key methods whose key is P-256', () => {
     const key = 'zDnaekGZTbQBerwcehBSXLqAg6s55hVEBms1zFy89VHXtJSa9';
-    expect(p256FragmentKey(`https://issuer.example/keys#${key}`)?.controller).toMatchObject({ id: 'https://issuer.example/keys', assertionMethod: [`https://issuer.example/keys#${key}`] });
-    expect(p256FragmentKey(`did:key:${key}`)?.byUrl.get(`did:key:${key}`)).toMatchObject({ id: `did:key:${key}#${key}`, type: 'Multikey', publicKeyMultibase: key });
+    expect(p256FragmentKey(`https://issuer.example/keys#${key}`)?.controller).toMatchObject({
+      id: 'https://issuer.example/keys',
+      assertionMethod: [`https://issuer.example/keys#${key}`],
+    });
+    expect(p256FragmentKey(`did:key:${key}`)?.byUrl.get(`did:key:${key}`)).toMatchObject({
+      id: `did:key:${key}#${key}`,
+      type: 'Multikey',
+      publicKeyMultibase: key,
+    });
     expect(p256FragmentKey(`did:key:${key}#${key}`)).not.toBeNull();
     expect(p256FragmentKey(`http://issuer.example/keys#${key}`)).toBeNull();
     expect(p256FragmentKey('https://issuer.example/keys#z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK')).toBeNull();
@@ -169,25 +186,45 @@ describe('ecdsa-sd-2023', () => {
         },
       },
     });
-    const mandatoryPointers = ['/issuer', '/validFrom', '/type', '/credentialSubject/type', '/credentialSubject/achievement/id', '/credentialSubject/achievement/type'];
+    const mandatoryPointers = [
+      '/issuer',
+      '/validFrom',
+      '/type',
+      '/credentialSubject/type',
+      '/credentialSubject/achievement/id',
+      '/credentialSubject/achievement/type',
+    ];
 
-    async function issueAndDerive(opts: { controller: string; id?: string; selectivePointers: string[]; loader?: DocumentLoader }): Promise<{ base: Json; derived: Json; method: string }> {
+    async function issueAndDerive(opts: {
+      controller: string;
+      id?: string;
+      selectivePointers: string[];
+      loader?: DocumentLoader;
+    }): Promise<{ base: Json; derived: Json; method: string }> {
       const keyPair = await EcdsaMultikey.generate({ curve: 'P-256', controller: opts.controller });
       if (opts.id) keyPair.id = opts.id.replace('{key}', keyPair.publicKeyMultibase);
       const loader = opts.loader ?? documentLoader();
       const purpose = new jsigs.purposes.AssertionProofPurpose();
       const signSuite = new DataIntegrityProof({ signer: keyPair.signer(), cryptosuite: createSignCryptosuite({ mandatoryPointers }) });
       const base = await jsigs.sign(credential(opts.controller), { suite: signSuite, purpose, documentLoader: loader });
-      const discloseSuite = new DataIntegrityProof({ cryptosuite: createDiscloseCryptosuite({ selectivePointers: opts.selectivePointers }) });
+      const discloseSuite = new DataIntegrityProof({
+        cryptosuite: createDiscloseCryptosuite({ selectivePointers: opts.selectivePointers }),
+      });
       const derived = await jsigs.derive(base, { suite: discloseSuite, purpose, documentLoader: loader });
       return { base, derived, method: keyPair.id };
     }
 
     it('an https#zDn key: the derived credential verifies, discloses only what was selected, and changes are rejected', async () => {
-      const { base, derived, method } = await issueAndDerive({ controller: 'https://issuer.example/issuers/1', selectivePointers: ['/credentialSubject/id', '/credentialSubject/achievement/name'] });
+      const { base, derived, method } = await issueAndDerive({
+        controller: 'https://issuer.example/issuers/1',
+        selectivePointers: ['/credentialSubject/id', '/credentialSubject/achievement/name'],
+      });
       expect(method).toMatch(/^https:\/\/issuer\.example\/issuers\/1#zDn/);
       const { unsecured, proof } = split(derived);
-      expect(await verifyEcdsaSdProof(unsecured, proof, documentLoader())).toMatchObject({ outcome: 'passed', controller: 'https://issuer.example/issuers/1' });
+      expect(await verifyEcdsaSdProof(unsecured, proof, documentLoader())).toMatchObject({
+        outcome: 'passed',
+        controller: 'https://issuer.example/issuers/1',
+      });
       const achievement = (unsecured['credentialSubject'] as { achievement: Json }).achievement;
       expect(achievement['name']).toBe('Formative assessment');
       expect(achievement['description']).toBeUndefined();
@@ -214,8 +251,16 @@ describe('ecdsa-sd-2023', () => {
         keyPair.id = id.replaceAll('{key}', keyPair.publicKeyMultibase);
         keyPair.controller = did;
         const purpose = new jsigs.purposes.AssertionProofPurpose();
-        const base = await jsigs.sign(credential(did), { suite: new DataIntegrityProof({ signer: keyPair.signer(), cryptosuite: createSignCryptosuite({ mandatoryPointers }) }), purpose, documentLoader: documentLoader() });
-        const derived = await jsigs.derive(base, { suite: new DataIntegrityProof({ cryptosuite: createDiscloseCryptosuite({ selectivePointers: ['/credentialSubject/id'] }) }), purpose, documentLoader: documentLoader() });
+        const base = await jsigs.sign(credential(did), {
+          suite: new DataIntegrityProof({ signer: keyPair.signer(), cryptosuite: createSignCryptosuite({ mandatoryPointers }) }),
+          purpose,
+          documentLoader: documentLoader(),
+        });
+        const derived = await jsigs.derive(base, {
+          suite: new DataIntegrityProof({ cryptosuite: createDiscloseCryptosuite({ selectivePointers: ['/credentialSubject/id'] }) }),
+          purpose,
+          documentLoader: documentLoader(),
+        });
         const { unsecured, proof } = split(derived);
         expect(proof['verificationMethod']).toBe(keyPair.id);
         expect(await verifyEcdsaSdProof(unsecured, proof, documentLoader())).toMatchObject({ outcome: 'passed', controller: did });
@@ -227,11 +272,29 @@ describe('ecdsa-sd-2023', () => {
       const method = `${controller}/keys/1`;
       const keyPair = await EcdsaMultikey.generate({ curve: 'P-256', id: method, controller });
       const purpose = new jsigs.purposes.AssertionProofPurpose();
-      const base = await jsigs.sign(credential(controller), { suite: new DataIntegrityProof({ signer: keyPair.signer(), cryptosuite: createSignCryptosuite({ mandatoryPointers }) }), purpose, documentLoader: documentLoader() });
-      const derived = await jsigs.derive(base, { suite: new DataIntegrityProof({ cryptosuite: createDiscloseCryptosuite({ selectivePointers: ['/name'] }) }), purpose, documentLoader: documentLoader() });
+      const base = await jsigs.sign(credential(controller), {
+        suite: new DataIntegrityProof({ signer: keyPair.signer(), cryptosuite: createSignCryptosuite({ mandatoryPointers }) }),
+        purpose,
+        documentLoader: documentLoader(),
+      });
+      const derived = await jsigs.derive(base, {
+        suite: new DataIntegrityProof({ cryptosuite: createDiscloseCryptosuite({ selectivePointers: ['/name'] }) }),
+        purpose,
+        documentLoader: documentLoader(),
+      });
       const { unsecured, proof } = split(derived);
-      const vm = { '@context': 'https://w3id.org/security/multikey/v1', id: method, type: 'Multikey', controller, publicKeyMultibase: keyPair.publicKeyMultibase };
-      const owner = { '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'], id: controller, assertionMethod: [method] };
+      const vm = {
+        '@context': 'https://w3id.org/security/multikey/v1',
+        id: method,
+        type: 'Multikey',
+        controller,
+        publicKeyMultibase: keyPair.publicKeyMultibase,
+      };
+      const owner = {
+        '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+        id: controller,
+        assertionMethod: [method],
+      };
       const documents = new Map<string, unknown>([
         [method, vm],
         [controller, owner],

@@ -78,8 +78,10 @@ export function p256FragmentKey(method: string): KeyDocuments | null {
  */
 export async function verifyEcdsaSdProof(document: Json, proof: Json, loader: DocumentLoader): Promise<EcdsaSdResult> {
   const fail = (reason: string): EcdsaSdResult => ({ outcome: 'failed', message: `The ecdsa-sd-2023 proof does not verify: ${reason}` });
-  if (proof['type'] !== 'DataIntegrityProof' || proof['cryptosuite'] !== 'ecdsa-sd-2023') return fail('it is not a DataIntegrityProof with cryptosuite ecdsa-sd-2023');
-  if (proof['proofPurpose'] !== 'assertionMethod') return fail(`the proof purpose is ${String(proof['proofPurpose'])}, not assertionMethod`);
+  if (proof['type'] !== 'DataIntegrityProof' || proof['cryptosuite'] !== 'ecdsa-sd-2023')
+    return fail('it is not a DataIntegrityProof with cryptosuite ecdsa-sd-2023');
+  if (proof['proofPurpose'] !== 'assertionMethod')
+    return fail(`the proof purpose is ${String(proof['proofPurpose'])}, not assertionMethod`);
   const value = proof['proofValue'];
   if (typeof value !== 'string' || !value.startsWith('u')) return fail('proofValue is not a base64url multibase (u…) string');
   const method = typeof proof['verificationMethod'] === 'string' ? proof['verificationMethod'] : '';
@@ -97,7 +99,10 @@ export async function verifyEcdsaSdProof(document: Json, proof: Json, loader: Do
       throw e;
     }
   };
-  const unknown = (url: string): EcdsaSdResult => ({ outcome: 'unknown', message: `The ecdsa-sd-2023 proof could not be checked: ${url} is not available offline` });
+  const unknown = (url: string): EcdsaSdResult => ({
+    outcome: 'unknown',
+    message: `The ecdsa-sd-2023 proof could not be checked: ${url} is not available offline`,
+  });
 
   try {
     const suite = new DataIntegrityProof({ cryptosuite: createVerifyCryptosuite() });

@@ -19,7 +19,8 @@ type Json = Record<string, unknown>;
 /** One fixed seed for the file; each property derives its own from it. */
 const SEED = 20_261_124;
 const loader = documentLoader();
-const reference = (doc: unknown) => jsonld.canonize(doc, { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader: loader, safe: true });
+const reference = (doc: unknown) =>
+  jsonld.canonize(doc, { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader: loader, safe: true });
 
 const V1 = 'https://www.w3.org/2018/credentials/v1';
 const V2 = 'https://www.w3.org/ns/credentials/v2';
@@ -53,7 +54,19 @@ interface Tally {
   refusedFor: Map<string, number>;
 }
 
-const tally = (): Tally => ({ docs: 0, fastQuads: 0, fastRefused: 0, declined: 0, accepted: 0, refused: 0, unavailable: 0, locatedBelowRoot: 0, typeCollisions: 0, declinedFor: new Map(), refusedFor: new Map() });
+const tally = (): Tally => ({
+  docs: 0,
+  fastQuads: 0,
+  fastRefused: 0,
+  declined: 0,
+  accepted: 0,
+  refused: 0,
+  unavailable: 0,
+  locatedBelowRoot: 0,
+  typeCollisions: 0,
+  declinedFor: new Map(),
+  refusedFor: new Map(),
+});
 const all: Tally[] = [];
 
 /** Assertions in the hot loop are plain throws (vitest's expect is too slow for 100,000 documents). */
@@ -76,13 +89,18 @@ function resolves(doc: unknown, path: string): boolean {
 }
 
 /** jsonld.js without safe mode (it drops what it cannot read instead of refusing), for the @type probe below. */
-const expandLoosely = (doc: unknown) => (jsonld as unknown as { expand(input: unknown, options: object): Promise<unknown> }).expand(doc, { documentLoader: loader, safe: false });
+const expandLoosely = (doc: unknown) =>
+  (jsonld as unknown as { expand(input: unknown, options: object): Promise<unknown> }).expand(doc, { documentLoader: loader, safe: false });
 
 /** The keys that can mean @type in these documents (the contexts alias `type`, the inline ones also `kind`). */
 const TYPE_KEYS = ['@type', 'type', 'kind'];
 
 /** Plain objects outside any @context with two or more of those keys, all with string (or string array) values. */
-function typeKeyNodes(value: unknown, path = '', out: Array<{ path: string; keys: string[] }> = []): Array<{ path: string; keys: string[] }> {
+function typeKeyNodes(
+  value: unknown,
+  path = '',
+  out: Array<{ path: string; keys: string[] }> = [],
+): Array<{ path: string; keys: string[] }> {
   if (Array.isArray(value)) value.forEach((item, i) => typeKeyNodes(item, `${path}/${i}`, out));
   else if (typeof value === 'object' && value !== null) {
     const keys = TYPE_KEYS.filter((k) => {
@@ -90,7 +108,8 @@ function typeKeyNodes(value: unknown, path = '', out: Array<{ path: string; keys
       return typeof v === 'string' || (Array.isArray(v) && v.every((t) => typeof t === 'string'));
     });
     if (keys.length > 1) out.push({ path, keys });
-    for (const [k, v] of Object.entries(value)) if (k !== '@context') typeKeyNodes(v, `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, out);
+    for (const [k, v] of Object.entries(value))
+      if (k !== '@context') typeKeyNodes(v, `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, out);
   }
   return out;
 }
@@ -106,7 +125,8 @@ async function typeCollisionIn(doc: Json): Promise<boolean> {
   const sentinels: string[][] = [];
   for (const { path, keys } of candidates) {
     let target: unknown = probe;
-    for (const raw of path === '' ? [] : path.slice(1).split('/')) target = (target as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+    for (const raw of path === '' ? [] : path.slice(1).split('/'))
+      target = (target as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
     sentinels.push(keys.map((k) => ((target as Json)[k] = `https://probe.example/${sentinels.length}/${k}`)));
   }
   const found = new Set<string>();
@@ -145,8 +165,16 @@ async function differential(doc: Json, t: Tally): Promise<void> {
     fast = await fastDataset(doc);
   } catch (e) {
     check(e instanceof JsonLdSafetyError, () => `fast path threw ${show(e)}`);
-    if (collision) check(TYPE_COLLISION.test(e.reason), () => `fast path refused (${show(e)}) a document jsonld.js accepts, whose only problem is two keys meaning @type`);
-    else check(isJsonLdContentError(refusal), () => `fast path refused (${show(e)}) what jsonld.js ${refusal ? `failed with ${show(refusal)}` : 'accepts'}`);
+    if (collision)
+      check(
+        TYPE_COLLISION.test(e.reason),
+        () => `fast path refused (${show(e)}) a document jsonld.js accepts, whose only problem is two keys meaning @type`,
+      );
+    else
+      check(
+        isJsonLdContentError(refusal),
+        () => `fast path refused (${show(e)}) what jsonld.js ${refusal ? `failed with ${show(refusal)}` : 'accepts'}`,
+      );
     t.fastRefused += 1;
   }
   if (fast && 'quads' in fast) {
@@ -157,8 +185,16 @@ async function differential(doc: Json, t: Tally): Promise<void> {
     t.fastQuads += 1;
   } else if (fast) {
     // Declining, the walk still checked what it could: nothing it noted may be news to jsonld.js.
-    check(refusal !== null || fast.issue === null, () => `the fast walk noted (${show(fast && 'issue' in fast ? fast.issue : null)}) in a document jsonld.js accepts`);
-    if (refusal === null) check(collision === (fast.typeCollision !== null), () => `two keys meaning @type: jsonld.js probe says ${collision}, the fast walk ${show(fast && 'typeCollision' in fast ? fast.typeCollision : null)}`);
+    check(
+      refusal !== null || fast.issue === null,
+      () => `the fast walk noted (${show(fast && 'issue' in fast ? fast.issue : null)}) in a document jsonld.js accepts`,
+    );
+    if (refusal === null)
+      check(
+        collision === (fast.typeCollision !== null),
+        () =>
+          `two keys meaning @type: jsonld.js probe says ${collision}, the fast walk ${show(fast && 'typeCollision' in fast ? fast.typeCollision : null)}`,
+      );
     t.declined += 1;
     const why = fast.declined.replace(/^context: .*/, 'context not bundled').replace(/ http\S*| _:\S*/g, '');
     t.declinedFor.set(why, (t.declinedFor.get(why) ?? 0) + 1);
@@ -177,19 +213,33 @@ async function differential(doc: Json, t: Tally): Promise<void> {
     check(ours === expected, () => `canonize() N-Quads differ:\n--- ours\n${ours ?? ''}--- jsonld.js\n${expected ?? ''}`);
     t.accepted += 1;
   } else if (refusal === null || isJsonLdContentError(refusal)) {
-    check(failure instanceof JsonLdSafetyError, () => `jsonld.js ${collision ? 'merges two keys meaning @type' : `refuses (${show(refusal)})`}, canonize() gave ${failure ? show(failure) : 'N-Quads'}`);
-    if (collision) check(TYPE_COLLISION.test(failure.reason), () => `two keys meaning @type refused for another reason: ${failure.message}`);
+    check(
+      failure instanceof JsonLdSafetyError,
+      () =>
+        `jsonld.js ${collision ? 'merges two keys meaning @type' : `refuses (${show(refusal)})`}, canonize() gave ${failure ? show(failure) : 'N-Quads'}`,
+    );
+    if (collision)
+      check(TYPE_COLLISION.test(failure.reason), () => `two keys meaning @type refused for another reason: ${failure.message}`);
     check(resolves(doc, failure.path), () => `${failure.path} is not a place in the document`);
-    check(failure.message.startsWith(`JSON-LD is not strict at `) && failure.message.endsWith(failure.reason), () => `message: ${failure.message}`);
+    check(
+      failure.message.startsWith(`JSON-LD is not strict at `) && failure.message.endsWith(failure.reason),
+      () => `message: ${failure.message}`,
+    );
     if (failure.path !== '') t.locatedBelowRoot += 1;
     const code = /\(([^()]*)\)$/.exec(failure.reason)?.[1] ?? failure.reason;
     t.refusedFor.set(code, (t.refusedFor.get(code) ?? 0) + 1);
     t.refused += 1;
   } else if (isJsonLdLoadingError(refusal)) {
-    check(failure instanceof Error && !(failure instanceof JsonLdSafetyError) && /not available offline/.test(failure.message), () => `an unloadable context gave ${show(failure)}`);
+    check(
+      failure instanceof Error && !(failure instanceof JsonLdSafetyError) && /not available offline/.test(failure.message),
+      () => `an unloadable context gave ${show(failure)}`,
+    );
     t.unavailable += 1;
   } else {
-    check(failure instanceof Error && refusal instanceof Error && failure.name === refusal.name && failure.message === refusal.message, () => `jsonld.js failed with ${show(refusal)}, canonize() with ${show(failure)}`);
+    check(
+      failure instanceof Error && refusal instanceof Error && failure.name === refusal.name && failure.message === refusal.message,
+      () => `jsonld.js failed with ${show(refusal)}, canonize() with ${show(failure)}`,
+    );
   }
   check(JSON.stringify(doc) === before, () => 'canonicalisation changed the document');
 }
@@ -206,7 +256,12 @@ async function run(name: string, arbitrary: fc.Arbitrary<Json>, numRuns: number,
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const used = process.cpuUsage(cpu);
   const cpuSeconds = ((used.user + used.system) / 1e6).toFixed(1);
-  const top = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([r, n]) => `${r} ${n}`).join('; ');
+  const top = (m: Map<string, number>) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([r, n]) => `${r} ${n}`)
+      .join('; ');
   console.log(
     `${name} (seed ${seed}): ${t.docs} documents in ${seconds} s (${cpuSeconds} s CPU); fast path: ${t.fastQuads} quads + ${t.fastRefused} refusals, ${t.declined} declined (${top(t.declinedFor)}); jsonld.js accepted ${t.accepted} (and ${t.typeCollisions} more with two keys meaning @type, which we refuse), refused ${t.refused} (${t.locatedBelowRoot} located below the root; ${top(t.refusedFor)}), context unavailable ${t.unavailable}`,
   );
@@ -218,34 +273,133 @@ async function run(name: string, arbitrary: fc.Arbitrary<Json>, numRuns: number,
 // ---------------------------------------------------------------------------------------------------------
 
 /** `arbitrary` one time in `n`, otherwise undefined. */
-const rare = <T>(arbitrary: fc.Arbitrary<T>, n: number): fc.Arbitrary<T | undefined> => fc.oneof({ weight: n - 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
+const rare = <T>(arbitrary: fc.Arbitrary<T>, n: number): fc.Arbitrary<T | undefined> =>
+  fc.oneof({ weight: n - 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
 
 const text = fc.oneof(
   { weight: 4, arbitrary: fc.string({ maxLength: 10 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 4 }) },
-  { weight: 2, arbitrary: fc.constantFrom('', ' ', 'a "quoted" \\ line\nbreak\ttab\r', 'émoji 🎓 ✓', '\u0000\u001f\u007f', 'true', '5', '1e-7', '1.5E0', '-0', '2024-01-01T00:00:00Z', 'NaN') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '',
+      ' ',
+      'a "quoted" \\ line\nbreak\ttab\r',
+      'émoji 🎓 ✓',
+      '\u0000\u001f\u007f',
+      'true',
+      '5',
+      '1e-7',
+      '1.5E0',
+      '-0',
+      '2024-01-01T00:00:00Z',
+      'NaN',
+    ),
+  },
 );
 
 /** Numbers jsonld.js formats in surprising ways, next to ordinary ones. */
 const awkwardNumber = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(0, -0, 1, -1, 7, 1e-7, -1e-7, 3e-7, 1.5e-7, 1e-6, 0.1, 0.5, 1.5, -2.25, 1 / 3, 1e20, 1e21, -1e21, 1e22, 2 ** 53, 2 ** 53 + 2, 2 ** 60, -(2 ** 63), 5e-324, Number.MAX_VALUE, Number.MIN_VALUE, Number.EPSILON, 123456789012345680000) },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      0,
+      -0,
+      1,
+      -1,
+      7,
+      1e-7,
+      -1e-7,
+      3e-7,
+      1.5e-7,
+      1e-6,
+      0.1,
+      0.5,
+      1.5,
+      -2.25,
+      1 / 3,
+      1e20,
+      1e21,
+      -1e21,
+      1e22,
+      2 ** 53,
+      2 ** 53 + 2,
+      2 ** 60,
+      -(2 ** 63),
+      5e-324,
+      Number.MAX_VALUE,
+      Number.MIN_VALUE,
+      Number.EPSILON,
+      123456789012345680000,
+    ),
+  },
   { weight: 2, arbitrary: fc.integer() },
   { weight: 2, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) },
-  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: -25, max: 25 })).map(([m, e]) => Number(`${m}e${e}`)) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: -25, max: 25 })).map(([m, e]) => Number(`${m}e${e}`)),
+  },
 );
 
 /** IRIs, mostly absolute; some blank node ids, relative, keyword-like or with spaces. */
 const iri = fc.oneof(
-  { weight: 8, arbitrary: fc.constantFrom('https://a.example/1', 'https://a.example/path#frag', 'urn:uuid:0b5e1e0e-1111-4c4c-8888-000000000001', 'did:example:abc', 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', 'mailto:x@y.example', 'urn:x:é') },
+  {
+    weight: 8,
+    arbitrary: fc.constantFrom(
+      'https://a.example/1',
+      'https://a.example/path#frag',
+      'urn:uuid:0b5e1e0e-1111-4c4c-8888-000000000001',
+      'did:example:abc',
+      'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
+      'mailto:x@y.example',
+      'urn:x:é',
+    ),
+  },
   { weight: 2, arbitrary: fc.webUrl({ withFragments: true, withQueryParameters: true }) },
   { weight: 1, arbitrary: fc.constantFrom('_:b1', '_:b2', '_:x') },
-  { weight: 1, arbitrary: fc.constantFrom('relative', './r', '#frag', '', '../up', 'a b', '@foo', '@id', 'ex:thing', 'https://a.example/with space', 'a,b:c') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      'relative',
+      './r',
+      '#frag',
+      '',
+      '../up',
+      'a b',
+      '@foo',
+      '@id',
+      'ex:thing',
+      'https://a.example/with space',
+      'a,b:c',
+    ),
+  },
 );
 
-const scalar = fc.oneof({ weight: 4, arbitrary: text }, { weight: 3, arbitrary: awkwardNumber }, { weight: 1, arbitrary: fc.boolean() }, { weight: 3, arbitrary: iri }, { weight: 1, arbitrary: fc.constant(null) });
+const scalar = fc.oneof(
+  { weight: 4, arbitrary: text },
+  { weight: 3, arbitrary: awkwardNumber },
+  { weight: 1, arbitrary: fc.boolean() },
+  { weight: 3, arbitrary: iri },
+  { weight: 1, arbitrary: fc.constant(null) },
+);
 
-const typeName = fc.constantFrom('VerifiableCredential', 'OpenBadgeCredential', 'AchievementCredential', 'Achievement', 'AchievementSubject', 'Profile', 'Result', 'Evidence', 'T', 'https://types.example/T', 'ex:T', 'UndefinedType', '_:t', 'VerifiablePresentation');
+const typeName = fc.constantFrom(
+  'VerifiableCredential',
+  'OpenBadgeCredential',
+  'AchievementCredential',
+  'Achievement',
+  'AchievementSubject',
+  'Profile',
+  'Result',
+  'Evidence',
+  'T',
+  'https://types.example/T',
+  'ex:T',
+  'UndefinedType',
+  '_:t',
+  'VerifiablePresentation',
+);
 
 // ---------------------------------------------------------------------------------------------------------
 // Contexts
@@ -331,7 +485,10 @@ const rootContext = fc.oneof(
 const special = fc.oneof(
   fc.record({ '@value': scalar, '@type': fc.constantFrom(`${XSD}integer`, `${EX}dt`) }),
   fc.record({ '@value': text, '@language': fc.constantFrom('en', 'x y') }),
-  fc.dictionary(fc.constantFrom('en', 'EN-GB', '@none', 'x y'), fc.oneof(text, fc.array(text, { maxLength: 2 }), fc.constant(null)), { minKeys: 1, maxKeys: 2 }),
+  fc.dictionary(fc.constantFrom('en', 'EN-GB', '@none', 'x y'), fc.oneof(text, fc.array(text, { maxLength: 2 }), fc.constant(null)), {
+    minKeys: 1,
+    maxKeys: 2,
+  }),
   fc.record({ '@list': fc.array(scalar, { maxLength: 2 }) }),
 );
 
@@ -355,9 +512,48 @@ const OB_SCOPED: Array<[string, string[]]> = [
   ['AchievementCredential', []],
   ['Criteria', []],
 ];
-const STRAY_KEYS = ['https://abs.example/prop', '_:bp', '@foo', 'undefinedTerm', 'has space', '@value', '@language', '@index', '@list', '@set', '@nest', '@included', '@reverse', '@graph', '@json', 'ex:local', 'a,b:c', 'creditsAvailable', 'issuer', 'p', 'langmap'];
+const STRAY_KEYS = [
+  'https://abs.example/prop',
+  '_:bp',
+  '@foo',
+  'undefinedTerm',
+  'has space',
+  '@value',
+  '@language',
+  '@index',
+  '@list',
+  '@set',
+  '@nest',
+  '@included',
+  '@reverse',
+  '@graph',
+  '@json',
+  'ex:local',
+  'a,b:c',
+  'creditsAvailable',
+  'issuer',
+  'p',
+  'langmap',
+];
 /** Properties whose values the contexts coerce to IRIs: mostly given nodes or IRIs. */
-const ID_VALUED = new Set(['credentialSubject', 'credentialStatus', 'evidence', 'issuer', 'termsOfUse', 'image', 'criteria', 'achievement', 'result', 'identifier', 'alignment', 'endorsement', 'url', 'ref', 'tref', 'achievedLevel']);
+const ID_VALUED = new Set([
+  'credentialSubject',
+  'credentialStatus',
+  'evidence',
+  'issuer',
+  'termsOfUse',
+  'image',
+  'criteria',
+  'achievement',
+  'result',
+  'identifier',
+  'alignment',
+  'endorsement',
+  'url',
+  'ref',
+  'tref',
+  'achievedLevel',
+]);
 
 function vocabularyOf(context: unknown): Vocabulary {
   const everywhere = new Set<string>();
@@ -388,11 +584,19 @@ function vocabularyOf(context: unknown): Vocabulary {
 }
 
 function valueFor(key: string, depth: number, vocabulary: Vocabulary): fc.Arbitrary<unknown> {
-  if (key === 'id' || key === '@id' || key === 'ident') return fc.oneof({ weight: 29, arbitrary: iri }, { weight: 1, arbitrary: fc.constantFrom(5, null, ['urn:a:1']) });
-  if (key === 'type' || key === '@type' || key === 'kind') return fc.oneof({ weight: 29, arbitrary: fc.constantFrom(...vocabulary.typeNames) }, { weight: 1, arbitrary: fc.constantFrom(5, null, [true], {}, 'UndefinedType') });
-  if (key === '@context') return fc.oneof({ weight: 6, arbitrary: inlineContext }, { weight: 1, arbitrary: fc.constantFrom(null, NOT_BUNDLED, V2, OB) });
+  if (key === 'id' || key === '@id' || key === 'ident')
+    return fc.oneof({ weight: 29, arbitrary: iri }, { weight: 1, arbitrary: fc.constantFrom(5, null, ['urn:a:1']) });
+  if (key === 'type' || key === '@type' || key === 'kind')
+    return fc.oneof(
+      { weight: 29, arbitrary: fc.constantFrom(...vocabulary.typeNames) },
+      { weight: 1, arbitrary: fc.constantFrom(5, null, [true], {}, 'UndefinedType') },
+    );
+  if (key === '@context')
+    return fc.oneof({ weight: 6, arbitrary: inlineContext }, { weight: 1, arbitrary: fc.constantFrom(null, NOT_BUNDLED, V2, OB) });
   const nested = depth > 0 ? node(depth - 1, vocabulary, false) : fc.constant({ id: 'urn:leaf:1' });
-  const one = ID_VALUED.has(key) ? fc.oneof({ weight: 4, arbitrary: nested }, { weight: 4, arbitrary: iri }, { weight: 1, arbitrary: scalar }) : fc.oneof({ weight: 12, arbitrary: scalar }, { weight: 2, arbitrary: nested });
+  const one = ID_VALUED.has(key)
+    ? fc.oneof({ weight: 4, arbitrary: nested }, { weight: 4, arbitrary: iri }, { weight: 1, arbitrary: scalar })
+    : fc.oneof({ weight: 12, arbitrary: scalar }, { weight: 2, arbitrary: nested });
   return fc.oneof(
     { weight: 12, arbitrary: one },
     { weight: 3, arbitrary: fc.array(one, { maxLength: 2 }) },
@@ -404,8 +608,19 @@ function valueFor(key: string, depth: number, vocabulary: Vocabulary): fc.Arbitr
 function node(depth: number, vocabulary: Vocabulary, root: boolean): fc.Arbitrary<Json> {
   const typeKey = fc.constantFrom('type', 'type', 'type', 'type', 'type', 'type', 'type', 'type', '@type', 'kind');
   const typed = fc.tuple(typeKey, fc.uniqueArray(fc.constantFrom(...vocabulary.typeNames), { minLength: 1, maxLength: 3 }), fc.boolean());
-  const vc = vocabulary.typeNames.includes('VerifiableCredential') ? [['type', vocabulary.typeNames.includes('OpenBadgeCredential') ? ['VerifiableCredential', 'OpenBadgeCredential'] : ['VerifiableCredential'], false] as const] : [];
-  const typing = root && vc.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...vc) }, { weight: 1, arbitrary: typed }) : fc.oneof({ weight: 2, arbitrary: typed }, { weight: 1, arbitrary: fc.constant(null) });
+  const vc = vocabulary.typeNames.includes('VerifiableCredential')
+    ? [
+        [
+          'type',
+          vocabulary.typeNames.includes('OpenBadgeCredential') ? ['VerifiableCredential', 'OpenBadgeCredential'] : ['VerifiableCredential'],
+          false,
+        ] as const,
+      ]
+    : [];
+  const typing =
+    root && vc.length
+      ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...vc) }, { weight: 1, arbitrary: typed })
+      : fc.oneof({ weight: 2, arbitrary: typed }, { weight: 1, arbitrary: fc.constant(null) });
   return typing.chain((t) => {
     const names = t ? [...t[1]] : [];
     const pool = [...new Set([...vocabulary.everywhere, ...names.flatMap((n) => vocabulary.byType.get(n) ?? [])])].sort();
@@ -425,21 +640,37 @@ function node(depth: number, vocabulary: Vocabulary, root: boolean): fc.Arbitrar
 }
 
 /** Free-form documents over the bundled contexts and generated inline contexts. */
-const freeForm = rootContext.chain((context) => node(1, vocabularyOf(context), true).map((body): Json => ({ '@context': context, ...body })));
+const freeForm = rootContext.chain((context) =>
+  node(1, vocabularyOf(context), true).map((body): Json => ({ '@context': context, ...body })),
+);
 
 /** One subject with one typed property from the inline contexts, and values jsonld.js formats by its own rules. */
 const typedValues = fc
   .tuple(
     fc.constantFrom('num', 'flt', 'flts', 'dbl', 'dec', 'when', 'yes', 'str', 'none', 'p', 'lang', 'nolang', 'ref', 'vref'),
-    fc.oneof({ weight: 5, arbitrary: awkwardNumber }, { weight: 1, arbitrary: fc.boolean() }, { weight: 2, arbitrary: text }, { weight: 1, arbitrary: iri }),
+    fc.oneof(
+      { weight: 5, arbitrary: awkwardNumber },
+      { weight: 1, arbitrary: fc.boolean() },
+      { weight: 2, arbitrary: text },
+      { weight: 1, arbitrary: iri },
+    ),
     fc.array(fc.oneof(awkwardNumber, fc.boolean(), fc.constantFrom('5', 'true', '1e-7', '0', '1.5E0')), { maxLength: 3 }),
     rare(fc.constantFrom(EX, EX, EX, 'rel/'), 3),
     fc.boolean(),
   )
   .map(([term, first, more, vocab, withV2]): Json => {
-    const definitions = Object.fromEntries(TERMS.filter(([name]) => ['num', 'flt', 'flts', 'dbl', 'dec', 'when', 'yes', 'str', 'none', 'p', 'lang', 'nolang', 'ref', 'vref'].includes(name)));
+    const definitions = Object.fromEntries(
+      TERMS.filter(([name]) =>
+        ['num', 'flt', 'flts', 'dbl', 'dec', 'when', 'yes', 'str', 'none', 'p', 'lang', 'nolang', 'ref', 'vref'].includes(name),
+      ),
+    );
     const inline: Json = vocab === undefined ? definitions : { ...definitions, '@vocab': vocab };
-    return { '@context': withV2 ? [V2, inline] : [{ id: '@id', type: '@type', ...inline }], id: 'urn:doc:1', type: withV2 ? 'VerifiableCredential' : `${EX}Thing`, [term]: more.length ? [first, ...more] : first };
+    return {
+      '@context': withV2 ? [V2, inline] : [{ id: '@id', type: '@type', ...inline }],
+      id: 'urn:doc:1',
+      type: withV2 ? 'VerifiableCredential' : `${EX}Thing`,
+      [term]: more.length ? [first, ...more] : first,
+    };
   });
 
 /** Keyword aliases and collisions: id/@id, type/@type and two aliases of one keyword, at the root or nested. */
@@ -454,7 +685,15 @@ const aliases = fc
     const body = Object.fromEntries(keys.map((k, i) => [k, k === 'name' ? 'A name' : values[i]]));
     const inline = { ident: '@id', kind: '@type', p: `${EX}p` };
     const context = withV2 ? [V2, inline] : { id: '@id', type: '@type', name: `${EX}name`, ...inline };
-    return nested ? { '@context': context, id: 'urn:doc:1', type: withV2 ? 'VerifiableCredential' : `${EX}Thing`, credentialSubject: body, [`${withV2 ? 'name' : 'p'}`]: 'outer' } : { '@context': context, ...body };
+    return nested
+      ? {
+          '@context': context,
+          id: 'urn:doc:1',
+          type: withV2 ? 'VerifiableCredential' : `${EX}Thing`,
+          credentialSubject: body,
+          [`${withV2 ? 'name' : 'p'}`]: 'outer',
+        }
+      : { '@context': context, ...body };
   });
 
 /** OB 3.0 credentials (type-scoped contexts at every level), with perturbed values and the odd stray key. */
@@ -468,15 +707,45 @@ const ob3 = fc
     narrative: text,
     hashed: fc.oneof(fc.boolean(), fc.constantFrom('true', 1)),
     image: rare(iri, 3),
-    stray: rare(fc.tuple(fc.constantFrom('credentialSubject', 'achievement', 'criteria', 'root'), fc.constantFrom('undefinedTerm', '@foo', 'https://abs.example/prop', 'description', 'type'), scalar), 5),
+    stray: rare(
+      fc.tuple(
+        fc.constantFrom('credentialSubject', 'achievement', 'criteria', 'root'),
+        fc.constantFrom('undefinedTerm', '@foo', 'https://abs.example/prop', 'description', 'type'),
+        scalar,
+      ),
+      5,
+    ),
     context: fc.oneof({ weight: 6, arbitrary: fc.constant([V2, OB]) }, { weight: 1, arbitrary: inlineContext.map((c) => [V2, OB, c]) }),
   })
   .map((c): Json => {
     const drop = (o: Json): Json => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
     const criteria: Json = { narrative: c.narrative };
-    const achievement: Json = drop({ id: `${c.id}#achievement`, type: ['Achievement'], name: c.name, criteria, creditsAvailable: c.credits, image: c.image });
-    const subject: Json = drop({ id: c.subjectId, '@id': c.subjectIdAlias, type: ['AchievementSubject'], achievement, identifier: c.subjectId ? undefined : [{ type: 'IdentityObject', hashed: c.hashed, identityHash: 'sha256$abc', identityType: 'emailAddress', salt: 'pepper' }] });
-    const doc: Json = { '@context': c.context, id: c.id, type: ['VerifiableCredential', 'OpenBadgeCredential'], issuer: { id: 'did:example:issuer', type: ['Profile'], name: 'Issuer' }, validFrom: '2024-01-01T00:00:00Z', name: c.name, credentialSubject: subject };
+    const achievement: Json = drop({
+      id: `${c.id}#achievement`,
+      type: ['Achievement'],
+      name: c.name,
+      criteria,
+      creditsAvailable: c.credits,
+      image: c.image,
+    });
+    const subject: Json = drop({
+      id: c.subjectId,
+      '@id': c.subjectIdAlias,
+      type: ['AchievementSubject'],
+      achievement,
+      identifier: c.subjectId
+        ? undefined
+        : [{ type: 'IdentityObject', hashed: c.hashed, identityHash: 'sha256$abc', identityType: 'emailAddress', salt: 'pepper' }],
+    });
+    const doc: Json = {
+      '@context': c.context,
+      id: c.id,
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      issuer: { id: 'did:example:issuer', type: ['Profile'], name: 'Issuer' },
+      validFrom: '2024-01-01T00:00:00Z',
+      name: c.name,
+      credentialSubject: subject,
+    };
     if (c.stray) {
       const [where, key, value] = c.stray;
       const target = { credentialSubject: subject, achievement, criteria, root: doc }[where];

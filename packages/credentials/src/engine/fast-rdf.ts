@@ -32,7 +32,13 @@ interface ActiveContext {
   previousContext?: ActiveContext;
 }
 interface ContextApi {
-  process(opts: { activeCtx: ActiveContext; localCtx: unknown; options: object; propagate?: boolean; overrideProtected?: boolean }): Promise<ActiveContext>;
+  process(opts: {
+    activeCtx: ActiveContext;
+    localCtx: unknown;
+    options: object;
+    propagate?: boolean;
+    overrideProtected?: boolean;
+  }): Promise<ActiveContext>;
   expandIri(ctx: ActiveContext, value: string, relativeTo: { vocab?: boolean; base?: boolean }, options: object): string | null;
   getContextValue(ctx: ActiveContext, key: string | null, type: string): unknown;
   getInitialContext(options: object): ActiveContext;
@@ -53,7 +59,9 @@ const ContextResolver = require('jsonld/lib/ContextResolver.js') as ContextResol
 /** jsonld.js's own absolute-IRI test (scheme ':' no whitespace, or a blank node id), which decides its safe-mode events. */
 const isAbsolute = (require('jsonld/lib/url.js') as { isAbsolute(value: unknown): boolean }).isAbsolute;
 /** jsonld.js's safe-mode event handler: context processing (term definitions, @vocab, @language) raises its events through it. */
-const SAFE_EVENTS = (require('jsonld/lib/events.js') as { setupEventHandler(opts: { options: object }): unknown }).setupEventHandler({ options: { safe: true } });
+const SAFE_EVENTS = (require('jsonld/lib/events.js') as { setupEventHandler(opts: { options: object }): unknown }).setupEventHandler({
+  options: { safe: true },
+});
 
 /** An RDF/JS-style term as rdf-canonize takes it. */
 export interface Term {
@@ -149,7 +157,14 @@ class SnapshottingResolver extends ContextResolver {
 function options(): { options: object; initial: ActiveContext } {
   if (!sharedOptions || sharedOptions.resolver.perOpCache.size > RESOLVED_LIMIT) {
     const resolver = new SnapshottingResolver({ sharedCache: new Map() });
-    const options = { base: '', documentLoader: BUNDLED_ONLY, contextResolver: resolver, processingMode: 'json-ld-1.1', safe: true, eventHandler: SAFE_EVENTS };
+    const options = {
+      base: '',
+      documentLoader: BUNDLED_ONLY,
+      contextResolver: resolver,
+      processingMode: 'json-ld-1.1',
+      safe: true,
+      eventHandler: SAFE_EVENTS,
+    };
     sharedOptions = { resolver, options, initial: contextApi.getInitialContext(options) };
   }
   return sharedOptions;
@@ -161,7 +176,15 @@ function note(w: Walk, path: string, reason: string): void {
 }
 
 /** jsonld.js's context processing, memoised; a context it refuses is a JsonLdSafetyError at `path`, one it cannot load is Unsupported. */
-async function process(w: Walk, active: ActiveContext, local: unknown, propagate: boolean, overrideProtected: boolean, path: string, inDocument = false): Promise<ActiveContext> {
+async function process(
+  w: Walk,
+  active: ActiveContext,
+  local: unknown,
+  propagate: boolean,
+  overrideProtected: boolean,
+  path: string,
+  inDocument = false,
+): Promise<ActiveContext> {
   let byLocal = processed.get(active);
   if (!byLocal) {
     byLocal = new Map();
@@ -228,7 +251,12 @@ function emit(w: Walk, subject: Term, property: string, object: Term, identity: 
     if (w.seen.has(key)) return;
     w.seen.add(key);
   }
-  w.quads.push({ subject, predicate: { termType: 'NamedNode', value: property === '@type' ? RDF_TYPE : property }, object, graph: DEFAULT_GRAPH });
+  w.quads.push({
+    subject,
+    predicate: { termType: 'NamedNode', value: property === '@type' ? RDF_TYPE : property },
+    object,
+    graph: DEFAULT_GRAPH,
+  });
 }
 
 /** jsonld.js's test for a native number it writes as xsd:double (types.isDouble). */
@@ -264,7 +292,13 @@ function literal(value: string | number | boolean, datatype: string | null, lang
  * A scalar property value as jsonld.js's value expansion (expand.js, _expandValue) + toRDF turns it into an
  * RDF term with its node-map identity, or null when jsonld.js emits nothing for it.
  */
-function scalar(w: Walk, termCtx: ActiveContext, key: string, value: string | number | boolean, path: string): { term: Term; identity: string | null } | null {
+function scalar(
+  w: Walk,
+  termCtx: ActiveContext,
+  key: string,
+  value: string | number | boolean,
+  path: string,
+): { term: Term; identity: string | null } | null {
   const type = contextApi.getContextValue(termCtx, key, '@type');
   if ((type === '@id' || type === '@vocab') && typeof value === 'string') {
     const iri = expand(w, termCtx, value, type === '@id' ? { base: true } : { vocab: true, base: true });
@@ -301,7 +335,10 @@ function scalar(w: Walk, termCtx: ActiveContext, key: string, value: string | nu
     }
   }
   // NaN is never equal to itself, so jsonld.js's node map keeps every NaN; JSON has none anyway.
-  const identity = typeof value === 'number' && Number.isNaN(value) ? null : `${typeof value}\u0000${String(value)}\u0000${datatype ?? ''}\u0000${language ?? ''}`;
+  const identity =
+    typeof value === 'number' && Number.isNaN(value)
+      ? null
+      : `${typeof value}\u0000${String(value)}\u0000${datatype ?? ''}\u0000${language ?? ''}`;
   return { term: literal(value, datatype, language), identity };
 }
 
@@ -330,7 +367,14 @@ async function checkInside(w: Walk, raw: unknown, ctx: ActiveContext, activeProp
  * step. Where jsonld.js safe mode would refuse, it notes the place and goes on; where the document leaves the
  * supported subset, it declines and goes on checking what it can (the caller then asks jsonld.js).
  */
-async function node(w: Walk, element: Json, activeIn: ActiveContext, activeProperty: string | null, typeScopedIn: ActiveContext | null, path: string): Promise<Term> {
+async function node(
+  w: Walk,
+  element: Json,
+  activeIn: ActiveContext,
+  activeProperty: string | null,
+  typeScopedIn: ActiveContext | null,
+  path: string,
+): Promise<Term> {
   const blank = (): Term => ({ termType: 'BlankNode', value: `_:b${w.blank++}` });
   let active = activeIn;
   const keys = Object.keys(element).sort();
@@ -394,13 +438,18 @@ async function node(w: Walk, element: Json, activeIn: ActiveContext, activePrope
   }
   // jsonld.js merges the types of two keys that both mean @type (JSON-LD 1.1 allows it); Tessera refuses them,
   // like two ids, so that no reader of one key sees other types than those signed.
-  if (typeKeys.length > 1) w.typeCollision ??= new JsonLdSafetyError(path, `"${typeKeys[0]}" and "${typeKeys[1]}" both give the node's types (colliding keywords)`);
+  if (typeKeys.length > 1)
+    w.typeCollision ??= new JsonLdSafetyError(
+      path,
+      `"${typeKeys[0]}" and "${typeKeys[1]}" both give the node's types (colliding keywords)`,
+    );
 
   let subject: Term | null = null;
   if (idKey !== undefined) {
     const id = element[idKey];
     const iri = typeof id === 'string' ? expand(w, active, id, { base: true }) : null;
-    if (typeof id !== 'string') note(w, pointer(path, idKey), `the id must be a string, not ${JSON.stringify(id) ?? String(id)} (invalid @id value)`);
+    if (typeof id !== 'string')
+      note(w, pointer(path, idKey), `the id must be a string, not ${JSON.stringify(id) ?? String(id)} (invalid @id value)`);
     else if (iri === null) note(w, pointer(path, idKey), reasonFor('reserved @id value', { id }));
     else if (!isAbsolute(iri)) note(w, pointer(path, idKey), reasonFor('relative @id reference', { id }));
     else subject = iriTerm(w, iri);
@@ -465,13 +514,23 @@ async function node(w: Walk, element: Json, activeIn: ActiveContext, activePrope
       }
     }
     const container = definition?.['@container'] ?? [];
-    const unsupported = definition?.reverse ? '@reverse' : container.some((c) => c !== '@set') ? `container ${container.join(',')}` : definition?.['@type'] === '@json' ? '@json' : null;
+    const unsupported = definition?.reverse
+      ? '@reverse'
+      : container.some((c) => c !== '@set')
+        ? `container ${container.join(',')}`
+        : definition?.['@type'] === '@json'
+          ? '@json'
+          : null;
     if (unsupported !== null) {
       decline(w, unsupported);
       entries += 1;
       // Lists, graphs and reverse properties hold node objects as they are, and so does a map container (language,
       // index, id, type) given anything but an object, which jsonld.js then reads as usual; maps are left to it.
-      const map = container.some((c) => c === '@language' || c === '@index' || c === '@id' || c === '@type') && typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+      const map =
+        container.some((c) => c === '@language' || c === '@index' || c === '@id' || c === '@type') &&
+        typeof raw === 'object' &&
+        raw !== null &&
+        !Array.isArray(raw);
       if (unsupported !== '@json' && !map) await checkInside(w, raw, termCtx, key, keyPath);
       continue;
     }
@@ -515,7 +574,16 @@ export type FastResult = { quads: Quad[] } | { declined: string; issue: JsonLdSa
  */
 export async function fastDataset(document: Json): Promise<FastResult> {
   const { options: jsonldOptions, initial } = options();
-  const w: Walk = { options: jsonldOptions, quads: [], seen: new Set(), blank: 0, labels: new Map(), issue: null, typeCollision: null, declined: null };
+  const w: Walk = {
+    options: jsonldOptions,
+    quads: [],
+    seen: new Set(),
+    blank: 0,
+    labels: new Map(),
+    issue: null,
+    typeCollision: null,
+    declined: null,
+  };
   try {
     await node(w, document, initial, null, null, '');
   } catch (e) {

@@ -31,11 +31,30 @@ afterAll(async () => {
   await new Promise((r) => server.close(r));
 });
 
-const code = async (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e instanceof FetchError ? e.code : `other: ${String(e)}`));
+const code = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: unknown) => (e instanceof FetchError ? e.code : `other: ${String(e)}`),
+  );
 
 describe('guarded fetcher', () => {
   it('classifies addresses', () => {
-    for (const a of ['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '224.0.0.1']) expect(isForbiddenAddress(a), a).toBe(true);
+    for (const a of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.20.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '::1',
+      '::',
+      'fe80::1',
+      'fd00::1',
+      '::ffff:127.0.0.1',
+      '224.0.0.1',
+    ])
+      expect(isForbiddenAddress(a), a).toBe(true);
     for (const a of ['93.184.216.34', '1.1.1.1', '2606:4700:4700::1111']) expect(isForbiddenAddress(a), a).toBe(false);
   });
 
@@ -98,7 +117,22 @@ describe('guarded fetcher', () => {
     expect(isForbiddenAddress(address)).toBe(true);
   });
 
-  const PUBLIC = ['1.1.1.1', '8.8.8.8', '93.184.216.34', '100.63.255.255', '100.128.0.1', '172.32.0.1', '192.169.0.1', '198.20.0.1', '223.255.255.254', '::ffff:93.184.216.34', '2606:4700:4700::1111', '2a00:1450:4001:82b::200e', '2001:4860:4860::8888', '2003::1'];
+  const PUBLIC = [
+    '1.1.1.1',
+    '8.8.8.8',
+    '93.184.216.34',
+    '100.63.255.255',
+    '100.128.0.1',
+    '172.32.0.1',
+    '192.169.0.1',
+    '198.20.0.1',
+    '223.255.255.254',
+    '::ffff:93.184.216.34',
+    '2606:4700:4700::1111',
+    '2a00:1450:4001:82b::200e',
+    '2001:4860:4860::8888',
+    '2003::1',
+  ];
   it.each(PUBLIC)('accepts the public address %s', (address) => {
     expect(isForbiddenAddress(address)).toBe(false);
   });
@@ -145,10 +179,20 @@ describe('guarded fetcher', () => {
     const seed = Buffer.from(privateKey.export({ format: 'jwk' }).d ?? '', 'base64url');
     const multikey = multikeyFromEd25519(Buffer.from(publicKey.export({ format: 'jwk' }).x ?? '', 'base64url'));
     const did = 'did:web:issuer.example';
-    const base = JSON.parse(readFileSync(new URL('../../test/fixtures/1edtech-validator/ob30/simple.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const base = JSON.parse(
+      readFileSync(new URL('../../test/fixtures/1edtech-validator/ob30/simple.json', import.meta.url), 'utf8'),
+    ) as Record<string, unknown>;
     delete base['proof'];
-    const signed = await signDataIntegrity({ ...base, issuer: { id: did, type: ['Profile'], name: 'Issuer' } }, { signer: seedSigner(seed, `${did}#key-1`), created: '2024-01-01T00:00:00Z', loader: documentLoader() });
-    const didDoc = { '@context': ['https://www.w3.org/ns/did/v1'], id: did, verificationMethod: [{ id: `${did}#key-1`, type: 'Multikey', controller: did, publicKeyMultibase: multikey }], assertionMethod: [`${did}#key-1`] };
+    const signed = await signDataIntegrity(
+      { ...base, issuer: { id: did, type: ['Profile'], name: 'Issuer' } },
+      { signer: seedSigner(seed, `${did}#key-1`), created: '2024-01-01T00:00:00Z', loader: documentLoader() },
+    );
+    const didDoc = {
+      '@context': ['https://www.w3.org/ns/did/v1'],
+      id: did,
+      verificationMethod: [{ id: `${did}#key-1`, type: 'Multikey', controller: did, publicKeyMultibase: multikey }],
+      assertionMethod: [`${did}#key-1`],
+    };
     const requested: string[] = [];
     const fake: Fetcher = {
       get: async () => {

@@ -13,7 +13,8 @@ import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
 
 /** Why a fetch was refused or failed. */
-export type FetchErrorCode = 'offline' | 'scheme' | 'forbidden-address' | 'timeout' | 'too-large' | 'http' | 'too-many-redirects' | 'network' | 'not-json';
+export type FetchErrorCode =
+  'offline' | 'scheme' | 'forbidden-address' | 'timeout' | 'too-large' | 'http' | 'too-many-redirects' | 'network' | 'not-json';
 
 /** A refused or failed fetch. */
 export class FetchError extends Error {
@@ -88,7 +89,9 @@ export function isForbiddenAddress(address: string): boolean {
 }
 
 const defaultLookup = (host: string) =>
-  new Promise<LookupAddress[]>((resolve, reject) => dnsLookup(host, { all: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))));
+  new Promise<LookupAddress[]>((resolve, reject) =>
+    dnsLookup(host, { all: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))),
+  );
 
 /** Create the guarded fetcher. */
 export function createFetcher(options: FetcherOptions = {}): Fetcher {
@@ -104,9 +107,11 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   /** Resolve the host and refuse forbidden addresses; returns the address to connect to. */
   async function pinnedAddress(host: string): Promise<LookupAddress> {
     const literal = host.replace(/^\[|\]$/g, '');
-    const addresses = isIP(literal) ? [{ address: literal, family: isIP(literal) }] : await lookup(host).catch((e: unknown) => {
-      throw new FetchError('network', `Could not resolve ${host}: ${e instanceof Error ? e.message : String(e)}`);
-    });
+    const addresses = isIP(literal)
+      ? [{ address: literal, family: isIP(literal) }]
+      : await lookup(host).catch((e: unknown) => {
+          throw new FetchError('network', `Could not resolve ${host}: ${e instanceof Error ? e.message : String(e)}`);
+        });
     if (addresses.length === 0) throw new FetchError('network', `${host} has no address`);
     if (!options.allowPrivate && addresses.some((a) => isForbiddenAddress(a.address))) {
       throw new FetchError('forbidden-address', `${host} resolves to a private or special address; refused`);
@@ -147,7 +152,12 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
                 chunks.push(chunk);
               });
               res.on('end', () =>
-                resolve({ status: res.statusCode ?? 0, location: typeof res.headers.location === 'string' ? res.headers.location : null, contentType: String(res.headers['content-type'] ?? ''), body: new Uint8Array(Buffer.concat(chunks)) }),
+                resolve({
+                  status: res.statusCode ?? 0,
+                  location: typeof res.headers.location === 'string' ? res.headers.location : null,
+                  contentType: String(res.headers['content-type'] ?? ''),
+                  body: new Uint8Array(Buffer.concat(chunks)),
+                }),
               );
               res.on('error', (e) => reject(new FetchError('network', e.message)));
             },
@@ -162,7 +172,8 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   async function get(href: string, accept = 'application/json, application/ld+json, */*;q=0.5'): Promise<Fetched> {
     const given = documents.get(href);
     if (given !== undefined) {
-      const body = given instanceof Uint8Array ? given : new TextEncoder().encode(typeof given === 'string' ? given : JSON.stringify(given));
+      const body =
+        given instanceof Uint8Array ? given : new TextEncoder().encode(typeof given === 'string' ? given : JSON.stringify(given));
       return { url: href, contentType: 'application/json', body };
     }
     if (mode === 'off') throw new FetchError('offline', `${href} is not available offline`);
@@ -175,7 +186,8 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       throw new FetchError('scheme', `${href} is not a URL`);
     }
     for (let hop = 0; hop <= maxRedirects; hop++) {
-      if (url.protocol !== 'https:' && !(url.protocol === 'http:' && options.allowPrivate)) throw new FetchError('scheme', `Only https URLs are fetched (${url.href})`);
+      if (url.protocol !== 'https:' && !(url.protocol === 'http:' && options.allowPrivate))
+        throw new FetchError('scheme', `Only https URLs are fetched (${url.href})`);
       const res = await once(url, accept);
       if (res.status >= 300 && res.status < 400 && res.location) {
         url = new URL(res.location, url);

@@ -34,7 +34,13 @@ function publishedProfile(name: string): Map<string, unknown> {
   const issuer = typeof doc['issuer'] === 'string' ? doc['issuer'] : String((doc['issuer'] as { id?: unknown }).id);
   const methods: unknown[] = jwt
     ? [{ id: `${issuer}#jwt-key`, type: 'JsonWebKey', controller: issuer, publicKeyJwk: decodeProtectedHeader(text).jwk }]
-    : [doc['proof']].flat().flatMap((p) => (typeof (p as { verificationMethod?: unknown }).verificationMethod === 'string' ? [(p as { verificationMethod: string }).verificationMethod] : []));
+    : [doc['proof']]
+        .flat()
+        .flatMap((p) =>
+          typeof (p as { verificationMethod?: unknown }).verificationMethod === 'string'
+            ? [(p as { verificationMethod: string }).verificationMethod]
+            : [],
+        );
   return new Map([[issuer, { id: issuer, type: 'Profile', assertionMethod: methods }]]);
 }
 
@@ -45,7 +51,12 @@ function publishedProfile(name: string): Map<string, unknown> {
  * lists the key (the `issuer` step is unknown, and says why), and valid when it does. `step` is a step that must
  * carry the given status.
  */
-const EXPECTED: Array<{ file: string; verdict: Verdict | Verdict[]; published?: true; step?: [string, 'passed' | 'failed' | 'warning' | 'unknown'] }> = [
+const EXPECTED: Array<{
+  file: string;
+  verdict: Verdict | Verdict[];
+  published?: true;
+  step?: [string, 'passed' | 'failed' | 'warning' | 'unknown'];
+}> = [
   { file: 'simple.json', verdict: 'valid', published: true, step: ['proof', 'passed'] },
   { file: 'simple.1ob', verdict: 'valid', published: true },
   { file: 'simple-context-alias.json', verdict: 'valid', published: true },
@@ -123,34 +134,56 @@ describe('1EdTech validator fixtures get the verdicts the fixtures README gives'
     for (const s of report.steps) if (s.status === 'passed') expect(s.message).not.toMatch(/not available|could not/);
   });
 
-  it.each(EXPECTED.filter((e) => e.published))('$file without its issuer profile is indeterminate: nothing ties the key to the issuer', async ({ file }) => {
-    const report = await verifyFixture(file);
-    expect(report.verdict, JSON.stringify(report.steps, null, 1)).toBe('indeterminate');
-    const issuer = report.steps.find((s) => s.id === 'issuer');
-    expect(issuer?.status).toBe('unknown');
-    expect(issuer?.message).toMatch(file.includes('jwt') ? /the token carries its own key, which the issuer does not publish/ : /not available/);
-    // Every other step is as good as with the profile: only the issuer binding is open.
-    expect(report.steps.filter((s) => s.status === 'unknown' || s.status === 'failed').map((s) => s.id)).toEqual(['issuer']);
-  });
+  it.each(EXPECTED.filter((e) => e.published))(
+    '$file without its issuer profile is indeterminate: nothing ties the key to the issuer',
+    async ({ file }) => {
+      const report = await verifyFixture(file);
+      expect(report.verdict, JSON.stringify(report.steps, null, 1)).toBe('indeterminate');
+      const issuer = report.steps.find((s) => s.id === 'issuer');
+      expect(issuer?.status).toBe('unknown');
+      expect(issuer?.message).toMatch(
+        file.includes('jwt') ? /the token carries its own key, which the issuer does not publish/ : /not available/,
+      );
+      // Every other step is as good as with the profile: only the issuer binding is open.
+      expect(report.steps.filter((s) => s.status === 'unknown' || s.status === 'failed').map((s) => s.id)).toEqual(['issuer']);
+    },
+  );
 
   it('a profile that does not list the key, or lists it only under authentication, makes the credential invalid', async () => {
     const issuer = 'https://example.com/issuers/876543';
     const method = 'https://example.com/issuers/876543#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi';
-    const other = await verifyFixture('simple.json', new Map([[issuer, { id: issuer, assertionMethod: [`${issuer}#z6MkoMGF38Ck9xkdqrbZt4h9eHb1qc3GhAAkoSWa4Vy3SHRN`] }]]));
-    expect(other.steps.find((s) => s.id === 'issuer')).toMatchObject({ status: 'failed', message: expect.stringContaining('does not list the key') });
+    const other = await verifyFixture(
+      'simple.json',
+      new Map([[issuer, { id: issuer, assertionMethod: [`${issuer}#z6MkoMGF38Ck9xkdqrbZt4h9eHb1qc3GhAAkoSWa4Vy3SHRN`] }]]),
+    );
+    expect(other.steps.find((s) => s.id === 'issuer')).toMatchObject({
+      status: 'failed',
+      message: expect.stringContaining('does not list the key'),
+    });
     const authOnly = await verifyFixture('simple.json', new Map([[issuer, { id: issuer, authentication: [method] }]]));
     expect(authOnly.verdict).toBe('invalid');
-    expect(authOnly.steps.find((s) => s.id === 'issuer')).toMatchObject({ status: 'failed', message: expect.stringContaining('only under authentication, not under assertionMethod') });
+    expect(authOnly.steps.find((s) => s.id === 'issuer')).toMatchObject({
+      status: 'failed',
+      message: expect.stringContaining('only under authentication, not under assertionMethod'),
+    });
   });
 
   it('runs the official JSON Schema named by credentialSchema from the copy the engine ships', async () => {
     const report = await verifyFixture('complete.json');
     expect(report.steps.find((s) => s.id === 'schema')?.status).toBe('passed');
     // The engine ships the official schemas: no note that they are unavailable offline.
-    expect(report.steps.filter((s) => s.id === 'schema').map((s) => s.message).join(' ')).not.toMatch(/not available offline/);
+    expect(
+      report.steps
+        .filter((s) => s.id === 'schema')
+        .map((s) => s.message)
+        .join(' '),
+    ).not.toMatch(/not available offline/);
     // The official schema requires `proof` to be an array: a single proof object fails it.
     const single = await verifyFixture('simple-err-proof-method.json');
-    expect(single.steps.find((s) => s.id === 'schema')).toMatchObject({ status: 'failed', message: expect.stringContaining('/proof must be array') });
+    expect(single.steps.find((s) => s.id === 'schema')).toMatchObject({
+      status: 'failed',
+      message: expect.stringContaining('/proof must be array'),
+    });
   });
 
   it('shows a revoked Bitstring entry as failed when the list is mapped offline', async () => {
@@ -159,10 +192,15 @@ describe('1EdTech validator fixtures get the verdicts the fixtures README gives'
     const revoked = files.filter((f) => f.startsWith('credential-status-revoked'));
     expect(revoked.length).toBeGreaterThan(0);
     for (const f of revoked) {
-      const credential = JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as { credentialStatus: { statusListCredential: string } | Array<{ statusListCredential: string }> };
+      const credential = JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as {
+        credentialStatus: { statusListCredential: string } | Array<{ statusListCredential: string }>;
+      };
       const url = [credential.credentialStatus].flat()[0]?.statusListCredential ?? '';
       const list = JSON.parse(readFileSync(new URL('testlist', dir), 'utf8')) as unknown;
-      const report = await verifyCredential(credential as unknown as Record<string, unknown>, { now: NOW, documents: new Map<string, unknown>([[url, list], ...profilesOf(credential, list)]) });
+      const report = await verifyCredential(credential as unknown as Record<string, unknown>, {
+        now: NOW,
+        documents: new Map<string, unknown>([[url, list], ...profilesOf(credential, list)]),
+      });
       expect(report.verdict, JSON.stringify(report.steps, null, 1)).toBe('invalid');
       expect(report.steps.some((s) => s.id.startsWith('status.') && s.status === 'failed' && /revoked/.test(s.message))).toBe(true);
     }
@@ -171,7 +209,11 @@ describe('1EdTech validator fixtures get the verdicts the fixtures README gives'
   it('refuses bytes that are neither JSON, JWT, PNG nor SVG, and images without a credential', async () => {
     expect((await verifyCredential(new Uint8Array([1, 2, 3]))).steps[0]).toMatchObject({ id: 'parse', status: 'failed' });
     const bare = '<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>';
-    expect((await verifyCredential(bare)).steps[0]).toMatchObject({ id: 'parse', status: 'failed', message: 'The SVG has no baked credential' });
+    expect((await verifyCredential(bare)).steps[0]).toMatchObject({
+      id: 'parse',
+      status: 'failed',
+      message: 'The SVG has no baked credential',
+    });
     const entity = '<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg xmlns="http://www.w3.org/2000/svg">&x;</svg>';
     expect((await verifyCredential(entity)).steps[0]).toMatchObject({ id: 'parse', status: 'failed' });
   });

@@ -58,7 +58,20 @@ const VOCAB = 'https://victim.example/vocab#skillLevel';
 const profile = (id: string, name = 'Victim University'): Json => ({ id, type: ['Profile'], name });
 
 interface World {
-  victim: { ed: FixedKey; p256: FixedKey; auth1: FixedKey; auth2: FixedKey; invoke: FixedKey; vmOnly: FixedKey; path: FixedKey; didKey: FixedKey; didKeyP256: FixedKey; https: FixedKey; httpsFragment: FixedKey; httpsAuth: FixedKey };
+  victim: {
+    ed: FixedKey;
+    p256: FixedKey;
+    auth1: FixedKey;
+    auth2: FixedKey;
+    invoke: FixedKey;
+    vmOnly: FixedKey;
+    path: FixedKey;
+    didKey: FixedKey;
+    didKeyP256: FixedKey;
+    https: FixedKey;
+    httpsFragment: FixedKey;
+    httpsAuth: FixedKey;
+  };
   attacker: { ed: FixedKey; p256: FixedKey };
   victimDidKey: string;
   victimDidKeyMethod: string;
@@ -130,7 +143,10 @@ async function buildWorld(): Promise<World> {
     [
       didWebUrl(ATTACKER_WEB),
       didDocument(ATTACKER_WEB, {
-        verificationMethod: [multikeyMethod(`${ATTACKER_WEB}#key-1`, ATTACKER_WEB, attacker.ed), jwkMethod(`${ATTACKER_WEB}#key-2`, ATTACKER_WEB, attacker.p256)],
+        verificationMethod: [
+          multikeyMethod(`${ATTACKER_WEB}#key-1`, ATTACKER_WEB, attacker.ed),
+          jwkMethod(`${ATTACKER_WEB}#key-2`, ATTACKER_WEB, attacker.p256),
+        ],
         assertionMethod: [`${ATTACKER_WEB}#key-1`, `${ATTACKER_WEB}#key-2`],
       }),
     ],
@@ -193,16 +209,24 @@ interface Forgery {
   build(): Promise<Built>;
 }
 
-const di = (issuer: string | Json, key: FixedKey, method: string, documents?: Map<string, unknown>) => async (): Promise<Built> => ({ input: await signDi(unsignedCredential(issuer), { key, method }), ...(documents ? { documents } : {}) });
-const jwt = (issuer: string | Json, kid: string, key: FixedKey, overrides: Json = {}) => async (): Promise<Built> => ({ input: await signJose(jwtClaims(unsignedCredential(issuer), overrides), { kid }, key) });
+const di = (issuer: string | Json, key: FixedKey, method: string, documents?: Map<string, unknown>) => async (): Promise<Built> => ({
+  input: await signDi(unsignedCredential(issuer), { key, method }),
+  ...(documents ? { documents } : {}),
+});
+const jwt =
+  (issuer: string | Json, kid: string, key: FixedKey, overrides: Json = {}) =>
+  async (): Promise<Built> => ({ input: await signJose(jwtClaims(unsignedCredential(issuer), overrides), { kid }, key) });
 /** A change made to one of the victim's genuine credentials after it was signed. */
-const tamper = (pick: (g: World['genuine']) => Json, change: (copy: Json) => void) => async (): Promise<Built> => ({ input: edited(pick(w().genuine), change) });
+const tamper = (pick: (g: World['genuine']) => Json, change: (copy: Json) => void) => async (): Promise<Built> => ({
+  input: edited(pick(w().genuine), change),
+});
 const onDidKey = (change: (copy: Json) => void) => tamper((g) => g.didKey, change);
 const proofOf = (doc: Json): Json => at(doc, 'proof', 0);
 const JWK_REASON = /the token carries its own key, which the issuer does not publish/i;
 
 const KEY_SUBSTITUTION = 'key substitution (→ issuer failed)';
-const CONTROLLER = 'controller forgery: an https key document claims the victim as controller (→ issuer failed; unknown without the victim’s document)';
+const CONTROLLER =
+  'controller forgery: an https key document claims the victim as controller (→ issuer failed; unknown without the victim’s document)';
 const AUTH_ONLY = 'a key the issuer lists only for another purpose (→ issuer failed)';
 const COLLISION = 'keyword alias collision added after signing (→ jsonld failed)';
 const ADDED_DEFINED = 'unsigned added term, defined by a context (→ proof failed)';
@@ -221,13 +245,61 @@ const WRONG_METHOD_ID = 'DID document method id not the one requested (→ issue
 
 const FORGERIES: Forgery[] = [
   // Key substitution: the victim stays the issuer, the attacker's key signs.
-  { cls: KEY_SUBSTITUTION, variant: 'victim did:web issuer, attacker did:key signs (DI)', step: 'issuer', status: 'failed', build: async () => di(VICTIM_WEB, w().attacker.ed, w().attackerDidKeyMethod)() },
-  { cls: KEY_SUBSTITUTION, variant: 'victim did:key issuer, attacker did:key signs (DI)', step: 'issuer', status: 'failed', build: async () => di(w().victimDidKey, w().attacker.ed, w().attackerDidKeyMethod)() },
-  { cls: KEY_SUBSTITUTION, variant: 'victim https issuer, attacker key as a fragment of the victim URL, profile does not list it (DI)', step: 'issuer', status: 'failed', build: async () => di(VICTIM_HTTPS, w().attacker.ed, `${VICTIM_HTTPS}#${w().attacker.ed.publicKeyMultibase}`)() },
-  { cls: KEY_SUBSTITUTION, variant: 'victim https issuer, attacker fragment key, profile not available (DI) → issuer unknown', step: 'issuer', status: 'unknown', build: async () => di(VICTIM_HTTPS, w().attacker.ed, `${VICTIM_HTTPS}#${w().attacker.ed.publicKeyMultibase}`, documentsWith({ [VICTIM_HTTPS]: undefined }))() },
-  { cls: KEY_SUBSTITUTION, variant: 'victim did:web issuer, attacker did:web key (DI)', step: 'issuer', status: 'failed', build: async () => di(VICTIM_WEB, w().attacker.ed, `${ATTACKER_WEB}#key-1`)() },
-  { cls: KEY_SUBSTITUTION, variant: 'victim P-256 did:key issuer, attacker P-256 did:key signs (DI, ecdsa-rdfc-2019)', step: 'issuer', status: 'failed', build: async () => di(w().victimDidKeyP256, w().attacker.p256, w().attackerDidKeyP256Method)() },
-  { cls: KEY_SUBSTITUTION, variant: "the victim's method id kept, the attacker's key signs → proof failed", step: 'proof', status: 'failed', build: async () => di(VICTIM_WEB, w().attacker.ed, `${VICTIM_WEB}#key-1`)() },
+  {
+    cls: KEY_SUBSTITUTION,
+    variant: 'victim did:web issuer, attacker did:key signs (DI)',
+    step: 'issuer',
+    status: 'failed',
+    build: async () => di(VICTIM_WEB, w().attacker.ed, w().attackerDidKeyMethod)(),
+  },
+  {
+    cls: KEY_SUBSTITUTION,
+    variant: 'victim did:key issuer, attacker did:key signs (DI)',
+    step: 'issuer',
+    status: 'failed',
+    build: async () => di(w().victimDidKey, w().attacker.ed, w().attackerDidKeyMethod)(),
+  },
+  {
+    cls: KEY_SUBSTITUTION,
+    variant: 'victim https issuer, attacker key as a fragment of the victim URL, profile does not list it (DI)',
+    step: 'issuer',
+    status: 'failed',
+    build: async () => di(VICTIM_HTTPS, w().attacker.ed, `${VICTIM_HTTPS}#${w().attacker.ed.publicKeyMultibase}`)(),
+  },
+  {
+    cls: KEY_SUBSTITUTION,
+    variant: 'victim https issuer, attacker fragment key, profile not available (DI) → issuer unknown',
+    step: 'issuer',
+    status: 'unknown',
+    build: async () =>
+      di(
+        VICTIM_HTTPS,
+        w().attacker.ed,
+        `${VICTIM_HTTPS}#${w().attacker.ed.publicKeyMultibase}`,
+        documentsWith({ [VICTIM_HTTPS]: undefined }),
+      )(),
+  },
+  {
+    cls: KEY_SUBSTITUTION,
+    variant: 'victim did:web issuer, attacker did:web key (DI)',
+    step: 'issuer',
+    status: 'failed',
+    build: async () => di(VICTIM_WEB, w().attacker.ed, `${ATTACKER_WEB}#key-1`)(),
+  },
+  {
+    cls: KEY_SUBSTITUTION,
+    variant: 'victim P-256 did:key issuer, attacker P-256 did:key signs (DI, ecdsa-rdfc-2019)',
+    step: 'issuer',
+    status: 'failed',
+    build: async () => di(w().victimDidKeyP256, w().attacker.p256, w().attackerDidKeyP256Method)(),
+  },
+  {
+    cls: KEY_SUBSTITUTION,
+    variant: "the victim's method id kept, the attacker's key signs → proof failed",
+    step: 'proof',
+    status: 'failed',
+    build: async () => di(VICTIM_WEB, w().attacker.ed, `${VICTIM_WEB}#key-1`)(),
+  },
   {
     cls: KEY_SUBSTITUTION,
     variant: "content changed, the victim's stale proof kept beside the attacker's new one → proof[0] failed",
@@ -240,16 +312,82 @@ const FORGERIES: Forgery[] = [
       return { input: { ...content, proof: [...[victimProof].flat(), ...[attackers['proof']].flat()] } };
     },
   },
-  { cls: KEY_SUBSTITUTION, variant: 'victim did:web issuer and iss, attacker did:key kid (JWT EdDSA)', step: 'issuer', status: 'failed', build: async () => jwt(VICTIM_WEB, w().attackerDidKeyMethod, w().attacker.ed)() },
-  { cls: KEY_SUBSTITUTION, variant: 'victim https issuer, attacker P-256 key as a fragment of the victim URL (JWT ES256)', step: 'issuer', status: 'failed', build: async () => jwt(VICTIM_HTTPS, `${VICTIM_HTTPS}#${w().attacker.p256.publicKeyMultibase}`, w().attacker.p256)() },
-  { cls: KEY_SUBSTITUTION, variant: 'victim did:key issuer, attacker did:key kid (JWT EdDSA)', step: 'issuer', status: 'failed', build: async () => jwt(w().victimDidKey, w().attackerDidKeyMethod, w().attacker.ed)() },
-  { cls: KEY_SUBSTITUTION, variant: 'victim did:web issuer, attacker did:web kid (JWT ES256)', step: 'issuer', status: 'failed', build: async () => jwt(VICTIM_WEB, `${ATTACKER_WEB}#key-2`, w().attacker.p256)() },
-  { cls: KEY_SUBSTITUTION, variant: "the victim's kid kept, the attacker's key signs (JWT EdDSA) → proof.jwt failed", step: 'proof.jwt', status: 'failed', build: async () => jwt(VICTIM_WEB, `${VICTIM_WEB}#key-1`, w().attacker.ed)() },
+  {
+    cls: KEY_SUBSTITUTION,
+    variant: 'victim did:web issuer and iss, attacker did:key kid (JWT EdDSA)',
+    step: 'issuer',
+    status: 'failed',
+    build: async () => jwt(VICTIM_WEB, w().attackerDidKeyMethod, w().attacker.ed)(),
+  },
+  {
+    cls: KEY_SUBSTITUTION,
+    variant: 'victim https issuer, attacker P-256 key as a fragment of the victim URL (JWT ES256)',
+    step: 'issuer',
+    status: 'failed',
+    build: async () => jwt(VICTIM_HTTPS, `${VICTIM_HTTPS}#${w().attacker.p256.publicKeyMultibase}`, w().attacker.p256)(),
+  },
+  {
+    cls: KEY_SUBSTITUTION,
+    variant: 'victim did:key issuer, attacker did:key kid (JWT EdDSA)',
+    step: 'issuer',
+    status: 'failed',
+    build: async () => jwt(w().victimDidKey, w().attackerDidKeyMethod, w().attacker.ed)(),
+  },
+  {
+    cls: KEY_SUBSTITUTION,
+    variant: 'victim did:web issuer, attacker did:web kid (JWT ES256)',
+    step: 'issuer',
+    status: 'failed',
+    build: async () => jwt(VICTIM_WEB, `${ATTACKER_WEB}#key-2`, w().attacker.p256)(),
+  },
+  {
+    cls: KEY_SUBSTITUTION,
+    variant: "the victim's kid kept, the attacker's key signs (JWT EdDSA) → proof.jwt failed",
+    step: 'proof.jwt',
+    status: 'failed',
+    build: async () => jwt(VICTIM_WEB, `${VICTIM_WEB}#key-1`, w().attacker.ed)(),
+  },
 
   // Controller forgery: an https key document that says its controller is the victim.
-  { cls: CONTROLLER, variant: 'controller = victim did:web, whose DID document does not list it (DI)', step: 'issuer', status: 'failed', build: async () => di(VICTIM_WEB, w().attacker.ed, FORGED_KEY_URL, documentsWith({ [FORGED_KEY_URL]: keyDocument(FORGED_KEY_URL, VICTIM_WEB, w().attacker.ed) }))() },
-  { cls: CONTROLLER, variant: 'controller = victim did:key (DI)', step: 'issuer', status: 'failed', build: async () => di(w().victimDidKey, w().attacker.ed, FORGED_KEY_URL, documentsWith({ [FORGED_KEY_URL]: keyDocument(FORGED_KEY_URL, w().victimDidKey, w().attacker.ed) }))() },
-  { cls: CONTROLLER, variant: 'controller = victim https issuer, whose profile does not list it (DI)', step: 'issuer', status: 'failed', build: async () => di(VICTIM_HTTPS, w().attacker.ed, FORGED_KEY_URL, documentsWith({ [FORGED_KEY_URL]: keyDocument(FORGED_KEY_URL, VICTIM_HTTPS, w().attacker.ed) }))() },
+  {
+    cls: CONTROLLER,
+    variant: 'controller = victim did:web, whose DID document does not list it (DI)',
+    step: 'issuer',
+    status: 'failed',
+    build: async () =>
+      di(
+        VICTIM_WEB,
+        w().attacker.ed,
+        FORGED_KEY_URL,
+        documentsWith({ [FORGED_KEY_URL]: keyDocument(FORGED_KEY_URL, VICTIM_WEB, w().attacker.ed) }),
+      )(),
+  },
+  {
+    cls: CONTROLLER,
+    variant: 'controller = victim did:key (DI)',
+    step: 'issuer',
+    status: 'failed',
+    build: async () =>
+      di(
+        w().victimDidKey,
+        w().attacker.ed,
+        FORGED_KEY_URL,
+        documentsWith({ [FORGED_KEY_URL]: keyDocument(FORGED_KEY_URL, w().victimDidKey, w().attacker.ed) }),
+      )(),
+  },
+  {
+    cls: CONTROLLER,
+    variant: 'controller = victim https issuer, whose profile does not list it (DI)',
+    step: 'issuer',
+    status: 'failed',
+    build: async () =>
+      di(
+        VICTIM_HTTPS,
+        w().attacker.ed,
+        FORGED_KEY_URL,
+        documentsWith({ [FORGED_KEY_URL]: keyDocument(FORGED_KEY_URL, VICTIM_HTTPS, w().attacker.ed) }),
+      )(),
+  },
   {
     cls: CONTROLLER,
     variant: "key document on the victim's own host (user content), controller = victim https issuer (DI)",
@@ -265,21 +403,38 @@ const FORGERIES: Forgery[] = [
     variant: "key document whose id claims the victim's method id, controller = victim did:web (DI)",
     step: 'issuer',
     status: 'failed',
-    build: async () => di(VICTIM_WEB, w().attacker.ed, FORGED_KEY_URL, documentsWith({ [FORGED_KEY_URL]: { ...keyDocument(FORGED_KEY_URL, VICTIM_WEB, w().attacker.ed), id: `${VICTIM_WEB}#key-1` } }))(),
+    build: async () =>
+      di(
+        VICTIM_WEB,
+        w().attacker.ed,
+        FORGED_KEY_URL,
+        documentsWith({ [FORGED_KEY_URL]: { ...keyDocument(FORGED_KEY_URL, VICTIM_WEB, w().attacker.ed), id: `${VICTIM_WEB}#key-1` } }),
+      )(),
   },
   {
     cls: CONTROLLER,
     variant: 'JsonWebKey document, controller = victim did:web (JWT ES256)',
     step: 'issuer',
     status: 'failed',
-    build: async () => ({ ...(await jwt(VICTIM_WEB, FORGED_JWK_URL, w().attacker.p256)()), documents: documentsWith({ [FORGED_JWK_URL]: { '@context': 'https://w3id.org/security/jwk/v1', ...jwkMethod(FORGED_JWK_URL, VICTIM_WEB, w().attacker.p256) } }) }),
+    build: async () => ({
+      ...(await jwt(VICTIM_WEB, FORGED_JWK_URL, w().attacker.p256)()),
+      documents: documentsWith({
+        [FORGED_JWK_URL]: { '@context': 'https://w3id.org/security/jwk/v1', ...jwkMethod(FORGED_JWK_URL, VICTIM_WEB, w().attacker.p256) },
+      }),
+    }),
   },
   {
     cls: CONTROLLER,
     variant: "controller = victim did:web, the victim's DID document not available (DI) → issuer unknown",
     step: 'issuer',
     status: 'unknown',
-    build: async () => di(VICTIM_WEB, w().attacker.ed, FORGED_KEY_URL, documentsWith({ [FORGED_KEY_URL]: keyDocument(FORGED_KEY_URL, VICTIM_WEB, w().attacker.ed), [didWebUrl(VICTIM_WEB)]: undefined }))(),
+    build: async () =>
+      di(
+        VICTIM_WEB,
+        w().attacker.ed,
+        FORGED_KEY_URL,
+        documentsWith({ [FORGED_KEY_URL]: keyDocument(FORGED_KEY_URL, VICTIM_WEB, w().attacker.ed), [didWebUrl(VICTIM_WEB)]: undefined }),
+      )(),
   },
   {
     cls: CONTROLLER,
@@ -288,52 +443,293 @@ const FORGERIES: Forgery[] = [
     status: 'unknown',
     build: async () => ({
       ...(await jwt(VICTIM_WEB, FORGED_JWK_URL, w().attacker.p256)()),
-      documents: documentsWith({ [FORGED_JWK_URL]: { '@context': 'https://w3id.org/security/jwk/v1', ...jwkMethod(FORGED_JWK_URL, VICTIM_WEB, w().attacker.p256) }, [didWebUrl(VICTIM_WEB)]: undefined }),
+      documents: documentsWith({
+        [FORGED_JWK_URL]: { '@context': 'https://w3id.org/security/jwk/v1', ...jwkMethod(FORGED_JWK_URL, VICTIM_WEB, w().attacker.p256) },
+        [didWebUrl(VICTIM_WEB)]: undefined,
+      }),
     }),
   },
 
   // Keys the issuer lists, but not under assertionMethod (signed with the victim's own keys).
-  { cls: AUTH_ONLY, variant: 'did:web method embedded under authentication only', step: 'issuer', status: 'failed', build: async () => di(VICTIM_WEB, w().victim.auth1, `${VICTIM_WEB}#auth-1`)() },
-  { cls: AUTH_ONLY, variant: 'did:web method referenced under authentication only', step: 'issuer', status: 'failed', build: async () => di(VICTIM_WEB, w().victim.auth2, `${VICTIM_WEB}#auth-2`)() },
-  { cls: AUTH_ONLY, variant: 'did:web method under capabilityInvocation only', step: 'issuer', status: 'failed', build: async () => di(VICTIM_WEB, w().victim.invoke, `${VICTIM_WEB}#invoke-1`)() },
-  { cls: AUTH_ONLY, variant: 'did:web method in verificationMethod, under no relationship', step: 'issuer', status: 'failed', build: async () => di(VICTIM_WEB, w().victim.vmOnly, `${VICTIM_WEB}#vm-only`)() },
-  { cls: AUTH_ONLY, variant: 'https issuer whose profile lists the key under authentication only', step: 'issuer', status: 'failed', build: async () => di(VICTIM_HTTPS, w().victim.httpsAuth, VICTIM_AUTH_KEY_URL)() },
+  {
+    cls: AUTH_ONLY,
+    variant: 'did:web method embedded under authentication only',
+    step: 'issuer',
+    status: 'failed',
+    build: async () => di(VICTIM_WEB, w().victim.auth1, `${VICTIM_WEB}#auth-1`)(),
+  },
+  {
+    cls: AUTH_ONLY,
+    variant: 'did:web method referenced under authentication only',
+    step: 'issuer',
+    status: 'failed',
+    build: async () => di(VICTIM_WEB, w().victim.auth2, `${VICTIM_WEB}#auth-2`)(),
+  },
+  {
+    cls: AUTH_ONLY,
+    variant: 'did:web method under capabilityInvocation only',
+    step: 'issuer',
+    status: 'failed',
+    build: async () => di(VICTIM_WEB, w().victim.invoke, `${VICTIM_WEB}#invoke-1`)(),
+  },
+  {
+    cls: AUTH_ONLY,
+    variant: 'did:web method in verificationMethod, under no relationship',
+    step: 'issuer',
+    status: 'failed',
+    build: async () => di(VICTIM_WEB, w().victim.vmOnly, `${VICTIM_WEB}#vm-only`)(),
+  },
+  {
+    cls: AUTH_ONLY,
+    variant: 'https issuer whose profile lists the key under authentication only',
+    step: 'issuer',
+    status: 'failed',
+    build: async () => di(VICTIM_HTTPS, w().victim.httpsAuth, VICTIM_AUTH_KEY_URL)(),
+  },
 
   // Keyword aliases: `@id` beside `id`, `@type` beside `type`, added to a genuine credential after signing.
-  { cls: COLLISION, variant: '@id beside id on credentialSubject, same value', step: 'jsonld', status: 'failed', message: /credentialSubject/, build: onDidKey((d) => (at(d, 'credentialSubject')['@id'] = at(d, 'credentialSubject')['id'])) },
-  { cls: COLLISION, variant: '@id beside id on credentialSubject, another subject', step: 'jsonld', status: 'failed', message: /credentialSubject/, build: onDidKey((d) => (at(d, 'credentialSubject')['@id'] = 'did:example:mallory')) },
-  { cls: COLLISION, variant: '@id beside id on the credential, another id', step: 'jsonld', status: 'failed', message: /@id/, build: onDidKey((d) => (d['@id'] = 'urn:uuid:00000000-0000-4000-8000-000000000666')) },
-  { cls: COLLISION, variant: '@id beside id on the issuer, the attacker’s DID', step: 'jsonld', status: 'failed', message: /issuer/, build: onDidKey((d) => (at(d, 'issuer')['@id'] = ATTACKER_WEB)) },
-  { cls: COLLISION, variant: '@id beside id on the achievement, another achievement', step: 'jsonld', status: 'failed', message: /achievement/, build: onDidKey((d) => (at(d, 'credentialSubject', 'achievement')['@id'] = 'https://example.com/achievements/phd')) },
-  { cls: COLLISION, variant: '@type beside type on the credential, same value (the signed RDF is unchanged)', step: 'jsonld', status: 'failed', message: /@type/, build: onDidKey((d) => (d['@type'] = structuredClone(d['type']))) },
-  { cls: COLLISION, variant: '@type beside type on the achievement, same value', step: 'jsonld', status: 'failed', message: /achievement/, build: onDidKey((d) => (at(d, 'credentialSubject', 'achievement')['@type'] = ['Achievement'])) },
-  { cls: COLLISION, variant: '@type beside type on credentialSubject, another value', step: 'jsonld', status: 'failed', message: /credentialSubject/, build: onDidKey((d) => (at(d, 'credentialSubject')['@type'] = ['AchievementSubject', 'Profile'])) },
-  { cls: COLLISION, variant: '@type beside type on the credential, another type', step: 'jsonld', status: 'failed', message: /@type/, build: onDidKey((d) => (d['@type'] = ['VerifiableCredential', 'EndorsementCredential'])) },
+  {
+    cls: COLLISION,
+    variant: '@id beside id on credentialSubject, same value',
+    step: 'jsonld',
+    status: 'failed',
+    message: /credentialSubject/,
+    build: onDidKey((d) => (at(d, 'credentialSubject')['@id'] = at(d, 'credentialSubject')['id'])),
+  },
+  {
+    cls: COLLISION,
+    variant: '@id beside id on credentialSubject, another subject',
+    step: 'jsonld',
+    status: 'failed',
+    message: /credentialSubject/,
+    build: onDidKey((d) => (at(d, 'credentialSubject')['@id'] = 'did:example:mallory')),
+  },
+  {
+    cls: COLLISION,
+    variant: '@id beside id on the credential, another id',
+    step: 'jsonld',
+    status: 'failed',
+    message: /@id/,
+    build: onDidKey((d) => (d['@id'] = 'urn:uuid:00000000-0000-4000-8000-000000000666')),
+  },
+  {
+    cls: COLLISION,
+    variant: '@id beside id on the issuer, the attacker’s DID',
+    step: 'jsonld',
+    status: 'failed',
+    message: /issuer/,
+    build: onDidKey((d) => (at(d, 'issuer')['@id'] = ATTACKER_WEB)),
+  },
+  {
+    cls: COLLISION,
+    variant: '@id beside id on the achievement, another achievement',
+    step: 'jsonld',
+    status: 'failed',
+    message: /achievement/,
+    build: onDidKey((d) => (at(d, 'credentialSubject', 'achievement')['@id'] = 'https://example.com/achievements/phd')),
+  },
+  {
+    cls: COLLISION,
+    variant: '@type beside type on the credential, same value (the signed RDF is unchanged)',
+    step: 'jsonld',
+    status: 'failed',
+    message: /@type/,
+    build: onDidKey((d) => (d['@type'] = structuredClone(d['type']))),
+  },
+  {
+    cls: COLLISION,
+    variant: '@type beside type on the achievement, same value',
+    step: 'jsonld',
+    status: 'failed',
+    message: /achievement/,
+    build: onDidKey((d) => (at(d, 'credentialSubject', 'achievement')['@type'] = ['Achievement'])),
+  },
+  {
+    cls: COLLISION,
+    variant: '@type beside type on credentialSubject, another value',
+    step: 'jsonld',
+    status: 'failed',
+    message: /credentialSubject/,
+    build: onDidKey((d) => (at(d, 'credentialSubject')['@type'] = ['AchievementSubject', 'Profile'])),
+  },
+  {
+    cls: COLLISION,
+    variant: '@type beside type on the credential, another type',
+    step: 'jsonld',
+    status: 'failed',
+    message: /@type/,
+    build: onDidKey((d) => (d['@type'] = ['VerifiableCredential', 'EndorsementCredential'])),
+  },
 
   // Unsigned added terms.
-  { cls: ADDED_DEFINED, variant: 'description on the credential', step: 'proof', status: 'failed', build: onDidKey((d) => (d['description'] = 'Awarded with highest honours')) },
-  { cls: ADDED_DEFINED, variant: 'image on the achievement', step: 'proof', status: 'failed', build: onDidKey((d) => (at(d, 'credentialSubject', 'achievement')['image'] = { id: 'https://attacker.example/badge.png', type: 'Image' })) },
-  { cls: ADDED_DEFINED, variant: 'url on the issuer', step: 'proof', status: 'failed', build: onDidKey((d) => (at(d, 'issuer')['url'] = 'https://attacker.example/')) },
-  { cls: ADDED_DEFINED, variant: 'evidence on the credential', step: 'proof', status: 'failed', build: onDidKey((d) => (d['evidence'] = [{ id: 'https://attacker.example/evidence/1', type: ['Evidence'], name: 'Thesis' }])) },
-  { cls: ADDED_UNDEFINED, variant: 'honorary on the credential', step: 'jsonld', status: 'failed', message: /honorary/, build: onDidKey((d) => (d['honorary'] = true)) },
-  { cls: ADDED_UNDEFINED, variant: 'grade on credentialSubject', step: 'jsonld', status: 'failed', message: /grade/, build: onDidKey((d) => (at(d, 'credentialSubject')['grade'] = 'A+')) },
-  { cls: ADDED_UNDEFINED, variant: 'accredited on the issuer', step: 'jsonld', status: 'failed', message: /accredited/, build: onDidKey((d) => (at(d, 'issuer')['accredited'] = 'yes')) },
-  { cls: ADDED_UNDEFINED, variant: 'minimumScore on the achievement criteria', step: 'jsonld', status: 'failed', message: /minimumScore/, build: onDidKey((d) => (at(d, 'credentialSubject', 'achievement', 'criteria')['minimumScore'] = 95)) },
-  { cls: IRI, variant: 'credential id made relative', step: 'jsonld', status: 'failed', build: onDidKey((d) => (d['id'] = 'credentials/3527')) },
-  { cls: IRI, variant: 'subject id that is not an IRI', step: 'jsonld', status: 'failed', message: /credentialSubject/, build: onDidKey((d) => (at(d, 'credentialSubject')['id'] = 'alice smith')) },
-  { cls: IRI, variant: 'relative image id added to the achievement', step: 'jsonld', status: 'failed', message: /image/, build: onDidKey((d) => (at(d, 'credentialSubject', 'achievement')['image'] = { id: 'badge.png', type: 'Image' })) },
+  {
+    cls: ADDED_DEFINED,
+    variant: 'description on the credential',
+    step: 'proof',
+    status: 'failed',
+    build: onDidKey((d) => (d['description'] = 'Awarded with highest honours')),
+  },
+  {
+    cls: ADDED_DEFINED,
+    variant: 'image on the achievement',
+    step: 'proof',
+    status: 'failed',
+    build: onDidKey(
+      (d) => (at(d, 'credentialSubject', 'achievement')['image'] = { id: 'https://attacker.example/badge.png', type: 'Image' }),
+    ),
+  },
+  {
+    cls: ADDED_DEFINED,
+    variant: 'url on the issuer',
+    step: 'proof',
+    status: 'failed',
+    build: onDidKey((d) => (at(d, 'issuer')['url'] = 'https://attacker.example/')),
+  },
+  {
+    cls: ADDED_DEFINED,
+    variant: 'evidence on the credential',
+    step: 'proof',
+    status: 'failed',
+    build: onDidKey((d) => (d['evidence'] = [{ id: 'https://attacker.example/evidence/1', type: ['Evidence'], name: 'Thesis' }])),
+  },
+  {
+    cls: ADDED_UNDEFINED,
+    variant: 'honorary on the credential',
+    step: 'jsonld',
+    status: 'failed',
+    message: /honorary/,
+    build: onDidKey((d) => (d['honorary'] = true)),
+  },
+  {
+    cls: ADDED_UNDEFINED,
+    variant: 'grade on credentialSubject',
+    step: 'jsonld',
+    status: 'failed',
+    message: /grade/,
+    build: onDidKey((d) => (at(d, 'credentialSubject')['grade'] = 'A+')),
+  },
+  {
+    cls: ADDED_UNDEFINED,
+    variant: 'accredited on the issuer',
+    step: 'jsonld',
+    status: 'failed',
+    message: /accredited/,
+    build: onDidKey((d) => (at(d, 'issuer')['accredited'] = 'yes')),
+  },
+  {
+    cls: ADDED_UNDEFINED,
+    variant: 'minimumScore on the achievement criteria',
+    step: 'jsonld',
+    status: 'failed',
+    message: /minimumScore/,
+    build: onDidKey((d) => (at(d, 'credentialSubject', 'achievement', 'criteria')['minimumScore'] = 95)),
+  },
+  {
+    cls: IRI,
+    variant: 'credential id made relative',
+    step: 'jsonld',
+    status: 'failed',
+    build: onDidKey((d) => (d['id'] = 'credentials/3527')),
+  },
+  {
+    cls: IRI,
+    variant: 'subject id that is not an IRI',
+    step: 'jsonld',
+    status: 'failed',
+    message: /credentialSubject/,
+    build: onDidKey((d) => (at(d, 'credentialSubject')['id'] = 'alice smith')),
+  },
+  {
+    cls: IRI,
+    variant: 'relative image id added to the achievement',
+    step: 'jsonld',
+    status: 'failed',
+    message: /image/,
+    build: onDidKey((d) => (at(d, 'credentialSubject', 'achievement')['image'] = { id: 'badge.png', type: 'Image' })),
+  },
 
   // Inline-context injection.
-  { cls: PROTECTED, variant: 'context appended redefining name', step: 'jsonld', status: 'failed', message: /@context/, build: onDidKey((d) => (d['@context'] = [...(d['@context'] as unknown[]), { name: 'https://attacker.example/vocab#name' }])) },
-  { cls: PROTECTED, variant: 'context appended redefining OpenBadgeCredential', step: 'jsonld', status: 'failed', message: /@context/, build: onDidKey((d) => (d['@context'] = [...(d['@context'] as unknown[]), { OpenBadgeCredential: 'https://attacker.example/vocab#Nothing' }])) },
-  { cls: PROTECTED, variant: 'context appended redefining the type keyword alias', step: 'jsonld', status: 'failed', message: /@context/, build: onDidKey((d) => (d['@context'] = [...(d['@context'] as unknown[]), { type: 'https://attacker.example/vocab#type' }])) },
-  { cls: PROTECTED, variant: 'context embedded in credentialSubject redefining name', step: 'jsonld', status: 'failed', message: /credentialSubject/, build: onDidKey((d) => (at(d, 'credentialSubject')['@context'] = { name: 'https://attacker.example/vocab#name' })) },
-  { cls: PROTECTED, variant: 'context embedded in the achievement criteria redefining narrative', step: 'jsonld', status: 'failed', message: /criteria/, build: onDidKey((d) => (at(d, 'credentialSubject', 'achievement', 'criteria')['@context'] = { narrative: 'https://attacker.example/vocab#narrative' })) },
+  {
+    cls: PROTECTED,
+    variant: 'context appended redefining name',
+    step: 'jsonld',
+    status: 'failed',
+    message: /@context/,
+    build: onDidKey((d) => (d['@context'] = [...(d['@context'] as unknown[]), { name: 'https://attacker.example/vocab#name' }])),
+  },
+  {
+    cls: PROTECTED,
+    variant: 'context appended redefining OpenBadgeCredential',
+    step: 'jsonld',
+    status: 'failed',
+    message: /@context/,
+    build: onDidKey(
+      (d) => (d['@context'] = [...(d['@context'] as unknown[]), { OpenBadgeCredential: 'https://attacker.example/vocab#Nothing' }]),
+    ),
+  },
+  {
+    cls: PROTECTED,
+    variant: 'context appended redefining the type keyword alias',
+    step: 'jsonld',
+    status: 'failed',
+    message: /@context/,
+    build: onDidKey((d) => (d['@context'] = [...(d['@context'] as unknown[]), { type: 'https://attacker.example/vocab#type' }])),
+  },
+  {
+    cls: PROTECTED,
+    variant: 'context embedded in credentialSubject redefining name',
+    step: 'jsonld',
+    status: 'failed',
+    message: /credentialSubject/,
+    build: onDidKey((d) => (at(d, 'credentialSubject')['@context'] = { name: 'https://attacker.example/vocab#name' })),
+  },
+  {
+    cls: PROTECTED,
+    variant: 'context embedded in the achievement criteria redefining narrative',
+    step: 'jsonld',
+    status: 'failed',
+    message: /criteria/,
+    build: onDidKey(
+      (d) =>
+        (at(d, 'credentialSubject', 'achievement', 'criteria')['@context'] = { narrative: 'https://attacker.example/vocab#narrative' }),
+    ),
+  },
   // Not here: an appended context defining `issuer` or `achievement`. VC 2.0 and OB 3.0 define those only in
   // type-scoped contexts, which are applied after it and win, so jsonld.js accepts it and the RDF is unchanged.
-  { cls: UNPROTECTED, variant: "context appended remapping the issuer's own unprotected term", step: 'proof', status: 'failed', build: tamper((g) => g.inlineContext, (d) => (d['@context'] = [...(d['@context'] as unknown[]), { skillLevel: 'https://attacker.example/vocab#skillLevel' }])) },
-  { cls: UNPROTECTED, variant: 'context appended giving the unprotected term a datatype', step: 'proof', status: 'failed', build: tamper((g) => g.inlineContext, (d) => (d['@context'] = [...(d['@context'] as unknown[]), { skillLevel: { '@id': VOCAB, '@type': 'https://attacker.example/vocab#Level' } }])) },
-  { cls: UNPROTECTED, variant: "the issuer's inline context replaced in place", step: 'proof', status: 'failed', build: tamper((g) => g.inlineContext, (d) => ((d['@context'] as unknown[])[2] = { skillLevel: 'https://attacker.example/vocab#level' })) },
+  {
+    cls: UNPROTECTED,
+    variant: "context appended remapping the issuer's own unprotected term",
+    step: 'proof',
+    status: 'failed',
+    build: tamper(
+      (g) => g.inlineContext,
+      (d) => (d['@context'] = [...(d['@context'] as unknown[]), { skillLevel: 'https://attacker.example/vocab#skillLevel' }]),
+    ),
+  },
+  {
+    cls: UNPROTECTED,
+    variant: 'context appended giving the unprotected term a datatype',
+    step: 'proof',
+    status: 'failed',
+    build: tamper(
+      (g) => g.inlineContext,
+      (d) =>
+        (d['@context'] = [
+          ...(d['@context'] as unknown[]),
+          { skillLevel: { '@id': VOCAB, '@type': 'https://attacker.example/vocab#Level' } },
+        ]),
+    ),
+  },
+  {
+    cls: UNPROTECTED,
+    variant: "the issuer's inline context replaced in place",
+    step: 'proof',
+    status: 'failed',
+    build: tamper(
+      (g) => g.inlineContext,
+      (d) => ((d['@context'] as unknown[])[2] = { skillLevel: 'https://attacker.example/vocab#level' }),
+    ),
+  },
   {
     cls: UNPROTECTED,
     variant: 'context appended defining a new term, and the term added',
@@ -346,11 +742,41 @@ const FORGERIES: Forgery[] = [
   },
 
   // Cryptosuite swap on a genuine eddsa-rdfc-2022 proof.
-  { cls: SUITE, variant: 'eddsa-rdfc-2022 relabelled eddsa-2022', step: 'proof', status: 'failed', build: onDidKey((d) => (proofOf(d)['cryptosuite'] = 'eddsa-2022')) },
-  { cls: SUITE, variant: 'eddsa-rdfc-2022 relabelled eddsa-jcs-2022', step: 'proof', status: 'failed', build: onDidKey((d) => (proofOf(d)['cryptosuite'] = 'eddsa-jcs-2022')) },
-  { cls: SUITE, variant: 'eddsa-rdfc-2022 relabelled ecdsa-rdfc-2019 (an Ed25519 key)', step: 'proof', status: 'failed', build: onDidKey((d) => (proofOf(d)['cryptosuite'] = 'ecdsa-rdfc-2019')) },
-  { cls: SUITE, variant: 'eddsa-rdfc-2022 relabelled ecdsa-sd-2023', step: 'proof', status: 'failed', build: onDidKey((d) => (proofOf(d)['cryptosuite'] = 'ecdsa-sd-2023')) },
-  { cls: SUITE, variant: 'eddsa-rdfc-2022 relabelled ecdsa-jcs-2019', step: 'proof', status: 'failed', build: onDidKey((d) => (proofOf(d)['cryptosuite'] = 'ecdsa-jcs-2019')) },
+  {
+    cls: SUITE,
+    variant: 'eddsa-rdfc-2022 relabelled eddsa-2022',
+    step: 'proof',
+    status: 'failed',
+    build: onDidKey((d) => (proofOf(d)['cryptosuite'] = 'eddsa-2022')),
+  },
+  {
+    cls: SUITE,
+    variant: 'eddsa-rdfc-2022 relabelled eddsa-jcs-2022',
+    step: 'proof',
+    status: 'failed',
+    build: onDidKey((d) => (proofOf(d)['cryptosuite'] = 'eddsa-jcs-2022')),
+  },
+  {
+    cls: SUITE,
+    variant: 'eddsa-rdfc-2022 relabelled ecdsa-rdfc-2019 (an Ed25519 key)',
+    step: 'proof',
+    status: 'failed',
+    build: onDidKey((d) => (proofOf(d)['cryptosuite'] = 'ecdsa-rdfc-2019')),
+  },
+  {
+    cls: SUITE,
+    variant: 'eddsa-rdfc-2022 relabelled ecdsa-sd-2023',
+    step: 'proof',
+    status: 'failed',
+    build: onDidKey((d) => (proofOf(d)['cryptosuite'] = 'ecdsa-sd-2023')),
+  },
+  {
+    cls: SUITE,
+    variant: 'eddsa-rdfc-2022 relabelled ecdsa-jcs-2019',
+    step: 'proof',
+    status: 'failed',
+    build: onDidKey((d) => (proofOf(d)['cryptosuite'] = 'ecdsa-jcs-2019')),
+  },
   {
     cls: SUITE,
     variant: 'DataIntegrityProof relabelled Ed25519Signature2020',
@@ -361,16 +787,91 @@ const FORGERIES: Forgery[] = [
       delete proofOf(d)['cryptosuite'];
     }),
   },
-  { cls: SUITE, variant: 'P-256 ecdsa-rdfc-2019 proof relabelled eddsa-rdfc-2022 (key does not fit)', step: 'proof', status: 'failed', build: tamper((g) => g.p256, (d) => (proofOf(d)['cryptosuite'] = 'eddsa-rdfc-2022')) },
-  { cls: SUITE, variant: 'relabelled bbs-2023, a suite the verifier does not check → proof unknown', step: 'proof', status: 'unknown', build: onDidKey((d) => (proofOf(d)['cryptosuite'] = 'bbs-2023')) },
+  {
+    cls: SUITE,
+    variant: 'P-256 ecdsa-rdfc-2019 proof relabelled eddsa-rdfc-2022 (key does not fit)',
+    step: 'proof',
+    status: 'failed',
+    build: tamper(
+      (g) => g.p256,
+      (d) => (proofOf(d)['cryptosuite'] = 'eddsa-rdfc-2022'),
+    ),
+  },
+  {
+    cls: SUITE,
+    variant: 'relabelled bbs-2023, a suite the verifier does not check → proof unknown',
+    step: 'proof',
+    status: 'unknown',
+    build: onDidKey((d) => (proofOf(d)['cryptosuite'] = 'bbs-2023')),
+  },
 
   // Proof purpose: genuinely signed by the victim's key, but not as an assertion.
-  { cls: PURPOSE, variant: 'authentication (with a challenge), did:key', step: 'proof', status: 'failed', build: async () => ({ input: await signDi(unsignedCredential(profile(w().victimDidKey)), { key: w().victim.didKey, method: w().victimDidKeyMethod, purpose: 'authentication' }) }) },
-  { cls: PURPOSE, variant: 'capabilityInvocation, did:key', step: 'proof', status: 'failed', build: async () => ({ input: await signDi(unsignedCredential(profile(w().victimDidKey)), { key: w().victim.didKey, method: w().victimDidKeyMethod, purpose: 'capabilityInvocation' }) }) },
-  { cls: PURPOSE, variant: 'capabilityDelegation, did:key', step: 'proof', status: 'failed', build: async () => ({ input: await signDi(unsignedCredential(profile(w().victimDidKey)), { key: w().victim.didKey, method: w().victimDidKeyMethod, purpose: 'capabilityDelegation' }) }) },
-  { cls: PURPOSE, variant: 'authentication by the did:web authentication key', step: 'proof', status: 'failed', build: async () => ({ input: await signDi(unsignedCredential(profile(VICTIM_WEB)), { key: w().victim.auth1, method: `${VICTIM_WEB}#auth-1`, purpose: 'authentication' }) }) },
-  { cls: PURPOSE, variant: 'assertionMethod relabelled authentication', step: 'proof', status: 'failed', build: onDidKey((d) => (proofOf(d)['proofPurpose'] = 'authentication')) },
-  { cls: PURPOSE, variant: 'proofPurpose removed', step: 'proof', status: 'failed', build: onDidKey((d) => delete proofOf(d)['proofPurpose']) },
+  {
+    cls: PURPOSE,
+    variant: 'authentication (with a challenge), did:key',
+    step: 'proof',
+    status: 'failed',
+    build: async () => ({
+      input: await signDi(unsignedCredential(profile(w().victimDidKey)), {
+        key: w().victim.didKey,
+        method: w().victimDidKeyMethod,
+        purpose: 'authentication',
+      }),
+    }),
+  },
+  {
+    cls: PURPOSE,
+    variant: 'capabilityInvocation, did:key',
+    step: 'proof',
+    status: 'failed',
+    build: async () => ({
+      input: await signDi(unsignedCredential(profile(w().victimDidKey)), {
+        key: w().victim.didKey,
+        method: w().victimDidKeyMethod,
+        purpose: 'capabilityInvocation',
+      }),
+    }),
+  },
+  {
+    cls: PURPOSE,
+    variant: 'capabilityDelegation, did:key',
+    step: 'proof',
+    status: 'failed',
+    build: async () => ({
+      input: await signDi(unsignedCredential(profile(w().victimDidKey)), {
+        key: w().victim.didKey,
+        method: w().victimDidKeyMethod,
+        purpose: 'capabilityDelegation',
+      }),
+    }),
+  },
+  {
+    cls: PURPOSE,
+    variant: 'authentication by the did:web authentication key',
+    step: 'proof',
+    status: 'failed',
+    build: async () => ({
+      input: await signDi(unsignedCredential(profile(VICTIM_WEB)), {
+        key: w().victim.auth1,
+        method: `${VICTIM_WEB}#auth-1`,
+        purpose: 'authentication',
+      }),
+    }),
+  },
+  {
+    cls: PURPOSE,
+    variant: 'assertionMethod relabelled authentication',
+    step: 'proof',
+    status: 'failed',
+    build: onDidKey((d) => (proofOf(d)['proofPurpose'] = 'authentication')),
+  },
+  {
+    cls: PURPOSE,
+    variant: 'proofPurpose removed',
+    step: 'proof',
+    status: 'failed',
+    build: onDidKey((d) => delete proofOf(d)['proofPurpose']),
+  },
 
   // alg none and HMAC confusion, on the victim's genuine did:web token.
   {
@@ -403,7 +904,19 @@ const FORGERIES: Forgery[] = [
       return { input: handmadeJwt({ ...header, alg: 'None' }, payload) };
     },
   },
-  { cls: ALG, variant: "HS256 keyed with the issuer's raw Ed25519 public key bytes", step: 'proof.jwt', status: 'failed', build: async () => ({ input: await signHmac(jwtClaims(unsignedCredential(VICTIM_WEB)), { alg: 'HS256', kid: `${VICTIM_WEB}#key-1` }, w().victim.ed.publicRaw) }) },
+  {
+    cls: ALG,
+    variant: "HS256 keyed with the issuer's raw Ed25519 public key bytes",
+    step: 'proof.jwt',
+    status: 'failed',
+    build: async () => ({
+      input: await signHmac(
+        jwtClaims(unsignedCredential(VICTIM_WEB)),
+        { alg: 'HS256', kid: `${VICTIM_WEB}#key-1` },
+        w().victim.ed.publicRaw,
+      ),
+    }),
+  },
   {
     cls: ALG,
     variant: "HS256 keyed with the issuer's P-256 public key as PEM (the classic confusion)",
@@ -411,13 +924,59 @@ const FORGERIES: Forgery[] = [
     status: 'failed',
     build: async () => {
       const pem = createPublicKey({ key: w().victim.p256.publicJwk as JsonWebKey, format: 'jwk' }).export({ format: 'pem', type: 'spki' });
-      return { input: await signHmac(jwtClaims(unsignedCredential(VICTIM_WEB)), { alg: 'HS256', kid: `${VICTIM_WEB}#key-2` }, new TextEncoder().encode(String(pem))) };
+      return {
+        input: await signHmac(
+          jwtClaims(unsignedCredential(VICTIM_WEB)),
+          { alg: 'HS256', kid: `${VICTIM_WEB}#key-2` },
+          new TextEncoder().encode(String(pem)),
+        ),
+      };
     },
   },
-  { cls: ALG, variant: "HS256 keyed with the issuer's public JWK as JSON", step: 'proof.jwt', status: 'failed', build: async () => ({ input: await signHmac(jwtClaims(unsignedCredential(VICTIM_WEB)), { alg: 'HS256', kid: `${VICTIM_WEB}#key-2` }, new TextEncoder().encode(JSON.stringify(w().victim.p256.publicJwk))) }) },
-  { cls: ALG, variant: "HS512 keyed with a did:key issuer's public key bytes", step: 'proof.jwt', status: 'failed', build: async () => ({ input: await signHmac(jwtClaims(unsignedCredential(w().victimDidKey)), { alg: 'HS512', kid: w().victimDidKeyMethod }, w().victim.didKey.publicRaw) }) },
-  { cls: ALG, variant: 'ES256 claimed for an Ed25519 method', step: 'proof.jwt', status: 'failed', build: async () => ({ input: await signJose(jwtClaims(unsignedCredential(VICTIM_WEB)), { kid: `${VICTIM_WEB}#key-1`, alg: 'ES256' }, w().attacker.p256) }) },
-  { cls: ALG, variant: 'EdDSA claimed for a P-256 method', step: 'proof.jwt', status: 'failed', build: async () => ({ input: await signJose(jwtClaims(unsignedCredential(VICTIM_WEB)), { kid: `${VICTIM_WEB}#key-2`, alg: 'EdDSA' }, w().attacker.ed) }) },
+  {
+    cls: ALG,
+    variant: "HS256 keyed with the issuer's public JWK as JSON",
+    step: 'proof.jwt',
+    status: 'failed',
+    build: async () => ({
+      input: await signHmac(
+        jwtClaims(unsignedCredential(VICTIM_WEB)),
+        { alg: 'HS256', kid: `${VICTIM_WEB}#key-2` },
+        new TextEncoder().encode(JSON.stringify(w().victim.p256.publicJwk)),
+      ),
+    }),
+  },
+  {
+    cls: ALG,
+    variant: "HS512 keyed with a did:key issuer's public key bytes",
+    step: 'proof.jwt',
+    status: 'failed',
+    build: async () => ({
+      input: await signHmac(
+        jwtClaims(unsignedCredential(w().victimDidKey)),
+        { alg: 'HS512', kid: w().victimDidKeyMethod },
+        w().victim.didKey.publicRaw,
+      ),
+    }),
+  },
+  {
+    cls: ALG,
+    variant: 'ES256 claimed for an Ed25519 method',
+    step: 'proof.jwt',
+    status: 'failed',
+    build: async () => ({
+      input: await signJose(jwtClaims(unsignedCredential(VICTIM_WEB)), { kid: `${VICTIM_WEB}#key-1`, alg: 'ES256' }, w().attacker.p256),
+    }),
+  },
+  {
+    cls: ALG,
+    variant: 'EdDSA claimed for a P-256 method',
+    step: 'proof.jwt',
+    status: 'failed',
+    build: async () => ({
+      input: await signJose(jwtClaims(unsignedCredential(VICTIM_WEB)), { kid: `${VICTIM_WEB}#key-2`, alg: 'EdDSA' }, w().attacker.ed),
+    }),
+  },
   {
     cls: ALG,
     variant: 'the genuine signature with one byte changed',
@@ -432,26 +991,86 @@ const FORGERIES: Forgery[] = [
   },
 
   // iss and the credential's issuer disagree.
-  { cls: ISS, variant: 'attacker key and iss, credential issuer the victim', step: 'issuer', status: 'failed', build: async () => jwt(VICTIM_WEB, `${ATTACKER_WEB}#key-1`, w().attacker.ed, { iss: ATTACKER_WEB })() },
-  { cls: ISS, variant: 'attacker key and credential issuer, iss the victim', step: 'issuer', status: 'failed', build: async () => jwt(ATTACKER_WEB, `${ATTACKER_WEB}#key-1`, w().attacker.ed, { iss: VICTIM_WEB })() },
-  { cls: ISS, variant: 'attacker did:key and iss, credential issuer the victim did:key', step: 'issuer', status: 'failed', build: async () => jwt(w().victimDidKey, w().attackerDidKeyMethod, w().attacker.ed, { iss: w().attackerDidKey })() },
-  { cls: ISS, variant: "the issuer's own key, but iss names another organisation", step: 'issuer', status: 'failed', build: async () => jwt(VICTIM_WEB, `${VICTIM_WEB}#key-1`, w().victim.ed, { iss: 'did:web:other-university.example' })() },
+  {
+    cls: ISS,
+    variant: 'attacker key and iss, credential issuer the victim',
+    step: 'issuer',
+    status: 'failed',
+    build: async () => jwt(VICTIM_WEB, `${ATTACKER_WEB}#key-1`, w().attacker.ed, { iss: ATTACKER_WEB })(),
+  },
+  {
+    cls: ISS,
+    variant: 'attacker key and credential issuer, iss the victim',
+    step: 'issuer',
+    status: 'failed',
+    build: async () => jwt(ATTACKER_WEB, `${ATTACKER_WEB}#key-1`, w().attacker.ed, { iss: VICTIM_WEB })(),
+  },
+  {
+    cls: ISS,
+    variant: 'attacker did:key and iss, credential issuer the victim did:key',
+    step: 'issuer',
+    status: 'failed',
+    build: async () => jwt(w().victimDidKey, w().attackerDidKeyMethod, w().attacker.ed, { iss: w().attackerDidKey })(),
+  },
+  {
+    cls: ISS,
+    variant: "the issuer's own key, but iss names another organisation",
+    step: 'issuer',
+    status: 'failed',
+    build: async () => jwt(VICTIM_WEB, `${VICTIM_WEB}#key-1`, w().victim.ed, { iss: 'did:web:other-university.example' })(),
+  },
 
   // A jwk header carrying a self-made key, iss naming the victim.
-  { cls: JWK_HEADER, variant: 'Ed25519 jwk, victim did:web issuer', step: 'issuer', status: 'unknown', message: JWK_REASON, build: async () => ({ input: await signJose(jwtClaims(unsignedCredential(VICTIM_WEB)), { jwk: w().attacker.ed.publicJwk }, w().attacker.ed) }) },
-  { cls: JWK_HEADER, variant: 'P-256 jwk, victim https issuer', step: 'issuer', status: 'unknown', message: JWK_REASON, build: async () => ({ input: await signJose(jwtClaims(unsignedCredential(profile(VICTIM_HTTPS))), { jwk: w().attacker.p256.publicJwk }, w().attacker.p256) }) },
-  { cls: JWK_HEADER, variant: 'Ed25519 jwk, victim did:key issuer', step: 'issuer', status: 'unknown', message: JWK_REASON, build: async () => ({ input: await signJose(jwtClaims(unsignedCredential(w().victimDidKey)), { jwk: w().attacker.ed.publicJwk }, w().attacker.ed) }) },
   {
     cls: JWK_HEADER,
-    variant: "Ed25519 jwk, victim did:web issuer whose DID document is not available",
+    variant: 'Ed25519 jwk, victim did:web issuer',
     step: 'issuer',
     status: 'unknown',
     message: JWK_REASON,
-    build: async () => ({ input: await signJose(jwtClaims(unsignedCredential(VICTIM_WEB)), { jwk: w().attacker.ed.publicJwk }, w().attacker.ed), documents: documentsWith({ [didWebUrl(VICTIM_WEB)]: undefined }) }),
+    build: async () => ({
+      input: await signJose(jwtClaims(unsignedCredential(VICTIM_WEB)), { jwk: w().attacker.ed.publicJwk }, w().attacker.ed),
+    }),
+  },
+  {
+    cls: JWK_HEADER,
+    variant: 'P-256 jwk, victim https issuer',
+    step: 'issuer',
+    status: 'unknown',
+    message: JWK_REASON,
+    build: async () => ({
+      input: await signJose(jwtClaims(unsignedCredential(profile(VICTIM_HTTPS))), { jwk: w().attacker.p256.publicJwk }, w().attacker.p256),
+    }),
+  },
+  {
+    cls: JWK_HEADER,
+    variant: 'Ed25519 jwk, victim did:key issuer',
+    step: 'issuer',
+    status: 'unknown',
+    message: JWK_REASON,
+    build: async () => ({
+      input: await signJose(jwtClaims(unsignedCredential(w().victimDidKey)), { jwk: w().attacker.ed.publicJwk }, w().attacker.ed),
+    }),
+  },
+  {
+    cls: JWK_HEADER,
+    variant: 'Ed25519 jwk, victim did:web issuer whose DID document is not available',
+    step: 'issuer',
+    status: 'unknown',
+    message: JWK_REASON,
+    build: async () => ({
+      input: await signJose(jwtClaims(unsignedCredential(VICTIM_WEB)), { jwk: w().attacker.ed.publicJwk }, w().attacker.ed),
+      documents: documentsWith({ [didWebUrl(VICTIM_WEB)]: undefined }),
+    }),
   },
 
   // The issuer given as an object whose id is the victim.
-  { cls: ISSUER_OBJECT, variant: 'victim did:web profile, attacker did:key signs (DI)', step: 'issuer', status: 'failed', build: async () => di(profile(VICTIM_WEB), w().attacker.ed, w().attackerDidKeyMethod)() },
+  {
+    cls: ISSUER_OBJECT,
+    variant: 'victim did:web profile, attacker did:key signs (DI)',
+    step: 'issuer',
+    status: 'failed',
+    build: async () => di(profile(VICTIM_WEB), w().attacker.ed, w().attackerDidKeyMethod)(),
+  },
   {
     cls: ISSUER_OBJECT,
     variant: "victim https profile, attacker's own https key document (DI)",
@@ -459,11 +1078,31 @@ const FORGERIES: Forgery[] = [
     status: 'failed',
     build: async () => {
       const url = 'https://attacker.example/keys/3';
-      return di(profile(VICTIM_HTTPS), w().attacker.ed, url, documentsWith({ [url]: keyDocument(url, ATTACKER_HTTPS, w().attacker.ed), [ATTACKER_HTTPS]: profileDocument(ATTACKER_HTTPS, 'Mallory', { assertionMethod: [url] }) }))();
+      return di(
+        profile(VICTIM_HTTPS),
+        w().attacker.ed,
+        url,
+        documentsWith({
+          [url]: keyDocument(url, ATTACKER_HTTPS, w().attacker.ed),
+          [ATTACKER_HTTPS]: profileDocument(ATTACKER_HTTPS, 'Mallory', { assertionMethod: [url] }),
+        }),
+      )();
     },
   },
-  { cls: ISSUER_OBJECT, variant: 'victim did:key profile, attacker did:web key (DI)', step: 'issuer', status: 'failed', build: async () => di(profile(w().victimDidKey), w().attacker.ed, `${ATTACKER_WEB}#key-1`)() },
-  { cls: ISSUER_OBJECT, variant: 'victim did:web profile and iss, attacker did:web kid (JWT ES256)', step: 'issuer', status: 'failed', build: async () => jwt(profile(VICTIM_WEB), `${ATTACKER_WEB}#key-2`, w().attacker.p256)() },
+  {
+    cls: ISSUER_OBJECT,
+    variant: 'victim did:key profile, attacker did:web key (DI)',
+    step: 'issuer',
+    status: 'failed',
+    build: async () => di(profile(w().victimDidKey), w().attacker.ed, `${ATTACKER_WEB}#key-1`)(),
+  },
+  {
+    cls: ISSUER_OBJECT,
+    variant: 'victim did:web profile and iss, attacker did:web kid (JWT ES256)',
+    step: 'issuer',
+    status: 'failed',
+    build: async () => jwt(profile(VICTIM_WEB), `${ATTACKER_WEB}#key-2`, w().attacker.p256)(),
+  },
 
   // The document at the victim's did:web URL is some other DID's document.
   {
@@ -471,28 +1110,66 @@ const FORGERIES: Forgery[] = [
     variant: "the attacker's DID document (relative method ids) served at the victim's URL (DI)",
     step: 'issuer',
     status: 'failed',
-    build: async () => di(VICTIM_WEB, w().attacker.ed, `${VICTIM_WEB}#key-1`, documentsWith({ [didWebUrl(VICTIM_WEB)]: didDocument(ATTACKER_WEB, { verificationMethod: [multikeyMethod('#key-1', ATTACKER_WEB, w().attacker.ed)], assertionMethod: ['#key-1'] }) }))(),
+    build: async () =>
+      di(
+        VICTIM_WEB,
+        w().attacker.ed,
+        `${VICTIM_WEB}#key-1`,
+        documentsWith({
+          [didWebUrl(VICTIM_WEB)]: didDocument(ATTACKER_WEB, {
+            verificationMethod: [multikeyMethod('#key-1', ATTACKER_WEB, w().attacker.ed)],
+            assertionMethod: ['#key-1'],
+          }),
+        }),
+      )(),
   },
   {
     cls: WRONG_DID_DOC,
     variant: "a document for another DID listing methods with the victim's ids and controller (DI)",
     step: 'issuer',
     status: 'failed',
-    build: async () => di(VICTIM_WEB, w().attacker.ed, `${VICTIM_WEB}#key-1`, documentsWith({ [didWebUrl(VICTIM_WEB)]: didDocument(ATTACKER_WEB, { verificationMethod: [multikeyMethod(`${VICTIM_WEB}#key-1`, VICTIM_WEB, w().attacker.ed)], assertionMethod: [`${VICTIM_WEB}#key-1`] }) }))(),
+    build: async () =>
+      di(
+        VICTIM_WEB,
+        w().attacker.ed,
+        `${VICTIM_WEB}#key-1`,
+        documentsWith({
+          [didWebUrl(VICTIM_WEB)]: didDocument(ATTACKER_WEB, {
+            verificationMethod: [multikeyMethod(`${VICTIM_WEB}#key-1`, VICTIM_WEB, w().attacker.ed)],
+            assertionMethod: [`${VICTIM_WEB}#key-1`],
+          }),
+        }),
+      )(),
   },
   {
     cls: WRONG_DID_DOC,
     variant: "the attacker's DID document served at the victim's URL (JWT ES256)",
     step: 'issuer',
     status: 'failed',
-    build: async () => ({ ...(await jwt(VICTIM_WEB, `${VICTIM_WEB}#key-2`, w().attacker.p256)()), documents: documentsWith({ [didWebUrl(VICTIM_WEB)]: didDocument(ATTACKER_WEB, { verificationMethod: [jwkMethod('#key-2', ATTACKER_WEB, w().attacker.p256)], assertionMethod: ['#key-2'] }) }) }),
+    build: async () => ({
+      ...(await jwt(VICTIM_WEB, `${VICTIM_WEB}#key-2`, w().attacker.p256)()),
+      documents: documentsWith({
+        [didWebUrl(VICTIM_WEB)]: didDocument(ATTACKER_WEB, {
+          verificationMethod: [jwkMethod('#key-2', ATTACKER_WEB, w().attacker.p256)],
+          assertionMethod: ['#key-2'],
+        }),
+      }),
+    }),
   },
   {
     cls: WRONG_DID_DOC,
     variant: 'a path did:web URL serving a document whose id is the host DID (DI)',
     step: 'issuer',
     status: 'failed',
-    build: async () => di(VICTIM_PATH, w().attacker.ed, `${VICTIM_PATH}#key-1`, documentsWith({ [didWebUrl(VICTIM_PATH)]: didDocument(VICTIM_WEB, { assertionMethod: [multikeyMethod('#key-1', VICTIM_WEB, w().attacker.ed)] }) }))(),
+    build: async () =>
+      di(
+        VICTIM_PATH,
+        w().attacker.ed,
+        `${VICTIM_PATH}#key-1`,
+        documentsWith({
+          [didWebUrl(VICTIM_PATH)]: didDocument(VICTIM_WEB, { assertionMethod: [multikeyMethod('#key-1', VICTIM_WEB, w().attacker.ed)] }),
+        }),
+      )(),
   },
 
   // The DID document has a method, but not under the id the proof asks for.
@@ -501,21 +1178,51 @@ const FORGERIES: Forgery[] = [
     variant: 'document lists the key under another DID’s method id with the same fragment (DI)',
     step: 'issuer',
     status: 'failed',
-    build: async () => di(VICTIM_WEB, w().attacker.ed, `${VICTIM_WEB}#key-1`, documentsWith({ [didWebUrl(VICTIM_WEB)]: didDocument(VICTIM_WEB, { verificationMethod: [multikeyMethod(`${ATTACKER_WEB}#key-1`, VICTIM_WEB, w().attacker.ed)], assertionMethod: [`${ATTACKER_WEB}#key-1`] }) }))(),
+    build: async () =>
+      di(
+        VICTIM_WEB,
+        w().attacker.ed,
+        `${VICTIM_WEB}#key-1`,
+        documentsWith({
+          [didWebUrl(VICTIM_WEB)]: didDocument(VICTIM_WEB, {
+            verificationMethod: [multikeyMethod(`${ATTACKER_WEB}#key-1`, VICTIM_WEB, w().attacker.ed)],
+            assertionMethod: [`${ATTACKER_WEB}#key-1`],
+          }),
+        }),
+      )(),
   },
   {
     cls: WRONG_METHOD_ID,
     variant: 'document lists the key as "key-1" (no #) when #key-1 is asked for (DI)',
     step: 'issuer',
     status: 'failed',
-    build: async () => di(VICTIM_WEB, w().attacker.ed, `${VICTIM_WEB}#key-1`, documentsWith({ [didWebUrl(VICTIM_WEB)]: didDocument(VICTIM_WEB, { verificationMethod: [multikeyMethod('key-1', VICTIM_WEB, w().attacker.ed)], assertionMethod: ['key-1'] }) }))(),
+    build: async () =>
+      di(
+        VICTIM_WEB,
+        w().attacker.ed,
+        `${VICTIM_WEB}#key-1`,
+        documentsWith({
+          [didWebUrl(VICTIM_WEB)]: didDocument(VICTIM_WEB, {
+            verificationMethod: [multikeyMethod('key-1', VICTIM_WEB, w().attacker.ed)],
+            assertionMethod: ['key-1'],
+          }),
+        }),
+      )(),
   },
   {
     cls: WRONG_METHOD_ID,
     variant: 'document lists #key-10 when #key-1 is asked for (JWT EdDSA)',
     step: 'issuer',
     status: 'failed',
-    build: async () => ({ ...(await jwt(VICTIM_WEB, `${VICTIM_WEB}#key-1`, w().attacker.ed)()), documents: documentsWith({ [didWebUrl(VICTIM_WEB)]: didDocument(VICTIM_WEB, { verificationMethod: [multikeyMethod(`${VICTIM_WEB}#key-10`, VICTIM_WEB, w().attacker.ed)], assertionMethod: [`${VICTIM_WEB}#key-10`] }) }) }),
+    build: async () => ({
+      ...(await jwt(VICTIM_WEB, `${VICTIM_WEB}#key-1`, w().attacker.ed)()),
+      documents: documentsWith({
+        [didWebUrl(VICTIM_WEB)]: didDocument(VICTIM_WEB, {
+          verificationMethod: [multikeyMethod(`${VICTIM_WEB}#key-10`, VICTIM_WEB, w().attacker.ed)],
+          assertionMethod: [`${VICTIM_WEB}#key-10`],
+        }),
+      }),
+    }),
   },
 ];
 
@@ -527,22 +1234,71 @@ interface Control {
 }
 
 const CONTROLS: Control[] = [
-  { name: 'did:key issuer signed by its own key (eddsa-rdfc-2022)', signature: 'proof', build: async () => ({ input: w().genuine.didKey }) },
-  { name: 'did:web issuer whose DID document lists the key under assertionMethod (eddsa-rdfc-2022)', signature: 'proof', build: async () => ({ input: w().genuine.didWeb }) },
-  { name: 'https issuer whose profile lists its key document under assertionMethod (eddsa-rdfc-2022)', signature: 'proof', build: async () => di(profile(VICTIM_HTTPS), w().victim.https, VICTIM_KEY_URL)() },
-  { name: 'https issuer whose profile lists its fragment key under assertionMethod (eddsa-rdfc-2022)', signature: 'proof', build: async () => di(profile(VICTIM_HTTPS), w().victim.httpsFragment, w().httpsFragmentMethod)() },
-  { name: 'path did:web issuer, method embedded under assertionMethod with a relative id (eddsa-rdfc-2022)', signature: 'proof', build: async () => di(profile(VICTIM_PATH), w().victim.path, `${VICTIM_PATH}#key-1`)() },
+  {
+    name: 'did:key issuer signed by its own key (eddsa-rdfc-2022)',
+    signature: 'proof',
+    build: async () => ({ input: w().genuine.didKey }),
+  },
+  {
+    name: 'did:web issuer whose DID document lists the key under assertionMethod (eddsa-rdfc-2022)',
+    signature: 'proof',
+    build: async () => ({ input: w().genuine.didWeb }),
+  },
+  {
+    name: 'https issuer whose profile lists its key document under assertionMethod (eddsa-rdfc-2022)',
+    signature: 'proof',
+    build: async () => di(profile(VICTIM_HTTPS), w().victim.https, VICTIM_KEY_URL)(),
+  },
+  {
+    name: 'https issuer whose profile lists its fragment key under assertionMethod (eddsa-rdfc-2022)',
+    signature: 'proof',
+    build: async () => di(profile(VICTIM_HTTPS), w().victim.httpsFragment, w().httpsFragmentMethod)(),
+  },
+  {
+    name: 'path did:web issuer, method embedded under assertionMethod with a relative id (eddsa-rdfc-2022)',
+    signature: 'proof',
+    build: async () => di(profile(VICTIM_PATH), w().victim.path, `${VICTIM_PATH}#key-1`)(),
+  },
   { name: 'P-256 did:key issuer (ecdsa-rdfc-2019)', signature: 'proof', build: async () => ({ input: w().genuine.p256 }) },
-  { name: 'P-256 did:web issuer, JsonWebKey method under assertionMethod (ecdsa-rdfc-2019)', signature: 'proof', build: async () => di(profile(VICTIM_WEB), w().victim.p256, `${VICTIM_WEB}#key-2`)() },
-  { name: "did:key issuer with its own unprotected inline context (eddsa-rdfc-2022)", signature: 'proof', build: async () => ({ input: w().genuine.inlineContext }) },
-  { name: 'ES256 VC-JWT, kid through the did:web issuer, iss = issuer', signature: 'proof.jwt', build: async () => jwt(VICTIM_WEB, `${VICTIM_WEB}#key-2`, w().victim.p256)() },
-  { name: 'EdDSA VC-JWT, kid through the did:web issuer, iss = issuer', signature: 'proof.jwt', build: async () => ({ input: w().genuineJwt }) },
-  { name: 'EdDSA VC-JWT, kid through a path did:web issuer, iss = issuer', signature: 'proof.jwt', build: async () => jwt(profile(VICTIM_PATH), `${VICTIM_PATH}#key-1`, w().victim.path)() },
-  { name: 'ES256 VC-JWT, P-256 did:key issuer', signature: 'proof.jwt', build: async () => jwt(w().victimDidKeyP256, w().victimDidKeyP256Method, w().victim.didKeyP256)() },
+  {
+    name: 'P-256 did:web issuer, JsonWebKey method under assertionMethod (ecdsa-rdfc-2019)',
+    signature: 'proof',
+    build: async () => di(profile(VICTIM_WEB), w().victim.p256, `${VICTIM_WEB}#key-2`)(),
+  },
+  {
+    name: 'did:key issuer with its own unprotected inline context (eddsa-rdfc-2022)',
+    signature: 'proof',
+    build: async () => ({ input: w().genuine.inlineContext }),
+  },
+  {
+    name: 'ES256 VC-JWT, kid through the did:web issuer, iss = issuer',
+    signature: 'proof.jwt',
+    build: async () => jwt(VICTIM_WEB, `${VICTIM_WEB}#key-2`, w().victim.p256)(),
+  },
+  {
+    name: 'EdDSA VC-JWT, kid through the did:web issuer, iss = issuer',
+    signature: 'proof.jwt',
+    build: async () => ({ input: w().genuineJwt }),
+  },
+  {
+    name: 'EdDSA VC-JWT, kid through a path did:web issuer, iss = issuer',
+    signature: 'proof.jwt',
+    build: async () => jwt(profile(VICTIM_PATH), `${VICTIM_PATH}#key-1`, w().victim.path)(),
+  },
+  {
+    name: 'ES256 VC-JWT, P-256 did:key issuer',
+    signature: 'proof.jwt',
+    build: async () => jwt(w().victimDidKeyP256, w().victimDidKeyP256Method, w().victim.didKeyP256)(),
+  },
 ];
 
 /** The steps that are not plainly passed, for the failure message. */
-const notPassed = (report: Report): string => JSON.stringify(report.steps.filter((s) => s.status !== 'passed').map((s) => `${s.id} ${s.status}: ${s.message}`), null, 1);
+const notPassed = (report: Report): string =>
+  JSON.stringify(
+    report.steps.filter((s) => s.status !== 'passed').map((s) => `${s.id} ${s.status}: ${s.message}`),
+    null,
+    1,
+  );
 
 async function run(build: () => Promise<Built>): Promise<Report> {
   const { input, documents } = await build();

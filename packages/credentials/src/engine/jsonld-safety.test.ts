@@ -14,7 +14,8 @@ const loader = documentLoader();
 const V1 = 'https://www.w3.org/2018/credentials/v1';
 const V2 = 'https://www.w3.org/ns/credentials/v2';
 const OB = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
-const reference = (doc: unknown) => jsonld.canonize(doc, { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader: loader, safe: true });
+const reference = (doc: unknown) =>
+  jsonld.canonize(doc, { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader: loader, safe: true });
 
 /** jsonld.js's own error code for a document it refuses (the safe-mode event's code, or the syntax error's). */
 async function jsonldRefusal(doc: unknown): Promise<string> {
@@ -45,7 +46,11 @@ function credential(subject: Json, context: unknown[] = [V2, OB]): Json {
     issuer: { id: 'did:example:issuer', type: ['Profile'], name: 'Issuer' },
     validFrom: '2024-01-01T00:00:00Z',
     name: 'Badge',
-    credentialSubject: { type: ['AchievementSubject'], achievement: { id: 'urn:example:achievement', type: ['Achievement'], name: 'A', criteria: { narrative: 'n' } }, ...subject },
+    credentialSubject: {
+      type: ['AchievementSubject'],
+      achievement: { id: 'urn:example:achievement', type: ['Achievement'], name: 'A', criteria: { narrative: 'n' } },
+      ...subject,
+    },
   };
 }
 
@@ -85,7 +90,14 @@ const REFUSED: Array<{ name: string; doc: Json; code: string; path: string; reas
   },
   {
     name: 'a term no context defines (VC 1.1 has no @vocab)',
-    doc: { '@context': [V1], id: 'urn:a', type: ['VerifiableCredential'], issuer: 'did:example:i', issuanceDate: '2024-01-01T00:00:00Z', credentialSubject: { id: 'did:example:s', degree: 'BSc' } },
+    doc: {
+      '@context': [V1],
+      id: 'urn:a',
+      type: ['VerifiableCredential'],
+      issuer: 'did:example:i',
+      issuanceDate: '2024-01-01T00:00:00Z',
+      credentialSubject: { id: 'did:example:s', degree: 'BSc' },
+    },
     code: 'invalid property',
     path: '/credentialSubject/degree',
     reason: /"degree" is not defined by any context/,
@@ -134,7 +146,12 @@ const REFUSED: Array<{ name: string; doc: Json; code: string; path: string; reas
   },
   {
     name: 'a relative IRI in an @vocab-typed value',
-    doc: { '@context': [V2, { kind: { '@id': 'https://x.example/kind', '@type': '@vocab' } }], id: 'urn:a', type: 'VerifiableCredential', kind: 'Gold' },
+    doc: {
+      '@context': [V2, { kind: { '@id': 'https://x.example/kind', '@type': '@vocab' } }],
+      id: 'urn:a',
+      type: 'VerifiableCredential',
+      kind: 'Gold',
+    },
     code: 'relative object reference',
     path: '/kind',
     reason: /"Gold" is not absolute/,
@@ -207,7 +224,10 @@ describe('the fast path refuses what jsonld.js safe mode refuses, at the right p
     expect((e as JsonLdSafetyError).path).toBe('');
     expect((e as JsonLdSafetyError).reason).toBe('"@type" and "type" both give the node\'s types (colliding keywords)');
     // Also where the fast path leaves the document to jsonld.js (a @list elsewhere), and in a nested node.
-    const nested = { ...credential({ '@type': ['AchievementSubject'] }, [V2, OB, { aaa: { '@id': 'https://x.example/aaa', '@container': '@list' } }]), aaa: ['x'] };
+    const nested = {
+      ...credential({ '@type': ['AchievementSubject'] }, [V2, OB, { aaa: { '@id': 'https://x.example/aaa', '@container': '@list' } }]),
+      aaa: ['x'],
+    };
     expect(await reference(nested)).toContain('AchievementSubject');
     const fast = await fastDataset(nested);
     expect('declined' in fast && fast.declined).toMatch(/container @list/);
@@ -230,7 +250,15 @@ describe('jsonld.js refusals on the fallback path become JsonLdSafetyErrors with
   const withList = (doc: Json, context: Json): Json => ({ ...doc, '@context': [...(doc['@context'] as unknown[]), context], aaa: ['x'] });
   const listTerm = { aaa: { '@id': 'https://x.example/aaa', '@container': '@list' } };
 
-  for (const { name, doc, code, path } of REFUSED.filter((r) => !['a protected term redefined inline', 'a reserved term in an inline context', 'a relative @vocab', 'a top-level object with only an id'].includes(r.name))) {
+  for (const { name, doc, code, path } of REFUSED.filter(
+    (r) =>
+      ![
+        'a protected term redefined inline',
+        'a reserved term in an inline context',
+        'a relative @vocab',
+        'a top-level object with only an id',
+      ].includes(r.name),
+  )) {
     it(name, async () => {
       const input = withList(doc, listTerm);
       expect(await jsonldRefusal(input)).toBe(code);
@@ -244,7 +272,12 @@ describe('jsonld.js refusals on the fallback path become JsonLdSafetyErrors with
   }
 
   it('locates jsonld.js errors in the document by their details', async () => {
-    const doc = { '@context': [V1], id: 'urn:a', type: ['VerifiableCredential'], credentialSubject: { id: 'did:example:s', 'nested/key': 1 } };
+    const doc = {
+      '@context': [V1],
+      id: 'urn:a',
+      type: ['VerifiableCredential'],
+      credentialSubject: { id: 'did:example:s', 'nested/key': 1 },
+    };
     const error = await reference(doc).catch((e: unknown) => e);
     const translated = jsonLdFailure(error, doc);
     expect(translated).toBeInstanceOf(JsonLdSafetyError);
@@ -261,7 +294,10 @@ describe('jsonld.js refusals on the fallback path become JsonLdSafetyErrors with
 describe('a context that cannot be loaded is not a strictness failure', () => {
   it('stays an Error naming the context, "not available offline", on both paths', async () => {
     const missing = 'https://contexts.example/not-bundled/v1';
-    for (const doc of [credential({}, [V2, OB, missing]), { ...credential({}), credentialSubject: { '@context': missing, id: 'did:example:s', type: 'Thing' } }]) {
+    for (const doc of [
+      credential({}, [V2, OB, missing]),
+      { ...credential({}), credentialSubject: { '@context': missing, id: 'did:example:s', type: 'Thing' } },
+    ]) {
       const e = await refusal(doc);
       expect(e).not.toBeInstanceOf(JsonLdSafetyError);
       expect(e).toBeInstanceOf(Error);
@@ -271,7 +307,11 @@ describe('a context that cannot be loaded is not a strictness failure', () => {
   });
 
   it('but a strictness failure jsonld.js meets before the missing context is still one', async () => {
-    const doc = { ...credential({}, [V1]), aaa: 'undefined term', zzz: { '@context': 'https://contexts.example/not-bundled/v1', id: 'urn:z' } };
+    const doc = {
+      ...credential({}, [V1]),
+      aaa: 'undefined term',
+      zzz: { '@context': 'https://contexts.example/not-bundled/v1', id: 'urn:z' },
+    };
     expect(await jsonldRefusal(doc)).toBe('invalid property');
     const e = await refusal(doc);
     expect(e).toBeInstanceOf(JsonLdSafetyError);
@@ -282,11 +322,18 @@ describe('a context that cannot be loaded is not a strictness failure', () => {
 describe('proof configurations', () => {
   it('a proof configuration that is not strict JSON-LD fails the proof, not the credential: a plain Error naming it', async () => {
     // Ed25519Signature2020's terms (created, proofPurpose, …) are not defined by VC 2.0 + OB 3.0.
-    const config = { type: 'Ed25519Signature2020', created: '2024-01-01T00:00:00Z', verificationMethod: 'did:example:issuer#key', proofPurpose: 'assertionMethod' };
+    const config = {
+      type: 'Ed25519Signature2020',
+      created: '2024-01-01T00:00:00Z',
+      verificationMethod: 'did:example:issuer#key',
+      proofPurpose: 'assertionMethod',
+    };
     const e = await hashData(credential({}), config, loader).catch((err: unknown) => err);
     expect(e).toBeInstanceOf(Error);
     expect(e).not.toBeInstanceOf(JsonLdSafetyError);
-    expect((e as Error).message).toMatch(/^The proof configuration is not strict JSON-LD at \/created: "created" is not defined by any context/);
+    expect((e as Error).message).toMatch(
+      /^The proof configuration is not strict JSON-LD at \/created: "created" is not defined by any context/,
+    );
     expect((e as Error).cause).toBeInstanceOf(JsonLdSafetyError);
   });
 
@@ -304,13 +351,20 @@ describe('adversarial: the keyword-collision forgery', () => {
     const multikey = multikeyFromEd25519(Buffer.from(publicKey.export({ format: 'jwk' }).x ?? '', 'base64url'));
     const seed = Buffer.from(privateKey.export({ format: 'jwk' }).d ?? '', 'base64url');
     const unsigned = credential({ id: 'did:example:alice' });
-    const signed = await signDataIntegrity(unsigned, { signer: seedSigner(seed, `did:key:${multikey}#${multikey}`), created: '2024-01-01T00:00:00Z', loader });
+    const signed = await signDataIntegrity(unsigned, {
+      signer: seedSigner(seed, `did:key:${multikey}#${multikey}`),
+      created: '2024-01-01T00:00:00Z',
+      loader,
+    });
     const proof = (signed['proof'] as Json[])[0] as Json;
     expect(await verifyEd25519RdfcProof(signed, proof, publicKey, loader)).toMatchObject({ verified: true });
 
     // The forgery: the original subject moves to "@id" (which sorts first, so a reader of one key sees it), and
     // "id" — the key every application displays — names someone else.
-    const forged = { ...signed, credentialSubject: { ...(signed['credentialSubject'] as Json), '@id': 'did:example:alice', id: 'did:example:mallory' } };
+    const forged = {
+      ...signed,
+      credentialSubject: { ...(signed['credentialSubject'] as Json), '@id': 'did:example:alice', id: 'did:example:mallory' },
+    };
     const e = await verifyEd25519RdfcProof(forged, proof, publicKey, loader).catch((err: unknown) => err);
     expect(e).toBeInstanceOf(JsonLdSafetyError);
     expect((e as JsonLdSafetyError).path).toBe('/credentialSubject');

@@ -39,7 +39,14 @@ function isJsonLdError(e: unknown): e is JsonLdErrorLike {
 }
 
 /** jsonld.js error names that mean the document itself is not acceptable JSON-LD (not a loading or usage problem). */
-const CONTENT_ERRORS = new Set(['jsonld.SyntaxError', 'jsonld.ValidationError', 'jsonld.InvalidJsonLiteral', 'jsonld.ProcessingModeConflict', 'jsonld.CyclicalContext', 'jsonld.UnsupportedVersion']);
+const CONTENT_ERRORS = new Set([
+  'jsonld.SyntaxError',
+  'jsonld.ValidationError',
+  'jsonld.InvalidJsonLiteral',
+  'jsonld.ProcessingModeConflict',
+  'jsonld.CyclicalContext',
+  'jsonld.UnsupportedVersion',
+]);
 
 /** True for a jsonld.js error about the document's content, which safe mode refuses (rather than a context it could not load). */
 export function isJsonLdContentError(e: unknown): e is JsonLdErrorLike {
@@ -48,7 +55,11 @@ export function isJsonLdContentError(e: unknown): e is JsonLdErrorLike {
 
 /** True for a jsonld.js error saying a context or document could not be loaded. */
 export function isJsonLdLoadingError(e: unknown): e is JsonLdErrorLike {
-  return isJsonLdError(e) && (e.name === 'jsonld.InvalidUrl' || e.name === 'jsonld.LoadDocumentError') && (e.details?.['code'] === 'loading remote context failed' || e.details?.['code'] === 'loading document failed');
+  return (
+    isJsonLdError(e) &&
+    (e.name === 'jsonld.InvalidUrl' || e.name === 'jsonld.LoadDocumentError') &&
+    (e.details?.['code'] === 'loading remote context failed' || e.details?.['code'] === 'loading document failed')
+  );
 }
 
 const quote = (value: unknown): string => JSON.stringify(typeof value === 'string' ? value : (value ?? null)) ?? String(value);
@@ -106,7 +117,14 @@ export function reasonFor(code: string, details: Record<string, unknown>, fallba
 }
 
 /** Depth-first over a JSON value in jsonld.js's order (object keys sorted), stopping at the first place `test` accepts. */
-function find(value: unknown, test: (value: unknown, path: string, key: string | number | null, inContext: boolean) => boolean, path = '', key: string | number | null = null, inContext = false, depth = 0): string | null {
+function find(
+  value: unknown,
+  test: (value: unknown, path: string, key: string | number | null, inContext: boolean) => boolean,
+  path = '',
+  key: string | number | null = null,
+  inContext = false,
+  depth = 0,
+): string | null {
   if (test(value, path, key, inContext)) return path;
   if (depth > 200 || typeof value !== 'object' || value === null) return null;
   if (Array.isArray(value)) {
@@ -123,8 +141,12 @@ function find(value: unknown, test: (value: unknown, path: string, key: string |
   return null;
 }
 
-const keyNamed = (name: unknown, inContext: boolean | null = null) => (_v: unknown, _p: string, key: string | number | null, ctx: boolean) => key === name && (inContext === null || ctx === inContext);
-const stringEqual = (s: unknown, under?: RegExp) => (v: unknown, p: string, _k: string | number | null, ctx: boolean) => typeof v === 'string' && v === s && !ctx && (under === undefined || under.test(p));
+const keyNamed =
+  (name: unknown, inContext: boolean | null = null) =>
+  (_v: unknown, _p: string, key: string | number | null, ctx: boolean) =>
+    key === name && (inContext === null || ctx === inContext);
+const stringEqual = (s: unknown, under?: RegExp) => (v: unknown, p: string, _k: string | number | null, ctx: boolean) =>
+  typeof v === 'string' && v === s && !ctx && (under === undefined || under.test(p));
 /** Pointers to a value of an id key or a type key (directly or in its array). */
 const ID_VALUE = /\/(id|@id)(\/\d+)?$/;
 const TYPE_VALUE = /\/(type|@type)(\/\d+)?$/;
@@ -153,7 +175,16 @@ export function locate(document: unknown, code: string, details: Record<string, 
     case 'invalid @id value':
       return first(() => find(document, (v, _p, key, ctx) => !ctx && (key === 'id' || key === '@id') && typeof v !== 'string'));
     case 'invalid type value':
-      return first(() => find(document, (v, _p, key, ctx) => !ctx && (key === 'type' || key === '@type') && typeof v !== 'string' && !(Array.isArray(v) && v.every((t) => typeof t === 'string'))));
+      return first(() =>
+        find(
+          document,
+          (v, _p, key, ctx) =>
+            !ctx &&
+            (key === 'type' || key === '@type') &&
+            typeof v !== 'string' &&
+            !(Array.isArray(v) && v.every((t) => typeof t === 'string')),
+        ),
+      );
     case 'colliding keywords': {
       const keyword = String(details['keyword']);
       const bare = keyword.replace(/^@/, '');
@@ -249,7 +280,10 @@ export function jsonLdFailure(e: unknown, document: unknown): unknown {
     const cause = e.details?.['cause'];
     const why = cause instanceof Error ? cause.message : e.message;
     const url = e.details?.['url'];
-    return new Error(typeof url === 'string' ? `The JSON-LD context ${url} could not be loaded: ${why}` : `A JSON-LD document could not be loaded: ${why}`, { cause: e });
+    return new Error(
+      typeof url === 'string' ? `The JSON-LD context ${url} could not be loaded: ${why}` : `A JSON-LD document could not be loaded: ${why}`,
+      { cause: e },
+    );
   }
   return e;
 }
@@ -260,8 +294,12 @@ export function jsonLdFailure(e: unknown, document: unknown): unknown {
  * apart. Returns the JSON Pointer and value of each such number.
  */
 export function lossyNumbers(document: unknown, path = ''): Array<{ path: string; value: number }> {
-  if (typeof document === 'number') return !Number.isInteger(document) && Number.isFinite(document) && !String(document).includes('.') && Math.abs(document) < 1e21 ? [{ path, value: document }] : [];
+  if (typeof document === 'number')
+    return !Number.isInteger(document) && Number.isFinite(document) && !String(document).includes('.') && Math.abs(document) < 1e21
+      ? [{ path, value: document }]
+      : [];
   if (Array.isArray(document)) return document.flatMap((v, i) => lossyNumbers(v, pointer(path, i)));
-  if (typeof document === 'object' && document !== null) return Object.entries(document).flatMap(([k, v]) => (k === '@context' ? [] : lossyNumbers(v, pointer(path, k))));
+  if (typeof document === 'object' && document !== null)
+    return Object.entries(document).flatMap(([k, v]) => (k === '@context' ? [] : lossyNumbers(v, pointer(path, k))));
   return [];
 }

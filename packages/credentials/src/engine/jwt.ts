@@ -25,7 +25,12 @@ export function looksLikeJwt(text: string): boolean {
   return /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(text.trim());
 }
 
-const Header = z.looseObject({ alg: z.string(), kid: z.string().optional(), jwk: z.record(z.string(), z.unknown()).optional(), typ: z.string().optional() });
+const Header = z.looseObject({
+  alg: z.string(),
+  kid: z.string().optional(),
+  jwk: z.record(z.string(), z.unknown()).optional(),
+  typ: z.string().optional(),
+});
 
 /** The result of reading and checking a VC-JWT's signature and who holds its key. */
 export interface JwtCheck {
@@ -60,24 +65,37 @@ export function decodeJwsPayload(jwt: string): Record<string, unknown> {
 
 function claimProblems(payload: Record<string, unknown>, credential: Record<string, unknown>): string[] {
   const problems: string[] = [];
-  if (payload['jti'] !== undefined && typeof credential['id'] === 'string' && payload['jti'] !== credential['id']) problems.push('jti is not the credential id');
+  if (payload['jti'] !== undefined && typeof credential['id'] === 'string' && payload['jti'] !== credential['id'])
+    problems.push('jti is not the credential id');
   const subject = idOf(([] as unknown[]).concat(credential['credentialSubject'] ?? [])[0]);
   if (payload['sub'] !== undefined && subject && payload['sub'] !== subject) problems.push('sub is not the credential subject');
   const from = credential['validFrom'] ?? credential['issuanceDate'];
-  if (typeof payload['nbf'] === 'number' && typeof from === 'string' && Math.abs(payload['nbf'] - Date.parse(from) / 1000) > 1) problems.push('nbf does not match validFrom');
+  if (typeof payload['nbf'] === 'number' && typeof from === 'string' && Math.abs(payload['nbf'] - Date.parse(from) / 1000) > 1)
+    problems.push('nbf does not match validFrom');
   const until = credential['validUntil'] ?? credential['expirationDate'];
-  if (typeof payload['exp'] === 'number' && typeof until === 'string' && Math.abs(payload['exp'] - Date.parse(until) / 1000) > 1) problems.push('exp does not match validUntil');
+  if (typeof payload['exp'] === 'number' && typeof until === 'string' && Math.abs(payload['exp'] - Date.parse(until) / 1000) > 1)
+    problems.push('exp does not match validUntil');
   return problems;
 }
 
 /** The key a JWT names and whether its issuer controls it; throws KeyResolutionError when the key is unusable. */
-function jwtKey(header: z.infer<typeof Header>, issuer: string | undefined, documents: ReadonlyMap<string, unknown>): { key: ResolvedKey; binding: Binding } {
+function jwtKey(
+  header: z.infer<typeof Header>,
+  issuer: string | undefined,
+  documents: ReadonlyMap<string, unknown>,
+): { key: ResolvedKey; binding: Binding } {
   if (header.jwk) {
     const key = keyFromJwk(header.jwk, 'The jwk header');
     return { key: { id: 'jwk header', controller: '', key }, binding: issuerPublishesKey(issuer, key, documents) };
   }
   // A relative kid ("#key-1") names a key of the issuer; a bare did:key/did:jwk issuer needs no kid at all.
-  const kid = header.kid ? (header.kid.startsWith('#') ? `${issuer ?? ''}${header.kid}` : header.kid) : issuer && /^did:(key|jwk):/.test(issuer) ? issuer : null;
+  const kid = header.kid
+    ? header.kid.startsWith('#')
+      ? `${issuer ?? ''}${header.kid}`
+      : header.kid
+    : issuer && /^did:(key|jwk):/.test(issuer)
+      ? issuer
+      : null;
   if (!kid) throw new KeyResolutionError('The JWT names no key (no kid and no jwk header)', 'failed');
   return { key: keyForMethod(kid, issuer, documents), binding: bindIssuer(issuer, kid, documents) };
 }
@@ -91,15 +109,29 @@ export async function checkJwt(jwt: string, documents: ReadonlyMap<string, unkno
   const issuer = idOf(credential['issuer']);
   const base = { header, payload, credential, claimProblems: claimProblems(payload, credential) };
   const issMismatch: Binding | null =
-    payload['iss'] !== undefined && payload['iss'] !== issuer ? { status: 'failed', message: `The token's iss (${String(payload['iss'])}) is not the credential's issuer (${issuer ?? 'none'})` } : null;
+    payload['iss'] !== undefined && payload['iss'] !== issuer
+      ? { status: 'failed', message: `The token's iss (${String(payload['iss'])}) is not the credential's issuer (${issuer ?? 'none'})` }
+      : null;
   const refused = algorithmProblem(header.alg, null);
-  if (refused) return { ...base, binding: issMismatch ?? { status: 'unknown', message: 'The key was not looked at: the algorithm is refused' }, signature: { outcome: 'failed', message: refused, key: null } };
+  if (refused)
+    return {
+      ...base,
+      binding: issMismatch ?? { status: 'unknown', message: 'The key was not looked at: the algorithm is refused' },
+      signature: { outcome: 'failed', message: refused, key: null },
+    };
   let resolved: { key: ResolvedKey; binding: Binding };
   try {
     resolved = jwtKey(header, issuer, documents);
   } catch (e) {
     const outcome = e instanceof KeyResolutionError ? e.outcome : 'failed';
-    return { ...base, binding: issMismatch ?? { status: outcome === 'unknown' ? 'unknown' : 'failed', message: `No usable key: ${e instanceof Error ? e.message : String(e)}` }, signature: { outcome, message: e instanceof Error ? e.message : String(e), key: null } };
+    return {
+      ...base,
+      binding: issMismatch ?? {
+        status: outcome === 'unknown' ? 'unknown' : 'failed',
+        message: `No usable key: ${e instanceof Error ? e.message : String(e)}`,
+      },
+      signature: { outcome, message: e instanceof Error ? e.message : String(e), key: null },
+    };
   }
   const binding = issMismatch ?? resolved.binding;
   const mismatch = algorithmProblem(header.alg, resolved.key.key);
@@ -107,18 +139,35 @@ export async function checkJwt(jwt: string, documents: ReadonlyMap<string, unkno
   if (header.alg === 'ES256K') {
     // jose runs on WebCrypto, which has no secp256k1: node:crypto checks ES256K.
     const problem = verifyEs256kJws(token, resolved.key.key);
-    return { ...base, binding, signature: problem ? { outcome: 'failed', message: `The JWT signature does not verify: ${problem}`, key: resolved.key } : { outcome: 'passed', message: 'The ES256K signature is valid', key: resolved.key } };
+    return {
+      ...base,
+      binding,
+      signature: problem
+        ? { outcome: 'failed', message: `The JWT signature does not verify: ${problem}`, key: resolved.key }
+        : { outcome: 'passed', message: 'The ES256K signature is valid', key: resolved.key },
+    };
   }
   try {
     await compactVerify(token, resolved.key.key, { algorithms: [header.alg] });
     return { ...base, binding, signature: { outcome: 'passed', message: `The ${header.alg} signature is valid`, key: resolved.key } };
   } catch (e) {
-    return { ...base, binding, signature: { outcome: 'failed', message: `The JWT signature does not verify: ${e instanceof Error ? e.message : String(e)}`, key: resolved.key } };
+    return {
+      ...base,
+      binding,
+      signature: {
+        outcome: 'failed',
+        message: `The JWT signature does not verify: ${e instanceof Error ? e.message : String(e)}`,
+        key: resolved.key,
+      },
+    };
   }
 }
 
 /** Sign a credential as a VC-JWT (claims iss, jti, nbf, sub, exp per OB 3.0, the credential in `vc`). */
-export async function signJwt(credential: Record<string, unknown>, opts: { key: KeyObject; alg: 'EdDSA' | 'ES256'; kid: string }): Promise<string> {
+export async function signJwt(
+  credential: Record<string, unknown>,
+  opts: { key: KeyObject; alg: 'EdDSA' | 'ES256'; kid: string },
+): Promise<string> {
   const payload: Record<string, unknown> = { vc: credential };
   const issuer = idOf(credential['issuer']);
   if (issuer) payload['iss'] = issuer;
@@ -129,10 +178,16 @@ export async function signJwt(credential: Record<string, unknown>, opts: { key: 
   if (subject) payload['sub'] = subject;
   const until = credential['validUntil'] ?? credential['expirationDate'];
   if (typeof until === 'string') payload['exp'] = Math.floor(Date.parse(until) / 1000);
-  return new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: opts.alg, kid: opts.kid, typ: 'JWT' }).sign(opts.key);
+  return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+    .setProtectedHeader({ alg: opts.alg, kid: opts.kid, typ: 'JWT' })
+    .sign(opts.key);
 }
 
 /** A private KeyObject from a raw Ed25519 seed. */
 export function ed25519PrivateKey(seed: Uint8Array): KeyObject {
-  return createPrivateKey({ key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]), format: 'der', type: 'pkcs8' });
+  return createPrivateKey({
+    key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
 }

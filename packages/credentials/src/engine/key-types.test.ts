@@ -100,12 +100,21 @@ describe('P-384 Multikeys (z82…), checked against digitalbazaar’s ecdsa-mult
     const pair = await generate({ curve: 'P-384' });
     const bytes = decodeBase58btc(pair.publicKeyMultibase);
     // Wrong length: a 48-byte point cannot be a compressed P-384 point.
-    expectRefused(() => publicKeyFromMultikey(encodeBase58btc(bytes.slice(0, 50))), /not a usable P-384 key: .*49-byte compressed point, not 48 bytes/);
+    expectRefused(
+      () => publicKeyFromMultikey(encodeBase58btc(bytes.slice(0, 50))),
+      /not a usable P-384 key: .*49-byte compressed point, not 48 bytes/,
+    );
     // 04 marks an uncompressed point, which would need 97 bytes.
-    expectRefused(() => publicKeyFromMultikey(encodeBase58btc(Uint8Array.from([...bytes.slice(0, 2), 4, ...bytes.slice(3)]))), /not a usable P-384 key: .*starting 02 or 03/);
+    expectRefused(
+      () => publicKeyFromMultikey(encodeBase58btc(Uint8Array.from([...bytes.slice(0, 2), 4, ...bytes.slice(3)]))),
+      /not a usable P-384 key: .*starting 02 or 03/,
+    );
     // x with no y on the curve.
     const off = encodeBase58btc(Uint8Array.from([0x81, 0x24, 2, ...offCurveX('P-384')]));
-    expectRefused(() => publicKeyFromMultikey(off, 'did:key:z82off'), /^did:key:z82off is not a usable P-384 key: The point is not on the P-384 curve/);
+    expectRefused(
+      () => publicKeyFromMultikey(off, 'did:key:z82off'),
+      /^did:key:z82off is not a usable P-384 key: The point is not on the P-384 curve/,
+    );
   });
 });
 
@@ -126,14 +135,29 @@ describe('secp256k1 Multikeys (zQ3s…)', () => {
 
   it('refuses wrong-length, wrong-prefix and off-curve values, and names an unknown multicodec', () => {
     const bytes = decodeBase58btc(handMadeSecp256k1(generateKeyPairSync('ec', { namedCurve: 'secp256k1' }).publicKey));
-    expectRefused(() => publicKeyFromMultikey(encodeBase58btc(Uint8Array.from([...bytes, 0]))), /not a usable secp256k1 key: .*33-byte compressed point, not 34 bytes/);
-    expectRefused(() => publicKeyFromMultikey(encodeBase58btc(Uint8Array.from([0xe7, 0x01, 5, ...bytes.slice(3)]))), /not a usable secp256k1 key: .*starting 02 or 03/);
-    expectRefused(() => publicKeyFromMultikey(encodeBase58btc(Uint8Array.from([0xe7, 0x01, 3, ...offCurveX('secp256k1')]))), /not on the secp256k1 curve/);
+    expectRefused(
+      () => publicKeyFromMultikey(encodeBase58btc(Uint8Array.from([...bytes, 0]))),
+      /not a usable secp256k1 key: .*33-byte compressed point, not 34 bytes/,
+    );
+    expectRefused(
+      () => publicKeyFromMultikey(encodeBase58btc(Uint8Array.from([0xe7, 0x01, 5, ...bytes.slice(3)]))),
+      /not a usable secp256k1 key: .*starting 02 or 03/,
+    );
+    expectRefused(
+      () => publicKeyFromMultikey(encodeBase58btc(Uint8Array.from([0xe7, 0x01, 3, ...offCurveX('secp256k1')]))),
+      /not on the secp256k1 curve/,
+    );
     // x = p, the field prime: not a field element at all.
     const fieldPrime = Buffer.from('fffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2f', 'hex');
-    expectRefused(() => publicKeyFromMultikey(encodeBase58btc(Uint8Array.from([0xe7, 0x01, 2, ...fieldPrime]))), /not on the secp256k1 curve/);
+    expectRefused(
+      () => publicKeyFromMultikey(encodeBase58btc(Uint8Array.from([0xe7, 0x01, 2, ...fieldPrime]))),
+      /not on the secp256k1 curve/,
+    );
     // p521-pub (0x1202) is a real multicodec, but not one the engine verifies with.
-    expectRefused(() => publicKeyFromMultikey(encodeBase58btc(Uint8Array.from([0x82, 0x24, 2, ...new Uint8Array(66)]))), /multicodec prefix is not Ed25519, P-256, P-384 or secp256k1/);
+    expectRefused(
+      () => publicKeyFromMultikey(encodeBase58btc(Uint8Array.from([0x82, 0x24, 2, ...new Uint8Array(66)]))),
+      /multicodec prefix is not Ed25519, P-256, P-384 or secp256k1/,
+    );
     expectRefused(() => publicKeyFromMultikey('uAAAA'), /not base58btc multibase/);
   });
 
@@ -173,7 +197,10 @@ describe('JWKs', () => {
     expectRefused(() => publicKeyFromJwk(rsaPrivate), /private or symmetric key material \("d", "p", "q", "dp", "dq", "qi"\)/);
     expectRefused(() => publicKeyFromJwk({ kty: 'oct', k: 'c2VjcmV0' }), /private or symmetric key material \("k"\)/);
     expectRefused(() => publicKeyFromJwk({ kty: 'oct' }), /symmetric \("oct"\) key cannot prove who signed/);
-    expectRefused(() => publicKeyFromJwk(jwkOf(generateKeyPairSync('ec', { namedCurve: 'P-521' }).publicKey)), /EC curve "P-521" is not P-256, P-384 or secp256k1/);
+    expectRefused(
+      () => publicKeyFromJwk(jwkOf(generateKeyPairSync('ec', { namedCurve: 'P-521' }).publicKey)),
+      /EC curve "P-521" is not P-256, P-384 or secp256k1/,
+    );
     expectRefused(() => publicKeyFromJwk(jwkOf(generateKeyPairSync('x25519').publicKey)), /OKP curve "X25519" is not Ed25519/);
     expectRefused(() => publicKeyFromJwk(jwkOf(generateKeyPairSync('ed448').publicKey)), /OKP curve "Ed448" is not Ed25519/);
     const y = Buffer.from(String(pub['y']), 'base64url');
@@ -182,7 +209,10 @@ describe('JWKs', () => {
     expectRefused(() => publicKeyFromJwk({ ...pub, x: String(pub['x']).slice(2) }), /P-256 coordinates have 32 bytes/);
     expectRefused(() => publicKeyFromJwk({ ...pub, use: 'enc' }), /is for "enc", not for signatures/);
     expectRefused(() => publicKeyFromJwk({ ...pub, key_ops: ['encrypt'] }), /key_ops without "verify"/);
-    expectRefused(() => publicKeyFromJwk({ ...pub, alg: 'ES384' }), /names the algorithm "ES384": The key is a P-256 key, which signs with ES256, not ES384/);
+    expectRefused(
+      () => publicKeyFromJwk({ ...pub, alg: 'ES384' }),
+      /names the algorithm "ES384": The key is a P-256 key, which signs with ES256, not ES384/,
+    );
     expectRefused(() => publicKeyFromJwk({ ...pub, alg: 'HS256' }), /HMAC/);
     expectRefused(() => publicKeyFromJwk({ kty: 'EC', crv: 'P-256', x: 'not base64url!', y: pub['y'] }), /"x" is not a base64url string/);
     expectRefused(() => publicKeyFromJwk('{"kty":"EC"}', 'The jwk header'), /^The jwk header is not a JSON object/);
@@ -195,13 +225,19 @@ describe('did:jwk', () => {
   // The P-256 and X25519 examples of the did:jwk method specification.
   const SPEC_P256 =
     'did:jwk:eyJjcnYiOiJQLTI1NiIsImt0eSI6IkVDIiwieCI6ImFjYklRaXVNczNpOF91c3pFakoydHBUdFJNNEVVM3l6OTFQSDZDZEgyVjAiLCJ5IjoiX0tjeUxqOXZXTXB0bm1LdG00NkdxRHo4d2Y3NEk1TEtncmwyR3pIM25TRSJ9';
-  const SPEC_X25519 = 'did:jwk:eyJrdHkiOiJPS1AiLCJjcnYiOiJYMjU1MTkiLCJ1c2UiOiJlbmMiLCJ4IjoiM3A3YmZYdDl3YlRUVzJIQzdPUTFOei1EUThoYmVHZE5yZngtRkctSUswOCJ9';
+  const SPEC_X25519 =
+    'did:jwk:eyJrdHkiOiJPS1AiLCJjcnYiOiJYMjU1MTkiLCJ1c2UiOiJlbmMiLCJ4IjoiM3A3YmZYdDl3YlRUVzJIQzdPUTFOei1EUThoYmVHZE5yZngtRkctSUswOCJ9';
 
   it('resolves the specification’s P-256 example to its DID document, and encodes its JWK back to the same DID', () => {
     const resolved = resolveDidJwk(`${SPEC_P256}#0`);
     expect(resolved.did).toBe(SPEC_P256);
     expect(resolved.methodId).toBe(`${SPEC_P256}#0`);
-    expect(resolved.jwk).toEqual({ crv: 'P-256', kty: 'EC', x: 'acbIQiuMs3i8_uszEjJ2tpTtRM4EU3yz91PH6CdH2V0', y: '_KcyLj9vWMptnmKtm46GqDz8wf74I5LKgrl2GzH3nSE' });
+    expect(resolved.jwk).toEqual({
+      crv: 'P-256',
+      kty: 'EC',
+      x: 'acbIQiuMs3i8_uszEjJ2tpTtRM4EU3yz91PH6CdH2V0',
+      y: '_KcyLj9vWMptnmKtm46GqDz8wf74I5LKgrl2GzH3nSE',
+    });
     expect(keyTypeOf(resolved.key)).toBe('P-256');
     expect(resolved.document).toEqual({
       '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
@@ -250,7 +286,10 @@ describe('did:jwk', () => {
     expectRefused(() => resolveDidJwk(`did:jwk:${Buffer.from('[1,2]').toString('base64url')}`), /not a JSON object/);
     expectRefused(() => resolveDidJwk('did:key:z6Mk'), /is not a did:jwk/);
     const secret = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
-    expectRefused(() => resolveDidJwk(`did:jwk:${Buffer.from(JSON.stringify(secret)).toString('base64url')}`), /private or symmetric key material/);
+    expectRefused(
+      () => resolveDidJwk(`did:jwk:${Buffer.from(JSON.stringify(secret)).toString('base64url')}`),
+      /private or symmetric key material/,
+    );
     expect(() => didJwkFromJwk(secret as Record<string, unknown>)).toThrow(/private or symmetric key material/);
   });
 });
@@ -278,7 +317,8 @@ describe('JWS algorithms per key type', () => {
     for (const key of [ed.publicKey, p256.publicKey, rsa.publicKey]) {
       expect(checkJwsAlgorithm('none', key)).toBe('The JWT algorithm "none" means the token is not signed at all');
       expect(checkJwsAlgorithm('NONE', key)).toMatch(/not signed/);
-      for (const hs of ['HS256', 'HS384', 'HS512']) expect(checkJwsAlgorithm(hs, key)).toBe(`The JWT algorithm "${hs}" is an HMAC algorithm, which cannot prove who signed`);
+      for (const hs of ['HS256', 'HS384', 'HS512'])
+        expect(checkJwsAlgorithm(hs, key)).toBe(`The JWT algorithm "${hs}" is an HMAC algorithm, which cannot prove who signed`);
     }
     expect(checkJwsAlgorithm('ES384', p256.publicKey)).toBe('The key is a P-256 key, which signs with ES256, not ES384');
     expect(checkJwsAlgorithm('ES256', p384.publicKey)).toBe('The key is a P-384 key, which signs with ES384, not ES256');
@@ -286,7 +326,9 @@ describe('JWS algorithms per key type', () => {
     expect(checkJwsAlgorithm('RS256', ed.publicKey)).toBe('The key is an Ed25519 key, which signs with EdDSA or Ed25519, not RS256');
     expect(checkJwsAlgorithm('RS256', rsa1024.publicKey)).toBe('The key is a 1024-bit RSA key; RSA keys need at least 2048 bits');
     expect(checkJwsAlgorithm('ES512', p256.publicKey)).toMatch(/^The JWT algorithm "ES512" is not accepted/);
-    expect(checkJwsAlgorithm('ES256', generateKeyPairSync('x25519').publicKey)).toBe('The key is an x25519 key, which this engine does not accept for signatures');
+    expect(checkJwsAlgorithm('ES256', generateKeyPairSync('x25519').publicKey)).toBe(
+      'The key is an x25519 key, which this engine does not accept for signatures',
+    );
     expect(describeKey(generateKeyPairSync('ec', { namedCurve: 'P-521' }).publicKey)).toBe('a secp521r1 EC key');
     expect(checkJwsAlgorithm('PS256', rsa.publicKey)).toBeNull();
     expect(checkJwsAlgorithm('Ed25519', ed.publicKey)).toBeNull();
@@ -306,11 +348,15 @@ describe('JWS algorithms per key type', () => {
     }
     // An ES256 token is refused for a P-384 key by the allow-list, before any signature check.
     const es256 = await new CompactSign(data).setProtectedHeader({ alg: 'ES256' }).sign(p256.privateKey);
-    await expect(compactVerify(es256, p384.publicKey, { algorithms: allowedJwsAlgorithms(p384.publicKey) })).rejects.toThrow(/"alg" \(Algorithm\) Header Parameter value not allowed/);
+    await expect(compactVerify(es256, p384.publicKey, { algorithms: allowedJwsAlgorithms(p384.publicKey) })).rejects.toThrow(
+      /"alg" \(Algorithm\) Header Parameter value not allowed/,
+    );
   });
 
   it('an HS256 token made with jose is refused by the allow-list whatever the key', async () => {
-    const token = await new CompactSign(data).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('a shared secret that anyone holding it can use'));
+    const token = await new CompactSign(data)
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(new TextEncoder().encode('a shared secret that anyone holding it can use'));
     const header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString()) as { alg: string };
     expect(checkJwsAlgorithm(header.alg, p256.publicKey)).toMatch(/HMAC algorithm, which cannot prove who signed/);
   });
@@ -319,7 +365,12 @@ describe('JWS algorithms per key type', () => {
 describe('ES256K (secp256k1) JWS', () => {
   const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'secp256k1' });
   /** A compact ES256K JWS signed with node:crypto (jose cannot sign ES256K). */
-  function es256k(header: Record<string, unknown>, payload: string, key: KeyObject = privateKey, dsaEncoding: 'ieee-p1363' | 'der' = 'ieee-p1363'): string {
+  function es256k(
+    header: Record<string, unknown>,
+    payload: string,
+    key: KeyObject = privateKey,
+    dsaEncoding: 'ieee-p1363' | 'der' = 'ieee-p1363',
+  ): string {
     const input = `${Buffer.from(JSON.stringify(header)).toString('base64url')}.${Buffer.from(payload).toString('base64url')}`;
     return `${input}.${nodeSign('sha256', Buffer.from(input), { key, dsaEncoding }).toString('base64url')}`;
   }
@@ -343,11 +394,17 @@ describe('ES256K (secp256k1) JWS', () => {
     const [head, , sig] = token.split('.');
     const tampered = `${head}.${Buffer.from('{"iss":"did:example:2"}').toString('base64url')}.${sig}`;
     expect(verifyEs256kJws(tampered, publicKey)).toBe('The ES256K signature does not match');
-    expect(verifyEs256kJws(token, generateKeyPairSync('ec', { namedCurve: 'secp256k1' }).publicKey)).toBe('The ES256K signature does not match');
-    expect(verifyEs256kJws(es256k({ alg: 'ES256K' }, 'x', privateKey, 'der'), publicKey)).toMatch(/^An ES256K signature has 64 bytes \(r ‖ s\), not \d+$/);
+    expect(verifyEs256kJws(token, generateKeyPairSync('ec', { namedCurve: 'secp256k1' }).publicKey)).toBe(
+      'The ES256K signature does not match',
+    );
+    expect(verifyEs256kJws(es256k({ alg: 'ES256K' }, 'x', privateKey, 'der'), publicKey)).toMatch(
+      /^An ES256K signature has 64 bytes \(r ‖ s\), not \d+$/,
+    );
     expect(verifyEs256kJws(es256k({ alg: 'ES256' }, 'x'), publicKey)).toBe('The JWS header\'s algorithm is "ES256", not ES256K');
     expect(verifyEs256kJws(es256k({ alg: 'ES256K', b64: false, crit: ['b64'] }, 'x'), publicKey)).toMatch(/critical extensions/);
-    expect(verifyEs256kJws(token, generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey)).toBe('The key is a P-256 key, which signs with ES256, not ES256K');
+    expect(verifyEs256kJws(token, generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey)).toBe(
+      'The key is a P-256 key, which signs with ES256, not ES256K',
+    );
     expect(verifyEs256kJws('a.b', publicKey)).toMatch(/not a compact JWS/);
     expect(verifyEs256kJws(`${head}.payload.`, publicKey)).toMatch(/not a compact JWS/);
   });

@@ -7,7 +7,14 @@
 import { createPublicKey, verify as nodeVerify } from 'node:crypto';
 import type { JsonWebKey, KeyObject } from 'node:crypto';
 import { KeyResolutionError, ed25519PublicKey, p256PublicKey } from './keys.js';
-import { decodeBase58btc, ed25519FromMultikey, encodeBase58btc, multikeyFromEd25519, multikeyFromP256, p256FromMultikey } from './multikey.js';
+import {
+  decodeBase58btc,
+  ed25519FromMultikey,
+  encodeBase58btc,
+  multikeyFromEd25519,
+  multikeyFromP256,
+  p256FromMultikey,
+} from './multikey.js';
 
 /** The kinds of public key the engine verifies with. */
 export const KEY_TYPES = ['Ed25519', 'P-256', 'P-384', 'secp256k1', 'RSA'] as const;
@@ -58,9 +65,19 @@ interface EcCodec {
 }
 
 /** multicodec p384-pub (0x1201, varint 81 24); SPKI with secp384r1 (1.3.132.0.34) and a 49-byte point. */
-const P384: EcCodec = { name: 'P-384', prefix: [0x81, 0x24], length: 49, spki: Buffer.from('3046301006072a8648ce3d020106052b81040022033200', 'hex') };
+const P384: EcCodec = {
+  name: 'P-384',
+  prefix: [0x81, 0x24],
+  length: 49,
+  spki: Buffer.from('3046301006072a8648ce3d020106052b81040022033200', 'hex'),
+};
 /** multicodec secp256k1-pub (0xe7, varint e7 01); SPKI with secp256k1 (1.3.132.0.10) and a 33-byte point. */
-const SECP256K1: EcCodec = { name: 'secp256k1', prefix: [0xe7, 0x01], length: 33, spki: Buffer.from('3036301006072a8648ce3d020106052b8104000a032200', 'hex') };
+const SECP256K1: EcCodec = {
+  name: 'secp256k1',
+  prefix: [0xe7, 0x01],
+  length: 33,
+  spki: Buffer.from('3036301006072a8648ce3d020106052b8104000a032200', 'hex'),
+};
 const ED25519_PREFIX = [0xed, 0x01] as const;
 const P256_PREFIX = [0x80, 0x24] as const;
 
@@ -68,18 +85,21 @@ function decodeCompressed(multibase: string, codec: EcCodec): Uint8Array {
   const bytes = decodeBase58btc(multibase);
   if (bytes[0] !== codec.prefix[0] || bytes[1] !== codec.prefix[1]) throw new Error(`Not a ${codec.name} Multikey (multicodec prefix)`);
   const point = bytes.slice(2);
-  if (point.length !== codec.length) throw new Error(`A ${codec.name} Multikey holds a ${codec.length}-byte compressed point, not ${point.length} bytes`);
+  if (point.length !== codec.length)
+    throw new Error(`A ${codec.name} Multikey holds a ${codec.length}-byte compressed point, not ${point.length} bytes`);
   if (point[0] !== 2 && point[0] !== 3) throw new Error(`A ${codec.name} Multikey holds a compressed point (starting 02 or 03)`);
   return point;
 }
 
 function encodeCompressed(point: Uint8Array, codec: EcCodec): string {
-  if (point.length !== codec.length || (point[0] !== 2 && point[0] !== 3)) throw new Error(`A ${codec.name} compressed point has ${codec.length} bytes and starts 02 or 03`);
+  if (point.length !== codec.length || (point[0] !== 2 && point[0] !== 3))
+    throw new Error(`A ${codec.name} compressed point has ${codec.length} bytes and starts 02 or 03`);
   return encodeBase58btc(Uint8Array.from([...codec.prefix, ...point]));
 }
 
 function ecPublicKey(point: Uint8Array, codec: EcCodec): KeyObject {
-  if (point.length !== codec.length || (point[0] !== 2 && point[0] !== 3)) throw new Error(`A ${codec.name} compressed point has ${codec.length} bytes and starts 02 or 03`);
+  if (point.length !== codec.length || (point[0] !== 2 && point[0] !== 3))
+    throw new Error(`A ${codec.name} compressed point has ${codec.length} bytes and starts 02 or 03`);
   try {
     return createPublicKey({ key: Buffer.concat([codec.spki, point]), format: 'der', type: 'spki' });
   } catch {
@@ -123,7 +143,9 @@ export function multikeyTypeOf(multibase: string): Exclude<KeyType, 'RSA'> | nul
 export function publicKeyFromMultikey(multibase: string, where = 'The Multikey'): KeyObject {
   const type = multikeyTypeOf(multibase);
   if (type === null) {
-    const detail = multibase.startsWith('z') ? 'its multicodec prefix is not Ed25519, P-256, P-384 or secp256k1' : 'it is not base58btc multibase (z…)';
+    const detail = multibase.startsWith('z')
+      ? 'its multicodec prefix is not Ed25519, P-256, P-384 or secp256k1'
+      : 'it is not base58btc multibase (z…)';
     throw fail(`${where} is not a usable public key: ${detail}`);
   }
   try {
@@ -185,7 +207,10 @@ export function publicKeyFromJwk(jwk: unknown, where = 'The JWK'): KeyObject {
   if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk)) throw fail(`${where} is not a JSON object`);
   const j = jwk as Record<string, unknown>;
   const secret = PRIVATE_MEMBERS.filter((m) => m in j);
-  if (secret.length > 0) throw fail(`${where} holds private or symmetric key material (${secret.map((m) => `"${m}"`).join(', ')}); only a public key may be used`);
+  if (secret.length > 0)
+    throw fail(
+      `${where} holds private or symmetric key material (${secret.map((m) => `"${m}"`).join(', ')}); only a public key may be used`,
+    );
   const kty = j['kty'];
   let material: JsonWebKey;
   try {
@@ -197,7 +222,8 @@ export function publicKeyFromJwk(jwk: unknown, where = 'The JWK'): KeyObject {
       const crv = typeof j['crv'] === 'string' ? j['crv'] : '';
       const size = EC_SIZES[crv];
       if (size === undefined) throw new Error(`the EC curve ${JSON.stringify(j['crv'])} is not P-256, P-384 or secp256k1`);
-      if (base64urlBytes(j['x'], 'x').length !== size || base64urlBytes(j['y'], 'y').length !== size) throw new Error(`${crv} coordinates have ${size} bytes`);
+      if (base64urlBytes(j['x'], 'x').length !== size || base64urlBytes(j['y'], 'y').length !== size)
+        throw new Error(`${crv} coordinates have ${size} bytes`);
       material = { kty, crv, x: String(j['x']), y: String(j['y']) };
     } else if (kty === 'RSA') {
       base64urlBytes(j['n'], 'n');
@@ -212,7 +238,8 @@ export function publicKeyFromJwk(jwk: unknown, where = 'The JWK'): KeyObject {
     throw fail(`${where} is not a usable public key: ${reason(e)}`);
   }
   if (j['use'] !== undefined && j['use'] !== 'sig') throw fail(`${where} is for ${JSON.stringify(j['use'])}, not for signatures ("sig")`);
-  if (j['key_ops'] !== undefined && !(Array.isArray(j['key_ops']) && j['key_ops'].includes('verify'))) throw fail(`${where} has key_ops without "verify"`);
+  if (j['key_ops'] !== undefined && !(Array.isArray(j['key_ops']) && j['key_ops'].includes('verify')))
+    throw fail(`${where} has key_ops without "verify"`);
   let key: KeyObject;
   try {
     key = createPublicKey({ key: material, format: 'jwk' });
@@ -262,7 +289,8 @@ export function resolveDidJwk(didUrl: string): DidJwk {
   } catch {
     throw fail(`${did} is not a did:jwk: the identifier is not base64url-encoded JSON`);
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw fail(`${did} is not a did:jwk: the identifier is not a JSON object`);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw fail(`${did} is not a did:jwk: the identifier is not a JSON object`);
   const jwk = parsed as Record<string, unknown>;
   const methodId = `${did}#0`;
   // A key marked "use": "enc" is only for key agreement, so publicKeyFromJwk refuses it here.
@@ -311,7 +339,8 @@ export function checkJwsAlgorithm(alg: string, key: KeyObject): string | null {
   if (/^HS\d+$/i.test(alg)) return `The JWT algorithm "${alg}" is an HMAC algorithm, which cannot prove who signed`;
   const type = keyTypeOf(key);
   if (type === null) return `The key is ${describeKey(key)}, which this engine does not accept for signatures`;
-  if (type === 'RSA' && (key.asymmetricKeyDetails?.modulusLength ?? 0) < MIN_RSA_BITS) return `The key is ${describeKey(key)}; RSA keys need at least ${MIN_RSA_BITS} bits`;
+  if (type === 'RSA' && (key.asymmetricKeyDetails?.modulusLength ?? 0) < MIN_RSA_BITS)
+    return `The key is ${describeKey(key)}; RSA keys need at least ${MIN_RSA_BITS} bits`;
   const allowed = JWS_ALGORITHMS_BY_KEY_TYPE[type];
   if (allowed.includes(alg)) return null;
   if (ALL_ALGORITHMS.includes(alg)) return `The key is ${describeKey(key)}, which signs with ${allowed.join(' or ')}, not ${alg}`;
@@ -325,7 +354,8 @@ export function checkJwsAlgorithm(alg: string, key: KeyObject): string | null {
  */
 export function verifyEs256kJws(token: string, key: KeyObject): string | null {
   const parts = token.trim().split('.');
-  if (parts.length !== 3 || !parts.every((p, i) => (i === 1 ? /^[A-Za-z0-9_-]*$/ : /^[A-Za-z0-9_-]+$/).test(p))) return 'The token is not a compact JWS (three base64url parts)';
+  if (parts.length !== 3 || !parts.every((p, i) => (i === 1 ? /^[A-Za-z0-9_-]*$/ : /^[A-Za-z0-9_-]+$/).test(p)))
+    return 'The token is not a compact JWS (three base64url parts)';
   const [head = '', payload = '', sig = ''] = parts;
   let header: unknown;
   try {
@@ -336,7 +366,8 @@ export function verifyEs256kJws(token: string, key: KeyObject): string | null {
   if (typeof header !== 'object' || header === null || Array.isArray(header)) return 'The JWS header is not a JSON object';
   const h = header as Record<string, unknown>;
   if (h['alg'] !== 'ES256K') return `The JWS header's algorithm is ${JSON.stringify(h['alg'])}, not ES256K`;
-  if (h['crit'] !== undefined || h['b64'] !== undefined) return 'The JWS header has critical extensions (crit/b64), which are not supported';
+  if (h['crit'] !== undefined || h['b64'] !== undefined)
+    return 'The JWS header has critical extensions (crit/b64), which are not supported';
   const problem = checkJwsAlgorithm('ES256K', key);
   if (problem) return problem;
   const signature = Buffer.from(sig, 'base64url');

@@ -2,7 +2,14 @@ import { createPrivateKey, createPublicKey, verify as nodeVerify } from 'node:cr
 import { generate } from '@digitalbazaar/ecdsa-multikey';
 import { describe, expect, it } from 'vitest';
 import { KeyResolutionError, resolveVerificationMethod } from './keys.js';
-import { decodeBase58btc, encodeBase58btc, multikeyFromP256, multikeyFromP256Secret, p256FromMultikey, p256SecretFromMultikey } from './multikey.js';
+import {
+  decodeBase58btc,
+  encodeBase58btc,
+  multikeyFromP256,
+  multikeyFromP256Secret,
+  p256FromMultikey,
+  p256SecretFromMultikey,
+} from './multikey.js';
 
 describe('P-256 Multikeys (zDn…), checked against digitalbazaar’s ecdsa-multikey', () => {
   it('a did:key made by digitalbazaar resolves to the same public key: its signature verifies with ours', async () => {
@@ -15,7 +22,9 @@ describe('P-256 Multikeys (zDn…), checked against digitalbazaar’s ecdsa-mult
       expect(resolved.key.asymmetricKeyType).toBe('ec');
       expect(resolved.controller).toBe(method.startsWith('https:') ? 'https://issuer.example/keys' : did);
       expect(nodeVerify('sha256', data, { key: resolved.key, dsaEncoding: 'ieee-p1363' }, signature)).toBe(true);
-      expect(nodeVerify('sha256', new TextEncoder().encode('header.changed'), { key: resolved.key, dsaEncoding: 'ieee-p1363' }, signature)).toBe(false);
+      expect(
+        nodeVerify('sha256', new TextEncoder().encode('header.changed'), { key: resolved.key, dsaEncoding: 'ieee-p1363' }, signature),
+      ).toBe(false);
     }
   });
 
@@ -40,7 +49,9 @@ describe('P-256 Multikeys (zDn…), checked against digitalbazaar’s ecdsa-mult
     const truncated = encodeBase58btc(bytes.slice(0, 34));
     const badPrefix = encodeBase58btc(Uint8Array.from([...bytes.slice(0, 2), 4, ...bytes.slice(3)]));
     // x = p, the field prime itself: not a field element, so no point; OpenSSL rejects it.
-    const notOnCurve = multikeyFromP256(Uint8Array.from([2, ...Buffer.from('ffffffff00000001000000000000000000000000ffffffffffffffffffffffff', 'hex')]));
+    const notOnCurve = multikeyFromP256(
+      Uint8Array.from([2, ...Buffer.from('ffffffff00000001000000000000000000000000ffffffffffffffffffffffff', 'hex')]),
+    );
     for (const value of [truncated, badPrefix, notOnCurve]) {
       let error: unknown;
       try {

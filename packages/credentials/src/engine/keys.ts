@@ -69,7 +69,11 @@ export function keyOfMethodObject(vm: Record<string, unknown>, where: string): K
   if (typeof vm['publicKeyMultibase'] === 'string') return keyFromMultikey(vm['publicKeyMultibase'], where);
   if (vm['publicKeyJwk'] !== undefined) return keyFromJwk(vm['publicKeyJwk'], where);
   if (typeof vm['publicKeyBase58'] === 'string') {
-    if (vm['type'] !== 'Ed25519VerificationKey2018') throw new KeyResolutionError(`${where} gives publicKeyBase58 for a ${String(vm['type'])}; only Ed25519VerificationKey2018 keys are read that way`, 'failed');
+    if (vm['type'] !== 'Ed25519VerificationKey2018')
+      throw new KeyResolutionError(
+        `${where} gives publicKeyBase58 for a ${String(vm['type'])}; only Ed25519VerificationKey2018 keys are read that way`,
+        'failed',
+      );
     let raw: Uint8Array;
     try {
       raw = decodeBase58btc(`z${vm['publicKeyBase58']}`);

@@ -29,12 +29,19 @@ const P256_PRIV: Codec = { prefix: [0x86, 0x26], length: 32, name: 'P-256 secret
 function decodeKey(multibase: string, codec: Codec): Uint8Array {
   const bytes = decodeBase58btc(multibase);
   const key = bytes.slice(2);
-  if (bytes.length !== codec.length + 2 || bytes[0] !== codec.prefix[0] || bytes[1] !== codec.prefix[1] || (codec.valid && !codec.valid(key))) throw new Error(`Not a ${codec.name}`);
+  if (
+    bytes.length !== codec.length + 2 ||
+    bytes[0] !== codec.prefix[0] ||
+    bytes[1] !== codec.prefix[1] ||
+    (codec.valid && !codec.valid(key))
+  )
+    throw new Error(`Not a ${codec.name}`);
   return key;
 }
 
 function encodeKey(key: Uint8Array, codec: Codec): string {
-  if (key.length !== codec.length || (codec.valid && !codec.valid(key))) throw new Error(`A ${codec.name} key has ${codec.length} bytes${codec.valid ? ' in the expected form' : ''}`);
+  if (key.length !== codec.length || (codec.valid && !codec.valid(key)))
+    throw new Error(`A ${codec.name} key has ${codec.length} bytes${codec.valid ? ' in the expected form' : ''}`);
   return encodeBase58btc(Uint8Array.from([...codec.prefix, ...key]));
 }
 

@@ -17,7 +17,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { CompactSign } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { documentLoader, ed25519PrivateKey, multikeyFromEd25519, seedSigner, signDataIntegrity, signJwt, verifyCredential } from '../index.js';
+import {
+  documentLoader,
+  ed25519PrivateKey,
+  multikeyFromEd25519,
+  seedSigner,
+  signDataIntegrity,
+  signJwt,
+  verifyCredential,
+} from '../index.js';
 import type { Report } from '../index.js';
 
 type Json = Record<string, unknown>;
@@ -50,7 +58,18 @@ function didKey(label: string) {
 function profileListing(signed: Json): Map<string, unknown> {
   const issuer = (signed['issuer'] as Json)['id'] as string;
   const method = ((signed['proof'] as Json[])[0] as Json)['verificationMethod'] as string;
-  return new Map([[issuer, { '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'], id: issuer, type: ['Profile'], name: 'Issuer', assertionMethod: [method] }]]);
+  return new Map([
+    [
+      issuer,
+      {
+        '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+        id: issuer,
+        type: ['Profile'],
+        name: 'Issuer',
+        assertionMethod: [method],
+      },
+    ],
+  ]);
 }
 
 /** Every path to a value below the root, excluding the proof (mutated separately). */
@@ -86,7 +105,15 @@ function changed(value: unknown): unknown {
   if (typeof value === 'number') return value + 1;
   if (typeof value === 'boolean') return !value;
   // A duplicate array entry would leave the RDF unchanged, so append a new value instead.
-  if (Array.isArray(value)) return [...value, typeof value[0] === 'string' ? (value[0].startsWith('http') ? 'https://example.org/extra' : 'ExtraType') : { id: 'https://example.org/extra' }];
+  if (Array.isArray(value))
+    return [
+      ...value,
+      typeof value[0] === 'string'
+        ? value[0].startsWith('http')
+          ? 'https://example.org/extra'
+          : 'ExtraType'
+        : { id: 'https://example.org/extra' },
+    ];
   return { ...(value as object), description: 'injected' };
 }
 
@@ -127,10 +154,19 @@ function expectedFor(op: 'change' | 'remove' | 'add', path: Path): { step: strin
 /** Systematic mutations of a signed JSON credential. */
 function mutations(signed: Json): Mutation[] {
   const out: Mutation[] = [];
-  const push = (label: string, input: Json, expected: { step: string; status: Status }, mentions?: string) => out.push({ label, input, ...expected, ...(mentions ? { mentions } : {}) });
+  const push = (label: string, input: Json, expected: { step: string; status: Status }, mentions?: string) =>
+    out.push({ label, input, ...expected, ...(mentions ? { mentions } : {}) });
   for (const p of paths(signed)) {
     const label = p.join('.');
-    push(`change ${label}`, edit(signed, p, (parent, key) => ((parent as Record<string | number, unknown>)[key] = changed((parent as Record<string | number, unknown>)[key]))), expectedFor('change', p));
+    push(
+      `change ${label}`,
+      edit(
+        signed,
+        p,
+        (parent, key) => ((parent as Record<string | number, unknown>)[key] = changed((parent as Record<string | number, unknown>)[key])),
+      ),
+      expectedFor('change', p),
+    );
     push(
       `remove ${label}`,
       edit(signed, p, (parent, key) => {
@@ -141,28 +177,67 @@ function mutations(signed: Json): Mutation[] {
     );
     const target = valueAt(signed, p);
     if (typeof target === 'object' && target !== null && !Array.isArray(target) && p[0] !== '@context') {
-      push(`add to ${label}`, edit(signed, p, (parent, key) => (((parent as Record<string | number, Json>)[key] as Json)['description'] = 'added')), expectedFor('add', p));
+      push(
+        `add to ${label}`,
+        edit(signed, p, (parent, key) => (((parent as Record<string | number, Json>)[key] as Json)['description'] = 'added')),
+        expectedFor('add', p),
+      );
     }
   }
   push('add at root', { ...signed, description: 'added' }, expectedFor('add', []));
 
   // JSON-LD strictness, at every object: an undefined term, `@id`/`@type` beside `id`/`type`, an embedded context redefining a protected term.
-  const objects: Path[] = [[], ...paths(signed).filter((p) => p[0] !== '@context' && typeof valueAt(signed, p) === 'object' && valueAt(signed, p) !== null && !Array.isArray(valueAt(signed, p)))];
+  const objects: Path[] = [
+    [],
+    ...paths(signed).filter(
+      (p) =>
+        p[0] !== '@context' && typeof valueAt(signed, p) === 'object' && valueAt(signed, p) !== null && !Array.isArray(valueAt(signed, p)),
+    ),
+  ];
   for (const p of objects) {
     const where = p.length ? p.join('.') : 'the root';
     const node = valueAt(signed, p) as Json;
     const inNode = (change: (n: Json) => void) => editNode(signed, p, change);
-    push(`undefined term added at ${where}`, inNode((n) => (n['notInAnyContext'] = 'x')), { step: 'jsonld', status: 'failed' }, 'notInAnyContext');
-    if (node['id'] !== undefined) push(`@id beside id at ${where}`, inNode((n) => (n['@id'] = n['id'])), { step: 'jsonld', status: 'failed' });
-    if (node['type'] !== undefined) push(`@type beside type at ${where}`, inNode((n) => (n['@type'] = structuredClone(n['type']))), { step: 'jsonld', status: 'failed' });
-    push(`embedded context redefining name at ${where}`, inNode((n) => (n['@context'] = p.length === 0 ? [...(n['@context'] as unknown[]), { name: 'https://example.org/name' }] : { name: 'https://example.org/name' })), { step: 'jsonld', status: 'failed' });
+    push(
+      `undefined term added at ${where}`,
+      inNode((n) => (n['notInAnyContext'] = 'x')),
+      { step: 'jsonld', status: 'failed' },
+      'notInAnyContext',
+    );
+    if (node['id'] !== undefined)
+      push(
+        `@id beside id at ${where}`,
+        inNode((n) => (n['@id'] = n['id'])),
+        { step: 'jsonld', status: 'failed' },
+      );
+    if (node['type'] !== undefined)
+      push(
+        `@type beside type at ${where}`,
+        inNode((n) => (n['@type'] = structuredClone(n['type']))),
+        { step: 'jsonld', status: 'failed' },
+      );
+    push(
+      `embedded context redefining name at ${where}`,
+      inNode(
+        (n) =>
+          (n['@context'] =
+            p.length === 0
+              ? [...(n['@context'] as unknown[]), { name: 'https://example.org/name' }]
+              : { name: 'https://example.org/name' }),
+      ),
+      { step: 'jsonld', status: 'failed' },
+    );
   }
 
   const proof = (signed['proof'] as Json[])[0] as Json;
   const withProof = (p: Json): Json => ({ ...signed, proof: [p] });
   const value = String(proof['proofValue']);
   const proofFailed = { step: 'proof', status: 'failed' as const };
-  push('proofValue changed', withProof({ ...proof, proofValue: `${value.slice(0, 10)}${value[10] === 'A' ? 'B' : 'A'}${value.slice(11)}` }), proofFailed);
+  push(
+    'proofValue changed',
+    withProof({ ...proof, proofValue: `${value.slice(0, 10)}${value[10] === 'A' ? 'B' : 'A'}${value.slice(11)}` }),
+    proofFailed,
+  );
   push('proofValue truncated', withProof({ ...proof, proofValue: value.slice(0, -4) }), proofFailed);
   push('created changed', withProof({ ...proof, created: '2011-01-01T00:00:00Z' }), proofFailed);
   push('created in the future', withProof({ ...proof, created: '2099-01-01T00:00:00Z' }), proofFailed);
@@ -174,12 +249,27 @@ function mutations(signed: Json): Mutation[] {
   push('cryptosuite changed to eddsa-jcs-2022', withProof({ ...proof, cryptosuite: 'eddsa-jcs-2022' }), proofFailed);
   push('proof removed', { ...signed, proof: [] }, proofFailed);
   const ctx = signed['@context'] as string[];
-  push('OB context swapped for the DCC context', { ...signed, '@context': ctx.map((c) => (c.includes('/ob/v3p0/') ? 'https://w3id.org/dcc/v1' : c)) }, { step: 'type', status: 'failed' });
+  push(
+    'OB context swapped for the DCC context',
+    { ...signed, '@context': ctx.map((c) => (c.includes('/ob/v3p0/') ? 'https://w3id.org/dcc/v1' : c)) },
+    { step: 'type', status: 'failed' },
+  );
   push('OB context removed', { ...signed, '@context': ctx.filter((c) => !c.includes('/ob/v3p0/')) }, { step: 'type', status: 'failed' });
-  push('context version changed to VC 1.1', { ...signed, '@context': ['https://www.w3.org/2018/credentials/v1', ...ctx.slice(1)] }, { step: 'structure', status: 'failed' });
+  push(
+    'context version changed to VC 1.1',
+    { ...signed, '@context': ['https://www.w3.org/2018/credentials/v1', ...ctx.slice(1)] },
+    { step: 'structure', status: 'failed' },
+  );
   push('contexts reordered', { ...signed, '@context': [...ctx].reverse() }, { step: 'format', status: 'failed' });
   const types = ([] as unknown[]).concat(signed['type']);
-  push('type changed to the other kind', { ...signed, type: ['VerifiableCredential', types.includes('EndorsementCredential') ? 'OpenBadgeCredential' : 'EndorsementCredential'] }, { step: 'structure', status: 'failed' });
+  push(
+    'type changed to the other kind',
+    {
+      ...signed,
+      type: ['VerifiableCredential', types.includes('EndorsementCredential') ? 'OpenBadgeCredential' : 'EndorsementCredential'],
+    },
+    { step: 'structure', status: 'failed' },
+  );
   push('type reduced', { ...signed, type: 'VerifiableCredential' }, { step: 'type', status: 'failed' });
   return out;
 }
@@ -189,14 +279,44 @@ async function resigned(signed: Json): Promise<Array<{ mutation: Mutation; docum
   const { proof: _proof, ...unsigned } = signed;
   const issuer = (signed['issuer'] as Json)['id'] as string;
   const other = didKey('substituted key');
-  const byOther = await signDataIntegrity(unsigned, { signer: seedSigner(other.seed, other.id), created: '2024-05-01T00:00:00Z', loader: documentLoader() });
+  const byOther = await signDataIntegrity(unsigned, {
+    signer: seedSigner(other.seed, other.id),
+    created: '2024-05-01T00:00:00Z',
+    loader: documentLoader(),
+  });
   const keyUrl = 'https://keys.example.org/claims-the-issuer';
   const raw = Buffer.from(ed25519PrivateKey(other.seed).export({ format: 'jwk' }).x ?? '', 'base64url');
-  const keyDoc = { '@context': 'https://w3id.org/security/multikey/v1', id: keyUrl, type: 'Multikey', controller: issuer, publicKeyMultibase: multikeyFromEd25519(raw) };
-  const byKeyDoc = await signDataIntegrity(unsigned, { signer: seedSigner(other.seed, keyUrl), created: '2024-05-01T00:00:00Z', loader: documentLoader() });
+  const keyDoc = {
+    '@context': 'https://w3id.org/security/multikey/v1',
+    id: keyUrl,
+    type: 'Multikey',
+    controller: issuer,
+    publicKeyMultibase: multikeyFromEd25519(raw),
+  };
+  const byKeyDoc = await signDataIntegrity(unsigned, {
+    signer: seedSigner(other.seed, keyUrl),
+    created: '2024-05-01T00:00:00Z',
+    loader: documentLoader(),
+  });
   return [
-    { mutation: { label: 'key substituted: re-signed by another did:key, issuer unchanged', input: byOther, step: 'issuer', status: 'failed' }, documents: new Map() },
-    { mutation: { label: 'key substituted: re-signed with an https key document whose controller is the issuer', input: byKeyDoc, step: 'issuer', status: 'failed' }, documents: new Map([[keyUrl, keyDoc]]) },
+    {
+      mutation: {
+        label: 'key substituted: re-signed by another did:key, issuer unchanged',
+        input: byOther,
+        step: 'issuer',
+        status: 'failed',
+      },
+      documents: new Map(),
+    },
+    {
+      mutation: {
+        label: 'key substituted: re-signed with an https key document whose controller is the issuer',
+        input: byKeyDoc,
+        step: 'issuer',
+        status: 'failed',
+      },
+      documents: new Map([[keyUrl, keyDoc]]),
+    },
   ];
 }
 
@@ -214,14 +334,20 @@ const sizes: number[] = [];
 describe('mutation corpus: every mutation is rejected by the step it names', () => {
   const subjects: Array<[string, () => Promise<{ signed: Json; documents: Map<string, unknown> }>]> = [
     ['the 1EdTech simple.json', async () => ({ signed: fixture('simple.json'), documents: profileListing(fixture('simple.json')) })],
-    ['the 1EdTech endorsement-valid.json', async () => ({ signed: fixture('endorsement-valid.json'), documents: profileListing(fixture('endorsement-valid.json')) })],
+    [
+      'the 1EdTech endorsement-valid.json',
+      async () => ({ signed: fixture('endorsement-valid.json'), documents: profileListing(fixture('endorsement-valid.json')) }),
+    ],
     [
       'a credential we sign (did:key)',
       async () => {
         const key = didKey('issuer');
         const base = fixture('simple.json');
         delete base['proof'];
-        const signed = await signDataIntegrity({ ...base, issuer: { id: key.did, type: ['Profile'], name: 'Tessera test issuer' }, validUntil: '2030-01-01T00:00:00Z' }, { signer: seedSigner(key.seed, key.id), created: '2024-05-01T00:00:00Z', loader: documentLoader() });
+        const signed = await signDataIntegrity(
+          { ...base, issuer: { id: key.did, type: ['Profile'], name: 'Tessera test issuer' }, validUntil: '2030-01-01T00:00:00Z' },
+          { signer: seedSigner(key.seed, key.id), created: '2024-05-01T00:00:00Z', loader: documentLoader() },
+        );
         return { signed, documents: new Map() };
       },
     ],
@@ -256,7 +382,11 @@ describe('mutation corpus: every mutation is rejected by the step it names', () 
     const key = didKey('jwt issuer');
     const base = fixture('simple.json');
     delete base['proof'];
-    const credential = { ...base, issuer: { id: key.did, type: ['Profile'], name: 'Tessera test issuer' }, validUntil: '2030-01-01T00:00:00Z' };
+    const credential = {
+      ...base,
+      issuer: { id: key.did, type: ['Profile'], name: 'Tessera test issuer' },
+      validUntil: '2030-01-01T00:00:00Z',
+    };
     const jwt = await signJwt(credential, { key: ed25519PrivateKey(key.seed), alg: 'EdDSA', kid: key.id });
     const genuine = await verifyCredential(jwt, { now: NOW });
     expect(genuine.verdict, JSON.stringify(genuine.steps, null, 1)).toBe('valid');
@@ -267,11 +397,21 @@ describe('mutation corpus: every mutation is rejected by the step it names', () 
     const other = didKey('jwt other key');
     const issuerKey = ed25519PrivateKey(key.seed);
     /** The payload changed and signed again with the issuer's own key (what only the issuer, or a bug, could make). */
-    const resign = (change: Json) => new CompactSign(new TextEncoder().encode(JSON.stringify({ ...payload, ...change }))).setProtectedHeader({ ...header, alg: 'EdDSA' }).sign(issuerKey);
-    const hmac = (secret: Uint8Array) => new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ ...header, alg: 'HS256' }).sign(secret);
+    const resign = (change: Json) =>
+      new CompactSign(new TextEncoder().encode(JSON.stringify({ ...payload, ...change })))
+        .setProtectedHeader({ ...header, alg: 'EdDSA' })
+        .sign(issuerKey);
+    const hmac = (secret: Uint8Array) =>
+      new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ ...header, alg: 'HS256' }).sign(secret);
     const publicRaw = Buffer.from(issuerKey.export({ format: 'jwk' }).x ?? '', 'base64url');
     const selfMade = ed25519PrivateKey(other.seed);
-    const jwkHeader = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', jwk: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(selfMade.export({ format: 'jwk' }).x ?? '', 'base64url').toString('base64url') } }).sign(selfMade);
+    const jwkHeader = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+      .setProtectedHeader({
+        alg: 'EdDSA',
+        typ: 'JWT',
+        jwk: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(selfMade.export({ format: 'jwk' }).x ?? '', 'base64url').toString('base64url') },
+      })
+      .sign(selfMade);
     const jwtFailed = { step: 'proof.jwt', status: 'failed' as const };
     const tampered: Array<Mutation<string>> = [
       { label: 'alg none', input: `${enc({ ...header, alg: 'none' })}.${p}.`, ...jwtFailed },
@@ -281,16 +421,49 @@ describe('mutation corpus: every mutation is rejected by the step it names', () 
       { label: 'alg ES256 claimed for the Ed25519 key', input: `${enc({ ...header, alg: 'ES256' })}.${p}.${s}`, ...jwtFailed },
       { label: 'kid changed', input: `${enc({ ...header, kid: other.id })}.${p}.${s}`, ...jwtFailed },
       { label: 'kid removed', input: `${enc({ alg: header['alg'] })}.${p}.${s}`, ...jwtFailed },
-      { label: 'jwk header injected', input: `${enc({ ...header, jwk: { kty: 'OKP', crv: 'Ed25519', x: 'AAAA' } })}.${p}.${s}`, ...jwtFailed },
-      { label: 'payload name changed', input: `${h}.${enc({ ...payload, vc: { ...(payload['vc'] as Json), name: 'Other' } })}.${s}`, ...jwtFailed },
+      {
+        label: 'jwk header injected',
+        input: `${enc({ ...header, jwk: { kty: 'OKP', crv: 'Ed25519', x: 'AAAA' } })}.${p}.${s}`,
+        ...jwtFailed,
+      },
+      {
+        label: 'payload name changed',
+        input: `${h}.${enc({ ...payload, vc: { ...(payload['vc'] as Json), name: 'Other' } })}.${s}`,
+        ...jwtFailed,
+      },
       { label: 'iss changed', input: `${h}.${enc({ ...payload, iss: 'did:example:other' })}.${s}`, ...jwtFailed },
       { label: 'signature changed', input: `${h}.${p}.${s.slice(0, -3)}AAA`, ...jwtFailed },
-      { label: 'key substitution', input: await signJwt(credential, { key: ed25519PrivateKey(other.seed), alg: 'EdDSA', kid: key.id }), ...jwtFailed },
-      { label: 'another did:key signs as itself, issuer unchanged', input: await signJwt(credential, { key: ed25519PrivateKey(other.seed), alg: 'EdDSA', kid: other.id }), step: 'issuer', status: 'failed' },
+      {
+        label: 'key substitution',
+        input: await signJwt(credential, { key: ed25519PrivateKey(other.seed), alg: 'EdDSA', kid: key.id }),
+        ...jwtFailed,
+      },
+      {
+        label: 'another did:key signs as itself, issuer unchanged',
+        input: await signJwt(credential, { key: ed25519PrivateKey(other.seed), alg: 'EdDSA', kid: other.id }),
+        step: 'issuer',
+        status: 'failed',
+      },
       { label: 'iss changed and re-signed', input: await resign({ iss: 'did:example:other' }), step: 'issuer', status: 'failed' },
-      { label: 'a jwk header carrying a self-made key', input: jwkHeader, step: 'issuer', status: 'unknown', mentions: 'the token carries its own key, which the issuer does not publish' },
-      { label: 'jti changed and re-signed', input: await resign({ jti: 'urn:uuid:00000000-0000-4000-8000-000000000001' }), step: 'jwt.claims', status: 'failed' },
-      { label: 'exp changed and re-signed', input: await resign({ exp: Number(payload['exp']) + 86_400 }), step: 'jwt.claims', status: 'failed' },
+      {
+        label: 'a jwk header carrying a self-made key',
+        input: jwkHeader,
+        step: 'issuer',
+        status: 'unknown',
+        mentions: 'the token carries its own key, which the issuer does not publish',
+      },
+      {
+        label: 'jti changed and re-signed',
+        input: await resign({ jti: 'urn:uuid:00000000-0000-4000-8000-000000000001' }),
+        step: 'jwt.claims',
+        status: 'failed',
+      },
+      {
+        label: 'exp changed and re-signed',
+        input: await resign({ exp: Number(payload['exp']) + 86_400 }),
+        step: 'jwt.claims',
+        status: 'failed',
+      },
     ];
     expect(tampered.length).toBeGreaterThanOrEqual(10);
     const problems: string[] = [];

@@ -41,26 +41,86 @@ const statusOf = (steps: Array<{ id: string; status: string }>, id: string) => s
  */
 const EXPECTED: Array<{ file: string; verdict: Verdict; step: [string, 'passed' | 'failed' | 'unknown']; why: string }> = [
   { file: 'simple.jwt', verdict: 'valid', step: ['proof.jws', 'passed'], why: 'RS256 JWS, key1 owned by the issuer' },
-  { file: 'simple-not-revoked.jwt', verdict: 'valid', step: ['status.revocation', 'passed'], why: 'issuer publishes an empty revocation list' },
+  {
+    file: 'simple-not-revoked.jwt',
+    verdict: 'valid',
+    step: ['status.revocation', 'passed'],
+    why: 'issuer publishes an empty revocation list',
+  },
   { file: 'simple-revoked.jwt', verdict: 'invalid', step: ['status.revocation', 'failed'], why: 'its id is on the issuer revocation list' },
   { file: 'basic-assertion-expired.json', verdict: 'invalid', step: ['dates', 'failed'], why: 'expired in 2022' },
-  { file: 'basic-assertion-expired-before-issued.json', verdict: 'invalid', step: ['dates', 'failed'], why: 'expires before it was issued' },
+  {
+    file: 'basic-assertion-expired-before-issued.json',
+    verdict: 'invalid',
+    step: ['dates', 'failed'],
+    why: 'expires before it was issued',
+  },
   { file: 'basic-assertion-in-future.json', verdict: 'invalid', step: ['dates', 'failed'], why: 'issued in 2100' },
   { file: 'basic-assertion-invalid-context.json', verdict: 'invalid', step: ['context', 'failed'], why: 'not the OB 2.0 context' },
   { file: 'basic-assertion-invalid-type.json', verdict: 'invalid', step: ['type', 'failed'], why: 'type OtherAssertion' },
-  { file: 'basic-assertion-with-allowed-origins-invalid-starts-with.json', verdict: 'invalid', step: ['ob2.origin', 'failed'], why: 'issuer allows only https://example.org/NOT' },
-  { file: 'basic-assertion-with-allowed-origins-invalid-multiple-starts-with.json', verdict: 'invalid', step: ['ob2.origin', 'failed'], why: 'neither allowed prefix matches' },
+  {
+    file: 'basic-assertion-with-allowed-origins-invalid-starts-with.json',
+    verdict: 'invalid',
+    step: ['ob2.origin', 'failed'],
+    why: 'issuer allows only https://example.org/NOT',
+  },
+  {
+    file: 'basic-assertion-with-allowed-origins-invalid-multiple-starts-with.json',
+    verdict: 'invalid',
+    step: ['ob2.origin', 'failed'],
+    why: 'neither allowed prefix matches',
+  },
   { file: 'issuer-compact-iri-validation.json', verdict: 'invalid', step: ['type', 'failed'], why: 'an Issuer profile, not an assertion' },
   { file: 'badge-class-with-language.json', verdict: 'invalid', step: ['type', 'failed'], why: 'a BadgeClass, not an assertion' },
   { file: 'basic-assertion.json', verdict: 'indeterminate', step: ['ob2.hosted', 'unknown'], why: 'hosted copy unavailable offline' },
-  { file: 'basic-assertion-no-public-key.json', verdict: 'indeterminate', step: ['ob2.hosted', 'unknown'], why: 'hosted copy unavailable offline (see the test with the copy)' },
-  { file: 'basic-assertion-with-language.json', verdict: 'indeterminate', step: ['ob2.origin', 'passed'], why: 'origin fine, hosted copy unavailable' },
-  { file: 'basic-assertion-with-allowed-origins.json', verdict: 'indeterminate', step: ['ob2.origin', 'passed'], why: 'example.org is an allowed origin' },
-  { file: 'basic-assertion-with-allowed-origins-valid-starts-with.json', verdict: 'indeterminate', step: ['ob2.origin', 'passed'], why: 'starts with https://example.org/' },
-  { file: 'basic-assertion-with-allowed-origins-valid-multiple-starts-with.json', verdict: 'indeterminate', step: ['ob2.origin', 'passed'], why: 'the first prefix matches' },
-  { file: 'assertion-with-data-image.json', verdict: 'indeterminate', step: ['ob2.hosted', 'unknown'], why: 'hosted copy unavailable offline' },
-  { file: 'assertion-with-endorsements.json', verdict: 'indeterminate', step: ['ob2.hosted', 'unknown'], why: 'embedded badge class; hosted copy unavailable' },
-  { file: 'warning-with-redirection.json', verdict: 'indeterminate', step: ['ob2.hosted', 'unknown'], why: 'hosted copy unavailable offline' },
+  {
+    file: 'basic-assertion-no-public-key.json',
+    verdict: 'indeterminate',
+    step: ['ob2.hosted', 'unknown'],
+    why: 'hosted copy unavailable offline (see the test with the copy)',
+  },
+  {
+    file: 'basic-assertion-with-language.json',
+    verdict: 'indeterminate',
+    step: ['ob2.origin', 'passed'],
+    why: 'origin fine, hosted copy unavailable',
+  },
+  {
+    file: 'basic-assertion-with-allowed-origins.json',
+    verdict: 'indeterminate',
+    step: ['ob2.origin', 'passed'],
+    why: 'example.org is an allowed origin',
+  },
+  {
+    file: 'basic-assertion-with-allowed-origins-valid-starts-with.json',
+    verdict: 'indeterminate',
+    step: ['ob2.origin', 'passed'],
+    why: 'starts with https://example.org/',
+  },
+  {
+    file: 'basic-assertion-with-allowed-origins-valid-multiple-starts-with.json',
+    verdict: 'indeterminate',
+    step: ['ob2.origin', 'passed'],
+    why: 'the first prefix matches',
+  },
+  {
+    file: 'assertion-with-data-image.json',
+    verdict: 'indeterminate',
+    step: ['ob2.hosted', 'unknown'],
+    why: 'hosted copy unavailable offline',
+  },
+  {
+    file: 'assertion-with-endorsements.json',
+    verdict: 'indeterminate',
+    step: ['ob2.hosted', 'unknown'],
+    why: 'embedded badge class; hosted copy unavailable',
+  },
+  {
+    file: 'warning-with-redirection.json',
+    verdict: 'indeterminate',
+    step: ['ob2.hosted', 'unknown'],
+    why: 'hosted copy unavailable offline',
+  },
 ];
 
 describe('Open Badges 2.0 fixtures, offline against the example.org assets', () => {
@@ -94,11 +154,28 @@ describe('hosted assertions', () => {
   };
 
   it('are valid when the issuer hosts the same assertion under an allowed origin', async () => {
-    for (const file of ['basic-assertion.json', 'basic-assertion-with-language.json', 'basic-assertion-with-allowed-origins.json', 'basic-assertion-with-allowed-origins-valid-starts-with.json', 'basic-assertion-with-allowed-origins-valid-multiple-starts-with.json']) {
+    for (const file of [
+      'basic-assertion.json',
+      'basic-assertion-with-language.json',
+      'basic-assertion-with-allowed-origins.json',
+      'basic-assertion-with-allowed-origins-valid-starts-with.json',
+      'basic-assertion-with-allowed-origins-valid-multiple-starts-with.json',
+    ]) {
       const doc = json(file);
       const report = await verify(doc, withCopy(doc));
       expect(report.verdict, `${file}: ${JSON.stringify(report.steps)}`).toBe('valid');
-      expect(report.steps.map((s) => s.id)).toEqual(['parse', 'format', 'type', 'structure', 'ob2.badge', 'ob2.issuer', 'ob2.origin', 'ob2.hosted', 'dates', 'status.revocation']);
+      expect(report.steps.map((s) => s.id)).toEqual([
+        'parse',
+        'format',
+        'type',
+        'structure',
+        'ob2.badge',
+        'ob2.issuer',
+        'ob2.origin',
+        'ob2.hosted',
+        'dates',
+        'status.revocation',
+      ]);
     }
   });
 
@@ -111,10 +188,16 @@ describe('hosted assertions', () => {
     const noKey = await verify(json('basic-assertion-no-public-key.json'), withCopy(doc));
     expect(noKey.verdict).toBe('invalid');
     const revoked = await verify(doc, withCopy(doc, { ...doc, revoked: true, revocationReason: 'Issued in error' }));
-    expect(revoked.steps.find((s) => s.id === 'status.revocation')).toMatchObject({ status: 'failed', message: 'The credential has been revoked: Issued in error' });
+    expect(revoked.steps.find((s) => s.id === 'status.revocation')).toMatchObject({
+      status: 'failed',
+      message: 'The credential has been revoked: Issued in error',
+    });
     const elsewhere = { ...doc, id: 'https://badges.elsewhere.test/beth.json' };
     const report = await verify(elsewhere, withCopy(elsewhere));
-    expect(report.steps.find((s) => s.id === 'ob2.origin')).toMatchObject({ status: 'failed', message: expect.stringContaining("not on the issuer's host example.org") });
+    expect(report.steps.find((s) => s.id === 'ob2.origin')).toMatchObject({
+      status: 'failed',
+      message: expect.stringContaining("not on the issuer's host example.org"),
+    });
     const invalid = json('basic-assertion-with-allowed-origins-invalid-starts-with.json');
     expect((await verify(invalid, withCopy(invalid))).verdict).toBe('invalid');
   });
@@ -137,7 +220,10 @@ describe('hosted assertions', () => {
     expect(bad.steps.find((s) => s.id === 'ob2.badge')).toMatchObject({ status: 'failed', message: expect.stringContaining('name') });
     const { recipient: _r, ...noRecipient } = doc;
     const malformed = await verify(noRecipient, withCopy(noRecipient));
-    expect(malformed.steps.find((s) => s.id === 'structure')).toMatchObject({ status: 'failed', message: expect.stringContaining('recipient') });
+    expect(malformed.steps.find((s) => s.id === 'structure')).toMatchObject({
+      status: 'failed',
+      message: expect.stringContaining('recipient'),
+    });
   });
 });
 
@@ -167,7 +253,10 @@ describe('signed assertions', () => {
   it('a signed assertion presented as plain JSON proves nothing', async () => {
     const payload = JSON.parse(Buffer.from(jws.split('.')[1] ?? '', 'base64url').toString('utf8')) as Json;
     const report = await verify(payload);
-    expect(report.steps.find((s) => s.id === 'proof.jws')).toMatchObject({ status: 'failed', message: expect.stringContaining('compact JWS') });
+    expect(report.steps.find((s) => s.id === 'proof.jws')).toMatchObject({
+      status: 'failed',
+      message: expect.stringContaining('compact JWS'),
+    });
   });
 
   it('an unavailable revocation list is not checked, never "not revoked"', async () => {

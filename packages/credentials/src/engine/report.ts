@@ -21,7 +21,13 @@ export const Report = z.object({
   credential: z.record(z.string(), z.unknown()).nullable(),
   /** Embedded endorsements, each checked on its own: only `verified` (and `expired`, marked so) may be displayed as endorsements. */
   endorsements: z
-    .array(z.object({ index: z.number().int(), outcome: z.enum(['verified', 'expired', 'rejected']), credential: z.record(z.string(), z.unknown()).nullable() }))
+    .array(
+      z.object({
+        index: z.number().int(),
+        outcome: z.enum(['verified', 'expired', 'rejected']),
+        credential: z.record(z.string(), z.unknown()).nullable(),
+      }),
+    )
     .optional(),
 });
 /** A verification report. */

@@ -8,7 +8,9 @@ let bundled: Map<string, Record<string, unknown>> | null = null;
 
 function load(): Map<string, Record<string, unknown>> {
   const map = new Map<string, Record<string, unknown>>();
-  for (const name of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of readdirSync(SCHEMA_DIR)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const schema = asRecord(JSON.parse(readFileSync(new URL(name, SCHEMA_DIR), 'utf8')));
     const id = schema?.['$id'];
     if (!schema || typeof id !== 'string') continue;

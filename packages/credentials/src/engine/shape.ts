@@ -10,7 +10,9 @@ export const OB3_LATEST_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/conte
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 const typed = (name: string) =>
-  z.looseObject({ type: z.union([z.string(), z.array(z.string())]) }).refine((o) => list(o.type).includes(name), { message: `type must include "${name}"`, path: ['type'] });
+  z
+    .looseObject({ type: z.union([z.string(), z.array(z.string())]) })
+    .refine((o) => list(o.type).includes(name), { message: `type must include "${name}"`, path: ['type'] });
 const iri = z.string().regex(/^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$/, { message: 'must be an IRI' });
 const many = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]);
 
@@ -83,14 +85,19 @@ const Base = z.looseObject({
 });
 const OpenBadgesBase = Base.and(z.looseObject({ issuer: Issuer }));
 
-const OpenBadge = OpenBadgesBase.and(z.looseObject({ name: z.string().optional(), credentialSubject: AchievementSubject, evidence: many(typed('Evidence')).optional() }));
+const OpenBadge = OpenBadgesBase.and(
+  z.looseObject({ name: z.string().optional(), credentialSubject: AchievementSubject, evidence: many(typed('Evidence')).optional() }),
+);
 const Endorsement = OpenBadgesBase.and(z.looseObject({ credentialSubject: typed('EndorsementSubject').and(z.looseObject({ id: iri })) }));
-const Clr = OpenBadgesBase.and(z.looseObject({ credentialSubject: typed('ClrSubject').and(z.looseObject({ verifiableCredential: z.array(z.unknown()).min(1) })) }));
+const Clr = OpenBadgesBase.and(
+  z.looseObject({ credentialSubject: typed('ClrSubject').and(z.looseObject({ verifiableCredential: z.array(z.unknown()).min(1) })) }),
+);
 
 /** Check the Open Badges 3.0 / CLR 2.0 structure: required properties and the `type` of every nested object. */
 export function structureProblems(doc: Record<string, unknown>): string[] {
   const kind = credentialKind(doc);
-  const schema = kind === 'EndorsementCredential' ? Endorsement : kind === 'ClrCredential' ? Clr : kind === 'OpenBadgeCredential' ? OpenBadge : Base;
+  const schema =
+    kind === 'EndorsementCredential' ? Endorsement : kind === 'ClrCredential' ? Clr : kind === 'OpenBadgeCredential' ? OpenBadge : Base;
   const result = schema.safeParse(doc);
   const problems = result.success ? [] : result.error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
   const model = dataModelOf(doc);

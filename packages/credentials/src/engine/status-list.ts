@@ -22,19 +22,20 @@ export class Bitstring {
   }
 
   private check(index: number): void {
-    if (!Number.isInteger(index) || index < 0 || index >= this.size) throw new RangeError(`status index ${index} is outside the list (size ${this.size})`);
+    if (!Number.isInteger(index) || index < 0 || index >= this.size)
+      throw new RangeError(`status index ${index} is outside the list (size ${this.size})`);
   }
 
   /** Read entry `index`. */
   get(index: number): boolean {
     this.check(index);
-    return ((this.bytes[index >> 3] ?? 0) & (0x80 >> index % 8)) !== 0;
+    return ((this.bytes[index >> 3] ?? 0) & (0x80 >> (index % 8))) !== 0;
   }
 
   /** Set or clear entry `index`. */
   set(index: number, value: boolean): void {
     this.check(index);
-    const mask = 0x80 >> index % 8;
+    const mask = 0x80 >> (index % 8);
     const byte = this.bytes[index >> 3] ?? 0;
     this.bytes[index >> 3] = value ? byte | mask : byte & ~mask;
   }

@@ -41,7 +41,13 @@ async function signedCredential(issuer: ReturnType<typeof didKey>) {
     issuer: issuer.did,
     validFrom: '2026-01-01T00:00:00Z',
     credentialSubject: { id: 'did:example:learner' },
-    credentialStatus: { id: `${LIST_URL}#7`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '7', statusListCredential: LIST_URL },
+    credentialStatus: {
+      id: `${LIST_URL}#7`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: '7',
+      statusListCredential: LIST_URL,
+    },
   };
   return signDataIntegrity(credential, { signer: issuer.signer, created: '2026-01-01T00:00:00Z', loader: documentLoader() });
 }
@@ -56,14 +62,20 @@ describe('status lists are held to the same trust rules as credentials', () => {
     expect(clear.verdict, JSON.stringify(clear.steps)).toBe('valid');
     expect(clear.steps.find((s) => s.id === 'status.revocation')).toMatchObject({ status: 'passed', message: 'Not revoked' });
     const revoked = await verifyCredential(credential, { now: NOW, documents: new Map([[LIST_URL, await signedList(issuer, [7])]]) });
-    expect(revoked.steps.find((s) => s.id === 'status.revocation')).toMatchObject({ status: 'failed', message: 'The credential has been revoked' });
+    expect(revoked.steps.find((s) => s.id === 'status.revocation')).toMatchObject({
+      status: 'failed',
+      message: 'The credential has been revoked',
+    });
   });
 
   it('a genuine list signed by someone other than the issuer does not count (status.revocation fails)', async () => {
     const credential = await signedCredential(issuer);
     const report = await verifyCredential(credential, { now: NOW, documents: new Map([[LIST_URL, await signedList(stranger, [])]]) });
     expect(report.verdict).toBe('invalid');
-    expect(report.steps.find((s) => s.id === 'status.revocation')).toMatchObject({ status: 'failed', message: expect.stringContaining(`issued by ${stranger.did}, not by the credential's issuer`) });
+    expect(report.steps.find((s) => s.id === 'status.revocation')).toMatchObject({
+      status: 'failed',
+      message: expect.stringContaining(`issued by ${stranger.did}, not by the credential's issuer`),
+    });
   });
 
   it('a list whose signature is broken cannot be trusted, and a missing list is never "not revoked"', async () => {
@@ -71,7 +83,10 @@ describe('status lists are held to the same trust rules as credentials', () => {
     const tampered = await signedList(issuer, [7]);
     (tampered['credentialSubject'] as { encodedList: string }).encodedList = new Bitstring().encode();
     const report = await verifyCredential(credential, { now: NOW, documents: new Map([[LIST_URL, tampered]]) });
-    expect(report.steps.find((s) => s.id === 'status.revocation')).toMatchObject({ status: 'failed', message: expect.stringContaining('cannot be trusted') });
+    expect(report.steps.find((s) => s.id === 'status.revocation')).toMatchObject({
+      status: 'failed',
+      message: expect.stringContaining('cannot be trusted'),
+    });
     const missing = await verifyCredential(credential, { now: NOW });
     expect(missing.verdict).toBe('indeterminate');
     expect(missing.steps.find((s) => s.id === 'status.revocation')?.status).toBe('unknown');
@@ -88,16 +103,31 @@ describe('numbers a Data Integrity signature cannot protect', () => {
       issuer: issuer.did,
       credentialSubject: { id: 'did:example:learner' },
     };
-    const signed = await signDataIntegrity(credential, { signer: issuer.signer, created: '2026-01-01T00:00:00Z', loader: documentLoader() });
+    const signed = await signDataIntegrity(credential, {
+      signer: issuer.signer,
+      created: '2026-01-01T00:00:00Z',
+      loader: documentLoader(),
+    });
     // Our signer refuses the number; add it the way another tool would have signed it (jsonld.js reads it as 0).
     const withNumber = { ...signed, credentialSubject: { id: 'did:example:learner', 'https://schema.example/credits': 0 } };
     const lossy = { ...signed, credentialSubject: { id: 'did:example:learner', 'https://schema.example/credits': 1e-7 } };
-    const reSigned = await signDataIntegrity({ ...withNumber, proof: undefined }, { signer: issuer.signer, created: '2026-01-01T00:00:00Z', loader: documentLoader() });
+    const reSigned = await signDataIntegrity(
+      { ...withNumber, proof: undefined },
+      { signer: issuer.signer, created: '2026-01-01T00:00:00Z', loader: documentLoader() },
+    );
     const tampered = { ...reSigned, credentialSubject: lossy.credentialSubject };
     const report = await verifyCredential(tampered, { now: NOW });
     expect(report.steps.find((s) => s.id === 'proof')?.status).toBe('passed');
-    expect(report.steps.find((s) => s.id === 'jsonld.numbers')).toMatchObject({ status: 'unknown', message: expect.stringContaining('/credentialSubject/https:~1~1schema.example~1credits (1e-7, signed as 0)') });
+    expect(report.steps.find((s) => s.id === 'jsonld.numbers')).toMatchObject({
+      status: 'unknown',
+      message: expect.stringContaining('/credentialSubject/https:~1~1schema.example~1credits (1e-7, signed as 0)'),
+    });
     expect(report.verdict).toBe('indeterminate');
-    await expect(signDataIntegrity({ ...credential, credentialSubject: lossy.credentialSubject }, { signer: issuer.signer, created: '2026-01-01T00:00:00Z', loader: documentLoader() })).rejects.toThrow(/lossy number/);
+    await expect(
+      signDataIntegrity(
+        { ...credential, credentialSubject: lossy.credentialSubject },
+        { signer: issuer.signer, created: '2026-01-01T00:00:00Z', loader: documentLoader() },
+      ),
+    ).rejects.toThrow(/lossy number/);
   });
 });

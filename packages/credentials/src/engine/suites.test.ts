@@ -29,7 +29,8 @@ function baseCredential(): Json {
 }
 
 /** jsonld-signatures' ControllerProofPurpose, which the module declaration does not list: used to sign for another purpose. */
-const { ControllerProofPurpose } = (jsigs as unknown as { purposes: { ControllerProofPurpose: new (options: { term: string }) => object } }).purposes;
+const { ControllerProofPurpose } = (jsigs as unknown as { purposes: { ControllerProofPurpose: new (options: { term: string }) => object } })
+  .purposes;
 
 /** A context served to the signer only: a verifier without it cannot canonicalise RDFC proofs. */
 const EXTRA_CONTEXT_URL = 'https://example.org/contexts/extra/v1';
@@ -148,7 +149,11 @@ const CASES: Case[] = [
 async function signed(c: Case, key: Key, options: { purpose?: object; extra?: Json } = {}): Promise<{ document: Json; proof: Json }> {
   const base = baseCredential();
   const credential: Json = { ...base, issuer: { ...(base['issuer'] as Json), id: key.did }, ...options.extra };
-  const result = await jsigs.sign(credential, { suite: c.signingSuite(key.signer), purpose: options.purpose ?? new jsigs.purposes.AssertionProofPurpose(), documentLoader: signingLoader });
+  const result = await jsigs.sign(credential, {
+    suite: c.signingSuite(key.signer),
+    purpose: options.purpose ?? new jsigs.purposes.AssertionProofPurpose(),
+    documentLoader: signingLoader,
+  });
   const { proof, ...document } = result;
   return { document, proof: [proof].flat()[0] as Json };
 }
@@ -192,7 +197,10 @@ describe.each(CASES)('$name', (c) => {
     const other = await c.makeKey();
     const { document, proof } = await signed(c, key);
     const result = await verifySuiteProof({ document, proof, suite: c.suite, key: other.publicKey, loader });
-    expect(result).toEqual({ outcome: 'failed', message: `The ${c.suite} proof does not verify: the signature does not match the document` });
+    expect(result).toEqual({
+      outcome: 'failed',
+      message: `The ${c.suite} proof does not verify: the signature does not match the document`,
+    });
   });
 
   it('fails when the proof was made for authentication, not assertionMethod (even though the signature is genuine)', async () => {
@@ -200,43 +208,79 @@ describe.each(CASES)('$name', (c) => {
     const { document, proof } = await signed(c, key, { purpose: new ControllerProofPurpose({ term: 'authentication' }) });
     expect(proof['proofPurpose']).toBe('authentication');
     const result = await verifySuiteProof({ document, proof, suite: c.suite, key: key.publicKey, loader });
-    expect(result).toEqual({ outcome: 'failed', message: `The ${c.suite} proof does not verify: the proof purpose is "authentication", not assertionMethod` });
+    expect(result).toEqual({
+      outcome: 'failed',
+      message: `The ${c.suite} proof does not verify: the proof purpose is "authentication", not assertionMethod`,
+    });
   });
 
   it('fails when the proof options changed: created date, or the verification method id under the same key', async () => {
     const key = await c.makeKey();
     const { document, proof } = await signed(c, key);
-    const created = await verifySuiteProof({ document, proof: { ...proof, created: '2001-01-01T00:00:00Z' }, suite: c.suite, key: key.publicKey, loader });
+    const created = await verifySuiteProof({
+      document,
+      proof: { ...proof, created: '2001-01-01T00:00:00Z' },
+      suite: c.suite,
+      key: key.publicKey,
+      loader,
+    });
     expect(created.outcome).toBe('failed');
     // The method id is signed too: the same key under another id is not the proof that was made.
-    const moved = await verifySuiteProof({ document, proof: { ...proof, verificationMethod: `https://issuer.example/keys#${multikeyFromPublicKey(key.publicKey)}` }, suite: c.suite, key: key.publicKey, loader });
+    const moved = await verifySuiteProof({
+      document,
+      proof: { ...proof, verificationMethod: `https://issuer.example/keys#${multikeyFromPublicKey(key.publicKey)}` },
+      suite: c.suite,
+      key: key.publicKey,
+      loader,
+    });
     expect(moved.outcome).toBe('failed');
   });
 
   it(`a context the verifier does not have is ${c.rdfc ? 'unknown (RDFC needs it)' : 'not needed (JCS signs the JSON as it is)'}`, async () => {
     const key = await c.makeKey();
     const base = baseCredential();
-    const { document, proof } = await signed(c, key, { extra: { '@context': [...(base['@context'] as string[]), EXTRA_CONTEXT_URL], extraNote: 'signed with an extra context' } });
+    const { document, proof } = await signed(c, key, {
+      extra: { '@context': [...(base['@context'] as string[]), EXTRA_CONTEXT_URL], extraNote: 'signed with an extra context' },
+    });
     const offline = await verifySuiteProof({ document, proof, suite: c.suite, key: key.publicKey, loader });
-    if (c.rdfc) expect(offline).toEqual({ outcome: 'unknown', message: `The ${c.suite} proof could not be checked: ${EXTRA_CONTEXT_URL} is not available offline` });
+    if (c.rdfc)
+      expect(offline).toEqual({
+        outcome: 'unknown',
+        message: `The ${c.suite} proof could not be checked: ${EXTRA_CONTEXT_URL} is not available offline`,
+      });
     else expect(offline.outcome).toBe('passed');
     // Given the context, it verifies.
-    const withContext = await verifySuiteProof({ document, proof, suite: c.suite, key: key.publicKey, loader: documentLoader(new Map([[EXTRA_CONTEXT_URL, EXTRA_CONTEXT]])) });
+    const withContext = await verifySuiteProof({
+      document,
+      proof,
+      suite: c.suite,
+      key: key.publicKey,
+      loader: documentLoader(new Map([[EXTRA_CONTEXT_URL, EXTRA_CONTEXT]])),
+    });
     expect(withContext.outcome).toBe('passed');
   });
 });
 
 describe('Ed25519Signature2018 on a VC 1.1 credential (the 1EdTech simple_v1.json sample, whose credentials/v1 context defines the suite)', () => {
   it('verifies, and a changed name fails', async () => {
-    const { proof: _proof, ...sample } = JSON.parse(readFileSync(new URL('../../test/fixtures/1edtech-validator/ob30/simple_v1.json', import.meta.url), 'utf8')) as Json;
+    const { proof: _proof, ...sample } = JSON.parse(
+      readFileSync(new URL('../../test/fixtures/1edtech-validator/ob30/simple_v1.json', import.meta.url), 'utf8'),
+    ) as Json;
     const key = await ed25519Key();
     const suite = new Ed25519Signature2018({ signer: key.signer });
-    const { proof, ...document } = await jsigs.sign({ ...sample, issuer: { ...(sample['issuer'] as Json), id: key.did } }, { suite, purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader: signingLoader });
+    const { proof, ...document } = await jsigs.sign(
+      { ...sample, issuer: { ...(sample['issuer'] as Json), id: key.did } },
+      { suite, purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader: signingLoader },
+    );
     expect(document['@context']).not.toContain('https://w3id.org/security/suites/ed25519-2018/v1');
     const one = [proof].flat()[0] as Json;
-    expect((await verifySuiteProof({ document, proof: one, suite: 'Ed25519Signature2018', key: key.publicKey, loader })).outcome).toBe('passed');
+    expect((await verifySuiteProof({ document, proof: one, suite: 'Ed25519Signature2018', key: key.publicKey, loader })).outcome).toBe(
+      'passed',
+    );
     const renamed = { ...document, name: 'Another Badge' };
-    expect((await verifySuiteProof({ document: renamed, proof: one, suite: 'Ed25519Signature2018', key: key.publicKey, loader })).outcome).toBe('failed');
+    expect(
+      (await verifySuiteProof({ document: renamed, proof: one, suite: 'Ed25519Signature2018', key: key.publicKey, loader })).outcome,
+    ).toBe('failed');
   });
 });
 
@@ -245,34 +289,50 @@ describe('malformed proofs and mismatched suites fail with a reason and never th
     const ecdsa = CASES[1] as Case;
     const key = await ecdsa.makeKey();
     const { document, proof } = await signed(ecdsa, key);
-    const check = (p: Json, suite: string = ecdsa.suite, k: KeyObject = key.publicKey) => verifySuiteProof({ document, proof: p, suite, key: k, loader });
-    expect((await check({ ...proof, proofValue: 'not-a-proof' })).message).toBe('The ecdsa-rdfc-2019 proof does not verify: proofValue is not a multibase (z… or u…) string');
+    const check = (p: Json, suite: string = ecdsa.suite, k: KeyObject = key.publicKey) =>
+      verifySuiteProof({ document, proof: p, suite, key: k, loader });
+    expect((await check({ ...proof, proofValue: 'not-a-proof' })).message).toBe(
+      'The ecdsa-rdfc-2019 proof does not verify: proofValue is not a multibase (z… or u…) string',
+    );
     const garbage = await check({ ...proof, proofValue: 'z1111' });
     expect(garbage.outcome).toBe('failed');
     expect(garbage.message).toMatch(/^The ecdsa-rdfc-2019 proof does not verify: \S/);
     expect((await check({ ...proof, verificationMethod: undefined })).message).toMatch(/has no verificationMethod/);
-    expect((await check({ ...proof, verificationMethod: { id: key.method } })).message).toMatch(/has no verificationMethod \(a URL string\)/);
-    expect((await check(proof, 'ecdsa-jcs-2019')).message).toBe('The ecdsa-jcs-2019 proof does not verify: it is not a DataIntegrityProof with cryptosuite ecdsa-jcs-2019');
-    expect((await check(proof, 'Ed25519Signature2018')).message).toBe('The Ed25519Signature2018 proof does not verify: it is not an Ed25519Signature2018 proof');
+    expect((await check({ ...proof, verificationMethod: { id: key.method } })).message).toMatch(
+      /has no verificationMethod \(a URL string\)/,
+    );
+    expect((await check(proof, 'ecdsa-jcs-2019')).message).toBe(
+      'The ecdsa-jcs-2019 proof does not verify: it is not a DataIntegrityProof with cryptosuite ecdsa-jcs-2019',
+    );
+    expect((await check(proof, 'Ed25519Signature2018')).message).toBe(
+      'The Ed25519Signature2018 proof does not verify: it is not an Ed25519Signature2018 proof',
+    );
     expect((await check(proof, 'bbs-2023')).message).toMatch(/bbs-2023 is not one of the suites checked here/);
-    expect((await verifySuiteProof({ document: {}, proof: {}, suite: 'ecdsa-rdfc-2019', key: key.publicKey, loader })).outcome).toBe('failed');
+    expect((await verifySuiteProof({ document: {}, proof: {}, suite: 'ecdsa-rdfc-2019', key: key.publicKey, loader })).outcome).toBe(
+      'failed',
+    );
   });
 
   it('an Ed25519Signature2018 jws with another header, a broken signature, or a document without its context', async () => {
     const ed = CASES[0] as Case;
     const key = await ed.makeKey();
     const { document, proof } = await signed(ed, key);
-    const check = (p: Json, d: Json = document) => verifySuiteProof({ document: d, proof: p, suite: 'Ed25519Signature2018', key: key.publicKey, loader });
+    const check = (p: Json, d: Json = document) =>
+      verifySuiteProof({ document: d, proof: p, suite: 'Ed25519Signature2018', key: key.publicKey, loader });
     const [, signature] = String(proof['jws']).split('..');
     const es256Header = Buffer.from(JSON.stringify({ alg: 'ES256', b64: false, crit: ['b64'] })).toString('base64url');
-    expect((await check({ ...proof, jws: `${es256Header}..${signature}` })).message).toMatch(/the JWS header is not \{"alg":"EdDSA","b64":false,"crit":\["b64"\]\}/);
+    expect((await check({ ...proof, jws: `${es256Header}..${signature}` })).message).toMatch(
+      /the JWS header is not \{"alg":"EdDSA","b64":false,"crit":\["b64"\]\}/,
+    );
     const extraHeader = Buffer.from(JSON.stringify({ alg: 'EdDSA', b64: false, crit: ['b64'], kid: 'x' })).toString('base64url');
     expect((await check({ ...proof, jws: `${extraHeader}..${signature}` })).message).toMatch(/the JWS header is not/);
     expect((await check({ ...proof, jws: 'not a jws' })).message).toMatch(/jws is not a detached compact JWS/);
     const [header] = String(proof['jws']).split('..');
     const flipped = Buffer.from(signature ?? '', 'base64url');
     flipped[0] = (flipped[0] ?? 0) ^ 1;
-    expect((await check({ ...proof, jws: `${header}..${flipped.toString('base64url')}` })).message).toBe('The Ed25519Signature2018 proof does not verify: the signature does not match the document');
+    expect((await check({ ...proof, jws: `${header}..${flipped.toString('base64url')}` })).message).toBe(
+      'The Ed25519Signature2018 proof does not verify: the signature does not match the document',
+    );
     // digitalbazaar's signer added the suite context; without it (VC 2.0 alone) the suite does not apply.
     expect(document['@context']).toContain('https://w3id.org/security/suites/ed25519-2018/v1');
     const without = { ...document, '@context': (document['@context'] as string[]).filter((u) => !u.includes('ed25519-2018')) };
@@ -288,12 +348,27 @@ describe('malformed proofs and mismatched suites fail with a reason and never th
     // A caller loader that would hand out the impostor's key for the method id: never asked for it.
     const callerLoader: DocumentLoader = async (url) => {
       served.push(url);
-      if (url === key.method) return { contextUrl: null, documentUrl: url, document: { '@context': 'https://w3id.org/security/multikey/v1', id: url, type: 'Multikey', controller: key.did, publicKeyMultibase: multikeyFromPublicKey(impostor.publicKey) } };
+      if (url === key.method)
+        return {
+          contextUrl: null,
+          documentUrl: url,
+          document: {
+            '@context': 'https://w3id.org/security/multikey/v1',
+            id: url,
+            type: 'Multikey',
+            controller: key.did,
+            publicKeyMultibase: multikeyFromPublicKey(impostor.publicKey),
+          },
+        };
       return loader(url);
     };
-    expect((await verifySuiteProof({ document, proof, suite: 'ecdsa-rdfc-2019', key: key.publicKey, loader: callerLoader })).outcome).toBe('passed');
+    expect((await verifySuiteProof({ document, proof, suite: 'ecdsa-rdfc-2019', key: key.publicKey, loader: callerLoader })).outcome).toBe(
+      'passed',
+    );
     expect(served).not.toContain(key.method);
-    expect((await verifySuiteProof({ document, proof, suite: 'ecdsa-rdfc-2019', key: impostor.publicKey, loader: callerLoader })).outcome).toBe('failed');
+    expect(
+      (await verifySuiteProof({ document, proof, suite: 'ecdsa-rdfc-2019', key: impostor.publicKey, loader: callerLoader })).outcome,
+    ).toBe('failed');
   });
 
   it('lists exactly the four suites and bundles the Ed25519Signature2018 context', () => {

@@ -40,7 +40,9 @@ const MULTIKEY_CONTEXT = 'https://w3id.org/security/multikey/v1';
  * (digitalbazaar's signer adds it to a VC 2.0 credential). contexts.ts should register these; until it
  * does, `verifySuiteProof` serves them itself.
  */
-export const SUITE_CONTEXTS: Map<string, unknown> = new Map([[ED25519_2018_CONTEXT, ed25519Signature2018Contexts.get(ED25519_2018_CONTEXT)]]);
+export const SUITE_CONTEXTS: Map<string, unknown> = new Map([
+  [ED25519_2018_CONTEXT, ed25519Signature2018Contexts.get(ED25519_2018_CONTEXT)],
+]);
 
 /** The outcome of checking one proof. */
 export interface SuiteProofResult {
@@ -53,9 +55,19 @@ export interface SuiteProofResult {
 /** What each suite needs: the proof `type` (and `cryptosuite`), the kinds of key, and those in words. */
 const SUITES: Record<ExtraSuite, { type: string; cryptosuite?: string; keys: readonly KeyType[]; keyWords: string }> = {
   Ed25519Signature2018: { type: 'Ed25519Signature2018', keys: ['Ed25519'], keyWords: 'an Ed25519 key' },
-  'ecdsa-rdfc-2019': { type: 'DataIntegrityProof', cryptosuite: 'ecdsa-rdfc-2019', keys: ['P-256', 'P-384'], keyWords: 'a P-256 or P-384 key' },
+  'ecdsa-rdfc-2019': {
+    type: 'DataIntegrityProof',
+    cryptosuite: 'ecdsa-rdfc-2019',
+    keys: ['P-256', 'P-384'],
+    keyWords: 'a P-256 or P-384 key',
+  },
   'eddsa-jcs-2022': { type: 'DataIntegrityProof', cryptosuite: 'eddsa-jcs-2022', keys: ['Ed25519'], keyWords: 'an Ed25519 key' },
-  'ecdsa-jcs-2019': { type: 'DataIntegrityProof', cryptosuite: 'ecdsa-jcs-2019', keys: ['P-256', 'P-384'], keyWords: 'a P-256 or P-384 key' },
+  'ecdsa-jcs-2019': {
+    type: 'DataIntegrityProof',
+    cryptosuite: 'ecdsa-jcs-2019',
+    keys: ['P-256', 'P-384'],
+    keyWords: 'a P-256 or P-384 key',
+  },
 };
 
 /** The digitalbazaar suite object that verifies `suite`. */
@@ -79,7 +91,13 @@ function methodDocument(suite: ExtraSuite, id: string, key: KeyObject): Json {
   if (suite === 'Ed25519Signature2018') {
     // publicKeyBase58 is the raw 32-byte key in plain base58 (no multibase 'z').
     const raw = Buffer.from(String(key.export({ format: 'jwk' }).x), 'base64url');
-    return { '@context': ED25519_2018_CONTEXT, id, type: 'Ed25519VerificationKey2018', controller, publicKeyBase58: encodeBase58btc(raw).slice(1) };
+    return {
+      '@context': ED25519_2018_CONTEXT,
+      id,
+      type: 'Ed25519VerificationKey2018',
+      controller,
+      publicKeyBase58: encodeBase58btc(raw).slice(1),
+    };
   }
   return { '@context': MULTIKEY_CONTEXT, id, type: 'Multikey', controller, publicKeyMultibase: multikeyFromPublicKey(key) };
 }
@@ -90,12 +108,14 @@ function shapeProblem(suite: ExtraSuite, proof: Json): string | null {
   if (proof['type'] !== want.type || (want.cryptosuite !== undefined && proof['cryptosuite'] !== want.cryptosuite)) {
     return want.cryptosuite ? `it is not a DataIntegrityProof with cryptosuite ${want.cryptosuite}` : `it is not an ${want.type} proof`;
   }
-  if (proof['proofPurpose'] !== 'assertionMethod') return `the proof purpose is ${JSON.stringify(proof['proofPurpose'] ?? null)}, not assertionMethod`;
+  if (proof['proofPurpose'] !== 'assertionMethod')
+    return `the proof purpose is ${JSON.stringify(proof['proofPurpose'] ?? null)}, not assertionMethod`;
   const method = proof['verificationMethod'];
   if (typeof method !== 'string' || method === '') return 'the proof has no verificationMethod (a URL string)';
   if (suite === 'Ed25519Signature2018') {
     const jws = proof['jws'];
-    if (typeof jws !== 'string' || !/^[A-Za-z0-9_-]+\.\.[A-Za-z0-9_-]+$/.test(jws)) return 'jws is not a detached compact JWS (header..signature)';
+    if (typeof jws !== 'string' || !/^[A-Za-z0-9_-]+\.\.[A-Za-z0-9_-]+$/.test(jws))
+      return 'jws is not a detached compact JWS (header..signature)';
     const head = jws.slice(0, jws.indexOf('.'));
     let header: unknown;
     try {
@@ -104,7 +124,13 @@ function shapeProblem(suite: ExtraSuite, proof: Json): string | null {
       return 'the JWS header is not base64url-encoded JSON';
     }
     const h = (typeof header === 'object' && header !== null ? header : {}) as Json;
-    const exact = Object.keys(h).length === 3 && h['alg'] === 'EdDSA' && h['b64'] === false && Array.isArray(h['crit']) && h['crit'].length === 1 && h['crit'][0] === 'b64';
+    const exact =
+      Object.keys(h).length === 3 &&
+      h['alg'] === 'EdDSA' &&
+      h['b64'] === false &&
+      Array.isArray(h['crit']) &&
+      h['crit'].length === 1 &&
+      h['crit'][0] === 'b64';
     if (!exact) return 'the JWS header is not {"alg":"EdDSA","b64":false,"crit":["b64"]}';
     return null;
   }
@@ -134,7 +160,13 @@ function errorText(error: unknown): string {
  * or `type` for Ed25519Signature2018); `loader` resolves contexts (e.g. `documentLoader(documents)` from
  * contexts.ts); the verification method itself is served from `key`. Never throws.
  */
-export async function verifySuiteProof(opts: { document: Json; proof: Json; suite: string; key: KeyObject; loader: DocumentLoader }): Promise<SuiteProofResult> {
+export async function verifySuiteProof(opts: {
+  document: Json;
+  proof: Json;
+  suite: string;
+  key: KeyObject;
+  loader: DocumentLoader;
+}): Promise<SuiteProofResult> {
   const { document, proof, suite, key, loader } = opts;
   const fail = (why: string): SuiteProofResult => ({ outcome: 'failed', message: `The ${suite} proof does not verify: ${why}` });
   try {
@@ -143,7 +175,8 @@ export async function verifySuiteProof(opts: { document: Json; proof: Json; suit
     if (problem) return fail(problem);
     const type = keyTypeOf(key);
     const needs = SUITES[suite];
-    if (type === null || !needs.keys.includes(type)) return fail(`the verification method is ${describeKey(key)}, and this suite needs ${needs.keyWords}`);
+    if (type === null || !needs.keys.includes(type))
+      return fail(`the verification method is ${describeKey(key)}, and this suite needs ${needs.keyWords}`);
 
     const method = String(proof['verificationMethod']);
     const vm = methodDocument(suite, method, key);
@@ -176,7 +209,9 @@ export async function verifySuiteProof(opts: { document: Json; proof: Json; suit
     if (reason === undefined) return fail('the signature does not match');
     const text = errorText(reason);
     if (suite === 'Ed25519Signature2018' && /insufficient proofs matched|No matching proofs/.test(text)) {
-      return fail(`the document's @context has none of the contexts Ed25519Signature2018 is defined in (${ED25519_2018_CONTEXT}, the Ed25519 2020 suite context, VC 1.1 or security v2)`);
+      return fail(
+        `the document's @context has none of the contexts Ed25519Signature2018 is defined in (${ED25519_2018_CONTEXT}, the Ed25519 2020 suite context, VC 1.1 or security v2)`,
+      );
     }
     return fail(/^Invalid signature\.?$/.test(text) ? 'the signature does not match the document' : text);
   } catch (e) {

@@ -68,45 +68,66 @@ function entries(doc: Json, property: string, base: string): Array<{ id: string;
 /** Where a document lists `method`: under the relationship, elsewhere only, or not at all. */
 function listing(doc: Json, method: string, base: string, relationship: Relationship): 'listed' | 'elsewhere' | 'absent' {
   if (entries(doc, relationship, base).some((e) => e.id === method)) return 'listed';
-  const others = ['verificationMethod', 'authentication', 'keyAgreement', 'capabilityInvocation', 'capabilityDelegation', 'assertionMethod'];
+  const others = [
+    'verificationMethod',
+    'authentication',
+    'keyAgreement',
+    'capabilityInvocation',
+    'capabilityDelegation',
+    'assertionMethod',
+  ];
   return others.some((p) => entries(doc, p, base).some((e) => e.id === method)) ? 'elsewhere' : 'absent';
 }
 
 /** Relationships other than `relationship` under which the document lists the method, for the message. */
 function listedUnder(doc: Json, method: string, base: string): string[] {
-  return ['authentication', 'keyAgreement', 'capabilityInvocation', 'capabilityDelegation'].filter((p) => entries(doc, p, base).some((e) => e.id === method));
+  return ['authentication', 'keyAgreement', 'capabilityInvocation', 'capabilityDelegation'].filter((p) =>
+    entries(doc, p, base).some((e) => e.id === method),
+  );
 }
 
 function notUnder(method: string, where: string, doc: Json, base: string, relationship: Relationship): Binding {
   const others = listedUnder(doc, method, base);
-  return failed(`${where} lists the key ${method}${others.length ? ` only under ${others.join(' and ')}` : ''}, not under ${relationship}: it may not sign credentials`);
+  return failed(
+    `${where} lists the key ${method}${others.length ? ` only under ${others.join(' and ')}` : ''}, not under ${relationship}: it may not sign credentials`,
+  );
 }
 
 /**
  * Decide whether `issuer` controls the verification method `method` for `relationship`, from the controller's
  * own document in `documents`.
  */
-export function bindIssuer(issuer: string | undefined, method: string, documents: Documents, relationship: Relationship = 'assertionMethod'): Binding {
+export function bindIssuer(
+  issuer: string | undefined,
+  method: string,
+  documents: Documents,
+  relationship: Relationship = 'assertionMethod',
+): Binding {
   if (!issuer) return failed('The credential names no issuer, so no key can be tied to one');
   if (!method) return failed('The proof names no verification method');
   const controller = controllerPart(method);
 
   if (method.startsWith('did:key:') || method.startsWith('did:jwk:')) {
-    if (controller === issuer) return passed(`The key ${controller.length > 60 ? `${controller.slice(0, 60)}…` : controller} is the issuer's own identifier`);
+    if (controller === issuer)
+      return passed(`The key ${controller.length > 60 ? `${controller.slice(0, 60)}…` : controller} is the issuer's own identifier`);
     return failed(`The credential is signed with ${controller}, which is controlled only by itself, not by the issuer ${issuer}`);
   }
 
   if (method.startsWith('did:web:')) {
     if (controller !== issuer) return failed(`The signing key belongs to ${controller}, not to the issuer ${issuer}`);
     const { url, doc } = issuerDocument(issuer, documents);
-    if (!doc) return unknown(`The DID document of ${issuer}${url ? ` (${url})` : ''} is not available, so it cannot be confirmed that the issuer controls the key`);
+    if (!doc)
+      return unknown(
+        `The DID document of ${issuer}${url ? ` (${url})` : ''} is not available, so it cannot be confirmed that the issuer controls the key`,
+      );
     if (doc['id'] !== issuer) return failed(`The DID document at ${url ?? issuer} is for ${String(doc['id'])}, not for ${issuer}`);
     const target = method.includes('#') ? method : (entries(doc, relationship, issuer)[0]?.id ?? '');
     const where = listing(doc, target, issuer, relationship);
     if (where === 'absent') return failed(`${method} is not in the DID document of ${issuer}`);
     if (where === 'elsewhere') return notUnder(target, `The DID document of ${issuer}`, doc, issuer, relationship);
     const vm = methodObject(doc, target, issuer);
-    if (vm && typeof vm['controller'] === 'string' && vm['controller'] !== issuer) return failed(`The DID document of ${issuer} lists ${target} with another controller, ${vm['controller']}`);
+    if (vm && typeof vm['controller'] === 'string' && vm['controller'] !== issuer)
+      return failed(`The DID document of ${issuer} lists ${target} with another controller, ${vm['controller']}`);
     return passed(`The issuer's DID document lists ${target} under ${relationship}`);
   }
 
@@ -115,9 +136,12 @@ export function bindIssuer(issuer: string | undefined, method: string, documents
     if (!url) return failed(`The issuer ${issuer} is neither a did:web nor an https URL, so it cannot publish the key ${method}`);
     const noun = issuer.startsWith('did:') ? 'DID document' : 'profile';
     if (!doc) {
-      return unknown(`The key ${method} is an https URL; only the issuer's ${noun} (${url}) can confirm it belongs to the issuer, and that document is not available`);
+      return unknown(
+        `The key ${method} is an https URL; only the issuer's ${noun} (${url}) can confirm it belongs to the issuer, and that document is not available`,
+      );
     }
-    if (issuer.startsWith('did:') && doc['id'] !== issuer) return failed(`The DID document at ${url} is for ${String(doc['id'])}, not for ${issuer}`);
+    if (issuer.startsWith('did:') && doc['id'] !== issuer)
+      return failed(`The DID document at ${url} is for ${String(doc['id'])}, not for ${issuer}`);
     const where = listing(doc, method, issuer, relationship);
     if (where === 'absent') return failed(`The issuer's ${noun} (${url}) does not list the key ${method}`);
     if (where === 'elsewhere') return notUnder(method, `The issuer's ${noun} (${url})`, doc, issuer, relationship);
@@ -149,15 +173,21 @@ export function keyForMethod(method: string, issuer: string | undefined, documen
   try {
     resolved = resolveVerificationMethod(method, documents);
   } catch (e) {
-    if (fromIssuer && e instanceof KeyResolutionError && e.outcome === 'unknown') return { id: method, controller: issuer ?? controllerPart(method), key: fromIssuer };
+    if (fromIssuer && e instanceof KeyResolutionError && e.outcome === 'unknown')
+      return { id: method, controller: issuer ?? controllerPart(method), key: fromIssuer };
     throw e;
   }
-  if (fromIssuer && !fromIssuer.equals(resolved.key)) throw new KeyResolutionError(`The issuer's document gives ${method} a different key than the key document does`, 'failed');
+  if (fromIssuer && !fromIssuer.equals(resolved.key))
+    throw new KeyResolutionError(`The issuer's document gives ${method} a different key than the key document does`, 'failed');
   return resolved;
 }
 
 /** Every key the issuer publishes under `relationship`, with its method id (for a JWT whose key travels in its header). */
-export function publishedKeys(issuer: string, documents: Documents, relationship: Relationship = 'assertionMethod'): { keys: ResolvedKey[]; available: boolean } {
+export function publishedKeys(
+  issuer: string,
+  documents: Documents,
+  relationship: Relationship = 'assertionMethod',
+): { keys: ResolvedKey[]; available: boolean } {
   if (issuer.startsWith('did:key:') || issuer.startsWith('did:jwk:')) {
     try {
       return { keys: [resolveVerificationMethod(issuer, documents)], available: true };
@@ -186,6 +216,7 @@ export function issuerPublishesKey(issuer: string | undefined, key: KeyObject, d
   const { keys, available } = publishedKeys(issuer, documents);
   const match = keys.find((k) => k.key.equals(key));
   if (match) return passed(`The key in the token's header is the issuer's key ${match.id}`);
-  if (!available) return unknown(`Not confirmed: ${reason} (the issuer's document ${issuerDocument(issuer, documents).url ?? issuer} is not available)`);
+  if (!available)
+    return unknown(`Not confirmed: ${reason} (the issuer's document ${issuerDocument(issuer, documents).url ?? issuer} is not available)`);
   return unknown(`Not confirmed: ${reason}`);
 }

@@ -47,18 +47,29 @@ interface Context {
   depth: number;
 }
 
-type Parsed = { kind: 'json'; doc: Json; source: string } | { kind: 'jwt'; jwt: string; source: string } | { kind: 'url'; url: string; source: string } | { kind: 'error'; message: string };
+type Parsed =
+  | { kind: 'json'; doc: Json; source: string }
+  | { kind: 'jwt'; jwt: string; source: string }
+  | { kind: 'url'; url: string; source: string }
+  | { kind: 'error'; message: string };
 
 function parseText(text: string, source: string): Parsed {
   const trimmed = text.trim();
   // An OB 2.0 baked image may hold just the URL of its hosted assertion.
-  if (/Open Badges 2\.0/.test(source) && /^https?:\/\/\S+$/.test(trimmed)) return { kind: 'url', url: trimmed, source: `${source} holding the URL of a hosted assertion` };
+  if (/Open Badges 2\.0/.test(source) && /^https?:\/\/\S+$/.test(trimmed))
+    return { kind: 'url', url: trimmed, source: `${source} holding the URL of a hosted assertion` };
   if (looksLikeJwt(trimmed)) return { kind: 'jwt', jwt: trimmed, source: source === 'text' ? 'a compact JWT' : `${source} holding a JWT` };
   try {
     const doc = asRecord(JSON.parse(trimmed));
-    return doc ? { kind: 'json', doc, source: source === 'text' ? 'JSON' : `${source} holding JSON` } : { kind: 'error', message: 'The JSON is not an object' };
+    return doc
+      ? { kind: 'json', doc, source: source === 'text' ? 'JSON' : `${source} holding JSON` }
+      : { kind: 'error', message: 'The JSON is not an object' };
   } catch {
-    return { kind: 'error', message: source === 'text' ? 'The input is neither JSON, a compact JWT, a PNG nor an SVG' : `The ${source} holds neither JSON nor a JWT` };
+    return {
+      kind: 'error',
+      message:
+        source === 'text' ? 'The input is neither JSON, a compact JWT, a PNG nor an SVG' : `The ${source} holds neither JSON nor a JWT`,
+    };
   }
 }
 
@@ -86,22 +97,39 @@ function parseInput(input: string | Uint8Array | Json): Parsed {
 function formatSteps(doc: Json): { steps: Step[]; format: string | null } {
   const model = dataModelOf(doc);
   if (!model) {
-    return { steps: [step.failed('format', 'Not a W3C Verifiable Credential: the first @context is neither VC 2.0 nor VC 1.1')], format: null };
+    return {
+      steps: [step.failed('format', 'Not a W3C Verifiable Credential: the first @context is neither VC 2.0 nor VC 1.1')],
+      format: null,
+    };
   }
-  const steps: Step[] = [model === '2.0' ? step.passed('format', 'W3C Verifiable Credentials Data Model 2.0') : step.warning('format', 'W3C Verifiable Credentials Data Model 1.1 (superseded by 2.0)')];
+  const steps: Step[] = [
+    model === '2.0'
+      ? step.passed('format', 'W3C Verifiable Credentials Data Model 2.0')
+      : step.warning('format', 'W3C Verifiable Credentials Data Model 1.1 (superseded by 2.0)'),
+  ];
   const kind = credentialKind(doc);
   const { ob, clr } = standardContexts(doc);
   if (kind === 'other' && ob.length === 0 && clr.length === 0) {
     // Open Badges rules apply to credentials that use an OB or CLR context or type; anything else is a plain W3C credential.
-    steps.push(step.passed('type', `A W3C Verifiable Credential (${listOf(doc['type']).map(String).join(', ')}), not an Open Badge: checked for its proof, issuer, dates and status only`));
+    steps.push(
+      step.passed(
+        'type',
+        `A W3C Verifiable Credential (${listOf(doc['type']).map(String).join(', ')}), not an Open Badge: checked for its proof, issuer, dates and status only`,
+      ),
+    );
     return { steps, format: `VC ${model}` };
   }
-  if (kind === 'other') steps.push(step.failed('type', `Not an Open Badges 3.0 or CLR 2.0 credential: type is ${JSON.stringify(doc['type'])}`));
-  else if (kind === 'ClrCredential' ? clr.length === 0 : kind !== 'BitstringStatusListCredential' && ob.length === 0) steps.push(step.failed('type', `A ${kind} needs the ${kind === 'ClrCredential' ? 'CLR 2.0' : 'Open Badges 3.0'} @context`));
+  if (kind === 'other')
+    steps.push(step.failed('type', `Not an Open Badges 3.0 or CLR 2.0 credential: type is ${JSON.stringify(doc['type'])}`));
+  else if (kind === 'ClrCredential' ? clr.length === 0 : kind !== 'BitstringStatusListCredential' && ob.length === 0)
+    steps.push(step.failed('type', `A ${kind} needs the ${kind === 'ClrCredential' ? 'CLR 2.0' : 'Open Badges 3.0'} @context`));
   else {
     steps.push(step.passed('type', kind));
     const older = ob.filter((u) => u !== OB3_LATEST_CONTEXT);
-    if (kind !== 'ClrCredential' && older.length > 0 && !ob.includes(OB3_LATEST_CONTEXT)) steps.push(step.warning('context.version', `Uses the older Open Badges context ${older.join(', ')}; the current one is ${OB3_LATEST_CONTEXT}`));
+    if (kind !== 'ClrCredential' && older.length > 0 && !ob.includes(OB3_LATEST_CONTEXT))
+      steps.push(
+        step.warning('context.version', `Uses the older Open Badges context ${older.join(', ')}; the current one is ${OB3_LATEST_CONTEXT}`),
+      );
   }
   return { steps, format: `VC ${model}${kind === 'other' ? '' : ` ${kind}`}` };
 }
@@ -121,7 +149,12 @@ function schemaSteps(doc: Json, ctx: Context): Step[] {
     }
     const schema = asRecord(ctx.documents.get(url)) ?? bundledSchema(url);
     if (!schema) {
-      steps.push(step.warning('schema', `The JSON Schema ${url} is not one the engine ships, and no copy was given; the structure was checked against Tessera's model instead`));
+      steps.push(
+        step.warning(
+          'schema',
+          `The JSON Schema ${url} is not one the engine ships, and no copy was given; the structure was checked against Tessera's model instead`,
+        ),
+      );
       continue;
     }
     let validate = compiled.get(url);
@@ -135,7 +168,17 @@ function schemaSteps(doc: Json, ctx: Context): Step[] {
       continue;
     }
     const ok = validate(doc);
-    steps.push(ok ? step.passed('schema', `Valid against ${url}`) : step.failed('schema', `Fails ${url}: ${(validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`).join('; ')}`));
+    steps.push(
+      ok
+        ? step.passed('schema', `Valid against ${url}`)
+        : step.failed(
+            'schema',
+            `Fails ${url}: ${(validate.errors ?? [])
+              .slice(0, 5)
+              .map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`)
+              .join('; ')}`,
+          ),
+    );
   }
   return steps;
 }
@@ -154,7 +197,9 @@ async function jsonLdStep(doc: Json, ctx: Context): Promise<Step> {
     const problem = jsonLdProblem(e);
     if (problem) return step.failed('jsonld', problem);
     const message = messageOf(e);
-    return /not available offline/.test(message) ? step.unknown('jsonld', `The JSON-LD could not be processed: ${message}`) : step.failed('jsonld', `The JSON-LD cannot be processed: ${message}`);
+    return /not available offline/.test(message)
+      ? step.unknown('jsonld', `The JSON-LD could not be processed: ${message}`)
+      : step.failed('jsonld', `The JSON-LD cannot be processed: ${message}`);
   }
 }
 
@@ -162,8 +207,16 @@ async function jsonLdStep(doc: Json, ctx: Context): Promise<Step> {
 function lossyNumberSteps(doc: Json): Step[] {
   const lossy = lossyNumbers(unsecuredDocument(doc));
   if (lossy.length === 0) return [];
-  const listed = lossy.slice(0, 3).map((n) => `${n.path} (${n.value}, signed as ${n.value.toFixed(0)})`).join(', ');
-  return [step.unknown('jsonld.numbers', `The signature cannot vouch for ${lossy.length === 1 ? 'this number' : 'these numbers'}: ${listed}; JSON-LD canonicalisation drops the fraction, so a changed value would verify too`)];
+  const listed = lossy
+    .slice(0, 3)
+    .map((n) => `${n.path} (${n.value}, signed as ${n.value.toFixed(0)})`)
+    .join(', ');
+  return [
+    step.unknown(
+      'jsonld.numbers',
+      `The signature cannot vouch for ${lossy.length === 1 ? 'this number' : 'these numbers'}: ${listed}; JSON-LD canonicalisation drops the fraction, so a changed value would verify too`,
+    ),
+  ];
 }
 
 interface ProofOutcome {
@@ -175,7 +228,9 @@ interface ProofOutcome {
 }
 
 async function proofSteps(doc: Json, ctx: Context): Promise<ProofOutcome> {
-  const proofs = listOf(doc['proof']).map(asRecord).filter((p): p is Json => p !== null);
+  const proofs = listOf(doc['proof'])
+    .map(asRecord)
+    .filter((p): p is Json => p !== null);
   if (proofs.length === 0) return { steps: [step.failed('proof', 'The credential has no proof')], jsonld: null, bindings: [] };
   const issuer = idOf(doc['issuer']);
   const steps: Step[] = [];
@@ -194,7 +249,12 @@ async function proofSteps(doc: Json, ctx: Context): Promise<ProofOutcome> {
     }
     checked += 1;
     if (proof['proofPurpose'] !== 'assertionMethod') {
-      steps.push(step.failed(id, `The proof purpose is ${proof['proofPurpose'] === undefined ? 'missing' : JSON.stringify(proof['proofPurpose'])}, not assertionMethod: it does not assert the credential`));
+      steps.push(
+        step.failed(
+          id,
+          `The proof purpose is ${proof['proofPurpose'] === undefined ? 'missing' : JSON.stringify(proof['proofPurpose'])}, not assertionMethod: it does not assert the credential`,
+        ),
+      );
       continue;
     }
     bindings.push(bindIssuer(issuer, method, ctx.documents));
@@ -208,7 +268,11 @@ async function proofSteps(doc: Json, ctx: Context): Promise<ProofOutcome> {
     try {
       key = keyForMethod(method, issuer, ctx.documents);
     } catch (e) {
-      steps.push(e instanceof KeyResolutionError && e.outcome === 'unknown' ? step.unknown(id, e.message) : step.failed(id, `Unusable verification method: ${messageOf(e)}`));
+      steps.push(
+        e instanceof KeyResolutionError && e.outcome === 'unknown'
+          ? step.unknown(id, e.message)
+          : step.failed(id, `Unusable verification method: ${messageOf(e)}`),
+      );
       continue;
     }
     if (isExtraSuite(suite)) {
@@ -220,22 +284,37 @@ async function proofSteps(doc: Json, ctx: Context): Promise<ProofOutcome> {
     try {
       const result = await verifyEd25519RdfcProof(doc, proof, key.key, ctx.loader);
       jsonld ??= step.passed('jsonld', 'Read as strictly as jsonld.js safe mode: every term is defined and no keyword is given twice');
-      steps.push(result.verified ? step.passed(id, `The ${suite} signature is valid for ${method}`) : step.failed(id, `The ${suite} proof does not verify: ${result.reason}`));
+      steps.push(
+        result.verified
+          ? step.passed(id, `The ${suite} signature is valid for ${method}`)
+          : step.failed(id, `The ${suite} proof does not verify: ${result.reason}`),
+      );
       if (result.verified) verified += 1;
-      if (result.verified && suite === 'eddsa-2022') steps.push(step.warning(`${id}.suite`, 'eddsa-2022 is the deprecated name of eddsa-rdfc-2022'));
+      if (result.verified && suite === 'eddsa-2022')
+        steps.push(step.warning(`${id}.suite`, 'eddsa-2022 is the deprecated name of eddsa-rdfc-2022'));
     } catch (e) {
       const problem = jsonLdProblem(e);
       const message = messageOf(e);
       if (problem) {
         jsonld = step.failed('jsonld', problem);
         steps.push(step.unknown(id, 'The signature was not checked: the credential is not strict JSON-LD'));
-      } else steps.push(/not available offline/.test(message) ? step.unknown(id, `The proof could not be checked: ${message}`) : step.failed(id, `The proof does not verify: ${message}`));
+      } else
+        steps.push(
+          /not available offline/.test(message)
+            ? step.unknown(id, `The proof could not be checked: ${message}`)
+            : step.failed(id, `The proof does not verify: ${message}`),
+        );
     }
     const created = typeof proof['created'] === 'string' ? Date.parse(proof['created']) : NaN;
-    if (!Number.isNaN(created) && created > ctx.now.getTime() + ctx.skewMs) steps.push(step.failed(`${id}.created`, `The proof was created in the future (${String(proof['created'])})`));
+    if (!Number.isNaN(created) && created > ctx.now.getTime() + ctx.skewMs)
+      steps.push(step.failed(`${id}.created`, `The proof was created in the future (${String(proof['created'])})`));
   }
   // A proof in a suite we do not check never makes a credential valid; beside a verified proof it is only noted.
-  steps.push(...(verified > 0 ? skipped.map((s) => ({ ...s, status: 'warning' as const, message: `${s.message}; the credential rests on its other proof` })) : skipped));
+  steps.push(
+    ...(verified > 0
+      ? skipped.map((s) => ({ ...s, status: 'warning' as const, message: `${s.message}; the credential rests on its other proof` }))
+      : skipped),
+  );
   if (checked === 0 && skipped.length > 1) steps.push(step.unknown('proof', 'None of the proofs uses a suite this verifier checks'));
   return { steps, jsonld, bindings };
 }
@@ -254,8 +333,12 @@ function dateSteps(doc: Json, ctx: Context): Step[] {
   const until = doc[v2 ? 'validUntil' : 'expirationDate'];
   const now = ctx.now.getTime();
   const steps: Step[] = [];
-  for (const [name, value] of [[v2 ? 'validFrom' : 'issuanceDate', from], [v2 ? 'validUntil' : 'expirationDate', until]] as const) {
-    if (value !== undefined && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) steps.push(step.failed('dates', `${name} is not a date-time`));
+  for (const [name, value] of [
+    [v2 ? 'validFrom' : 'issuanceDate', from],
+    [v2 ? 'validUntil' : 'expirationDate', until],
+  ] as const) {
+    if (value !== undefined && (typeof value !== 'string' || Number.isNaN(Date.parse(value))))
+      steps.push(step.failed('dates', `${name} is not a date-time`));
   }
   if (steps.length) return steps;
   if (typeof from === 'string' && Date.parse(from) > now + ctx.skewMs) return [step.failed('dates', `Not valid before ${from}`)];
@@ -264,7 +347,9 @@ function dateSteps(doc: Json, ctx: Context): Step[] {
 }
 
 async function statusSteps(doc: Json, ctx: Context): Promise<Step[]> {
-  const entries = listOf(doc['credentialStatus']).map(asRecord).filter((e): e is Json => e !== null);
+  const entries = listOf(doc['credentialStatus'])
+    .map(asRecord)
+    .filter((e): e is Json => e !== null);
   const steps: Step[] = [];
   for (const e of entries) {
     const purpose = typeof e['statusPurpose'] === 'string' ? e['statusPurpose'] : 'revocation';
@@ -294,13 +379,22 @@ async function statusSteps(doc: Json, ctx: Context): Promise<Step[]> {
       const inner = await verifyDocument(listDoc, { ...ctx, depth: ctx.depth + 1 }, false);
       const bad = inner.steps.filter((s) => s.status === 'failed' || s.status === 'unknown');
       if (bad.length > 0) {
-        steps.push({ id, status: inner.verdict === 'invalid' ? 'failed' : 'unknown', message: `The status list cannot be trusted: ${bad.map((s) => s.message).join('; ')}` });
+        steps.push({
+          id,
+          status: inner.verdict === 'invalid' ? 'failed' : 'unknown',
+          message: `The status list cannot be trusted: ${bad.map((s) => s.message).join('; ')}`,
+        });
         continue;
       }
     }
     const listIssuer = idOf(listDoc['issuer']);
     if (listIssuer !== idOf(doc['issuer'])) {
-      steps.push(step.failed(id, `The status list is issued by ${listIssuer ?? 'nobody'}, not by the credential's issuer ${idOf(doc['issuer']) ?? ''}`.trim()));
+      steps.push(
+        step.failed(
+          id,
+          `The status list is issued by ${listIssuer ?? 'nobody'}, not by the credential's issuer ${idOf(doc['issuer']) ?? ''}`.trim(),
+        ),
+      );
       continue;
     }
     const subject = asRecord(listOf(listDoc['credentialSubject'])[0]);
@@ -313,7 +407,11 @@ async function statusSteps(doc: Json, ctx: Context): Promise<Step[]> {
       const bits = Bitstring.decode(String(subject?.['encodedList'] ?? ''));
       const index = Number(e['statusListIndex']);
       const set = bits.get(index);
-      steps.push(set ? step.failed(id, purpose === 'suspension' ? 'The credential is suspended' : 'The credential has been revoked') : step.passed(id, purpose === 'suspension' ? 'Not suspended' : 'Not revoked'));
+      steps.push(
+        set
+          ? step.failed(id, purpose === 'suspension' ? 'The credential is suspended' : 'The credential has been revoked')
+          : step.passed(id, purpose === 'suspension' ? 'Not suspended' : 'Not revoked'),
+      );
     } catch (err) {
       steps.push(step.failed(id, `The status list is unreadable: ${messageOf(err)}`));
     }
@@ -329,7 +427,9 @@ function embeddedEndorsements(doc: Json): unknown[] {
 
 /** The credentials a CLR holds (its subject's `verifiableCredential`). */
 function clrCredentials(doc: Json): unknown[] {
-  return listOf(doc['type']).includes('ClrCredential') ? listOf(asRecord(listOf(doc['credentialSubject'])[0])?.['verifiableCredential']) : [];
+  return listOf(doc['type']).includes('ClrCredential')
+    ? listOf(asRecord(listOf(doc['credentialSubject'])[0])?.['verifiableCredential'])
+    : [];
 }
 
 /** Verify a CLR's credentials one level down; each becomes one step that counts toward the CLR's verdict. */
@@ -339,12 +439,20 @@ async function clrSteps(items: unknown[], ctx: Context): Promise<Step[]> {
     const id = `clr.credential[${i}]`;
     const inner = await nestedReport(e, ctx);
     if (!inner) {
-      steps.push(ctx.depth >= MAX_DEPTH ? step.unknown(id, 'Credentials nested too deeply to check') : step.failed(id, 'The credential is not a credential'));
+      steps.push(
+        ctx.depth >= MAX_DEPTH
+          ? step.unknown(id, 'Credentials nested too deeply to check')
+          : step.failed(id, 'The credential is not a credential'),
+      );
       continue;
     }
     const bad = inner.steps.filter((s) => s.status !== 'passed' && s.status !== 'warning');
     const message = bad.length ? bad.map((s) => `${s.id}: ${s.message}`).join('; ') : 'Verified';
-    steps.push({ id, status: inner.verdict === 'valid' ? 'passed' : inner.verdict === 'invalid' ? 'failed' : 'unknown', message: `Credential ${idOf(e) ?? ''}: ${message}`.replace(/\s+:/, ':') });
+    steps.push({
+      id,
+      status: inner.verdict === 'valid' ? 'passed' : inner.verdict === 'invalid' ? 'failed' : 'unknown',
+      message: `Credential ${idOf(e) ?? ''}: ${message}`.replace(/\s+:/, ':'),
+    });
   }
   return steps;
 }
@@ -372,7 +480,12 @@ async function endorsementSteps(items: unknown[], ctx: Context): Promise<{ steps
     const inner = await nestedReport(e, ctx);
     const by = asRecord(asRecord(e)?.['issuer'])?.['name'] ?? idOf(asRecord(e)?.['issuer']) ?? 'an unnamed endorser';
     if (!inner) {
-      steps.push(step.warning(id, `An endorsement could not be checked (${ctx.depth >= MAX_DEPTH ? 'nested too deeply' : 'it is not a credential'}), so it is not shown`));
+      steps.push(
+        step.warning(
+          id,
+          `An endorsement could not be checked (${ctx.depth >= MAX_DEPTH ? 'nested too deeply' : 'it is not a credential'}), so it is not shown`,
+        ),
+      );
       checks.push({ index: i, outcome: 'rejected', credential: null });
       continue;
     }
@@ -382,10 +495,17 @@ async function endorsementSteps(items: unknown[], ctx: Context): Promise<{ steps
       steps.push(step.passed(id, `Endorsement by ${String(by)}: verified on its own`));
       checks.push({ index: i, outcome: 'verified', credential: inner.credential });
     } else if (expiredOnly) {
-      steps.push(step.warning(id, `Endorsement by ${String(by)}: genuine, but ${bad[0]?.message.replace(/^Expired/, 'expired') ?? 'expired'}`));
+      steps.push(
+        step.warning(id, `Endorsement by ${String(by)}: genuine, but ${bad[0]?.message.replace(/^Expired/, 'expired') ?? 'expired'}`),
+      );
       checks.push({ index: i, outcome: 'expired', credential: inner.credential });
     } else {
-      steps.push(step.warning(id, `An endorsement claiming to be by ${String(by)} is not shown: ${bad.map((s) => `${s.id}: ${s.message}`).join('; ')}`));
+      steps.push(
+        step.warning(
+          id,
+          `An endorsement claiming to be by ${String(by)} is not shown: ${bad.map((s) => `${s.id}: ${s.message}`).join('; ')}`,
+        ),
+      );
       checks.push({ index: i, outcome: 'rejected', credential: null });
     }
   }
@@ -410,7 +530,11 @@ async function verifyDocument(doc: Json, ctx: Context, withEndorsements: boolean
   const steps: Step[] = [...fmt];
   if (steps.some((s) => s.id === 'format' && s.status === 'failed')) return { verdict: verdictOf(steps), steps, format, credential: doc };
   const problems = structureProblems(doc);
-  steps.push(problems.length ? step.failed('structure', `The credential is malformed: ${problems.slice(0, 6).join('; ')}`) : step.passed('structure', 'Required properties and nested types are correct'));
+  steps.push(
+    problems.length
+      ? step.failed('structure', `The credential is malformed: ${problems.slice(0, 6).join('; ')}`)
+      : step.passed('structure', 'Required properties and nested types are correct'),
+  );
   steps.push(...schemaSteps(doc, ctx));
   const bindings: Binding[] = [];
   if (jwt) {
@@ -448,7 +572,8 @@ function neededUrls(doc: Json, kid?: string): string[] {
       }
     } else if (/^https?:\/\//.test(vm) && !/#z(6Mk|Dn|82|Q3s)/.test(vm)) urls.push(vm, vm.split('#')[0] ?? vm);
   };
-  for (const p of listOf(doc['proof'])) if (typeof asRecord(p)?.['verificationMethod'] === 'string') method(asRecord(p)?.['verificationMethod'] as string);
+  for (const p of listOf(doc['proof']))
+    if (typeof asRecord(p)?.['verificationMethod'] === 'string') method(asRecord(p)?.['verificationMethod'] as string);
   if (kid) method(kid);
   // The issuer's own document is what ties a key to the issuer (trust.ts).
   const issuer = idOf(doc['issuer']);
@@ -497,7 +622,13 @@ async function verifyWith(input: string | Uint8Array | Json, ctxIn: Context): Pr
   const read = step.passed('parse', `Read ${parsed.source}`);
   if (parsed.kind === 'url') {
     const hosted = asRecord(await loadOb2Document(parsed.url, ctx));
-    if (!hosted) return { verdict: 'indeterminate', steps: [read, step.unknown('ob2.hosted', `The assertion at ${parsed.url} is not available`)], format: 'OB 2.0', credential: null };
+    if (!hosted)
+      return {
+        verdict: 'indeterminate',
+        steps: [read, step.unknown('ob2.hosted', `The assertion at ${parsed.url} is not available`)],
+        format: 'OB 2.0',
+        credential: null,
+      };
     const report = await verifyOb2({ kind: 'json', assertion: hosted }, ctx);
     return { ...report, steps: [read, ...report.steps] };
   }
@@ -519,7 +650,11 @@ async function verifyWith(input: string | Uint8Array | Json, ctxIn: Context): Pr
     return { verdict: 'invalid', steps: [step.failed('parse', `Not a readable JWT: ${messageOf(e)}`)], format: null, credential: null };
   }
   const jwtSteps: Step[] = [{ id: 'proof.jwt', status: check.signature.outcome, message: check.signature.message }];
-  jwtSteps.push(check.claimProblems.length ? step.failed('jwt.claims', check.claimProblems.join('; ')) : step.passed('jwt.claims', 'The JWT claims agree with the credential'));
+  jwtSteps.push(
+    check.claimProblems.length
+      ? step.failed('jwt.claims', check.claimProblems.join('; '))
+      : step.passed('jwt.claims', 'The JWT claims agree with the credential'),
+  );
   const report = await verifyDocument(check.credential, ctx, true, { steps: jwtSteps, binding: check.binding });
   return { ...report, steps: [step.passed('parse', `Read ${parsed.source} (${check.header.alg})`), ...report.steps] };
 }
@@ -530,6 +665,13 @@ async function verifyWith(input: string | Uint8Array | Json, ctxIn: Context): Pr
  */
 export async function verifyCredential(input: string | Uint8Array | Json, options: VerifyOptions = {}): Promise<Report> {
   const documents = options.documents ?? new Map<string, unknown>();
-  const ctx: Context = { fetcher: options.fetcher, documents, loader: documentLoader(documents), now: options.now ?? new Date(), skewMs: (options.skewSeconds ?? 300) * 1000, depth: 0 };
+  const ctx: Context = {
+    fetcher: options.fetcher,
+    documents,
+    loader: documentLoader(documents),
+    now: options.now ?? new Date(),
+    skewMs: (options.skewSeconds ?? 300) * 1000,
+    depth: 0,
+  };
   return verifyWith(input, ctx);
 }

@@ -73,7 +73,8 @@ function expectValid(r: Report): void {
   expect(r.verdict, show(r)).toBe('valid');
 }
 
-const verify = (input: string | Json, documents: ReadonlyMap<string, unknown> = new Map()): Promise<Report> => verifyCredential(input, { documents, now: NOW });
+const verify = (input: string | Json, documents: ReadonlyMap<string, unknown> = new Map()): Promise<Report> =>
+  verifyCredential(input, { documents, now: NOW });
 
 /** A deep copy with one change applied. */
 function edited(doc: Json, change: (copy: Json) => void): Json {
@@ -85,7 +86,8 @@ function edited(doc: Json, change: (copy: Json) => void): Json {
 // ---------------------------------------------------------------------------------------------------------
 // Keys, made here from fixed labels (node:crypto) and handed to digitalbazaar as Multikeys
 
-const digest = (label: string, algorithm: 'sha256' | 'sha384' = 'sha256'): Buffer => createHash(algorithm).update(`tessera wild suites / ${label}`).digest();
+const digest = (label: string, algorithm: 'sha256' | 'sha384' = 'sha256'): Buffer =>
+  createHash(algorithm).update(`tessera wild suites / ${label}`).digest();
 const multibase = (bytes: Iterable<number>): string => `z${base58(Uint8Array.from(bytes))}`;
 const b64u = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64url');
 
@@ -101,11 +103,21 @@ interface FixedKey {
 /** An Ed25519 key whose seed is sha256 of the label. */
 function ed25519Key(label: string): FixedKey {
   const seed = digest(label);
-  const privateKey = createPrivateKey({ key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]), format: 'der', type: 'pkcs8' });
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
   const publicJwk = createPublicKey(privateKey).export({ format: 'jwk' });
   const raw = Buffer.from(String(publicJwk.x), 'base64url');
   // multicodec ed25519-pub (0xed, varint ed 01) and ed25519-priv (0x1300, varint 80 26: seed ‖ public key).
-  return { curve: 'Ed25519', publicKeyMultibase: multibase([0xed, 0x01, ...raw]), secretKeyMultibase: multibase([0x80, 0x26, ...seed, ...raw]), publicJwk, privateKey };
+  return {
+    curve: 'Ed25519',
+    publicKeyMultibase: multibase([0xed, 0x01, ...raw]),
+    secretKeyMultibase: multibase([0x80, 0x26, ...seed, ...raw]),
+    publicJwk,
+    privateKey,
+  };
 }
 
 /** An EC key whose scalar is the label's sha256 (sha384 for P-384). */
@@ -121,7 +133,13 @@ function ecKey(curve: 'P-256' | 'P-384' | 'secp256k1', label: string): FixedKey 
   // multicodec p256-pub 0x1200 / p384-pub 0x1201 / secp256k1-pub 0xe7, and p256-priv 0x1306 / p384-priv 0x1307.
   const pub = { 'P-256': [0x80, 0x24], 'P-384': [0x81, 0x24], secp256k1: [0xe7, 0x01] }[curve];
   const priv = { 'P-256': [0x86, 0x26], 'P-384': [0x87, 0x26], secp256k1: [0x81, 0x26] }[curve];
-  return { curve, publicKeyMultibase: multibase([...pub, ...compressed]), secretKeyMultibase: multibase([...priv, ...scalar]), publicJwk, privateKey };
+  return {
+    curve,
+    publicKeyMultibase: multibase([...pub, ...compressed]),
+    secretKeyMultibase: multibase([...priv, ...scalar]),
+    publicJwk,
+    privateKey,
+  };
 }
 
 /** The parts of digitalbazaar's ecdsa-multikey used here (the package's declaration lists only `generate`). */
@@ -135,7 +153,10 @@ async function signerOf(key: FixedKey, method: string): Promise<unknown> {
   return (await ecdsaMultikey.from({ type: 'Multikey', ...description })).signer();
 }
 
-const didKey = (key: FixedKey): { did: string; method: string } => ({ did: `did:key:${key.publicKeyMultibase}`, method: `did:key:${key.publicKeyMultibase}#${key.publicKeyMultibase}` });
+const didKey = (key: FixedKey): { did: string; method: string } => ({
+  did: `did:key:${key.publicKeyMultibase}`,
+  method: `did:key:${key.publicKeyMultibase}#${key.publicKeyMultibase}`,
+});
 const didJwk = (jwk: JsonWebKey): string => `did:jwk:${Buffer.from(JSON.stringify(jwk)).toString('base64url')}`;
 
 /** The https URL of a did:web DID document. */
@@ -147,15 +168,30 @@ function didWebUrl(did: string): string {
 /** A verification method object as DID documents write them: a Multikey, a JsonWebKey, or (older) an Ed25519VerificationKey2018. */
 function methodObject(id: string, controller: string, key: FixedKey, form: 'multikey' | 'jwk' | 'base58'): Json {
   if (form === 'jwk') return { id, type: 'JsonWebKey', controller, publicKeyJwk: key.publicJwk };
-  if (form === 'base58') return { id, type: 'Ed25519VerificationKey2018', controller, publicKeyBase58: base58(Buffer.from(String(key.publicJwk.x), 'base64url')) };
+  if (form === 'base58')
+    return {
+      id,
+      type: 'Ed25519VerificationKey2018',
+      controller,
+      publicKeyBase58: base58(Buffer.from(String(key.publicJwk.x), 'base64url')),
+    };
   return { id, type: 'Multikey', controller, publicKeyMultibase: key.publicKeyMultibase };
 }
 
 /** A did:web DID document with `key` as `#key-1` under `relationship` (referenced by its relative id, as many documents do). */
-function didWebDocument(did: string, key: FixedKey, options: { form?: 'multikey' | 'jwk' | 'base58'; relationship?: string; fragment?: string } = {}): Json {
+function didWebDocument(
+  did: string,
+  key: FixedKey,
+  options: { form?: 'multikey' | 'jwk' | 'base58'; relationship?: string; fragment?: string } = {},
+): Json {
   const fragment = options.fragment ?? 'key-1';
   const context = options.form === 'base58' ? [...DID_CONTEXTS, ED25519_2018_CONTEXT] : DID_CONTEXTS;
-  return { '@context': context, id: did, verificationMethod: [methodObject(`${did}#${fragment}`, did, key, options.form ?? 'multikey')], [options.relationship ?? 'assertionMethod']: [`#${fragment}`] };
+  return {
+    '@context': context,
+    id: did,
+    verificationMethod: [methodObject(`${did}#${fragment}`, did, key, options.form ?? 'multikey')],
+    [options.relationship ?? 'assertionMethod']: [`#${fragment}`],
+  };
 }
 
 /** The documents a did:web issuer publishes. */
@@ -257,14 +293,22 @@ const WILD_WEB_PATH = 'did:web:wild.example:issuers:42';
 
 describe.each(SUITE_CASES)('$name, signed by digitalbazaar, through verifyCredential', (c) => {
   /** The credential `issuer` issues, signed with `key` under the verification method `method`. */
-  const sign = async (issuer: string, method: string, key: FixedKey = c.key, extra: Json = {}) => jsigsSign(obCredential(issuer, extra), c.suite(await signerOf(key, method)));
+  const sign = async (issuer: string, method: string, key: FixedKey = c.key, extra: Json = {}) =>
+    jsigsSign(obCredential(issuer, extra), c.suite(await signerOf(key, method)));
 
   it('a did:key issuer: valid, with proof and issuer passed', async () => {
     const { did, method } = didKey(c.key);
-    expect(did).toMatch({ Ed25519: /^did:key:z6Mk/, 'P-256': /^did:key:zDn/, 'P-384': /^did:key:z82/, secp256k1: /^did:key:zQ3s/ }[c.key.curve]);
+    expect(did).toMatch(
+      { Ed25519: /^did:key:z6Mk/, 'P-256': /^did:key:zDn/, 'P-384': /^did:key:z82/, secp256k1: /^did:key:zQ3s/ }[c.key.curve],
+    );
     const signed = await sign(did, method);
     const proof = [signed['proof']].flat()[0] as Json;
-    expect(proof).toMatchObject({ type: c.type, verificationMethod: method, proofPurpose: 'assertionMethod', ...(c.cryptosuite ? { cryptosuite: c.cryptosuite } : {}) });
+    expect(proof).toMatchObject({
+      type: c.type,
+      verificationMethod: method,
+      proofPurpose: 'assertionMethod',
+      ...(c.cryptosuite ? { cryptosuite: c.cryptosuite } : {}),
+    });
     // On a VC 2.0 credential, digitalbazaar's Ed25519Signature2018 signer adds the suite's context.
     if (c.type === 'Ed25519Signature2018') expect(signed['@context']).toContain(ED25519_2018_CONTEXT);
     const report = await verify(signed);
@@ -304,12 +348,20 @@ describe.each(SUITE_CASES)('$name, signed by digitalbazaar, through verifyCreden
     const signed = await sign(WILD_WEB, `${WILD_WEB}#key-1`);
     const report = await verify(signed, published(WILD_WEB, didWebDocument(WILD_WEB, c.key, { form: c.form, fragment: 'key-2' })));
     expect(report.verdict).toBe('invalid');
-    expectStep(report, 'issuer', 'failed', /did:web:badges\.wild\.example#key-1 is not in the DID document of did:web:badges\.wild\.example/);
+    expectStep(
+      report,
+      'issuer',
+      'failed',
+      /did:web:badges\.wild\.example#key-1 is not in the DID document of did:web:badges\.wild\.example/,
+    );
   });
 
   it('signed as did:web#key-1, which the DID document lists only under authentication → issuer failed', async () => {
     const signed = await sign(WILD_WEB, `${WILD_WEB}#key-1`);
-    const report = await verify(signed, published(WILD_WEB, didWebDocument(WILD_WEB, c.key, { form: c.form, relationship: 'authentication' })));
+    const report = await verify(
+      signed,
+      published(WILD_WEB, didWebDocument(WILD_WEB, c.key, { form: c.form, relationship: 'authentication' })),
+    );
     expect(report.verdict).toBe('invalid');
     expectStep(report, 'issuer', 'failed', /only under authentication, not under assertionMethod/);
     expectStep(report, 'proof', 'passed');
@@ -348,7 +400,8 @@ describe.each(SUITE_CASES)('$name, signed by digitalbazaar, through verifyCreden
 
 describe('Ed25519Signature2018 on VC 1.1 credentials (the 1EdTech simple_v1.json sample)', () => {
   const key = ed25519Key('ed25519-2018 vc11');
-  const sign = async (credential: Json, method: string) => jsigsSign(credential, new Ed25519Signature2018({ signer: await signerOf(key, method), date: CREATED }));
+  const sign = async (credential: Json, method: string) =>
+    jsigsSign(credential, new Ed25519Signature2018({ signer: await signerOf(key, method), date: CREATED }));
   const v11 = (issuer: string, contexts?: string[]): Json => {
     const base = fixture('simple_v1.json');
     return { ...base, ...(contexts ? { '@context': contexts } : {}), issuer: { ...(base['issuer'] as Json), id: issuer } };
@@ -407,7 +460,14 @@ describe('plain W3C credentials signed with eddsa-rdfc-2022 by @digitalbazaar/vc
   const { did, method } = didKey(key);
 
   it('VC 2.0 only, type VerifiableCredential only, no validFrom: valid, and the type step says it is not an Open Badge; changed → proof failed', async () => {
-    const credential: Json = { '@context': [VC2], id: 'urn:uuid:0b7d1c52-7a0e-4b8e-9d55-3f3b6f0c9a01', type: ['VerifiableCredential'], issuer: did, name: 'Library card', credentialSubject: { id: 'did:example:reader-7' } };
+    const credential: Json = {
+      '@context': [VC2],
+      id: 'urn:uuid:0b7d1c52-7a0e-4b8e-9d55-3f3b6f0c9a01',
+      type: ['VerifiableCredential'],
+      issuer: did,
+      name: 'Library card',
+      credentialSubject: { id: 'did:example:reader-7' },
+    };
     const signed = await issueEddsaRdfc(credential, key, method);
     expect(signed).not.toHaveProperty('validFrom');
     expect(signed['@context']).toEqual([VC2]);
@@ -425,7 +485,14 @@ describe('plain W3C credentials signed with eddsa-rdfc-2022 by @digitalbazaar/vc
   });
 
   it('VC 1.1 (credentials/v1 only; the signer adds the data-integrity context): valid with a format warning; changed → proof failed', async () => {
-    const credential: Json = { '@context': [VC1], id: 'urn:uuid:0b7d1c52-7a0e-4b8e-9d55-3f3b6f0c9a02', type: ['VerifiableCredential'], issuer: did, issuanceDate: '2025-03-01T00:00:00Z', credentialSubject: { id: 'did:example:reader-9' } };
+    const credential: Json = {
+      '@context': [VC1],
+      id: 'urn:uuid:0b7d1c52-7a0e-4b8e-9d55-3f3b6f0c9a02',
+      type: ['VerifiableCredential'],
+      issuer: did,
+      issuanceDate: '2025-03-01T00:00:00Z',
+      credentialSubject: { id: 'did:example:reader-9' },
+    };
     const signed = await issueEddsaRdfc(credential, key, method);
     expect((signed['@context'] as string[])[0]).toBe(VC1);
     const report = await verify(signed);
@@ -442,7 +509,13 @@ describe('plain W3C credentials signed with eddsa-rdfc-2022 by @digitalbazaar/vc
 
   // VC 1.1 and 2.0 let the issuer be any object with an IRI id; only Open Badges narrow it to a Profile.
   it('VC 2.0 plain credential whose issuer is an object { id, name } without a type: valid', async () => {
-    const credential: Json = { '@context': [VC2], id: 'urn:uuid:0b7d1c52-7a0e-4b8e-9d55-3f3b6f0c9a03', type: ['VerifiableCredential'], issuer: { id: did, name: 'City Library' }, credentialSubject: { id: 'did:example:reader-7' } };
+    const credential: Json = {
+      '@context': [VC2],
+      id: 'urn:uuid:0b7d1c52-7a0e-4b8e-9d55-3f3b6f0c9a03',
+      type: ['VerifiableCredential'],
+      issuer: { id: did, name: 'City Library' },
+      credentialSubject: { id: 'did:example:reader-7' },
+    };
     const report = await verify(await issueEddsaRdfc(credential, key, method));
     expectStep(report, 'proof', 'passed');
     expectStep(report, 'structure', 'passed');
@@ -450,7 +523,14 @@ describe('plain W3C credentials signed with eddsa-rdfc-2022 by @digitalbazaar/vc
   });
 
   it('VC 1.1 plain credential whose issuer is an object { id } without a type: valid', async () => {
-    const credential: Json = { '@context': [VC1], id: 'urn:uuid:0b7d1c52-7a0e-4b8e-9d55-3f3b6f0c9a04', type: ['VerifiableCredential'], issuer: { id: did }, issuanceDate: '2025-03-01T00:00:00Z', credentialSubject: { id: 'did:example:reader-9' } };
+    const credential: Json = {
+      '@context': [VC1],
+      id: 'urn:uuid:0b7d1c52-7a0e-4b8e-9d55-3f3b6f0c9a04',
+      type: ['VerifiableCredential'],
+      issuer: { id: did },
+      issuanceDate: '2025-03-01T00:00:00Z',
+      credentialSubject: { id: 'did:example:reader-9' },
+    };
     const report = await verify(await issueEddsaRdfc(credential, key, method));
     expectStep(report, 'proof', 'passed');
     expectStep(report, 'structure', 'passed');
@@ -510,21 +590,34 @@ const ES256K_DID = didKey(ES256K_KEY).did;
 const RSA_JWK = RSA.publicKey.export({ format: 'jwk' });
 
 const JWT_CASES: JwtCase[] = [
-  { name: 'ES384, did:jwk issuer, kid did:jwk:…#0', alg: 'ES384', issuer: ES384_DID, kid: `${ES384_DID}#0`, documents: new Map(), sign: jose(ES384_KEY.privateKey) },
+  {
+    name: 'ES384, did:jwk issuer, kid did:jwk:…#0',
+    alg: 'ES384',
+    issuer: ES384_DID,
+    kid: `${ES384_DID}#0`,
+    documents: new Map(),
+    sign: jose(ES384_KEY.privateKey),
+  },
   {
     name: 'ES256K (node:crypto), did:key secp256k1 issuer, kid did:key:zQ3s…#zQ3s…',
     alg: 'ES256K',
     issuer: ES256K_DID,
     kid: didKey(ES256K_KEY).method,
     documents: new Map(),
-    sign: async (header, payload) => nodeJws(header, payload, (input) => nodeSign('sha256', input, { key: ES256K_KEY.privateKey, dsaEncoding: 'ieee-p1363' })),
+    sign: async (header, payload) =>
+      nodeJws(header, payload, (input) => nodeSign('sha256', input, { key: ES256K_KEY.privateKey, dsaEncoding: 'ieee-p1363' })),
   },
   {
     name: 'RS256, did:web issuer listing the RSA JWK under assertionMethod',
     alg: 'RS256',
     issuer: RSA_WEB,
     kid: `${RSA_WEB}#key-1`,
-    documents: published(RSA_WEB, { '@context': DID_CONTEXTS, id: RSA_WEB, verificationMethod: [{ id: `${RSA_WEB}#key-1`, type: 'JsonWebKey', controller: RSA_WEB, publicKeyJwk: RSA_JWK }], assertionMethod: [`${RSA_WEB}#key-1`] }),
+    documents: published(RSA_WEB, {
+      '@context': DID_CONTEXTS,
+      id: RSA_WEB,
+      verificationMethod: [{ id: `${RSA_WEB}#key-1`, type: 'JsonWebKey', controller: RSA_WEB, publicKeyJwk: RSA_JWK }],
+      assertionMethod: [`${RSA_WEB}#key-1`],
+    }),
     sign: jose(RSA.privateKey),
   },
   { name: 'EdDSA, did:jwk issuer, no kid', alg: 'EdDSA', issuer: EDDSA_DID, documents: new Map(), sign: jose(EDDSA_KEY.privateKey) },
@@ -567,7 +660,9 @@ describe.each(JWT_CASES)('VC-JWT $name', (c) => {
 describe('VC-JWTs whose algorithm or key is refused', () => {
   it('alg ES256 in the header on a P-384 key (did:jwk) → proof.jwt failed, naming the key type', async () => {
     const payload = payloadOf(obCredential(ES384_DID), 'vc claim');
-    const token = nodeJws({ alg: 'ES256', typ: 'JWT', kid: `${ES384_DID}#0` }, payload, (input) => nodeSign('sha256', input, { key: ES384_KEY.privateKey, dsaEncoding: 'ieee-p1363' }));
+    const token = nodeJws({ alg: 'ES256', typ: 'JWT', kid: `${ES384_DID}#0` }, payload, (input) =>
+      nodeSign('sha256', input, { key: ES384_KEY.privateKey, dsaEncoding: 'ieee-p1363' }),
+    );
     const report = await verify(token);
     expect(report.verdict).toBe('invalid');
     expectStep(report, 'proof.jwt', 'failed', /^The key is a P-384 key, which signs with ES384, not ES256$/);
@@ -575,7 +670,9 @@ describe('VC-JWTs whose algorithm or key is refused', () => {
 
   it('alg ES256K in the header on a P-384 key → proof.jwt failed, naming the key type', async () => {
     const payload = payloadOf(obCredential(ES384_DID), 'vc claim');
-    const token = nodeJws({ alg: 'ES256K', typ: 'JWT', kid: `${ES384_DID}#0` }, payload, (input) => nodeSign('sha256', input, { key: ES384_KEY.privateKey, dsaEncoding: 'ieee-p1363' }));
+    const token = nodeJws({ alg: 'ES256K', typ: 'JWT', kid: `${ES384_DID}#0` }, payload, (input) =>
+      nodeSign('sha256', input, { key: ES384_KEY.privateKey, dsaEncoding: 'ieee-p1363' }),
+    );
     const report = await verify(token);
     expect(report.verdict).toBe('invalid');
     expectStep(report, 'proof.jwt', 'failed', /P-384 key/);
@@ -585,12 +682,19 @@ describe('VC-JWTs whose algorithm or key is refused', () => {
     const jwk = RSA_1024.publicKey.export({ format: 'jwk' });
     const did = didJwk(jwk);
     const web = 'did:web:weak.wild.example';
-    const documents = published(web, { '@context': DID_CONTEXTS, id: web, verificationMethod: [{ id: `${web}#key-1`, type: 'JsonWebKey', controller: web, publicKeyJwk: jwk }], assertionMethod: [`${web}#key-1`] });
+    const documents = published(web, {
+      '@context': DID_CONTEXTS,
+      id: web,
+      verificationMethod: [{ id: `${web}#key-1`, type: 'JsonWebKey', controller: web, publicKeyJwk: jwk }],
+      assertionMethod: [`${web}#key-1`],
+    });
     for (const [issuer, kid] of [
       [did, `${did}#0`],
       [web, `${web}#key-1`],
     ] as const) {
-      const token = nodeJws({ alg: 'RS256', typ: 'JWT', kid }, payloadOf(obCredential(issuer), 'vc claim'), (input) => nodeSign('sha256', input, RSA_1024.privateKey));
+      const token = nodeJws({ alg: 'RS256', typ: 'JWT', kid }, payloadOf(obCredential(issuer), 'vc claim'), (input) =>
+        nodeSign('sha256', input, RSA_1024.privateKey),
+      );
       const report = await verify(token, documents);
       expect(report.verdict, show(report)).toBe('invalid');
       expectStep(report, 'proof.jwt', 'failed', /1024-bit RSA key; RSA keys need at least 2048 bits/);
@@ -601,7 +705,9 @@ describe('VC-JWTs whose algorithm or key is refused', () => {
     const payload = payloadOf(obCredential(EDDSA_DID), 'vc claim');
     const none = `${part({ alg: 'none', typ: 'JWT' })}.${part(payload)}.`;
     expectStep(await verify(none), 'proof.jwt', 'failed', /not signed at all/);
-    const hs = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode('shared secret'));
+    const hs = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .sign(new TextEncoder().encode('shared secret'));
     expectStep(await verify(hs), 'proof.jwt', 'failed', /HMAC/);
   });
 });
@@ -618,16 +724,23 @@ describe('an OB 3.0 credential with an embedded EndorsementCredential', () => {
   /** The 1EdTech endorsement sample, by the endorser's did:key, with the given dates, signed by digitalbazaar. */
   async function endorsement(dates: { validFrom: string; validUntil: string }): Promise<Json> {
     const base = fixture('endorsement-valid.json');
-    const signed = await issueEddsaRdfc({ ...base, issuer: { ...(base['issuer'] as Json), id: endorser.did }, ...dates }, endorserKey, endorser.method);
+    const signed = await issueEddsaRdfc(
+      { ...base, issuer: { ...(base['issuer'] as Json), id: endorser.did }, ...dates },
+      endorserKey,
+      endorser.method,
+    );
     // The OB 3.0 JSON Schema the sample names wants `proof` to be an array.
     return { ...signed, proof: [signed['proof']].flat() };
   }
 
   /** The endorsed credential, signed by its issuer with the endorsements embedded as they are. */
-  const endorsed = (endorsements: Json[]) => issueEddsaRdfc(obCredential(issuer.did, { endorsement: endorsements }), issuerKey, issuer.method);
+  const endorsed = (endorsements: Json[]) =>
+    issueEddsaRdfc(obCredential(issuer.did, { endorsement: endorsements }), issuerKey, issuer.method);
 
   it('a current endorsement: outer valid, endorsement[0] passed, outcome verified', async () => {
-    const report = await verify(await endorsed([await endorsement({ validFrom: '2025-01-01T00:00:00Z', validUntil: '2030-01-01T00:00:00Z' })]));
+    const report = await verify(
+      await endorsed([await endorsement({ validFrom: '2025-01-01T00:00:00Z', validUntil: '2030-01-01T00:00:00Z' })]),
+    );
     expectValid(report);
     expectStep(report, 'endorsement[0]', 'passed', /verified on its own/);
     expect(report.endorsements?.[0]).toMatchObject({ index: 0, outcome: 'verified' });

@@ -31,12 +31,23 @@ describe('CLR 2.0 builder', () => {
     const { did, signer } = didKeySigner();
     // The 1EdTech sample names a urn:uuid issuer that no key can belong to: re-issue it under our did:key.
     const { proof: _proof, ...holderUnsigned } = endorsementHolder;
-    const holder = await signDataIntegrity({ ...holderUnsigned, issuer: { ...(holderUnsigned['issuer'] as object), id: did } }, { signer, created: '2026-11-24T00:00:00Z', loader: documentLoader() });
+    const holder = await signDataIntegrity(
+      { ...holderUnsigned, issuer: { ...(holderUnsigned['issuer'] as object), id: did } },
+      { signer, created: '2026-11-24T00:00:00Z', loader: documentLoader() },
+    );
     const credentials = [teamwork, holder];
     const ids = achievementIdsOf(credentials);
     expect(ids).toEqual(['https://example.com/achievements/21st-century-skills/teamwork', 'urn:uuid:35258e6f-4c05-4215-8ada-38a5a5b80510']);
     const associations = [{ associationType: 'isRelatedTo' as const, sourceId: ids[0] ?? '', targetId: ids[1] ?? '' }];
-    const unsigned = buildClrCredential({ id: 'urn:uuid:6f1f7a0c-2b5e-4d6b-9a51-0c1f0f4a3e10', issuer: { id: did, name: 'Tessera test platform' }, name: 'Record of Alex Kim', validFrom: NOW, credentials, associations, partial: true });
+    const unsigned = buildClrCredential({
+      id: 'urn:uuid:6f1f7a0c-2b5e-4d6b-9a51-0c1f0f4a3e10',
+      issuer: { id: did, name: 'Tessera test platform' },
+      name: 'Record of Alex Kim',
+      validFrom: NOW,
+      credentials,
+      associations,
+      partial: true,
+    });
     expect(ClrCredential.safeParse(unsigned).success).toBe(true);
     const signed = await signDataIntegrity(unsigned, { signer, created: '2026-11-24T00:00:00Z', loader: documentLoader() });
     // The credentials inside name an https issuer: it publishes the keys they are signed with (trust.ts).
@@ -50,12 +61,15 @@ describe('CLR 2.0 builder', () => {
     const tampered = structuredClone(signed) as { credentialSubject: { association: Array<{ associationType: string }> } };
     expect(tampered.credentialSubject.association).toHaveLength(1);
     (tampered.credentialSubject.association[0] as { associationType: string }).associationType = 'replacedBy';
-    expect((await verifyCredential(tampered as unknown as Record<string, unknown>, { now: NOW })).steps.find((s) => s.id === 'proof')?.status).toBe('failed');
+    expect(
+      (await verifyCredential(tampered as unknown as Record<string, unknown>, { now: NOW })).steps.find((s) => s.id === 'proof')?.status,
+    ).toBe('failed');
   });
 
   it('refuses associations to achievements the CLR does not hold, or to themselves, with the field path', () => {
     const base = { id: 'urn:uuid:1', issuer: { id: 'did:example:1', name: 'X' }, name: 'R', validFrom: NOW, credentials: [teamwork] };
-    const bad = (sourceId: string, targetId: string) => () => buildClrCredential({ ...base, associations: [{ associationType: 'isPartOf', sourceId, targetId }] });
+    const bad = (sourceId: string, targetId: string) => () =>
+      buildClrCredential({ ...base, associations: [{ associationType: 'isPartOf', sourceId, targetId }] });
     expect(bad(a ?? '', 'https://example.org/elsewhere')).toThrow(ZodError);
     expect(bad(a ?? '', 'https://example.org/elsewhere')).toThrow(/associations.*targetId|Not an achievement/);
     expect(bad(a ?? '', a ?? '')).toThrow(/cannot be associated with itself/);

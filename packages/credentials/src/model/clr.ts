@@ -14,10 +14,20 @@ export const OB3_CONTEXT_3_0_3 = 'https://purl.imsglobal.org/spec/ob/v3p0/contex
 export const CLR_SCHEMA = 'https://purl.imsglobal.org/spec/clr/v2p0/schema/json/clr_v2p0_clrcredential_schema.json';
 
 /** How one achievement relates to another (CLR 2.0 AssociationType). */
-export const AssociationType = z.enum(['exactMatchOf', 'exemplar', 'hasSkillLevel', 'isChildOf', 'isParentOf', 'isPartOf', 'isPeerOf', 'isRelatedTo', 'precedes', 'replacedBy']);
+export const AssociationType = z.enum([
+  'exactMatchOf',
+  'exemplar',
+  'hasSkillLevel',
+  'isChildOf',
+  'isParentOf',
+  'isPartOf',
+  'isPeerOf',
+  'isRelatedTo',
+  'precedes',
+  'replacedBy',
+]);
 /** An AssociationType value. */
 export type AssociationType = z.infer<typeof AssociationType>;
-
 
 /** A typed link between two achievements of the CLR. */
 export const Association = z.object({
@@ -45,7 +55,11 @@ export type ClrSubject = z.infer<typeof ClrSubject>;
 
 /** A ClrCredential (unsigned or signed). */
 export const ClrCredential = z.looseObject({
-  '@context': z.array(z.string()).refine((c) => c[0] === VC2_CONTEXT && c.some((u) => /\/spec\/clr\/v2p0\/context/.test(u)), { message: 'Needs the VC 2.0 and CLR 2.0 contexts' }),
+  '@context': z
+    .array(z.string())
+    .refine((c) => c[0] === VC2_CONTEXT && c.some((u) => /\/spec\/clr\/v2p0\/context/.test(u)), {
+      message: 'Needs the VC 2.0 and CLR 2.0 contexts',
+    }),
   id: Uri,
   type: typesIncluding('VerifiableCredential', 'ClrCredential'),
   issuer: ClrIssuer,
@@ -76,7 +90,9 @@ export interface ClrInput {
 
 /** The achievement ids the credentials are for (in order, without duplicates). */
 export function achievementIdsOf(credentials: ReadonlyArray<Record<string, unknown>>): string[] {
-  const ids = credentials.map((c) => asRecord(asRecord([c['credentialSubject']].flat()[0])?.['achievement'])?.['id']).filter((v): v is string => typeof v === 'string');
+  const ids = credentials
+    .map((c) => asRecord(asRecord([c['credentialSubject']].flat()[0])?.['achievement'])?.['id'])
+    .filter((v): v is string => typeof v === 'string');
   return [...new Set(ids)];
 }
 
@@ -85,9 +101,20 @@ export function buildClrCredential(input: ClrInput): ClrCredential {
   const achievements = new Set(achievementIdsOf(input.credentials));
   for (const [i, a] of (input.associations ?? []).entries()) {
     for (const end of ['sourceId', 'targetId'] as const) {
-      if (!achievements.has(a[end])) throw new z.ZodError([{ code: 'custom', path: ['associations', i, end], message: 'Not an achievement of a credential in this CLR', input: a[end] }]);
+      if (!achievements.has(a[end]))
+        throw new z.ZodError([
+          { code: 'custom', path: ['associations', i, end], message: 'Not an achievement of a credential in this CLR', input: a[end] },
+        ]);
     }
-    if (a.sourceId === a.targetId) throw new z.ZodError([{ code: 'custom', path: ['associations', i, 'targetId'], message: 'An achievement cannot be associated with itself', input: a.targetId }]);
+    if (a.sourceId === a.targetId)
+      throw new z.ZodError([
+        {
+          code: 'custom',
+          path: ['associations', i, 'targetId'],
+          message: 'An achievement cannot be associated with itself',
+          input: a.targetId,
+        },
+      ]);
   }
   const doc = {
     '@context': [VC2_CONTEXT, CLR_CONTEXT_2_0_1, OB3_CONTEXT_3_0_3],

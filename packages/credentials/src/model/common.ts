@@ -2,7 +2,10 @@
 import { z } from 'zod';
 
 /** A URI (anything `URL` parses, e.g. https:, did:, urn:). */
-export const Uri = z.string().min(1).refine((v) => URL.canParse(v), { message: 'Must be a URI' });
+export const Uri = z
+  .string()
+  .min(1)
+  .refine((v) => URL.canParse(v), { message: 'Must be a URI' });
 /** An XSD dateTime with a time zone. */
 export const DateTime = z.iso.datetime({ offset: true });
 /** A non-empty string. */

@@ -80,13 +80,21 @@ function didKeySigner() {
   return { did: `did:key:${mk}`, signer: seedSigner(seed, `did:key:${mk}#${mk}`) };
 }
 type Signer = ReturnType<typeof didKeySigner>['signer'];
-const sign = (doc: Record<string, unknown>, signer: Signer, created = '2026-11-01T09:00:00Z') => signDataIntegrity(doc, { signer, created, loader: documentLoader() });
+const sign = (doc: Record<string, unknown>, signer: Signer, created = '2026-11-01T09:00:00Z') =>
+  signDataIntegrity(doc, { signer, created, loader: documentLoader() });
 
 const base = 'https://badges.example.edu/achievements/facilitation/versions/1';
 const STATUS_LIST = 'https://badges.example.edu/status/1';
-const level = (c: string, l: string, name: string, points: string) => buildRubricCriterionLevel({ id: `${base}#${c}-${l}`, name, level: l, points, description: `${name} on ${c}` });
+const level = (c: string, l: string, name: string, points: string) =>
+  buildRubricCriterionLevel({ id: `${base}#${c}-${l}`, name, level: l, points, description: `${name} on ${c}` });
 const alignment = () =>
-  buildAlignment({ targetName: 'ISTE Standard 2.5.a', targetUrl: 'https://www.iste.org/standards/iste-standards-for-teachers', targetFramework: 'ISTE Standards for Educators', targetCode: '2.5.a', targetType: 'ext:Standard' });
+  buildAlignment({
+    targetName: 'ISTE Standard 2.5.a',
+    targetUrl: 'https://www.iste.org/standards/iste-standards-for-teachers',
+    targetFramework: 'ISTE Standards for Educators',
+    targetCode: '2.5.a',
+    targetType: 'ext:Standard',
+  });
 const rubric = () =>
   buildResultDescription({
     id: `${base}#c1`,
@@ -97,14 +105,19 @@ const rubric = () =>
     alignment: [alignment()],
   });
 const issuerOf = (id: string): BuilderInput<typeof Profile> => ({
-    id,
-    name: 'Riverside School District',
-    url: 'https://riverside.example',
-    email: 'badges@riverside.example',
-    image: buildImage({ id: 'https://riverside.example/logo.png', caption: 'Riverside logo' }),
-    address: buildAddress({ addressCountry: 'United States', addressCountryCode: 'US', addressRegion: 'CA', geo: { type: 'GeoCoordinates', latitude: 37.3, longitude: -121.9 } }),
-    otherIdentifier: [buildIdentifierEntry({ identifier: '06-1234', identifierType: 'ext:NCESDistrictId' })],
-    parentOrg: buildProfile({ id: 'https://state.example/education', name: 'State Department of Education' }),
+  id,
+  name: 'Riverside School District',
+  url: 'https://riverside.example',
+  email: 'badges@riverside.example',
+  image: buildImage({ id: 'https://riverside.example/logo.png', caption: 'Riverside logo' }),
+  address: buildAddress({
+    addressCountry: 'United States',
+    addressCountryCode: 'US',
+    addressRegion: 'CA',
+    geo: { type: 'GeoCoordinates', latitude: 37.3, longitude: -121.9 },
+  }),
+  otherIdentifier: [buildIdentifierEntry({ identifier: '06-1234', identifierType: 'ext:NCESDistrictId' })],
+  parentOrg: buildProfile({ id: 'https://state.example/education', name: 'State Department of Education' }),
 });
 
 /** An endorsement of the achievement, signed by `signer`. */
@@ -134,7 +147,13 @@ function fullCredential(issuerId: string, endorsement: EndorsementCredential[] =
     validFrom: new Date('2026-11-01T09:00:00Z'),
     validUntil: new Date('2028-11-01T09:00:00Z'),
     awardedDate: new Date('2026-11-01T09:00:00Z'),
-    credentialStatus: { id: `${STATUS_LIST}#42`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '42', statusListCredential: STATUS_LIST },
+    credentialStatus: {
+      id: `${STATUS_LIST}#42`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: '42',
+      statusListCredential: STATUS_LIST,
+    },
     termsOfUse: [{ type: 'ext:TesseraTerms', id: 'https://badges.example.edu/terms' }],
     subject: buildAchievementSubject({
       id: 'did:example:alex',
@@ -149,7 +168,10 @@ function fullCredential(issuerId: string, endorsement: EndorsementCredential[] =
         id: base,
         name: 'Facilitating Online Discussions',
         description: 'Plans and runs an online discussion in which every learner contributes.',
-        criteria: { id: `${base}/criteria`, narrative: 'Submit a discussion plan, a transcript and a reflection, scored against the rubric.' },
+        criteria: {
+          id: `${base}/criteria`,
+          narrative: 'Submit a discussion plan, a transcript and a reflection, scored against the rubric.',
+        },
         achievementType: 'MicroCredential',
         image: buildImage({ id: 'https://badges.example.edu/images/facilitation.png' }),
         creator: buildProfile(issuer),
@@ -160,16 +182,33 @@ function fullCredential(issuerId: string, endorsement: EndorsementCredential[] =
         humanCode: 'FOD-1',
         inLanguage: 'en-US',
         otherIdentifier: [buildIdentifierEntry({ identifier: 'FOD-1', identifierType: 'identifier' })],
-        related: [buildRelated({ id: 'https://badges.example.edu/achievements/facilitation/versions/1/es', inLanguage: 'es', version: '1' })],
+        related: [
+          buildRelated({ id: 'https://badges.example.edu/achievements/facilitation/versions/1/es', inLanguage: 'es', version: '1' }),
+        ],
         specialization: 'Online learning',
         tag: ['facilitation', 'online learning'],
         version: '1',
         endorsement,
       }),
-      result: [buildResult({ resultDescription: criterion.id, achievedLevel: `${base}#c1-l3`, status: 'Completed', value: '3', alignment: [alignment()] })],
+      result: [
+        buildResult({
+          resultDescription: criterion.id,
+          achievedLevel: `${base}#c1-l3`,
+          status: 'Completed',
+          value: '3',
+          alignment: [alignment()],
+        }),
+      ],
     }),
     evidence: [
-      buildEvidence({ id: 'https://portfolio.example/alex/plan.pdf', name: 'Discussion plan', description: 'The week 4 plan', narrative: 'Week 4 plan.', genre: 'Lesson plan', audience: 'Assessors' }),
+      buildEvidence({
+        id: 'https://portfolio.example/alex/plan.pdf',
+        name: 'Discussion plan',
+        description: 'The week 4 plan',
+        narrative: 'Week 4 plan.',
+        genre: 'Lesson plan',
+        audience: 'Assessors',
+      }),
       buildEvidence({ narrative: 'A reflection on what worked.' }),
     ],
   });
@@ -186,7 +225,12 @@ async function statusList(did: string, signer: Signer, revoked: number[]) {
       type: ['VerifiableCredential', 'BitstringStatusListCredential'],
       issuer: did,
       validFrom: '2026-11-01T00:00:00Z',
-      credentialSubject: { id: `${STATUS_LIST}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: bits.encode() },
+      credentialSubject: {
+        id: `${STATUS_LIST}#list`,
+        type: 'BitstringStatusList',
+        statusPurpose: 'revocation',
+        encodedList: bits.encode(),
+      },
     },
     signer,
   );
@@ -218,10 +262,21 @@ describe('OB 3.0 builders', () => {
     ['buildRelated', () => buildRelated({ id: `${base}/fr`, inLanguage: 'fr-CA' }), Related],
     ['buildAchievement', () => buildAchievement({ id: base, name: 'X', description: 'Y', criteria: { narrative: 'Z' } }), Achievement],
     ['buildEvidence', () => buildEvidence({ narrative: 'n' }), Evidence],
-    ['buildAchievementSubject', () => buildAchievementSubject({ achievement: buildAchievement({ id: base, name: 'X', description: 'Y', criteria: { id: `${base}/c` } }) }), AchievementSubject],
+    [
+      'buildAchievementSubject',
+      () =>
+        buildAchievementSubject({
+          achievement: buildAchievement({ id: base, name: 'X', description: 'Y', criteria: { id: `${base}/c` } }),
+        }),
+      AchievementSubject,
+    ],
     ['buildEndorsementSubject', () => buildEndorsementSubject({ id: base }), EndorsementSubject],
     ['buildAchievementCredential', () => fullCredential(did), AchievementCredential],
-    ['buildEndorsementCredential', () => buildEndorsementCredential({ id: 'urn:uuid:1', issuer: { id: did }, name: 'E', validFrom: NOW, subject: { id: base } }), EndorsementCredential],
+    [
+      'buildEndorsementCredential',
+      () => buildEndorsementCredential({ id: 'urn:uuid:1', issuer: { id: did }, name: 'E', validFrom: NOW, subject: { id: base } }),
+      EndorsementCredential,
+    ],
   ];
 
   it.each(cases)('%s output parses with its schema', (_name, build, schema) => {
@@ -233,12 +288,20 @@ describe('OB 3.0 builders', () => {
 
   it('fill in the type lists, contexts and credentialSchema', () => {
     const c = fullCredential(did);
-    expect(c['@context']).toEqual(['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json']);
+    expect(c['@context']).toEqual([
+      'https://www.w3.org/ns/credentials/v2',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+      'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json',
+    ]);
     expect(c.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
     expect(c.credentialSchema).toEqual([{ id: OB3_ACHIEVEMENT_CREDENTIAL_SCHEMA, type: '1EdTechJsonSchemaValidator2019' }]);
     expect(c.credentialSubject.type).toEqual(['AchievementSubject']);
     expect(c.credentialSubject.achievement.type).toEqual(['Achievement']);
-    expect(c.credentialSubject.achievement.resultDescription?.[0]?.rubricCriterionLevel?.map((l) => l.type)).toEqual([['RubricCriterionLevel'], ['RubricCriterionLevel'], ['RubricCriterionLevel']]);
+    expect(c.credentialSubject.achievement.resultDescription?.[0]?.rubricCriterionLevel?.map((l) => l.type)).toEqual([
+      ['RubricCriterionLevel'],
+      ['RubricCriterionLevel'],
+      ['RubricCriterionLevel'],
+    ]);
     expect(c.evidence?.map((e) => e.type)).toEqual([['Evidence'], ['Evidence']]);
     expect(c.validFrom).toBe('2026-11-01T09:00:00Z');
     expect(typeof c.issuer === 'object' && c.issuer.type).toEqual(['Profile']);
@@ -254,7 +317,8 @@ describe('OB 3.0 builders', () => {
     documents.set(STATUS_LIST, await statusList(signerDid, signer, [7]));
     const report = await verifyCredential(signed, { now: NOW, documents });
     expect(report.verdict, JSON.stringify(report.steps, null, 1)).toBe('valid');
-    for (const id of ['schema', 'proof', 'status.revocation', 'endorsement[0]']) expect(report.steps.find((s) => s.id === id)?.status, id).toBe('passed');
+    for (const id of ['schema', 'proof', 'status.revocation', 'endorsement[0]'])
+      expect(report.steps.find((s) => s.id === id)?.status, id).toBe('passed');
     // The same credential, once its index is set in the list, is revoked.
     documents.set(STATUS_LIST, await statusList(signerDid, signer, [7, 42]));
     expect((await verifyCredential(signed, { now: NOW, documents })).verdict).toBe('invalid');
@@ -275,7 +339,13 @@ describe('OB 3.0 builders', () => {
   });
 
   it('build a Profile that passes the official Profile schema', () => {
-    const profile = buildProfile({ ...issuerOf(did), givenName: 'Alex', familyName: 'Kim', dateOfBirth: '1990-04-01', phone: '+1 555 0100' });
+    const profile = buildProfile({
+      ...issuerOf(did),
+      givenName: 'Alex',
+      familyName: 'Kim',
+      dateOfBirth: '1990-04-01',
+      phone: '+1 555 0100',
+    });
     expect(officialProfile(profile), JSON.stringify(officialProfile.errors)).toBe(true);
   });
 
@@ -283,33 +353,84 @@ describe('OB 3.0 builders', () => {
     const handComputed = 'sha256$b5c1af569a41ed089dc9e39d8c73a54b8889b0e432c68cc026d1a1ec45d46a8b';
     expect(`sha256$${createHash('sha256').update('alex@riverside.examplepepper').digest('hex')}`).toBe(handComputed);
     expect(identityHash('alex@riverside.example', 'pepper')).toBe(handComputed);
-    expect(buildIdentityObject({ identity: 'alex@riverside.example', salt: 'pepper' })).toEqual({ type: 'IdentityObject', hashed: true, identityHash: handComputed, identityType: 'emailAddress', salt: 'pepper' });
+    expect(buildIdentityObject({ identity: 'alex@riverside.example', salt: 'pepper' })).toEqual({
+      type: 'IdentityObject',
+      hashed: true,
+      identityHash: handComputed,
+      identityType: 'emailAddress',
+      salt: 'pepper',
+    });
     expect(buildIdentityObject({ identity: 'alex@riverside.example', saltSource: () => 'pepper' }).identityHash).toBe(handComputed);
     const random = buildIdentityObject({ identity: 'alex@riverside.example' });
     expect(random.salt).toMatch(/^[0-9a-f]{16}$/);
     expect(random.identityHash).toBe(identityHash('alex@riverside.example', random.salt ?? ''));
     expect(identityMatches(random, 'alex@riverside.example')).toBe(true);
     expect(identityMatches(random, 'sam@riverside.example')).toBe(false);
-    expect(identityMatches({ type: 'IdentityObject', hashed: false, identityHash: 'student@1edtech.edu', identityType: 'emailAddress' }, 'student@1edtech.edu')).toBe(true);
+    expect(
+      identityMatches(
+        { type: 'IdentityObject', hashed: false, identityHash: 'student@1edtech.edu', identityType: 'emailAddress' },
+        'student@1edtech.edu',
+      ),
+    ).toBe(true);
   });
 
   it.each<[string, () => unknown, string]>([
     ['a non-URI targetUrl', () => buildAlignment({ targetName: 'X', targetUrl: 'not a url' }), 'targetUrl'],
-    ['an unknown targetType', () => buildAlignment({ targetName: 'X', targetUrl: 'https://x.example', targetType: 'Skill' as 'CFItem' }), 'targetType'],
+    [
+      'an unknown targetType',
+      () => buildAlignment({ targetName: 'X', targetUrl: 'https://x.example', targetType: 'Skill' as 'CFItem' }),
+      'targetType',
+    ],
     ['an empty description', () => buildAchievement({ id: base, name: 'X', description: '', criteria: { narrative: 'n' } }), 'description'],
     ['criteria with neither id nor narrative', () => buildAchievement({ id: base, name: 'X', description: 'Y', criteria: {} }), 'criteria'],
-    ['an unknown achievementType', () => buildAchievement({ id: base, name: 'X', description: 'Y', criteria: { narrative: 'n' }, achievementType: 'Nanodegree' as 'Badge' }), 'achievementType'],
-    ['a bad language tag', () => buildAchievement({ id: base, name: 'X', description: 'Y', criteria: { narrative: 'n' }, inLanguage: 'English' }), 'inLanguage'],
-    ['an unknown resultType', () => buildResultDescription({ id: `${base}#c`, name: 'C', resultType: 'Whatever' as 'Status' }), 'resultType'],
+    [
+      'an unknown achievementType',
+      () =>
+        buildAchievement({ id: base, name: 'X', description: 'Y', criteria: { narrative: 'n' }, achievementType: 'Nanodegree' as 'Badge' }),
+      'achievementType',
+    ],
+    [
+      'a bad language tag',
+      () => buildAchievement({ id: base, name: 'X', description: 'Y', criteria: { narrative: 'n' }, inLanguage: 'English' }),
+      'inLanguage',
+    ],
+    [
+      'an unknown resultType',
+      () => buildResultDescription({ id: `${base}#c`, name: 'C', resultType: 'Whatever' as 'Status' }),
+      'resultType',
+    ],
     ['an unknown result status', () => buildResult({ status: 'Done' as 'Completed' }), 'status'],
     ['an empty level name', () => buildRubricCriterionLevel({ id: `${base}#l`, name: '' }), 'name'],
     ['an impossible dateOfBirth', () => buildProfile({ id: did, dateOfBirth: '1990-13-45' }), 'dateOfBirth'],
-    ['an Image with extra properties', () => buildProfile({ id: did, image: { id: 'https://x.example/i.png', type: 'Image', alt: 'x' } as Image }), 'image'],
+    [
+      'an Image with extra properties',
+      () => buildProfile({ id: did, image: { id: 'https://x.example/i.png', type: 'Image', alt: 'x' } as Image }),
+      'image',
+    ],
     ['an empty identity', () => buildIdentityObject({ identity: '' }), 'identity'],
     ['an unknown identityType', () => buildIdentityObject({ identity: 'x', identityType: 'phone' as 'name' }), 'identityType'],
-    ['a non-URI issuer id', () => buildEndorsementCredential({ id: 'urn:uuid:1', issuer: { id: 'nope' }, name: 'E', validFrom: NOW, subject: { id: base } }), 'issuer.id'],
-    ['an invalid validFrom', () => buildEndorsementCredential({ id: 'urn:uuid:1', issuer: { id: did }, name: 'E', validFrom: new Date('nope'), subject: { id: base } }), 'validFrom'],
-    ['an empty endorsement name', () => buildEndorsementCredential({ id: 'urn:uuid:1', issuer: { id: did }, name: '', validFrom: NOW, subject: { id: base } }), 'name'],
+    [
+      'a non-URI issuer id',
+      () => buildEndorsementCredential({ id: 'urn:uuid:1', issuer: { id: 'nope' }, name: 'E', validFrom: NOW, subject: { id: base } }),
+      'issuer.id',
+    ],
+    [
+      'an invalid validFrom',
+      () =>
+        buildEndorsementCredential({
+          id: 'urn:uuid:1',
+          issuer: { id: did },
+          name: 'E',
+          validFrom: new Date('nope'),
+          subject: { id: base },
+        }),
+      'validFrom',
+    ],
+    [
+      'an empty endorsement name',
+      () => buildEndorsementCredential({ id: 'urn:uuid:1', issuer: { id: did }, name: '', validFrom: NOW, subject: { id: base } }),
+      'name',
+    ],
     [
       'a bad nested result',
       () =>
@@ -318,11 +439,22 @@ describe('OB 3.0 builders', () => {
           issuer: { id: did },
           name: 'C',
           validFrom: NOW,
-          subject: { achievement: buildAchievement({ id: base, name: 'X', description: 'Y', criteria: { narrative: 'n' } }), result: [{ type: ['Result'], status: 'Done' as 'Completed' }] },
+          subject: {
+            achievement: buildAchievement({ id: base, name: 'X', description: 'Y', criteria: { narrative: 'n' } }),
+            result: [{ type: ['Result'], status: 'Done' as 'Completed' }],
+          },
         }),
       'credentialSubject.result.0.status',
     ],
-    ['credentialStatus as a list', () => AchievementCredential.parse({ ...fullCredential(did), credentialStatus: [{ id: `${STATUS_LIST}#1`, type: 'BitstringStatusListEntry' }] }), 'credentialStatus'],
+    [
+      'credentialStatus as a list',
+      () =>
+        AchievementCredential.parse({
+          ...fullCredential(did),
+          credentialStatus: [{ id: `${STATUS_LIST}#1`, type: 'BitstringStatusListEntry' }],
+        }),
+      'credentialStatus',
+    ],
     ['proof as one object', () => AchievementCredential.parse({ ...fullCredential(did), proof: { type: 'DataIntegrityProof' } }), 'proof'],
     ['a type string instead of a list', () => AchievementCredential.parse({ ...fullCredential(did), type: 'OpenBadgeCredential' }), 'type'],
   ])('refuse %s with a ZodError naming the field', (_what, f, path) => {
@@ -331,10 +463,13 @@ describe('OB 3.0 builders', () => {
 });
 
 describe('OB 3.0 schemas read the 1EdTech samples', () => {
-  it.each(['simple.json', 'complete.json', 'simple-did-key-method.json', 'simple-multiple-proofs.json', 'simple-context-version.json'])('%s parses as an AchievementCredential', (f) => {
-    const r = AchievementCredential.safeParse(fixture(f));
-    expect(r.success, JSON.stringify(r.error?.issues)).toBe(true);
-  });
+  it.each(['simple.json', 'complete.json', 'simple-did-key-method.json', 'simple-multiple-proofs.json', 'simple-context-version.json'])(
+    '%s parses as an AchievementCredential',
+    (f) => {
+      const r = AchievementCredential.safeParse(fixture(f));
+      expect(r.success, JSON.stringify(r.error?.issues)).toBe(true);
+    },
+  );
 
   it('complete.json parses into the typed model', () => {
     const c = AchievementCredential.parse(fixture('complete.json'));

@@ -12,15 +12,19 @@ import { DateTime, Text, Uri, typesIncluding } from './common.js';
 /** The context that defines `1EdTechJsonSchemaValidator2019`. */
 export const OB3_EXTENSIONS_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json';
 /** The official AchievementCredential JSON Schema (as credentials name it). */
-export const OB3_ACHIEVEMENT_CREDENTIAL_SCHEMA = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
+export const OB3_ACHIEVEMENT_CREDENTIAL_SCHEMA =
+  'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
 /** The official EndorsementCredential JSON Schema (as credentials name it). */
-export const OB3_ENDORSEMENT_CREDENTIAL_SCHEMA = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_endorsementcredential_schema.json';
+export const OB3_ENDORSEMENT_CREDENTIAL_SCHEMA =
+  'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_endorsementcredential_schema.json';
 /** The `credentialSchema` type for the 1EdTech JSON Schemas. */
 export const OB3_SCHEMA_VALIDATOR_TYPE = '1EdTechJsonSchemaValidator2019';
 /** The contexts the builders put on a credential, in order. */
 export const OB3_CREDENTIAL_CONTEXTS = [VC2_CONTEXT, OB3_LATEST_CONTEXT, OB3_EXTENSIONS_CONTEXT] as const;
 
-const LanguageTag = z.string().regex(/^[a-z]{2,4}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$/, { message: 'Must be a BCP 47 language tag such as en or en-US' });
+const LanguageTag = z
+  .string()
+  .regex(/^[a-z]{2,4}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$/, { message: 'Must be a BCP 47 language tag such as en or en-US' });
 const CompactJws = z.string().regex(/^[a-zA-Z0-9_-]+\.[a-zA-Z0-9_-]*\.[a-zA-Z0-9_-]+$/, { message: 'Must be a compact JWS' });
 const ExtensionTerm = z.string().regex(/^ext:[A-Za-z0-9.|_-]+$/, { message: 'Must be a listed value or an ext: extension term' });
 
@@ -29,20 +33,85 @@ const extensible = <const T extends readonly [string, ...string[]]>(values: T) =
 
 /** Kinds of achievement (OB 3.0 AchievementType, extensible). */
 export const AchievementType = extensible([
-  'Achievement', 'ApprenticeshipCertificate', 'Assessment', 'Assignment', 'AssociateDegree', 'Award', 'Badge', 'BachelorDegree', 'Certificate',
-  'CertificateOfCompletion', 'Certification', 'CommunityService', 'Competency', 'Course', 'CoCurricular', 'Degree', 'Diploma', 'DoctoralDegree',
-  'Fieldwork', 'GeneralEducationDevelopment', 'JourneymanCertificate', 'LearningProgram', 'License', 'Membership', 'ProfessionalDoctorate',
-  'QualityAssuranceCredential', 'MasterCertificate', 'MasterDegree', 'MicroCredential', 'ResearchDoctorate', 'SecondarySchoolDiploma',
+  'Achievement',
+  'ApprenticeshipCertificate',
+  'Assessment',
+  'Assignment',
+  'AssociateDegree',
+  'Award',
+  'Badge',
+  'BachelorDegree',
+  'Certificate',
+  'CertificateOfCompletion',
+  'Certification',
+  'CommunityService',
+  'Competency',
+  'Course',
+  'CoCurricular',
+  'Degree',
+  'Diploma',
+  'DoctoralDegree',
+  'Fieldwork',
+  'GeneralEducationDevelopment',
+  'JourneymanCertificate',
+  'LearningProgram',
+  'License',
+  'Membership',
+  'ProfessionalDoctorate',
+  'QualityAssuranceCredential',
+  'MasterCertificate',
+  'MasterDegree',
+  'MicroCredential',
+  'ResearchDoctorate',
+  'SecondarySchoolDiploma',
 ]);
 /** Kinds of alignment target (OB 3.0 AlignmentTargetType, extensible). */
-export const AlignmentTargetType = extensible(['ceasn:Competency', 'ceterms:Credential', 'CFItem', 'CFRubric', 'CFRubricCriterion', 'CFRubricCriterionLevel', 'CTDL']);
+export const AlignmentTargetType = extensible([
+  'ceasn:Competency',
+  'ceterms:Credential',
+  'CFItem',
+  'CFRubric',
+  'CFRubricCriterion',
+  'CFRubricCriterionLevel',
+  'CTDL',
+]);
 /** Kinds of identifier (OB 3.0 IdentifierTypeEnum, extensible). */
 export const IdentifierType = extensible([
-  'name', 'sourcedId', 'systemId', 'productId', 'userName', 'accountId', 'emailAddress', 'nationalIdentityNumber', 'isbn', 'issn', 'lisSourcedId',
-  'oneRosterSourcedId', 'sisSourcedId', 'ltiContextId', 'ltiDeploymentId', 'ltiToolId', 'ltiPlatformId', 'ltiUserId', 'identifier',
+  'name',
+  'sourcedId',
+  'systemId',
+  'productId',
+  'userName',
+  'accountId',
+  'emailAddress',
+  'nationalIdentityNumber',
+  'isbn',
+  'issn',
+  'lisSourcedId',
+  'oneRosterSourcedId',
+  'sisSourcedId',
+  'ltiContextId',
+  'ltiDeploymentId',
+  'ltiToolId',
+  'ltiPlatformId',
+  'ltiUserId',
+  'identifier',
 ]);
 /** Kinds of result (OB 3.0 ResultType, extensible). */
-export const ResultType = extensible(['GradePointAverage', 'LetterGrade', 'Percent', 'PerformanceLevel', 'PredictedScore', 'RawScore', 'Result', 'RubricCriterion', 'RubricCriterionLevel', 'RubricScore', 'ScaledScore', 'Status']);
+export const ResultType = extensible([
+  'GradePointAverage',
+  'LetterGrade',
+  'Percent',
+  'PerformanceLevel',
+  'PredictedScore',
+  'RawScore',
+  'Result',
+  'RubricCriterion',
+  'RubricCriterionLevel',
+  'RubricScore',
+  'ScaledScore',
+  'Status',
+]);
 /** Where the recipient stands (OB 3.0 ResultStatusType). */
 export const ResultStatus = z.enum(['Completed', 'Enrolled', 'Failed', 'InProgress', 'OnHold', 'Provisional', 'Withdrew']);
 
@@ -61,7 +130,13 @@ export const Alignment = z.looseObject({
   targetType: AlignmentTargetType.optional(),
 });
 /** An identifier of the recipient, plain or salted-and-hashed (`identityHash` = `sha256$` + hex). No other properties. */
-export const IdentityObject = z.strictObject({ type: z.literal('IdentityObject'), hashed: z.boolean(), identityHash: Text, identityType: IdentifierType, salt: z.string().optional() });
+export const IdentityObject = z.strictObject({
+  type: z.literal('IdentityObject'),
+  hashed: z.boolean(),
+  identityHash: Text,
+  identityType: IdentifierType,
+  salt: z.string().optional(),
+});
 /** Another identifier of a profile or achievement. No other properties. */
 export const IdentifierEntry = z.strictObject({ type: z.literal('IdentifierEntry'), identifier: Text, identifierType: IdentifierType });
 /** A point on the globe. */
@@ -137,11 +212,16 @@ export const Ob3Contexts = z
   .min(2)
   .superRefine((c, ctx) => {
     if (c[0] !== VC2_CONTEXT) ctx.addIssue({ code: 'custom', path: [0], message: `Must be ${VC2_CONTEXT}`, input: c[0] });
-    if (typeof c[1] !== 'string' || !/^https:\/\/purl\.imsglobal\.org\/spec\/ob\/v3p0\/context(-3\.\d\.\d)*\.json$/.test(c[1])) ctx.addIssue({ code: 'custom', path: [1], message: 'Must be an Open Badges 3.0 context', input: c[1] });
+    if (typeof c[1] !== 'string' || !/^https:\/\/purl\.imsglobal\.org\/spec\/ob\/v3p0\/context(-3\.\d\.\d)*\.json$/.test(c[1]))
+      ctx.addIssue({ code: 'custom', path: [1], message: 'Must be an Open Badges 3.0 context', input: c[1] });
   });
 
 /** The subject of an endorsement (a profile, an achievement or a credential), with the endorser's comment. */
-export const EndorsementSubject = z.looseObject({ id: Uri, type: typesIncluding('EndorsementSubject'), endorsementComment: z.string().optional() });
+export const EndorsementSubject = z.looseObject({
+  id: Uri,
+  type: typesIncluding('EndorsementSubject'),
+  endorsementComment: z.string().optional(),
+});
 
 /** A person or organisation: issuer, creator, endorser or source. `parentOrg` and `endorsement` nest. */
 export const Profile = z.looseObject({
@@ -201,7 +281,12 @@ export const EndorsementCredential = z.looseObject({
 });
 
 /** Another version or language of the same achievement. */
-export const Related = z.looseObject({ id: Uri, type: typesIncluding('Related'), inLanguage: LanguageTag.optional(), version: z.string().optional() });
+export const Related = z.looseObject({
+  id: Uri,
+  type: typesIncluding('Related'),
+  inLanguage: LanguageTag.optional(),
+  version: z.string().optional(),
+});
 /** What is certified: the micro-credential itself. */
 export const Achievement = z.looseObject({
   id: Uri,
@@ -260,7 +345,9 @@ export const AchievementCredential = z.looseObject({
   type: z
     .array(z.string())
     .min(1)
-    .refine((t) => t.includes('VerifiableCredential') && (t.includes('OpenBadgeCredential') || t.includes('AchievementCredential')), { message: 'Must include VerifiableCredential and OpenBadgeCredential (or AchievementCredential)' }),
+    .refine((t) => t.includes('VerifiableCredential') && (t.includes('OpenBadgeCredential') || t.includes('AchievementCredential')), {
+      message: 'Must include VerifiableCredential and OpenBadgeCredential (or AchievementCredential)',
+    }),
   image: Image.optional(),
   credentialSubject: AchievementSubject,
   evidence: z.array(Evidence).optional(),
@@ -323,21 +410,26 @@ export const buildRelated = builder(Related, ['Related']);
 /** An Image. */
 export const buildImage = (input: Omit<z.input<typeof Image>, 'type'>): Image => Image.parse({ ...input, type: 'Image' });
 /** An IdentifierEntry. */
-export const buildIdentifierEntry = (input: Omit<z.input<typeof IdentifierEntry>, 'type'>): IdentifierEntry => IdentifierEntry.parse({ ...input, type: 'IdentifierEntry' });
+export const buildIdentifierEntry = (input: Omit<z.input<typeof IdentifierEntry>, 'type'>): IdentifierEntry =>
+  IdentifierEntry.parse({ ...input, type: 'IdentifierEntry' });
 
 const buildAchievementUnchecked = builder(Achievement, ['Achievement']);
 /** An Achievement; its criteria must give a URL or a narrative. */
 export function buildAchievement(input: BuilderInput<typeof Achievement>): Achievement {
   const achievement = buildAchievementUnchecked(input);
   if (achievement.criteria.id === undefined && !achievement.criteria.narrative) {
-    throw new z.ZodError([{ code: 'custom', path: ['criteria'], message: 'Criteria need an id (URL) or a narrative', input: achievement.criteria }]);
+    throw new z.ZodError([
+      { code: 'custom', path: ['criteria'], message: 'Criteria need an id (URL) or a narrative', input: achievement.criteria },
+    ]);
   }
   return achievement;
 }
 
 /** The OB 3.0 identity hash: `sha256$` and the hex SHA-256 of the identity followed by the salt. */
 export function identityHash(identity: string, salt: string): string {
-  return `sha256$${createHash('sha256').update(identity + salt).digest('hex')}`;
+  return `sha256$${createHash('sha256')
+    .update(identity + salt)
+    .digest('hex')}`;
 }
 
 /** 16 random hex digits: the default salt. */
@@ -364,7 +456,11 @@ export function identityMatches(object: IdentityObject, identity: string): boole
   if (!object.hashed) return object.identityHash === identity;
   const [, algorithm, hex] = /^(sha256|md5)\$([0-9a-fA-F]+)$/.exec(object.identityHash) ?? [];
   if (!algorithm || !hex) return false;
-  return createHash(algorithm).update(identity + (object.salt ?? '')).digest('hex') === hex.toLowerCase();
+  return (
+    createHash(algorithm)
+      .update(identity + (object.salt ?? ''))
+      .digest('hex') === hex.toLowerCase()
+  );
 }
 
 /** A Date as an XSD dateTime without milliseconds; an invalid Date stays invalid, so the schema names the field. */

@@ -57,7 +57,19 @@ interface MultikeyPair {
   signer(): { id?: string; algorithm: string; sign(options: { data: Uint8Array }): Promise<Uint8Array> };
 }
 interface Ed25519MultikeyApi {
-  generate(options: { seed: Uint8Array; id?: string; controller?: string }): Promise<MultikeyPair & { export(options: { publicKey: boolean; secretKey: boolean; includeContext: boolean }): Promise<{ publicKeyMultibase: string; secretKeyMultibase: string }> }>;
+  generate(options: {
+    seed: Uint8Array;
+    id?: string;
+    controller?: string;
+  }): Promise<
+    MultikeyPair & {
+      export(options: {
+        publicKey: boolean;
+        secretKey: boolean;
+        includeContext: boolean;
+      }): Promise<{ publicKeyMultibase: string; secretKeyMultibase: string }>;
+    }
+  >;
   from(key: Json): Promise<MultikeyPair>;
   toJwk(options: { keyPair: MultikeyPair; secretKey: boolean }): Promise<JWK>;
 }
@@ -78,7 +90,15 @@ export async function ed25519Key(label: string): Promise<FixedKey> {
   const publicJwk = await ed25519Api.toJwk({ keyPair: pair, secretKey: false });
   // A JWK's `d` is the 32-byte seed (digitalbazaar's secret key is seed ‖ public key).
   const privateJwk: JWK = { ...publicJwk, d: seed.toString('base64url') };
-  return { curve: 'Ed25519', label, publicKeyMultibase: exported.publicKeyMultibase, secretKeyMultibase: exported.secretKeyMultibase, publicJwk, privateJwk, publicRaw: Buffer.from(String(publicJwk.x), 'base64url') };
+  return {
+    curve: 'Ed25519',
+    label,
+    publicKeyMultibase: exported.publicKeyMultibase,
+    secretKeyMultibase: exported.secretKeyMultibase,
+    publicJwk,
+    privateJwk,
+    publicRaw: Buffer.from(String(publicJwk.x), 'base64url'),
+  };
 }
 
 /** A P-256 key from a fixed scalar; its Multikey values made by @digitalbazaar/ecdsa-multikey. */
@@ -91,7 +111,15 @@ export async function p256Key(label: string): Promise<FixedKey> {
   const privateJwk: JWK = { ...publicJwk, d: b64(ecdh.getPrivateKey()) };
   // key_ops keeps ecdsa-multikey from importing the key for ECDH.
   const pair = await ecdsaApi.fromJwk({ jwk: { ...privateJwk, key_ops: ['sign'] }, secretKey: true });
-  return { curve: 'P-256', label, publicKeyMultibase: pair.publicKeyMultibase, secretKeyMultibase: pair.secretKeyMultibase ?? '', publicJwk, privateJwk, publicRaw: Uint8Array.from(ecdh.getPublicKey(null, 'compressed')) };
+  return {
+    curve: 'P-256',
+    label,
+    publicKeyMultibase: pair.publicKeyMultibase,
+    secretKeyMultibase: pair.secretKeyMultibase ?? '',
+    publicJwk,
+    privateJwk,
+    publicRaw: Uint8Array.from(ecdh.getPublicKey(null, 'compressed')),
+  };
 }
 
 /** `did:key:<multikey>` and its one verification method `did:key:<multikey>#<multikey>`. */
@@ -135,7 +163,13 @@ export function didDocument(id: string, relationships: Relationships): Json {
 
 /** An issuer's published OB 3.0 profile that lists its keys the way a controller document does. */
 export function profileDocument(id: string, name: string, relationships: Relationships): Json {
-  return { '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', MULTIKEY_CONTEXT], id, type: ['Profile'], name, ...relationships };
+  return {
+    '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', MULTIKEY_CONTEXT],
+    id,
+    type: ['Profile'],
+    name,
+    ...relationships,
+  };
 }
 
 /** A key document served at its own URL (Multikey), naming whoever it claims as its controller. */
@@ -164,7 +198,13 @@ interface PurposeApi {
   ControllerProofPurpose: new (options: { term: string }) => object;
 }
 const purposes = (jsigs as unknown as { purposes: PurposeApi }).purposes;
-const issue = vc.issue as unknown as (options: { credential: Json; suite: unknown; purpose: object; documentLoader: unknown; now: Date }) => Promise<Json>;
+const issue = vc.issue as unknown as (options: {
+  credential: Json;
+  suite: unknown;
+  purpose: object;
+  documentLoader: unknown;
+  now: Date;
+}) => Promise<Json>;
 
 function purposeOf(purpose: Purpose): object {
   if (purpose === 'assertionMethod') return new purposes.AssertionProofPurpose();
@@ -184,10 +224,26 @@ export interface DiSigner {
 /** Sign with digitalbazaar's @digitalbazaar/vc `issue`: data-integrity with eddsa-rdfc-2022 for an Ed25519 key, ecdsa-rdfc-2019 for a P-256 key. */
 export async function signDi(credential: Json, signer: DiSigner): Promise<Json> {
   const controller = signer.method.split('#')[0] ?? signer.method;
-  const multikey: Json = { type: 'Multikey', id: signer.method, controller, publicKeyMultibase: signer.key.publicKeyMultibase, secretKeyMultibase: signer.key.secretKeyMultibase };
+  const multikey: Json = {
+    type: 'Multikey',
+    id: signer.method,
+    controller,
+    publicKeyMultibase: signer.key.publicKeyMultibase,
+    secretKeyMultibase: signer.key.secretKeyMultibase,
+  };
   const pair = signer.key.curve === 'Ed25519' ? await ed25519Api.from(multikey) : await ecdsaApi.from(multikey);
-  const suite = new DataIntegrityProof({ signer: pair.signer(), cryptosuite: signer.key.curve === 'Ed25519' ? eddsaRdfc2022 : ecdsaRdfc2019, date: CREATED });
-  const signed = await issue({ credential: structuredClone(credential), suite, purpose: purposeOf(signer.purpose ?? 'assertionMethod'), documentLoader: documentLoader(), now: NOW });
+  const suite = new DataIntegrityProof({
+    signer: pair.signer(),
+    cryptosuite: signer.key.curve === 'Ed25519' ? eddsaRdfc2022 : ecdsaRdfc2019,
+    date: CREATED,
+  });
+  const signed = await issue({
+    credential: structuredClone(credential),
+    suite,
+    purpose: purposeOf(signer.purpose ?? 'assertionMethod'),
+    documentLoader: documentLoader(),
+    now: NOW,
+  });
   // The OB 3.0 JSON Schema wants `proof` to be an array.
   return { ...signed, proof: [signed['proof']].flat() };
 }
@@ -209,14 +265,24 @@ export function jwtClaims(credential: Json, overrides: Json = {}): Json {
 }
 
 /** A compact JWS made by jose: EdDSA for an Ed25519 key, ES256 for a P-256 key (or `header.alg` if given). */
-export async function signJose(payload: Json, header: { kid?: string; jwk?: JWK; alg?: string; typ?: string }, key: FixedKey): Promise<string> {
+export async function signJose(
+  payload: Json,
+  header: { kid?: string; jwk?: JWK; alg?: string; typ?: string },
+  key: FixedKey,
+): Promise<string> {
   const alg = header.alg ?? (key.curve === 'Ed25519' ? 'EdDSA' : 'ES256');
   const privateKey = await importJWK(key.privateJwk, alg);
-  return new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ typ: 'JWT', ...header, alg }).sign(privateKey);
+  return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+    .setProtectedHeader({ typ: 'JWT', ...header, alg })
+    .sign(privateKey);
 }
 
 /** A compact JWS with an HMAC algorithm, made by jose, with whatever bytes the forger chose as the secret. */
-export async function signHmac(payload: Json, header: { kid?: string; alg: 'HS256' | 'HS384' | 'HS512' }, secret: Uint8Array): Promise<string> {
+export async function signHmac(
+  payload: Json,
+  header: { kid?: string; alg: 'HS256' | 'HS384' | 'HS512' },
+  secret: Uint8Array,
+): Promise<string> {
   return new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ typ: 'JWT', ...header }).sign(secret);
 }
 

@@ -3,7 +3,10 @@ declare module 'jsonld' {
   /** A jsonld.js document loader. */
   export type DocumentLoader = (url: string) => Promise<{ contextUrl: string | null; documentUrl: string; document: unknown }>;
   /** Canonicalise a JSON-LD document to N-Quads. */
-  export function canonize(input: unknown, options: { algorithm: 'RDFC-1.0' | 'URDNA2015'; format: 'application/n-quads'; documentLoader: DocumentLoader; safe?: boolean }): Promise<string>;
+  export function canonize(
+    input: unknown,
+    options: { algorithm: 'RDFC-1.0' | 'URDNA2015'; format: 'application/n-quads'; documentLoader: DocumentLoader; safe?: boolean },
+  ): Promise<string>;
   const jsonld: { canonize: typeof canonize };
   export default jsonld;
 }
@@ -51,9 +54,20 @@ declare module 'ed25519-signature-2020-context' {
 }
 declare module '@digitalbazaar/vc' {
   /** Sign a credential with a Data Integrity suite. */
-  export function issue(opts: { credential: object; suite: unknown; documentLoader: unknown; now?: Date }): Promise<Record<string, unknown>>;
+  export function issue(opts: {
+    credential: object;
+    suite: unknown;
+    documentLoader: unknown;
+    now?: Date;
+  }): Promise<Record<string, unknown>>;
   /** Verify a signed credential. */
-  export function verifyCredential(opts: { credential: object; suite: unknown; documentLoader: unknown; checkStatus?: unknown; now?: Date }): Promise<{ verified: boolean; error?: unknown }>;
+  export function verifyCredential(opts: {
+    credential: object;
+    suite: unknown;
+    documentLoader: unknown;
+    checkStatus?: unknown;
+    now?: Date;
+  }): Promise<{ verified: boolean; error?: unknown }>;
 }
 declare module '@digitalbazaar/data-integrity' {
   /** A Data Integrity proof suite. */
@@ -67,7 +81,12 @@ declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
 }
 declare module '@digitalbazaar/ed25519-multikey' {
   /** An Ed25519 Multikey key pair. */
-  export function from(key: { id: string; controller: string; publicKeyMultibase: string; secretKeyMultibase?: string | undefined }): Promise<{ signer(): unknown }>;
+  export function from(key: {
+    id: string;
+    controller: string;
+    publicKeyMultibase: string;
+    secretKeyMultibase?: string | undefined;
+  }): Promise<{ signer(): unknown }>;
 }
 declare module 'rdf-canonize' {
   /** Canonicalise an RDF dataset (RDF/JS-style quads) with RDFC-1.0. */
@@ -90,7 +109,10 @@ declare module 'jsonld-signatures' {
     constructor(options?: { controller?: object });
   }
   /** Verify a document's proofs with a suite. */
-  export function verify(document: object, options: { suite: unknown; purpose: AssertionProofPurpose; documentLoader: unknown }): Promise<{ verified: boolean; error?: unknown; results?: ProofResult[] }>;
+  export function verify(
+    document: object,
+    options: { suite: unknown; purpose: AssertionProofPurpose; documentLoader: unknown },
+  ): Promise<{ verified: boolean; error?: unknown; results?: ProofResult[] }>;
   /** Verification result of one proof, with the controller document the purpose check used. */
   export interface ProofResult {
     verified: boolean;
@@ -98,10 +120,21 @@ declare module 'jsonld-signatures' {
     purposeResult?: { valid: boolean; controller?: { id?: unknown } };
   }
   /** Add a proof to a document with a suite that signs. */
-  export function sign(document: object, options: { suite: unknown; purpose: AssertionProofPurpose; documentLoader: unknown }): Promise<Record<string, unknown>>;
+  export function sign(
+    document: object,
+    options: { suite: unknown; purpose: AssertionProofPurpose; documentLoader: unknown },
+  ): Promise<Record<string, unknown>>;
   /** Derive a (selectively disclosed) document and proof from a base proof with a suite that derives. */
-  export function derive(document: object, options: { suite: unknown; purpose: AssertionProofPurpose; documentLoader: unknown }): Promise<Record<string, unknown>>;
-  const jsigs: { verify: typeof verify; sign: typeof sign; derive: typeof derive; purposes: { AssertionProofPurpose: typeof AssertionProofPurpose } };
+  export function derive(
+    document: object,
+    options: { suite: unknown; purpose: AssertionProofPurpose; documentLoader: unknown },
+  ): Promise<Record<string, unknown>>;
+  const jsigs: {
+    verify: typeof verify;
+    sign: typeof sign;
+    derive: typeof derive;
+    purposes: { AssertionProofPurpose: typeof AssertionProofPurpose };
+  };
   export default jsigs;
 }
 declare module '@digitalbazaar/ecdsa-multikey' {

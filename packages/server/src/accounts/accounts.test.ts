@@ -110,7 +110,8 @@ describe('sign-in rate limit', () => {
     const a = new ApiClient(ctx);
     await a.signUp('limited@example.org', 'L', 'the right password');
     const b = new ApiClient(ctx);
-    for (let i = 0; i < 3; i++) expect((await b.request('POST', 'auth/signin', { email: 'limited@example.org', password: 'wrong password' })).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await b.request('POST', 'auth/signin', { email: 'limited@example.org', password: 'wrong password' })).status).toBe(401);
     const blocked = await b.request('POST', 'auth/signin', { email: 'limited@example.org', password: 'the right password' });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -151,7 +152,10 @@ describe('account settings', () => {
   it('changes name, DID and password; a wrong current password is a field error', async () => {
     const a = new ApiClient(ctx);
     await a.signUp('settings@example.org', 'S', 'first password');
-    const upd = await a.request('PATCH', 'account', { did: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', showNameOnCredentials: false });
+    const upd = await a.request('PATCH', 'account', {
+      did: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
+      showNameOnCredentials: false,
+    });
     expect(upd.json).toMatchObject({ did: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', showNameOnCredentials: false });
     const badDid = await a.request('PATCH', 'account', { did: 'not a did' });
     expect(badDid.status).toBe(400);
@@ -159,7 +163,9 @@ describe('account settings', () => {
     const wrong = await a.request('POST', 'account/password', { currentPassword: 'nope', newPassword: 'second password' });
     expect(wrong.status).toBe(400);
     expect(wrong.json['errors']).toEqual([{ path: 'currentPassword', message: expect.any(String) }]);
-    expect((await a.request('POST', 'account/password', { currentPassword: 'first password', newPassword: 'second password' })).status).toBe(204);
+    expect(
+      (await a.request('POST', 'account/password', { currentPassword: 'first password', newPassword: 'second password' })).status,
+    ).toBe(204);
     const b = new ApiClient(ctx);
     expect((await b.request('POST', 'auth/signin', { email: 'settings@example.org', password: 'second password' })).status).toBe(200);
   });

@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/index.js';
 import type { Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
 import { AppError } from '../shared/errors.js';
@@ -17,7 +17,12 @@ export async function changePassword(
   deps: Deps,
   opts: { accountId: string; sessionId: string; currentPassword: string; newPassword: string; ip: string | null },
 ): Promise<void> {
-  await enforceRateLimit(deps, { key: `password-change:${opts.accountId}`, max: CHANGE_PASSWORD_MAX_ATTEMPTS, windowMs: 15 * 60 * 1000, message: 'Too many password change attempts. Try again later.' });
+  await enforceRateLimit(deps, {
+    key: `password-change:${opts.accountId}`,
+    max: CHANGE_PASSWORD_MAX_ATTEMPTS,
+    windowMs: 15 * 60 * 1000,
+    message: 'Too many password change attempts. Try again later.',
+  });
   const account = await findAccountById(deps.db, opts.accountId);
   if (!account) throw new AppError('not_found', 'Account not found');
   if (!(await verifyPassword(opts.currentPassword, account.passwordHash))) {

@@ -1,10 +1,17 @@
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/index.js';
 import type { Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
 import { AppError } from '../shared/errors.js';
 import { sha256Hex } from '../shared/hash.js';
 import { hashPassword } from './password.js';
-import { consumePasswordReset, deleteEmailVerificationsOfAccount, deletePasswordResetsOfAccount, deleteSessionsOfAccount, markEmailVerified, updateAccount } from './store.js';
+import {
+  consumePasswordReset,
+  deleteEmailVerificationsOfAccount,
+  deletePasswordResetsOfAccount,
+  deleteSessionsOfAccount,
+  markEmailVerified,
+  updateAccount,
+} from './store.js';
 
 /**
  * Set a new password with a reset token. The token works once; every other outstanding reset token of the

@@ -20,7 +20,12 @@ const MAX = 3;
 beforeAll(async () => {
   ctx = await createTestContext({
     clock,
-    env: { TESSERA_SIGNIN_MAX_ATTEMPTS: String(MAX), TESSERA_TRUST_PROXY: 'true', TESSERA_SIGNUP_PER_HOUR: '3', TESSERA_SESSION_IDLE_HOURS: '12' },
+    env: {
+      TESSERA_SIGNIN_MAX_ATTEMPTS: String(MAX),
+      TESSERA_TRUST_PROXY: 'true',
+      TESSERA_SIGNUP_PER_HOUR: '3',
+      TESSERA_SESSION_IDLE_HOURS: '12',
+    },
   });
 });
 afterAll(async () => ctx.close());
@@ -79,7 +84,9 @@ describe('reset tokens and sessions (#4)', () => {
     await from(null).send('POST', 'auth/password-reset/request', { email: 'changer@example.org' });
     await runJobs();
     const [token] = await resetTokens('changer@example.org');
-    expect((await here.send('POST', 'account/password', { currentPassword: 'first password!', newPassword: 'second password!' })).status).toBe(204);
+    expect(
+      (await here.send('POST', 'account/password', { currentPassword: 'first password!', newPassword: 'second password!' })).status,
+    ).toBe(204);
     expect((await here.send('GET', 'auth/session')).status).toBe(200);
     expect((await laptop.send('GET', 'auth/session')).status).toBe(401);
     const reset = await from(null).send('POST', 'auth/password-reset/confirm', { token, password: 'attacker password' });
@@ -109,7 +116,10 @@ describe('reset tokens and sessions (#4)', () => {
       { key: fresh, windowStart: clock.now(), count: 1 },
     ]);
     const [account] = await ctx.deps.db.select().from(accounts).where(eq(accounts.email, 'cleanup@example.org'));
-    const before = await ctx.deps.db.select().from(sessions).where(eq(sessions.accountId, account?.id ?? ''));
+    const before = await ctx.deps.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.accountId, account?.id ?? ''));
     expect(before).toHaveLength(2);
     clock.advance(6 * 3_600_000);
     expect((await live.send('GET', 'auth/session')).status).toBe(200); // refreshes only the live one
@@ -122,7 +132,10 @@ describe('reset tokens and sessions (#4)', () => {
     expect(queued).toHaveLength(1);
     clock.advance(3_600_000);
     await runJobs();
-    const after = await ctx.deps.db.select().from(sessions).where(eq(sessions.accountId, account?.id ?? ''));
+    const after = await ctx.deps.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.accountId, account?.id ?? ''));
     expect(after).toHaveLength(1);
     expect((await live.send('GET', 'auth/session')).status).toBe(200);
     const keys = (await ctx.deps.db.select().from(rateLimits)).map((r) => r.key);
@@ -159,7 +172,9 @@ describe('passwords (#7)', () => {
     const [row] = await ctx.deps.db.select().from(accounts).where(eq(accounts.email, 'legacy@example.org'));
     expect(row?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=1024,t=1,p=1\$/);
     expect((await from(null).send('POST', 'auth/signin', { email: 'legacy@example.org', password: 'legacy passphrase' })).status).toBe(200);
-    expect((await from(null).send('POST', 'auth/signin', { email: 'legacy@example.org', password: 'throwaway password' })).status).toBe(401);
+    expect((await from(null).send('POST', 'auth/signin', { email: 'legacy@example.org', password: 'throwaway password' })).status).toBe(
+      401,
+    );
   });
 });
 
@@ -167,7 +182,11 @@ describe('account enumeration (#11)', () => {
   it('answers a sign-up for a registered email exactly as a new one, changes nothing and emails the owner', async () => {
     await register('taken@example.org', 'owner password');
     const fresh = await from(null).send('POST', 'auth/signup', { email: 'fresh@example.org', name: 'New', password: 'some password' });
-    const taken = await from(null).send('POST', 'auth/signup', { email: 'taken@example.org', name: 'Intruder', password: 'intruder password' });
+    const taken = await from(null).send('POST', 'auth/signup', {
+      email: 'taken@example.org',
+      name: 'Intruder',
+      password: 'intruder password',
+    });
     expect(taken.status).toBe(fresh.status);
     expect(taken.status).toBe(202);
     expect(Object.keys(taken.json).sort()).toEqual(Object.keys(fresh.json).sort());
@@ -202,34 +221,47 @@ describe('rate limits and lockout (#12)', () => {
   it("an attacker's failed sign-ins do not stop the owner signing in from another address", async () => {
     await register('victim@example.org', 'victim password');
     const attacker = from('203.0.113.9');
-    for (let i = 0; i < MAX; i++) expect((await attacker.send('POST', 'auth/signin', { email: 'victim@example.org', password: 'guess' })).status).toBe(401);
+    for (let i = 0; i < MAX; i++)
+      expect((await attacker.send('POST', 'auth/signin', { email: 'victim@example.org', password: 'guess' })).status).toBe(401);
     const blocked = await attacker.send('POST', 'auth/signin', { email: 'victim@example.org', password: 'victim password' });
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get('content-type')).toMatch(/application\/problem\+json/);
-    expect((await from('198.51.100.7').send('POST', 'auth/signin', { email: 'victim@example.org', password: 'victim password' })).status).toBe(200);
+    expect(
+      (await from('198.51.100.7').send('POST', 'auth/signin', { email: 'victim@example.org', password: 'victim password' })).status,
+    ).toBe(200);
   });
 
   it('limits one client across many emails', async () => {
     const spray = from('203.0.113.50');
     const statuses: number[] = [];
-    for (let i = 0; i <= MAX * 5; i++) statuses.push((await spray.send('POST', 'auth/signin', { email: `spray${i}@example.org`, password: 'guess' })).status);
+    for (let i = 0; i <= MAX * 5; i++)
+      statuses.push((await spray.send('POST', 'auth/signin', { email: `spray${i}@example.org`, password: 'guess' })).status);
     expect(statuses.slice(0, MAX * 5).every((s) => s === 401)).toBe(true);
     expect(statuses[MAX * 5]).toBe(429);
   });
 
   it('limits sign-ups per client address with a 429 problem', async () => {
     const bot = from('203.0.113.77');
-    for (let i = 0; i < 3; i++) expect((await bot.send('POST', 'auth/signup', { email: `bot${i}@example.org`, name: 'Bot', password: 'bot password' })).status).toBeLessThan(300);
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await bot.send('POST', 'auth/signup', { email: `bot${i}@example.org`, name: 'Bot', password: 'bot password' })).status,
+      ).toBeLessThan(300);
     const res = await bot.send('POST', 'auth/signup', { email: 'bot9@example.org', name: 'Bot', password: 'bot password' });
     expect(res.status).toBe(429);
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await from('198.51.100.8').send('POST', 'auth/signup', { email: 'human@example.org', name: 'Human', password: 'human password' })).status).toBeLessThan(300);
+    expect(
+      (await from('198.51.100.8').send('POST', 'auth/signup', { email: 'human@example.org', name: 'Human', password: 'human password' }))
+        .status,
+    ).toBeLessThan(300);
   });
 
   it('limits password change attempts with a 429 problem', async () => {
     const thief = await register('stolen@example.org', 'real password!');
-    for (let i = 0; i < 5; i++) expect((await thief.send('POST', 'account/password', { currentPassword: `guess ${i}`, newPassword: 'new password!!' })).status).toBe(400);
+    for (let i = 0; i < 5; i++)
+      expect((await thief.send('POST', 'account/password', { currentPassword: `guess ${i}`, newPassword: 'new password!!' })).status).toBe(
+        400,
+      );
     const res = await thief.send('POST', 'account/password', { currentPassword: 'real password!', newPassword: 'new password!!' });
     expect(res.status).toBe(429);
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
@@ -303,7 +335,12 @@ describe('email verification (#17)', () => {
     expect((await mailsTo('unverified-learner@example.org')).some((m) => m.subject.includes('You earned'))).toBe(false);
     expect((await me.send('GET', 'me/notifications')).text).toContain('You earned');
     await from(null).send('POST', 'auth/verify-email', { token: await verificationToken('unverified-learner@example.org') });
-    await notify(ctx.deps, { accountId, title: 'You earned “Testing” again', body: 'Your credential is ready.', link: '/app/me/credentials' });
+    await notify(ctx.deps, {
+      accountId,
+      title: 'You earned “Testing” again',
+      body: 'Your credential is ready.',
+      link: '/app/me/credentials',
+    });
     expect((await mailsTo('unverified-learner@example.org')).some((m) => m.subject.includes('again'))).toBe(true);
   });
 });

@@ -43,7 +43,12 @@ function scryptDerive(password: string, salt: Buffer, params: ScryptParams): Pro
 
 /** Hash a password with argon2id (PHC string `$argon2id$v=19$m=…,t=…,p=…$salt$hash`). */
 export async function hashPassword(password: string, params: PasswordParams = DEFAULT_PASSWORD_PARAMS): Promise<string> {
-  return argon2Hash(password.normalize('NFKC'), { algorithm: ARGON2ID, memoryCost: params.memoryCost, timeCost: params.timeCost, parallelism: params.parallelism });
+  return argon2Hash(password.normalize('NFKC'), {
+    algorithm: ARGON2ID,
+    memoryCost: params.memoryCost,
+    timeCost: params.timeCost,
+    parallelism: params.parallelism,
+  });
 }
 
 /** Check a password against a stored argon2id or legacy scrypt hash; the comparison is constant-time. */

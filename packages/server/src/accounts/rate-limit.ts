@@ -3,7 +3,10 @@ import { AppError } from '../shared/errors.js';
 import { hitRateLimit } from './store.js';
 
 /** Count a hit on `key` in a fixed window; over `max`, stop the request with a 429 problem and Retry-After. */
-export async function enforceRateLimit(deps: Pick<Deps, 'db' | 'clock'>, opts: { key: string; max: number; windowMs: number; message: string }): Promise<void> {
+export async function enforceRateLimit(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  opts: { key: string; max: number; windowMs: number; message: string },
+): Promise<void> {
   const now = deps.clock.now();
   const hit = await hitRateLimit(deps.db, opts.key, now, opts.windowMs);
   if (hit.count <= opts.max) return;

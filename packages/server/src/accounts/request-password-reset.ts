@@ -1,5 +1,5 @@
 import type { Deps } from '../context.js';
-import { enqueueJob } from '../jobs/queue.js';
+import { enqueueJob } from '../jobs/index.js';
 import { hitRateLimit } from './store.js';
 
 /** How long a reset link stays valid. */

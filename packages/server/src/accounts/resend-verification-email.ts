@@ -12,7 +12,12 @@ export async function resendVerificationEmail(deps: Deps, opts: { accountId: str
   const account = await findAccountById(deps.db, opts.accountId);
   if (!account) throw new AppError('not_found', 'Account not found');
   if (account.emailVerifiedAt) return { sent: false };
-  await enforceRateLimit(deps, { key: `verify-email:${account.id}`, max: RESEND_PER_HOUR, windowMs: 60 * 60 * 1000, message: 'Too many verification emails. Try again later.' });
+  await enforceRateLimit(deps, {
+    key: `verify-email:${account.id}`,
+    max: RESEND_PER_HOUR,
+    windowMs: 60 * 60 * 1000,
+    message: 'Too many verification emails. Try again later.',
+  });
   await sendVerificationEmail(deps, { account });
   return { sent: true };
 }

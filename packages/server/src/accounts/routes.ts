@@ -38,7 +38,8 @@ export function accountRoutes() {
       path: '/auth/signup',
       tags,
       summary: 'Create an account and email a verification link; sign in afterwards',
-      description: 'Answers the same whether or not the address already has an account (its owner is emailed instead), so sign-up does not reveal who is registered.',
+      description:
+        'Answers the same whether or not the address already has an account (its owner is emailed instead), so sign-up does not reveal who is registered.',
       request: { body: jsonBody(SignUpInput) },
       responses: { 202: jsonOk(SignUpAccepted, 'Check your email, then sign in'), ...PROBLEMS },
     }),
@@ -49,7 +50,14 @@ export function accountRoutes() {
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/auth/verify-email', tags, summary: 'Confirm an email address with the token from its link', request: { body: jsonBody(VerifyEmailInput) }, responses: { 204: { description: 'The address is verified' }, ...PROBLEMS } }),
+    createRoute({
+      method: 'post',
+      path: '/auth/verify-email',
+      tags,
+      summary: 'Confirm an email address with the token from its link',
+      request: { body: jsonBody(VerifyEmailInput) },
+      responses: { 204: { description: 'The address is verified' }, ...PROBLEMS },
+    }),
     async (c) => {
       await verifyEmail(c.var.deps, c.req.valid('json'));
       return c.body(null, 204);
@@ -57,7 +65,14 @@ export function accountRoutes() {
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/account/verification-email', tags, summary: 'Email a new verification link', security: SESSION_SECURITY, responses: { 200: jsonOk(VerificationEmailSent, 'Sent, or already verified'), ...PROBLEMS } }),
+    createRoute({
+      method: 'post',
+      path: '/account/verification-email',
+      tags,
+      summary: 'Email a new verification link',
+      security: SESSION_SECURITY,
+      responses: { 200: jsonOk(VerificationEmailSent, 'Sent, or already verified'), ...PROBLEMS },
+    }),
     async (c) => {
       const auth = requireAuth(c);
       return c.json(VerificationEmailSent.parse(await resendVerificationEmail(c.var.deps, { accountId: auth.account.id })), 200);
@@ -65,11 +80,22 @@ export function accountRoutes() {
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/auth/signin', tags, summary: 'Sign in', request: { body: jsonBody(SignInInput) }, responses: { 200: jsonOk(Session, 'Signed in'), ...PROBLEMS } }),
+    createRoute({
+      method: 'post',
+      path: '/auth/signin',
+      tags,
+      summary: 'Sign in',
+      request: { body: jsonBody(SignInInput) },
+      responses: { 200: jsonOk(Session, 'Signed in'), ...PROBLEMS },
+    }),
     async (c) => {
       const input = c.req.valid('json');
       const previous = c.var.auth;
-      const { token, session, account } = await signIn(c.var.deps, { ...input, ip: c.var.ip, userAgent: c.req.header('user-agent') ?? null });
+      const { token, session, account } = await signIn(c.var.deps, {
+        ...input,
+        ip: c.var.ip,
+        userAgent: c.req.header('user-agent') ?? null,
+      });
       if (previous) await signOut(c.var.deps, { sessionId: previous.session.id, accountId: previous.account.id, ip: c.var.ip });
       setSessionCookie(c, token, session);
       return c.json(Session.parse(await presentSession(c.var.deps, session, account)), 200);
@@ -77,7 +103,14 @@ export function accountRoutes() {
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/auth/signout', tags, summary: 'Sign out', security: SESSION_SECURITY, responses: { 204: { description: 'Signed out' }, ...PROBLEMS } }),
+    createRoute({
+      method: 'post',
+      path: '/auth/signout',
+      tags,
+      summary: 'Sign out',
+      security: SESSION_SECURITY,
+      responses: { 204: { description: 'Signed out' }, ...PROBLEMS },
+    }),
     async (c) => {
       const auth = requireAuth(c);
       await signOut(c.var.deps, { sessionId: auth.session.id, accountId: auth.account.id, ip: c.var.ip });
@@ -87,7 +120,14 @@ export function accountRoutes() {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/auth/session', tags, summary: 'The current session', security: SESSION_SECURITY, responses: { 200: jsonOk(Session, 'The session'), ...PROBLEMS } }),
+    createRoute({
+      method: 'get',
+      path: '/auth/session',
+      tags,
+      summary: 'The current session',
+      security: SESSION_SECURITY,
+      responses: { 200: jsonOk(Session, 'The session'), ...PROBLEMS },
+    }),
     async (c) => {
       const auth = requireAuth(c);
       return c.json(Session.parse(await presentSession(c.var.deps, auth.session, auth.account)), 200);
@@ -95,7 +135,14 @@ export function accountRoutes() {
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/auth/password-reset/request', tags, summary: 'Email a password reset link', request: { body: jsonBody(PasswordResetRequestInput) }, responses: { 202: { description: 'If the account exists, a link was emailed' }, ...PROBLEMS } }),
+    createRoute({
+      method: 'post',
+      path: '/auth/password-reset/request',
+      tags,
+      summary: 'Email a password reset link',
+      request: { body: jsonBody(PasswordResetRequestInput) },
+      responses: { 202: { description: 'If the account exists, a link was emailed' }, ...PROBLEMS },
+    }),
     async (c) => {
       await requestPasswordReset(c.var.deps, { email: c.req.valid('json').email, ip: c.var.ip });
       return c.body(null, 202);
@@ -103,7 +150,14 @@ export function accountRoutes() {
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/auth/password-reset/confirm', tags, summary: 'Set a new password with a reset token', request: { body: jsonBody(PasswordResetConfirmInput) }, responses: { 204: { description: 'Password changed; all sessions ended' }, ...PROBLEMS } }),
+    createRoute({
+      method: 'post',
+      path: '/auth/password-reset/confirm',
+      tags,
+      summary: 'Set a new password with a reset token',
+      request: { body: jsonBody(PasswordResetConfirmInput) },
+      responses: { 204: { description: 'Password changed; all sessions ended' }, ...PROBLEMS },
+    }),
     async (c) => {
       const input = c.req.valid('json');
       await confirmPasswordReset(c.var.deps, { ...input, ip: c.var.ip });
@@ -112,7 +166,15 @@ export function accountRoutes() {
   );
 
   app.openapi(
-    createRoute({ method: 'patch', path: '/account', tags, summary: 'Update account settings', security: SESSION_SECURITY, request: { body: jsonBody(UpdateAccountInput) }, responses: { 200: jsonOk(Account, 'Updated'), ...PROBLEMS } }),
+    createRoute({
+      method: 'patch',
+      path: '/account',
+      tags,
+      summary: 'Update account settings',
+      security: SESSION_SECURITY,
+      request: { body: jsonBody(UpdateAccountInput) },
+      responses: { 200: jsonOk(Account, 'Updated'), ...PROBLEMS },
+    }),
     async (c) => {
       const auth = requireAuth(c);
       const row = await updateAccount(c.var.deps, { accountId: auth.account.id, ...c.req.valid('json') });
@@ -121,7 +183,15 @@ export function accountRoutes() {
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/account/password', tags, summary: 'Change password; ends every other session', security: SESSION_SECURITY, request: { body: jsonBody(ChangePasswordInput) }, responses: { 204: { description: 'Changed' }, ...PROBLEMS } }),
+    createRoute({
+      method: 'post',
+      path: '/account/password',
+      tags,
+      summary: 'Change password; ends every other session',
+      security: SESSION_SECURITY,
+      request: { body: jsonBody(ChangePasswordInput) },
+      responses: { 204: { description: 'Changed' }, ...PROBLEMS },
+    }),
     async (c) => {
       const auth = requireAuth(c);
       await changePassword(c.var.deps, { accountId: auth.account.id, sessionId: auth.session.id, ...c.req.valid('json'), ip: c.var.ip });

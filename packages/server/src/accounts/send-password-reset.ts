@@ -1,7 +1,7 @@
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/index.js';
 import type { Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
-import { sendMail } from '../mail/send-mail.js';
+import { sendMail } from '../mail/index.js';
 import { sha256Hex } from '../shared/hash.js';
 import { RESET_TTL_MS } from './request-password-reset.js';
 import { findAccountByEmail, insertPasswordReset } from './store.js';

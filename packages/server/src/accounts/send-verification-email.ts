@@ -1,5 +1,5 @@
 import type { Deps } from '../context.js';
-import { sendMail } from '../mail/send-mail.js';
+import { sendMail } from '../mail/index.js';
 import { sha256Hex } from '../shared/hash.js';
 import type { AccountRow } from './store.js';
 import { insertEmailVerification } from './store.js';

@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/index.js';
 import type { Deps } from '../context.js';
 import { createSession } from './create-session.js';
 import { hashPassword, needsRehash, verifyPassword } from './password.js';

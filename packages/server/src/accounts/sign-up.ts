@@ -1,7 +1,7 @@
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/index.js';
 import type { Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
-import { sendMail } from '../mail/send-mail.js';
+import { sendMail } from '../mail/index.js';
 import { hashPassword } from './password.js';
 import { enforceRateLimit } from './rate-limit.js';
 import { sendVerificationEmail } from './send-verification-email.js';
@@ -17,9 +17,17 @@ const MAILS_PER_EMAIL_PER_HOUR = 3;
  * email instead, so sign-up does not reveal who has an account. Nobody is signed in here: the person signs
  * in with the password they chose (an unverified account may sign in).
  */
-export async function signUp(deps: Deps, opts: { email: string; name: string; password: string; ip: string | null }): Promise<{ email: string }> {
+export async function signUp(
+  deps: Deps,
+  opts: { email: string; name: string; password: string; ip: string | null },
+): Promise<{ email: string }> {
   if (opts.ip) {
-    await enforceRateLimit(deps, { key: `signup:ip:${opts.ip}`, max: deps.env.TESSERA_SIGNUP_PER_HOUR, windowMs: HOUR_MS, message: 'Too many sign-ups from your network. Try again later.' });
+    await enforceRateLimit(deps, {
+      key: `signup:ip:${opts.ip}`,
+      max: deps.env.TESSERA_SIGNUP_PER_HOUR,
+      windowMs: HOUR_MS,
+      message: 'Too many sign-ups from your network. Try again later.',
+    });
   }
   // Both paths hash: the expensive step does not tell a new address from a registered one.
   const passwordHash = await hashPassword(opts.password, deps.passwords);
@@ -27,7 +35,15 @@ export async function signUp(deps: Deps, opts: { email: string; name: string; pa
     const now = tx.clock.now();
     const id = tx.ids.id('account');
     const first = (await countAccounts(tx.db)) === 0;
-    const inserted = await insertAccount(tx.db, { id, email: opts.email, name: opts.name, passwordHash, isPlatformAdmin: first, createdAt: now, updatedAt: now });
+    const inserted = await insertAccount(tx.db, {
+      id,
+      email: opts.email,
+      name: opts.name,
+      passwordHash,
+      isPlatformAdmin: first,
+      createdAt: now,
+      updatedAt: now,
+    });
     const mails = await hitRateLimit(tx.db, `signup:email:${opts.email}`, now, HOUR_MS);
     if (inserted) {
       await recordAudit(tx, { action: 'account.signed_up', actorId: id, target: id, ip: opts.ip });

@@ -43,7 +43,12 @@ export async function insertSession(db: Db, row: typeof sessions.$inferInsert): 
 }
 
 /** A live session with its account: not past its absolute expiry, and seen after `idleSince`. */
-export async function findLiveSession(db: Db, id: string, now: Date, idleSince: Date): Promise<{ session: SessionRow; account: AccountRow } | undefined> {
+export async function findLiveSession(
+  db: Db,
+  id: string,
+  now: Date,
+  idleSince: Date,
+): Promise<{ session: SessionRow; account: AccountRow } | undefined> {
   const [row] = await db
     .select({ session: sessions, account: accounts })
     .from(sessions)
@@ -69,13 +74,19 @@ export async function deleteSessionsOfAccount(db: Db, accountId: string): Promis
 
 /** Delete every session of an account but one (after a password change, the one that changed it stays). */
 export async function deleteOtherSessionsOfAccount(db: Db, accountId: string, keepSessionId: string): Promise<number> {
-  const gone = await db.delete(sessions).where(and(eq(sessions.accountId, accountId), ne(sessions.id, keepSessionId))).returning({ id: sessions.id });
+  const gone = await db
+    .delete(sessions)
+    .where(and(eq(sessions.accountId, accountId), ne(sessions.id, keepSessionId)))
+    .returning({ id: sessions.id });
   return gone.length;
 }
 
 /** Delete sessions past their absolute expiry or idle since `idleSince`; returns how many. */
 export async function deleteDeadSessions(db: Db, now: Date, idleSince: Date): Promise<number> {
-  const gone = await db.delete(sessions).where(or(lte(sessions.expiresAt, now), lte(sessions.lastSeenAt, idleSince))).returning({ id: sessions.id });
+  const gone = await db
+    .delete(sessions)
+    .where(or(lte(sessions.expiresAt, now), lte(sessions.lastSeenAt, idleSince)))
+    .returning({ id: sessions.id });
   return gone.length;
 }
 

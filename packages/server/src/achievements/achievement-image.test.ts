@@ -9,13 +9,18 @@ let designer: ApiClient;
 let attacker: ApiClient;
 let victim: ApiClient;
 
-const PNG = (marker: number) => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, marker]);
+const PNG = (marker: number) =>
+  new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, marker]);
 
 async function uploadImage(c: ApiClient, marker: number): Promise<string> {
   const form = new FormData();
   form.set('file', new File([PNG(marker)], `img-${marker}.png`));
   form.set('purpose', 'image');
-  const res = await ctx.app.request('/api/v1/files', { method: 'POST', body: form, headers: { cookie: c.cookie ?? '', 'x-csrf-token': c.csrf ?? '' } });
+  const res = await ctx.app.request('/api/v1/files', {
+    method: 'POST',
+    body: form,
+    headers: { cookie: c.cookie ?? '', 'x-csrf-token': c.csrf ?? '' },
+  });
   expect(res.status).toBe(201);
   return ((await res.json()) as { id: string }).id;
 }
@@ -48,7 +53,10 @@ describe('badge images belong to their uploader', () => {
     const mine = await attacker.request('POST', 'orgs/evil/achievements', sampleAchievement('Innocent'));
     expect(mine.status).toBe(201);
     const id = mine.json['id'] as string;
-    const saved = await attacker.request('PUT', `orgs/evil/achievements/${id}`, { ...sampleAchievement('Innocent'), imageFileId: victimFile });
+    const saved = await attacker.request('PUT', `orgs/evil/achievements/${id}`, {
+      ...sampleAchievement('Innocent'),
+      imageFileId: victimFile,
+    });
     expect(saved.status).toBe(403);
     expect((await attacker.request('GET', `orgs/evil/achievements/${id}`)).json['draft']).toMatchObject({ imageFileId: null });
     // Publishing what was saved does not make the victim's file public either.
@@ -58,32 +66,56 @@ describe('badge images belong to their uploader', () => {
   });
 
   it('refuses an id that is no file at all, or an evidence file, the same way', async () => {
-    expect((await attacker.request('POST', 'orgs/evil/achievements', { ...sampleAchievement('X'), imageFileId: 'file_doesnotexist' })).status).toBe(403);
+    expect(
+      (await attacker.request('POST', 'orgs/evil/achievements', { ...sampleAchievement('X'), imageFileId: 'file_doesnotexist' })).status,
+    ).toBe(403);
     const form = new FormData();
     form.set('file', new File(['my own notes'], 'notes.txt'));
     form.set('purpose', 'evidence');
-    const evidence = await ctx.app.request('/api/v1/files', { method: 'POST', body: form, headers: { cookie: attacker.cookie ?? '', 'x-csrf-token': attacker.csrf ?? '' } });
+    const evidence = await ctx.app.request('/api/v1/files', {
+      method: 'POST',
+      body: form,
+      headers: { cookie: attacker.cookie ?? '', 'x-csrf-token': attacker.csrf ?? '' },
+    });
     const evidenceId = ((await evidence.json()) as { id: string }).id;
-    expect((await attacker.request('POST', 'orgs/evil/achievements', { ...sampleAchievement('X'), imageFileId: evidenceId })).status).toBe(403);
+    expect((await attacker.request('POST', 'orgs/evil/achievements', { ...sampleAchievement('X'), imageFileId: evidenceId })).status).toBe(
+      403,
+    );
     expect((await attacker.request('GET', 'orgs/evil/achievements')).json).toHaveLength(1);
   });
 
   it("lets a colleague save a draft that keeps the uploader's image", async () => {
     const ownerFile = await uploadImage(owner, 2);
-    const created = await owner.request('POST', 'orgs/riverside/achievements', { ...sampleAchievement('Shared Image'), imageFileId: ownerFile });
+    const created = await owner.request('POST', 'orgs/riverside/achievements', {
+      ...sampleAchievement('Shared Image'),
+      imageFileId: ownerFile,
+    });
     expect(created.status).toBe(201);
     const id = created.json['id'] as string;
-    const kept = await designer.request('PUT', `orgs/riverside/achievements/${id}`, { ...sampleAchievement('Shared Image, edited'), imageFileId: ownerFile });
+    const kept = await designer.request('PUT', `orgs/riverside/achievements/${id}`, {
+      ...sampleAchievement('Shared Image, edited'),
+      imageFileId: ownerFile,
+    });
     expect(kept.status).toBe(200);
     const designerFile = await uploadImage(designer, 3);
-    expect((await designer.request('PUT', `orgs/riverside/achievements/${id}`, { ...sampleAchievement('Shared Image'), imageFileId: designerFile })).status).toBe(200);
+    expect(
+      (
+        await designer.request('PUT', `orgs/riverside/achievements/${id}`, {
+          ...sampleAchievement('Shared Image'),
+          imageFileId: designerFile,
+        })
+      ).status,
+    ).toBe(200);
   });
 });
 
 describe('the public image of a micro-credential', () => {
   it("serves only published versions: a draft's image and name are not public", async () => {
     const file = await uploadImage(owner, 4);
-    const created = await owner.request('POST', 'orgs/riverside/achievements', { ...sampleAchievement('Unannounced Programme'), imageFileId: file });
+    const created = await owner.request('POST', 'orgs/riverside/achievements', {
+      ...sampleAchievement('Unannounced Programme'),
+      imageFileId: file,
+    });
     const id = created.json['id'] as string;
 
     const before = await anonymous(`/media/achievements/${id}/image`);

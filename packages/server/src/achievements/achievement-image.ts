@@ -1,13 +1,14 @@
 import type { Deps } from '../context.js';
-import { findFile } from '../files/store.js';
+import { findFile } from '../files/index.js';
 import { AppError } from '../shared/errors.js';
-import { can } from '../orgs/policies.js';
-import { findOrgWithRole } from '../orgs/store.js';
+import { can } from '../orgs/index.js';
+import { findOrgWithRole } from '../orgs/index.js';
 import type { Content } from './content.js';
 import { readContent } from './content.js';
 import { findAchievementWithOrg, findVersion } from './store.js';
 
-const escapeXml = (s: string) => s.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch] ?? ch);
+const escapeXml = (s: string) =>
+  s.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch] ?? ch);
 
 function wrap(text: string, width: number, maxLines: number): string[] {
   const lines: string[] = [];
@@ -46,7 +47,10 @@ export function defaultBadgeSvg(opts: { name: string; orgName: string; color: st
  * published version only (a draft's name and image are not public; a never-published one is 404); members of the
  * organisation see the draft they are editing. `draft` says which one was served.
  */
-export async function getAchievementImage(deps: Deps, opts: { achievementId: string; viewerId: string | null }): Promise<{ bytes: Uint8Array; mimeType: string; draft: boolean }> {
+export async function getAchievementImage(
+  deps: Deps,
+  opts: { achievementId: string; viewerId: string | null },
+): Promise<{ bytes: Uint8Array; mimeType: string; draft: boolean }> {
   const found = await findAchievementWithOrg(deps.db, opts.achievementId);
   if (!found) throw new AppError('not_found', 'No such micro-credential');
   const membership = opts.viewerId ? await findOrgWithRole(deps.db, found.org.slug, opts.viewerId) : undefined;
@@ -62,5 +66,9 @@ export async function getAchievementImage(deps: Deps, opts: { achievementId: str
     const file = await findFile(deps.db, content.imageFileId);
     if (file && file.purpose === 'image') return { bytes: await deps.storage.get(file.storageKey), mimeType: file.mimeType, draft };
   }
-  return { bytes: Buffer.from(defaultBadgeSvg({ name: content.name, orgName: found.org.name, color: found.org.brandColor })), mimeType: 'image/svg+xml', draft };
+  return {
+    bytes: Buffer.from(defaultBadgeSvg({ name: content.name, orgName: found.org.name, color: found.org.brandColor })),
+    mimeType: 'image/svg+xml',
+    draft,
+  };
 }

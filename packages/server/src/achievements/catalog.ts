@@ -1,8 +1,8 @@
 import type { MyProgress } from '@tessera/shared';
 import type { Deps } from '../context.js';
-import { listCredentials } from '../credentials/list-credentials.js';
+import { listCredentials } from '../credentials/index.js';
 import { AppError } from '../shared/errors.js';
-import { listMySubmissions } from '../submissions/list-my-submissions.js';
+import { listMySubmissions } from '../submissions/index.js';
 import { readContent } from './content.js';
 import { achievementImageUrl, presentIssuer } from './present.js';
 import { catalogFacets, findAchievementWithOrg, findVersion, searchCatalog } from './store.js';

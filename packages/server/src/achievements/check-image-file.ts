@@ -1,5 +1,5 @@
 import type { Deps } from '../context.js';
-import { findFile } from '../files/store.js';
+import { findFile } from '../files/index.js';
 import { AppError } from '../shared/errors.js';
 
 /**
@@ -8,10 +8,15 @@ import { AppError } from '../shared/errors.js';
  * saving the draft again keeps it). A missing file and someone else's file are refused alike (403), so the
  * answer says nothing about other people's uploads.
  */
-export async function checkImageFile(deps: Deps, opts: { accountId: string; imageFileId: string | null; alreadyUsed: ReadonlyArray<string | null> }): Promise<void> {
+export async function checkImageFile(
+  deps: Deps,
+  opts: { accountId: string; imageFileId: string | null; alreadyUsed: ReadonlyArray<string | null> },
+): Promise<void> {
   if (opts.imageFileId === null || opts.alreadyUsed.includes(opts.imageFileId)) return;
   const file = await findFile(deps.db, opts.imageFileId);
   if (!file || file.ownerId !== opts.accountId || file.purpose !== 'image') {
-    throw new AppError('forbidden', 'The badge image must be an image you uploaded', { errors: [{ path: 'imageFileId', message: 'Upload the image yourself, then use it' }] });
+    throw new AppError('forbidden', 'The badge image must be an image you uploaded', {
+      errors: [{ path: 'imageFileId', message: 'Upload the image yourself, then use it' }],
+    });
   }
 }

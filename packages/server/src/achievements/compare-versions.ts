@@ -1,6 +1,6 @@
 import { diffContent } from '@tessera/shared';
 import type { Deps } from '../context.js';
-import type { OrgRow } from '../orgs/store.js';
+import type { OrgRow } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
 import type { Content } from './content.js';
 import { readContent } from './content.js';

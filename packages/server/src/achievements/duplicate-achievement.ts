@@ -1,7 +1,7 @@
 import type { Actor, Deps } from '../context.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/index.js';
 import { inTransaction } from '../db/tx.js';
-import type { OrgRow } from '../orgs/store.js';
+import type { OrgRow } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
 import { readContent } from './content.js';
 import type { AchievementRow } from './store.js';

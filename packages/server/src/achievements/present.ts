@@ -1,5 +1,5 @@
 import type { Deps } from '../context.js';
-import { orgDid } from '../orgs/did.js';
+import { orgDid } from '../orgs/index.js';
 import type { AchievementRow, OrgRowLite, VersionRow } from './store.js';
 import { readContent, sameContent } from './content.js';
 
@@ -10,7 +10,14 @@ export function achievementImageUrl(deps: Deps, achievementId: string): string {
 
 /** The issuer summary shown with published micro-credentials. */
 export function presentIssuer(deps: Deps, org: Pick<OrgRowLite, 'slug' | 'name' | 'url' | 'image' | 'brandColor'>) {
-  return { slug: org.slug, name: org.name, url: org.url, image: org.image, did: orgDid(deps.env.TESSERA_BASE_URL, org.slug), brandColor: org.brandColor };
+  return {
+    slug: org.slug,
+    name: org.name,
+    url: org.url,
+    image: org.image,
+    did: orgDid(deps.env.TESSERA_BASE_URL, org.slug),
+    brandColor: org.brandColor,
+  };
 }
 
 /** A micro-credential as members see it. */
@@ -24,7 +31,10 @@ export function presentAchievement(deps: Deps, opts: { row: AchievementRow; orgS
     status: opts.row.status,
     draft,
     hasUnpublishedChanges: !latestContent || !sameContent(draft, latestContent),
-    latestVersion: latest && latestContent ? { id: latest.id, version: latest.version, publishedAt: latest.publishedAt.toISOString(), content: latestContent } : null,
+    latestVersion:
+      latest && latestContent
+        ? { id: latest.id, version: latest.version, publishedAt: latest.publishedAt.toISOString(), content: latestContent }
+        : null,
     versions: opts.versions.map((v) => ({ id: v.id, version: v.version, publishedAt: v.publishedAt.toISOString() })),
     imageUrl: achievementImageUrl(deps, opts.row.id),
     issuedCount: opts.issued,

@@ -1,6 +1,6 @@
 import type { Actor, Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
-import type { OrgRow } from '../orgs/store.js';
+import type { OrgRow } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
 import { sameAlignments, snapshotAlignments } from '../skills/index.js';
 import { publishProblems, readContent, sameContent } from './content.js';
@@ -17,7 +17,12 @@ export async function publishAchievement(deps: Deps, opts: { actor: Actor; org: 
     const problems = publishProblems(draft);
     if (problems.length) throw new AppError('validation_failed', 'The draft is not complete enough to publish', { errors: problems });
     const latest = row.latestVersionId ? await findVersion(tx.db, row.latestVersionId) : undefined;
-    if (latest && sameContent(readContent(latest.content), draft) && (await sameAlignments(tx, { achievementId: row.id, versionId: latest.id }))) throw new AppError('conflict', 'Nothing changed since the last published version');
+    if (
+      latest &&
+      sameContent(readContent(latest.content), draft) &&
+      (await sameAlignments(tx, { achievementId: row.id, versionId: latest.id }))
+    )
+      throw new AppError('conflict', 'Nothing changed since the last published version');
     const versions = await listVersions(tx.db, row.id);
     const now = tx.clock.now();
     const id = tx.ids.id('version');

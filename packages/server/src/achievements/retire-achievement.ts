@@ -1,5 +1,5 @@
 import type { Deps } from '../context.js';
-import type { OrgRow } from '../orgs/store.js';
+import type { OrgRow } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
 import type { AchievementRow } from './store.js';
 import { findAchievement, updateAchievementRow } from './store.js';

@@ -17,21 +17,32 @@ export async function insertAchievement(db: Db, row: typeof achievements.$inferI
 }
 
 /** Update an achievement. */
-export async function updateAchievementRow(db: Db, id: string, patch: Partial<typeof achievements.$inferInsert>): Promise<AchievementRow | undefined> {
+export async function updateAchievementRow(
+  db: Db,
+  id: string,
+  patch: Partial<typeof achievements.$inferInsert>,
+): Promise<AchievementRow | undefined> {
   const [row] = await db.update(achievements).set(patch).where(eq(achievements.id, id)).returning();
   return row;
 }
 
 /** An achievement of an organisation, locked for update when asked. */
 export async function findAchievement(db: Db, orgId: string, id: string, lock = false): Promise<AchievementRow | undefined> {
-  const q = db.select().from(achievements).where(and(eq(achievements.orgId, orgId), eq(achievements.id, id)));
+  const q = db
+    .select()
+    .from(achievements)
+    .where(and(eq(achievements.orgId, orgId), eq(achievements.id, id)));
   const [row] = lock ? await q.for('update') : await q;
   return row;
 }
 
 /** An achievement by id with its organisation. */
 export async function findAchievementWithOrg(db: Db, id: string): Promise<{ achievement: AchievementRow; org: OrgRowLite } | undefined> {
-  const [row] = await db.select({ achievement: achievements, org: orgs }).from(achievements).innerJoin(orgs, eq(orgs.id, achievements.orgId)).where(eq(achievements.id, id));
+  const [row] = await db
+    .select({ achievement: achievements, org: orgs })
+    .from(achievements)
+    .innerJoin(orgs, eq(orgs.id, achievements.orgId))
+    .where(eq(achievements.id, id));
   return row;
 }
 
@@ -42,7 +53,11 @@ export async function listAchievementRows(db: Db, orgId: string): Promise<Achiev
 
 /** Versions of an achievement, oldest first. */
 export async function listVersions(db: Db, achievementId: string): Promise<VersionRow[]> {
-  return db.select().from(achievementVersions).where(eq(achievementVersions.achievementId, achievementId)).orderBy(asc(achievementVersions.version));
+  return db
+    .select()
+    .from(achievementVersions)
+    .where(eq(achievementVersions.achievementId, achievementId))
+    .orderBy(asc(achievementVersions.version));
 }
 
 /** One version. */
@@ -58,7 +73,11 @@ export async function insertVersion(db: Db, row: VersionRow): Promise<void> {
 
 /** Number of credentials issued per achievement of an organisation. */
 export async function issuedCounts(db: Db, orgId: string): Promise<Map<string, number>> {
-  const rows = await db.select({ id: credentials.achievementId, n: count() }).from(credentials).where(eq(credentials.orgId, orgId)).groupBy(credentials.achievementId);
+  const rows = await db
+    .select({ id: credentials.achievementId, n: count() })
+    .from(credentials)
+    .where(eq(credentials.orgId, orgId))
+    .groupBy(credentials.achievementId);
   return new Map(rows.map((r) => [r.id, Number(r.n)]));
 }
 
@@ -76,11 +95,21 @@ interface CatalogRow {
 /** Published micro-credentials (latest versions) matching the filters, with the total count. */
 export async function searchCatalog(
   db: Db,
-  opts: { q?: string | undefined; skill?: string | undefined; org?: string | undefined; type?: string | undefined; limit: number; offset: number },
+  opts: {
+    q?: string | undefined;
+    skill?: string | undefined;
+    org?: string | undefined;
+    type?: string | undefined;
+    limit: number;
+    offset: number;
+  },
 ) {
   const where: SQL[] = [sql`a.status = 'published'`];
   const doc = sql`to_tsvector('english', coalesce(v.content->>'name','') || ' ' || coalesce(v.content->>'description','') || ' ' || coalesce(v.content->>'learningGoal','') || ' ' || coalesce(v.content->>'competency','') || ' ' || coalesce(v.content->>'skills',''))`;
-  if (opts.q) where.push(sql`(${doc} @@ websearch_to_tsquery('english', ${opts.q}) or v.content->>'name' ilike ${`%${opts.q.replace(/[%_\\]/g, '\\$&')}%`})`);
+  if (opts.q)
+    where.push(
+      sql`(${doc} @@ websearch_to_tsquery('english', ${opts.q}) or v.content->>'name' ilike ${`%${opts.q.replace(/[%_\\]/g, '\\$&')}%`})`,
+    );
   if (opts.skill) where.push(sql`v.content->'skills' @> ${JSON.stringify([opts.skill])}::jsonb`);
   if (opts.org) where.push(sql`o.slug = ${opts.org}`);
   if (opts.type) where.push(sql`v.content->>'achievementType' = ${opts.type}`);
@@ -104,7 +133,13 @@ export async function searchCatalog(
     version: Number(r.version),
     content: typeof r.content === 'string' ? (JSON.parse(r.content) as Record<string, unknown>) : r.content,
     publishedAt: new Date(r.published_at),
-    org: (typeof r.org === 'string' ? JSON.parse(r.org) : r.org) as { slug: string; name: string; url: string | null; image: string | null; brandColor: string },
+    org: (typeof r.org === 'string' ? JSON.parse(r.org) : r.org) as {
+      slug: string;
+      name: string;
+      url: string | null;
+      image: string | null;
+      brandColor: string;
+    },
     total: Number(r.total),
   }));
 }

@@ -26,7 +26,17 @@ beforeAll(async () => {
   ctx = await createTestContext();
   owner = new ApiClient(ctx);
   await owner.signUp('owner@old-links.example', 'Olive Owner');
-  expect((await owner.request('POST', 'orgs', { slug: 'old-links', name: 'Old Links College', url: 'https://old.example', image: 'https://old.example/logo.png', doubleScorePercent: 0 })).status).toBe(201);
+  expect(
+    (
+      await owner.request('POST', 'orgs', {
+        slug: 'old-links',
+        name: 'Old Links College',
+        url: 'https://old.example',
+        image: 'https://old.example/logo.png',
+        doubleScorePercent: 0,
+      })
+    ).status,
+  ).toBe(201);
   learner = new ApiClient(ctx);
   await learner.signUp('learner@old-links.example', 'Lee Learner');
   const created = await owner.request('POST', 'orgs/old-links/achievements', sampleAchievement('Leading Online Discussions'));
@@ -45,9 +55,15 @@ beforeAll(async () => {
   };
   for (const url of [PIPE, SPACE, CARET, STRAY_PERCENT]) expect(/^https?:\/\//.test(url) && URL.canParse(url), url).toBe(true);
   await ctx.deps.db.update(achievements).set({ draft: old }).where(eq(achievements.id, achievementId));
-  await ctx.deps.db.update(achievementVersions).set({ content: old }).where(eq(achievementVersions.id, row?.latestVersionId ?? ''));
+  await ctx.deps.db
+    .update(achievementVersions)
+    .set({ content: old })
+    .where(eq(achievementVersions.id, row?.latestVersionId ?? ''));
   // The organisation's profile was saved under the old rules too.
-  await ctx.deps.db.update(orgs).set({ url: 'https://old.example/{home}', image: 'https://old.example/logo%zz.png' }).where(eq(orgs.slug, 'old-links'));
+  await ctx.deps.db
+    .update(orgs)
+    .set({ url: 'https://old.example/{home}', image: 'https://old.example/logo%zz.png' })
+    .where(eq(orgs.slug, 'old-links'));
 });
 afterAll(async () => ctx?.close());
 
@@ -64,7 +80,12 @@ describe('stored content with URLs that today’s rules refuse stays readable', 
   it('the catalog (list and entry) and the issuer’s transparency page still show it', async () => {
     const list = await learner.request('GET', 'catalog?org=old-links');
     expect(list.status, list.text).toBe(200);
-    expect(list.json['items']).toEqual([expect.objectContaining({ achievementId, content: expect.objectContaining({ resources: [expect.objectContaining({ url: CARET })] }) })]);
+    expect(list.json['items']).toEqual([
+      expect.objectContaining({
+        achievementId,
+        content: expect.objectContaining({ resources: [expect.objectContaining({ url: CARET })] }),
+      }),
+    ]);
     const entry = await learner.request('GET', `catalog/${achievementId}`);
     expect(entry.status, entry.text).toBe(200);
     expect(entry.json['content']).toMatchObject({ alignments: [{ targetUrl: PIPE }, { targetUrl: SPACE }] });
@@ -87,7 +108,10 @@ describe('stored content with URLs that today’s rules refuse stays readable', 
     expect(start.status, start.text).toBe(201);
     const submissionId = start.json['id'] as string;
     await learner.request('PUT', `me/submissions/${submissionId}/evidence/plan`, { kind: 'text', text: 'A plan.' });
-    await learner.request('PUT', `me/submissions/${submissionId}/evidence/transcript`, { kind: 'link', url: 'https://x.example/transcript.pdf' });
+    await learner.request('PUT', `me/submissions/${submissionId}/evidence/transcript`, {
+      kind: 'link',
+      url: 'https://x.example/transcript.pdf',
+    });
     await learner.request('PUT', `me/submissions/${submissionId}/evidence/reflection`, { kind: 'text', text: 'A reflection.' });
     await ctx.deps.db
       .update(evidenceItems)
@@ -98,22 +122,33 @@ describe('stored content with URLs that today’s rules refuse stays readable', 
     expect((await owner.request('POST', `orgs/old-links/submissions/${submissionId}/claim`)).status).toBe(200);
     expect((await owner.request('GET', `orgs/old-links/submissions/${submissionId}`)).status).toBe(200);
     const scores = ['c1', 'c2', 'c3'].map((criterionId) => ({ criterionId, levelId: 'l3', feedback: 'Clear evidence' }));
-    expect((await owner.request('POST', `orgs/old-links/submissions/${submissionId}/reviews`, { scores, decision: 'pass' })).json).toMatchObject({ state: 'passed' });
+    expect(
+      (await owner.request('POST', `orgs/old-links/submissions/${submissionId}/reviews`, { scores, decision: 'pass' })).json,
+    ).toMatchObject({ state: 'passed' });
     const worker = startWorker(ctx.deps, { handlers: JOB_HANDLERS, pollMs: 0 });
     while ((await worker.tick()) > 0);
     await worker.stop();
 
     const [row] = await ctx.deps.db.select().from(credentials).where(eq(credentials.submissionId, submissionId));
     expect(row).toBeDefined();
-    const doc = row?.document as { issuer: Json; credentialSubject: { achievement: { alignment?: Json[] } }; evidence: Array<{ id?: string; name: string }> };
-    expect(doc.credentialSubject.achievement.alignment).toEqual([expect.objectContaining({ targetName: 'Discussion standard', targetUrl: 'https://standards.example/a%20b' })]);
+    const doc = row?.document as {
+      issuer: Json;
+      credentialSubject: { achievement: { alignment?: Json[] } };
+      evidence: Array<{ id?: string; name: string }>;
+    };
+    expect(doc.credentialSubject.achievement.alignment).toEqual([
+      expect.objectContaining({ targetName: 'Discussion standard', targetUrl: 'https://standards.example/a%20b' }),
+    ]);
     expect(doc.issuer['url']).toBe('https://old.example/%7Bhome%7D');
     expect(doc.issuer['image']).toBeUndefined();
     // Evidence goes by reference (issue 13): each item is named by the URL on this server that serves it, and the
     // learner's stored link (here one that is not a valid IRI) never reaches what we sign, so it is not "omitted".
     expect(doc.evidence.map((e) => e.id)).toEqual(['plan', 'reflection', 'transcript'].map((r) => `${row?.id ?? ''}/evidence/${r}`));
     expect(JSON.stringify(doc)).not.toMatch(/\|educators|100%\.pdf|%zz/);
-    const [audit] = await ctx.deps.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'credential.issued'), eq(auditEvents.target, row?.id ?? '')));
+    const [audit] = await ctx.deps.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'credential.issued'), eq(auditEvents.target, row?.id ?? '')));
     expect(audit?.detail).toMatchObject({ omittedInvalidUrls: ['alignments.0.targetUrl', 'issuer.image'] });
 
     const page = await ctx.app.request(new URL(row?.id ?? '').pathname, { headers: { accept: 'text/html' } });

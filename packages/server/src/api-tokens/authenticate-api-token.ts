@@ -1,7 +1,7 @@
 import type { ApiTokenScope } from '@tessera/shared';
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/index.js';
 import type { Deps } from '../context.js';
-import type { OrgRow } from '../orgs/store.js';
+import type { OrgRow } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
 import { sha256Hex } from '../shared/hash.js';
 import { API_TOKEN_PREFIX } from './create-api-token.js';

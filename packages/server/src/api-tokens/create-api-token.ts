@@ -1,8 +1,8 @@
 import type { ApiTokenScope } from '@tessera/shared';
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/index.js';
 import type { Actor, Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
-import type { OrgRow } from '../orgs/store.js';
+import type { OrgRow } from '../orgs/index.js';
 import { sha256Hex } from '../shared/hash.js';
 import { presentApiToken } from './present.js';
 import { findApiToken, insertApiToken } from './store.js';

@@ -1,5 +1,5 @@
 import type { Deps } from '../context.js';
-import type { OrgRow } from '../orgs/store.js';
+import type { OrgRow } from '../orgs/index.js';
 import { presentApiToken } from './present.js';
 import { listApiTokenRows } from './store.js';
 

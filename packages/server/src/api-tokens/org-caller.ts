@@ -3,8 +3,8 @@ import type { Context } from 'hono';
 import type { Actor } from '../context.js';
 import { bearerToken, requireAuth } from '../http/auth.js';
 import type { AppEnv } from '../http/types.js';
-import { findOrgWithRole } from '../orgs/store.js';
-import type { OrgRow } from '../orgs/store.js';
+import { findOrgWithRole } from '../orgs/index.js';
+import type { OrgRow } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
 import { authenticateApiToken } from './authenticate-api-token.js';
 

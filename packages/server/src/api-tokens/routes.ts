@@ -3,7 +3,7 @@ import { ApiTokenCreated, ApiTokenInput, ApiTokenView } from '@tessera/shared';
 import { requireAuth } from '../http/auth.js';
 import { jsonBody, jsonOk, PROBLEMS, SESSION_SECURITY, SlugParams } from '../http/openapi.js';
 import type { AppEnv } from '../http/types.js';
-import { loadOrgAccess } from '../orgs/load-org-access.js';
+import { loadOrgAccess } from '../orgs/index.js';
 import { createApiToken } from './create-api-token.js';
 import { listApiTokens } from './list-api-tokens.js';
 import { authorizeApiTokens } from './policies.js';

@@ -5,7 +5,8 @@ import { listAuditEvents } from './store.js';
 function decodeCursor(cursor: string): { at: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const date = new Date(at ?? '');
-  if (!id || Number.isNaN(date.getTime())) throw new AppError('validation_failed', 'The cursor is not valid', { errors: [{ path: 'cursor', message: 'Unrecognised cursor' }] });
+  if (!id || Number.isNaN(date.getTime()))
+    throw new AppError('validation_failed', 'The cursor is not valid', { errors: [{ path: 'cursor', message: 'Unrecognised cursor' }] });
   return { at: date, id };
 }
 

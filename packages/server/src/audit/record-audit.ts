@@ -56,7 +56,14 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /** Write one audit event (use inside the same transaction as the change it records). */
 export async function recordAudit(
   deps: Pick<Deps, 'db' | 'clock' | 'ids'>,
-  event: { action: AuditAction; orgId?: string | null; actorId?: string | null; target?: string | null; detail?: Record<string, unknown>; ip?: string | null },
+  event: {
+    action: AuditAction;
+    orgId?: string | null;
+    actorId?: string | null;
+    target?: string | null;
+    detail?: Record<string, unknown>;
+    ip?: string | null;
+  },
 ): Promise<void> {
   await insertAuditEvent(deps.db, {
     id: deps.ids.id('audit'),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DirectAwardInput } from '@tessera/shared';
 import type { Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
-import type { OrgRow } from '../orgs/store.js';
+import type { OrgRow } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
 import type { FieldError } from '../shared/errors.js';
 import { issueAward } from './issue-award.js';

@@ -10,9 +10,9 @@ import pino from 'pino';
 import type { Deps } from '../context.js';
 import { openPostgres } from '../db/client.js';
 import { parseEnv } from '../env.js';
-import { localFileStorage } from '../files/storage.js';
-import { Keyring } from '../keys/keyring.js';
-import { outboxOnlyMailer } from '../mail/mailer.js';
+import { localFileStorage } from '../files/index.js';
+import { Keyring } from '../keys/index.js';
+import { outboxOnlyMailer } from '../mail/index.js';
 import { systemClock } from '../shared/clock.js';
 import { randomIds } from '../shared/ids.js';
 import { issueAward } from './issue-award.js';
@@ -39,19 +39,17 @@ const keys = Array.from({ length: args.count }, (_, i) => i);
 const order = process.pid % 2 ? keys : [...keys].reverse();
 for (let i = 0; i < order.length; i += 4) {
   await Promise.all(
-    order
-      .slice(i, i + 4)
-      .map((n) =>
-        issueAward(deps, {
-          orgId: args.orgId,
-          achievementId: args.achievementId,
-          recipient: { email: `p${n}@multi.example`, name: `P ${n}` },
-          source: 'bulk',
-          idempotencyKey: `multi:${n}`,
-          createdBy: null,
-          claimMail: 'send',
-        }),
-      ),
+    order.slice(i, i + 4).map((n) =>
+      issueAward(deps, {
+        orgId: args.orgId,
+        achievementId: args.achievementId,
+        recipient: { email: `p${n}@multi.example`, name: `P ${n}` },
+        source: 'bulk',
+        idempotencyKey: `multi:${n}`,
+        createdBy: null,
+        claimMail: 'send',
+      }),
+    ),
   );
 }
 await database.close();

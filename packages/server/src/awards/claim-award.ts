@@ -1,7 +1,7 @@
-import { findAccountById } from '../accounts/store.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { findAccountById } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import type { Actor, Deps } from '../context.js';
-import { findCredentialIdOfAward, setLearnerOfAwardCredentials } from '../credentials/store.js';
+import { findCredentialIdOfAward, setLearnerOfAwardCredentials } from '../credentials/index.js';
 import { inTransaction } from '../db/tx.js';
 import { AppError } from '../shared/errors.js';
 import { sha256Hex } from '../shared/hash.js';

@@ -19,9 +19,9 @@ export {
   prepareAwardSigners,
   reserveStatusIndexes,
   signAward as signAwardCredentialRow,
-} from '../credentials/issue-credential.js';
-export type { AwardSigners, StatusIndexSource } from '../credentials/issue-credential.js';
-export { insertCredentialRows } from '../credentials/store.js';
+} from '../credentials/index.js';
+export type { AwardSigners, StatusIndexSource } from '../credentials/index.js';
+export { insertCredentialRows } from '../credentials/index.js';
 export { issueAwardsBatch, StatusIndexBuffer } from './issue-awards-batch.js';
 export type { BatchAwardItem, BatchAwardResult, IssueAwardsBatchOptions } from './issue-awards-batch.js';
 export { awardRoutes } from './routes.js';

@@ -1,8 +1,8 @@
 import type { Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
-import { recordAudit } from '../audit/record-audit.js';
-import { issueAwardCredential } from '../credentials/issue-credential.js';
-import type { AwardSigners, StatusIndexSource } from '../credentials/issue-credential.js';
+import { recordAudit } from '../audit/index.js';
+import { issueAwardCredential } from '../credentials/index.js';
+import type { AwardSigners, StatusIndexSource } from '../credentials/index.js';
 import { AppError } from '../shared/errors.js';
 import { mailClaimLink } from './send-claim-mail.js';
 import { findAwardByKey, insertAward } from './store.js';

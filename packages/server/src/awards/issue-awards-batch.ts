@@ -1,14 +1,14 @@
 import type { Deps } from '../context.js';
 import type { Db } from '../db/client.js';
-import type { AwardSigners, StatusIndexSource } from '../credentials/issue-credential.js';
-import { recordAuditEvents } from '../audit/record-audit.js';
-import type { AuditEventInput } from '../audit/record-audit.js';
-import { issueAwardCredential, prepareAwardCredential, signedRow, validUntilOf } from '../credentials/issue-credential.js';
-import { buildAndSignCredential } from '../credentials/sign-award-credential.js';
-import type { PreparedCredential, SignedForms } from '../credentials/sign-award-credential.js';
-import type { SignPool } from '../credentials/sign-pool.js';
-import type { SignTask } from '../credentials/sign-worker.js';
-import { insertCredentialRows } from '../credentials/store.js';
+import type { AwardSigners, StatusIndexSource } from '../credentials/index.js';
+import { recordAuditEvents } from '../audit/index.js';
+import type { AuditEventInput } from '../audit/index.js';
+import { issueAwardCredential, prepareAwardCredential, signedRow, validUntilOf } from '../credentials/index.js';
+import { buildAndSignCredential } from '../credentials/index.js';
+import type { PreparedCredential, SignedForms } from '../credentials/index.js';
+import type { SignPool } from '../credentials/index.js';
+import type { SignTask } from '../credentials/index.js';
+import { insertCredentialRows } from '../credentials/index.js';
 import { inTransaction } from '../db/tx.js';
 import type { AwardSource } from './issue-award.js';
 import { mailClaimLink } from './send-claim-mail.js';
@@ -24,7 +24,10 @@ import type { AwardRecipient, AwardResult } from './validate-award.js';
  * left unused (an award that already existed) stay in the buffer for the next item; none is handed out twice.
  */
 export class StatusIndexBuffer implements StatusIndexSource {
-  private readonly queues = { revocation: [] as Array<{ listId: string; index: number }>, suspension: [] as Array<{ listId: string; index: number }> };
+  private readonly queues = {
+    revocation: [] as Array<{ listId: string; index: number }>,
+    suspension: [] as Array<{ listId: string; index: number }>,
+  };
   constructor(private readonly source: StatusIndexSource) {}
 
   /** Make sure `count` indexes of `purpose` are ready (takes from the source outside any transaction). */
@@ -51,7 +54,8 @@ export interface BatchAwardItem {
 }
 
 /** What became of one item: its award (new, or the one its key already held), or why it failed. */
-export type BatchAwardResult = { kind: 'ok'; award: AwardRow; credentialId: string | null; created: boolean } | { kind: 'failed'; message: string };
+export type BatchAwardResult =
+  { kind: 'ok'; award: AwardRow; credentialId: string | null; created: boolean } | { kind: 'failed'; message: string };
 
 /** Options for a batch of awards of one achievement version. */
 export interface IssueAwardsBatchOptions {
@@ -93,7 +97,8 @@ function failed(errors: Array<{ path: string; message: string }>): BatchAwardRes
 export async function issueAwardsBatch(deps: Deps, opts: IssueAwardsBatchOptions): Promise<BatchAwardResult[]> {
   const now = deps.clock.now();
   const target = await awardableVersion(deps, { orgId: opts.orgId, achievementId: opts.achievementId, versionId: opts.versionId });
-  if (!target) return opts.items.map(() => failed([{ path: 'achievementId', message: 'Not a published achievement of this organisation' }]));
+  if (!target)
+    return opts.items.map(() => failed([{ path: 'achievementId', message: 'Not a published achievement of this organisation' }]));
   const results: Array<BatchAwardResult | null> = [];
   const rows: NewAward[] = [];
   const rowOfItem = new Map<number, NewAward>();
@@ -133,18 +138,36 @@ export async function issueAwardsBatch(deps: Deps, opts: IssueAwardsBatchOptions
   // Outside the transaction: enough indexes for every credential this batch may sign, and the credentials of the
   // awards that are not there yet built and signed (on the signing threads when the job has them). A key that
   // turns out to be taken (a resumed batch) discards its credential; its status index is left unused.
-  const known = await existingAwardKeys(deps.db, opts.orgId, rows.map((r) => r.idempotencyKey));
+  const known = await existingAwardKeys(
+    deps.db,
+    opts.orgId,
+    rows.map((r) => r.idempotencyKey),
+  );
   await opts.statusIndexes.fill('revocation', rows.length);
   if (opts.signers.org.suspensionEnabled) await opts.statusIndexes.fill('suspension', rows.length);
   const fresh = [...rowOfItem].filter(([, row]) => !known.has(row.idempotencyKey));
   const preps: Array<Awaited<ReturnType<typeof prepareAwardCredential>>> = [];
   for (const [, row] of fresh) {
     const validUntil = validUntilOf(target.content, row.issuedOn && row.issuedOn < now ? row.issuedOn : now);
-    preps.push(await prepareAwardCredential(deps, { award: row as AwardRow, showName: false, validUntil, signers: opts.signers, statusIndexes: opts.statusIndexes }));
+    preps.push(
+      await prepareAwardCredential(deps, {
+        award: row as AwardRow,
+        showName: false,
+        validUntil,
+        signers: opts.signers,
+        statusIndexes: opts.statusIndexes,
+      }),
+    );
   }
   const forms = opts.signPool
-    ? await opts.signPool.pool.sign(preps.map((p) => p.prepared), opts.signPool.keys)
-    : await signInline(preps.map((p) => p.prepared), opts.signers);
+    ? await opts.signPool.pool.sign(
+        preps.map((p) => p.prepared),
+        opts.signPool.keys,
+      )
+    : await signInline(
+        preps.map((p) => p.prepared),
+        opts.signers,
+      );
   const signedOf = new Map(fresh.map(([i], k) => [i, { prep: preps[k], forms: forms[k] }]));
   return inTransaction(deps, async (tx) => {
     const inserted = new Set(await insertAwardRows(tx.db, rows));
@@ -162,11 +185,20 @@ export async function issueAwardsBatch(deps: Deps, opts: IssueAwardsBatchOptions
       if (!inserted.has(item.idempotencyKey) || !signed?.prep || !signed.forms) {
         const existing = await findAwardByKey(tx.db, opts.orgId, item.idempotencyKey);
         if (!existing) throw new Error(`award ${item.idempotencyKey} vanished`);
-        if (existing.achievementId !== row.achievementId || existing.recipientAccountId !== row.recipientAccountId || existing.recipientEmail !== row.recipientEmail) {
+        if (
+          existing.achievementId !== row.achievementId ||
+          existing.recipientAccountId !== row.recipientAccountId ||
+          existing.recipientEmail !== row.recipientEmail
+        ) {
           out.push({ kind: 'failed', message: 'This idempotency key was already used for another award' });
           continue;
         }
-        const cred = await issueAwardCredential(tx, { awardId: existing.id, signers: opts.signers, statusIndexes: opts.statusIndexes, actorId: opts.createdBy });
+        const cred = await issueAwardCredential(tx, {
+          awardId: existing.id,
+          signers: opts.signers,
+          statusIndexes: opts.statusIndexes,
+          actorId: opts.createdBy,
+        });
         out.push({ kind: 'ok', award: existing, credentialId: cred.credentialId, created: false });
         continue;
       }
@@ -176,7 +208,13 @@ export async function issueAwardsBatch(deps: Deps, opts: IssueAwardsBatchOptions
         orgId: opts.orgId,
         actorId: opts.createdBy,
         target: award.id,
-        detail: { source: award.source, sourceRef: award.sourceRef, achievementId: award.achievementId, versionId: award.versionId, recipient: award.recipientAccountId ? { accountId: award.recipientAccountId } : { email: award.recipientEmail } },
+        detail: {
+          source: award.source,
+          sourceRef: award.sourceRef,
+          achievementId: award.achievementId,
+          versionId: award.versionId,
+          recipient: award.recipientAccountId ? { accountId: award.recipientAccountId } : { email: award.recipientEmail },
+        },
       });
       if (award.recipientEmail && opts.claimMail === 'send') await mailClaimLink(tx, award);
       const credential = signedRow(signed.prep, signed.forms);
@@ -186,7 +224,13 @@ export async function issueAwardsBatch(deps: Deps, opts: IssueAwardsBatchOptions
         orgId: opts.orgId,
         actorId: opts.createdBy,
         target: credential.id,
-        detail: { awardId: award.id, source: award.source, achievementId: award.achievementId, version: signed.prep.version, ...(signed.prep.omitted.length ? { omittedInvalidUrls: signed.prep.omitted } : {}) },
+        detail: {
+          awardId: award.id,
+          source: award.source,
+          achievementId: award.achievementId,
+          version: signed.prep.version,
+          ...(signed.prep.omitted.length ? { omittedInvalidUrls: signed.prep.omitted } : {}),
+        },
       });
       out.push({ kind: 'ok', award, credentialId: credential.id, created: true });
     }

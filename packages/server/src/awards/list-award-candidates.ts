@@ -1,5 +1,5 @@
 import type { Deps } from '../context.js';
-import type { OrgRow } from '../orgs/store.js';
+import type { OrgRow } from '../orgs/index.js';
 import { listCandidateAccounts } from './store.js';
 
 /** An address shown as a hint only: the first letter and the domain. */

@@ -1,5 +1,5 @@
 import type { Role } from '@tessera/shared';
-import type { OrgRow } from '../orgs/store.js';
+import type { OrgRow } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
 
 /** Whether a role may award directly in an organisation: owners always, other roles when the owner allowed them. */

@@ -1,5 +1,5 @@
-import { readContent } from '../achievements/content.js';
-import { credentialKey, credentialPageUrl } from '../credentials/present.js';
+import { readContent } from '../achievements/index.js';
+import { credentialKey, credentialPageUrl } from '../credentials/index.js';
 import type { AwardRow } from './store.js';
 
 /** An award as the API shows it. */

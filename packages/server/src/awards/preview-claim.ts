@@ -1,4 +1,4 @@
-import { readContent } from '../achievements/content.js';
+import { readContent } from '../achievements/index.js';
 import type { Deps } from '../context.js';
 import { AppError } from '../shared/errors.js';
 import { sha256Hex } from '../shared/hash.js';

@@ -1,7 +1,7 @@
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/index.js';
 import type { Deps } from '../context.js';
-import { listReviews } from '../submissions/store.js';
-import type { SubmissionRow } from '../submissions/store.js';
+import { listReviews } from '../submissions/index.js';
+import type { SubmissionRow } from '../submissions/index.js';
 import { findAccountName, findAwardByKey, insertAward } from './store.js';
 import type { AwardRow } from './store.js';
 

@@ -10,12 +10,12 @@ import {
   DirectAwardPreview,
   DirectAwardResult,
 } from '@tessera/shared';
-import { API_TOKEN_SECURITY } from '../api-tokens/routes.js';
+import { API_TOKEN_SECURITY } from '../api-tokens/index.js';
 import { resolveOrgCaller } from '../api-tokens/index.js';
 import { requireAuth } from '../http/auth.js';
 import { jsonBody, jsonOk, PROBLEMS, SESSION_SECURITY, SlugParams } from '../http/openapi.js';
 import type { AppEnv } from '../http/types.js';
-import { can } from '../orgs/policies.js';
+import { can } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
 import { awardDirectly } from './award-directly.js';
 import { claimAward } from './claim-award.js';

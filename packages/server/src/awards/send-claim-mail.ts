@@ -1,14 +1,14 @@
-import { readContent } from '../achievements/content.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { readContent } from '../achievements/index.js';
+import { recordAudit } from '../audit/index.js';
 import type { Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
-import { sendMail } from '../mail/send-mail.js';
-import { findOrgById } from '../orgs/store.js';
+import { sendMail } from '../mail/index.js';
+import { findOrgById } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
 import { sha256Hex } from '../shared/hash.js';
 import { findAward, updateAward } from './store.js';
 import type { AwardRow } from './store.js';
-import { findVersion } from '../achievements/store.js';
+import { findVersion } from '../achievements/index.js';
 
 /** How long a claim link works. */
 export const CLAIM_TTL_MS = 60 * 86_400_000;

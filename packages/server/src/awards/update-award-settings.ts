@@ -1,7 +1,7 @@
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/index.js';
 import type { Actor, Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
-import type { OrgRow } from '../orgs/store.js';
+import type { OrgRow } from '../orgs/index.js';
 import { setAwardRoles } from './store.js';
 
 /** Choose which roles besides owners may award directly. Audited. */

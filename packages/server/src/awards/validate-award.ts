@@ -1,6 +1,6 @@
 import { httpUrlProblem, LIMITS } from '@tessera/shared';
-import { readContent } from '../achievements/content.js';
-import type { Content } from '../achievements/content.js';
+import { readContent } from '../achievements/index.js';
+import type { Content } from '../achievements/index.js';
 import type { Deps } from '../context.js';
 import type { FieldError } from '../shared/errors.js';
 import { findAccountName, findPublishedAchievement, isRelatedAccount } from './store.js';

@@ -25,7 +25,11 @@ const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 async function upload(client: ApiClient, csv: string | Uint8Array, query = '') {
   const res = await ctx.app.request(`/api/v1/orgs/bulk/bulk-awards?achievementId=${achievementId}&fileName=cohort.csv${query}`, {
     method: 'POST',
-    headers: { 'content-type': 'text/csv', ...(client.cookie ? { cookie: client.cookie } : {}), ...(client.csrf ? { 'x-csrf-token': client.csrf } : {}) },
+    headers: {
+      'content-type': 'text/csv',
+      ...(client.cookie ? { cookie: client.cookie } : {}),
+      ...(client.csrf ? { 'x-csrf-token': client.csrf } : {}),
+    },
     body: csv,
   });
   const text = await res.text();
@@ -80,7 +84,12 @@ describe('bulk award from CSV', () => {
     expect(created).toMatchObject({ state: 'draft', total: 7, problemRows: 4, levelColumns: ['level:c1', 'level:Reflection'], done: 0 });
     const page = BulkRowPage.parse((await owner.request('GET', `orgs/bulk/bulk-awards/${runId}/rows?problems=true`)).json);
     const byRow = Object.fromEntries(page.items.map((i) => [i.row, i.problems.map((p) => p.column)]));
-    expect(byRow).toEqual({ 4: ['email'], 5: ['email'], 6: ['issued_on'], 7: ['issued_on', 'evidence_url', 'level:c1', 'level:Reflection'] });
+    expect(byRow).toEqual({
+      4: ['email'],
+      5: ['email'],
+      6: ['issued_on'],
+      7: ['issued_on', 'evidence_url', 'level:c1', 'level:Reflection'],
+    });
     expect(page.items.find((i) => i.row === 5)?.problems[0]?.message).toBe('Same email as row 2: a person receives this achievement once');
     const all = BulkRowPage.parse((await owner.request('GET', `orgs/bulk/bulk-awards/${runId}/rows`)).json);
     expect(all.items[0]?.cells.narrative).toBe('Led the workshop;\r\nthen mentored two peers');
@@ -99,9 +108,17 @@ describe('bulk award from CSV', () => {
     const fix = await owner.request('PATCH', `orgs/bulk/bulk-awards/${runId}/rows/4`, { email: 'bad.email@bulk-learners.example' });
     expect(fix.status).toBe(200);
     expect(fix.json['row']).toMatchObject({ row: 4, problems: [] });
-    const still = await owner.request('PATCH', `orgs/bulk/bulk-awards/${runId}/rows/7`, { issuedOn: '2025-12-31', evidenceUrl: 'https://example.org/kat' });
-    expect((still.json['row'] as { problems: Array<{ column: string }> }).problems.map((p) => p.column)).toEqual(['level:c1', 'level:Reflection']);
-    const fixed = await owner.request('PATCH', `orgs/bulk/bulk-awards/${runId}/rows/7`, { levels: { 'level:c1': 'Developing', 'level:Reflection': 'Proficient' } });
+    const still = await owner.request('PATCH', `orgs/bulk/bulk-awards/${runId}/rows/7`, {
+      issuedOn: '2025-12-31',
+      evidenceUrl: 'https://example.org/kat',
+    });
+    expect((still.json['row'] as { problems: Array<{ column: string }> }).problems.map((p) => p.column)).toEqual([
+      'level:c1',
+      'level:Reflection',
+    ]);
+    const fixed = await owner.request('PATCH', `orgs/bulk/bulk-awards/${runId}/rows/7`, {
+      levels: { 'level:c1': 'Developing', 'level:Reflection': 'Proficient' },
+    });
     expect(fixed.json['row']).toMatchObject({ problems: [] });
     // Fixing the first row's email frees the address: the later row is no longer a duplicate.
     const moved = await owner.request('PATCH', `orgs/bulk/bulk-awards/${runId}/rows/2`, { email: 'ada.l@bulk-learners.example' });
@@ -116,7 +133,9 @@ describe('bulk award from CSV', () => {
     await drain();
     const done = await run(runId);
     expect(done).toMatchObject({ state: 'completed', done: 7, issued: 6, skipped: 0, failed: 1, secondsLeft: 0 });
-    const report = parse((await owner.request('GET', `orgs/bulk/bulk-awards/${runId}/report.csv`)).text, { columns: true }) as Array<Record<string, string>>;
+    const report = parse((await owner.request('GET', `orgs/bulk/bulk-awards/${runId}/report.csv`)).text, { columns: true }) as Array<
+      Record<string, string>
+    >;
     expect(report.map((r) => [r['row'], r['outcome']])).toEqual([
       ['2', 'issued'],
       ['3', 'issued'],
@@ -129,20 +148,32 @@ describe('bulk award from CSV', () => {
     expect(report[4]?.['reason']).toContain('issued_on: ');
     const creds = await ctx.deps.db.select().from(credentials).where(eq(credentials.achievementId, achievementId));
     expect(creds).toHaveLength(6);
-    expect(new Set(creds.map((c) => c.id))).toEqual(new Set(report.filter((r) => r['outcome'] === 'issued').map((r) => r['credential_id'])));
+    expect(new Set(creds.map((c) => c.id))).toEqual(
+      new Set(report.filter((r) => r['outcome'] === 'issued').map((r) => r['credential_id'])),
+    );
     const ada = creds.find((c) => c.id === report[0]?.['credential_id']);
     expect(JSON.stringify(ada?.document)).toContain('Led the workshop');
     const kat = await ctx.deps.db.select().from(awards).where(eq(awards.recipientEmail, 'kat@bulk-learners.example'));
-    expect(kat[0]).toMatchObject({ source: 'bulk', results: [{ criterionId: 'c1', levelId: 'l2' }, { criterionId: 'c3', levelId: 'l3' }] });
+    expect(kat[0]).toMatchObject({
+      source: 'bulk',
+      results: [
+        { criterionId: 'c1', levelId: 'l2' },
+        { criterionId: 'c3', levelId: 'l3' },
+      ],
+    });
   });
 
   it('uploading the same cohort again skips every row as a duplicate and changes nothing', async () => {
     const before = (await ctx.deps.db.select().from(credentials)).length;
-    const again = BulkRun.parse((await upload(owner, 'email,name\nada.l@bulk-learners.example,Ada Lovelace\ngrace@bulk-learners.example,Grace Hopper\n')).json);
+    const again = BulkRun.parse(
+      (await upload(owner, 'email,name\nada.l@bulk-learners.example,Ada Lovelace\ngrace@bulk-learners.example,Grace Hopper\n')).json,
+    );
     await owner.request('POST', `orgs/bulk/bulk-awards/${again.id}/start`);
     await drain();
     expect(await run(again.id)).toMatchObject({ state: 'completed', issued: 0, skipped: 2, failed: 0 });
-    const report = parse((await owner.request('GET', `orgs/bulk/bulk-awards/${again.id}/report.csv`)).text, { columns: true }) as Array<Record<string, string>>;
+    const report = parse((await owner.request('GET', `orgs/bulk/bulk-awards/${again.id}/report.csv`)).text, { columns: true }) as Array<
+      Record<string, string>
+    >;
     expect(report.map((r) => r['outcome'])).toEqual(['skipped (duplicate)', 'skipped (duplicate)']);
     expect((await ctx.deps.db.select().from(credentials)).length).toBe(before);
   });
@@ -154,7 +185,8 @@ describe('bulk award from CSV', () => {
     expect(started.status).toBe(200);
     const org = await findOrgBySlug(ctx.deps.db, 'bulk');
     if (!org) throw new Error('org');
-    const jobId = (await queryRows<{ job_id: string }>(ctx.deps.db, sql`select job_id from bulk_award_runs where id = ${r.id}`))[0]?.job_id ?? '';
+    const jobId =
+      (await queryRows<{ job_id: string }>(ctx.deps.db, sql`select job_id from bulk_award_runs where id = ${r.id}`))[0]?.job_id ?? '';
     let batches = 0;
     await runBulkAwards(ctx.deps, {
       runId: r.id,
@@ -175,7 +207,10 @@ describe('bulk award from CSV', () => {
     expect(await run(r.id)).toMatchObject({ done: 3 });
     await drain();
     expect(await run(r.id)).toMatchObject({ state: 'completed', done: 7, issued: 7 });
-    const keys = await queryRows<{ n: number }>(ctx.deps.db, sql`select count(*)::int as n from awards where source_ref like ${`${r.id}:%`}`);
+    const keys = await queryRows<{ n: number }>(
+      ctx.deps.db,
+      sql`select count(*)::int as n from awards where source_ref like ${`${r.id}:%`}`,
+    );
     expect(keys[0]?.n).toBe(7);
   });
 
@@ -186,7 +221,9 @@ describe('bulk award from CSV', () => {
     await drain();
     expect(await run(r.id)).toMatchObject({ state: 'cancelled', done: 0 });
     expect((await owner.request('POST', `orgs/bulk/bulk-awards/${r.id}/resume`)).status).toBe(409);
-    const report = parse((await owner.request('GET', `orgs/bulk/bulk-awards/${r.id}/report.csv`)).text, { columns: true }) as Array<Record<string, string>>;
+    const report = parse((await owner.request('GET', `orgs/bulk/bulk-awards/${r.id}/report.csv`)).text, { columns: true }) as Array<
+      Record<string, string>
+    >;
     expect(report.map((x) => x['outcome'])).toEqual(['not issued (cancelled)', 'not issued (cancelled)']);
     expect(await ctx.deps.db.select().from(awards).where(eq(awards.recipientEmail, 'c1@bulk-learners.example'))).toHaveLength(0);
   });
@@ -202,7 +239,12 @@ describe('refused files (nothing stored)', () => {
   it('a 200 MB upload is refused from its declared length, before it is read', async () => {
     const res = await ctx.app.request(`/api/v1/orgs/bulk/bulk-awards?achievementId=${achievementId}`, {
       method: 'POST',
-      headers: { 'content-type': 'text/csv', 'content-length': String(200 * 1024 * 1024), cookie: owner.cookie ?? '', 'x-csrf-token': owner.csrf ?? '' },
+      headers: {
+        'content-type': 'text/csv',
+        'content-length': String(200 * 1024 * 1024),
+        cookie: owner.cookie ?? '',
+        'x-csrf-token': owner.csrf ?? '',
+      },
       body: 'email,name\n',
     });
     expect(res.status).toBe(413);
@@ -241,8 +283,12 @@ describe('who may bulk-award', () => {
   });
 
   it('bulk revocation is for owners only', async () => {
-    expect((await designer.request('POST', 'orgs/bulk/bulk-revocations/preview', { target: { kind: 'filter', achievementId } })).status).toBe(403);
-    expect((await stranger.request('POST', 'orgs/bulk/bulk-revocations/preview', { target: { kind: 'filter', achievementId } })).status).toBe(404);
+    expect(
+      (await designer.request('POST', 'orgs/bulk/bulk-revocations/preview', { target: { kind: 'filter', achievementId } })).status,
+    ).toBe(403);
+    expect(
+      (await stranger.request('POST', 'orgs/bulk/bulk-revocations/preview', { target: { kind: 'filter', achievementId } })).status,
+    ).toBe(404);
   });
 });
 
@@ -258,10 +304,19 @@ describe('bulk revocation', () => {
     const target = { kind: 'filter', runId: first.id };
     const preview = await owner.request('POST', 'orgs/bulk/bulk-revocations/preview', { target });
     expect(preview.json).toMatchObject({ count: 6, alreadyRevoked: 0 });
-    expect((await owner.request('POST', 'orgs/bulk/bulk-revocations', { target, reason: 'Workshop record was wrong', expectedCount: 5 })).status).toBe(409);
-    const done = await owner.request('POST', 'orgs/bulk/bulk-revocations', { target, reason: 'Workshop record was wrong', expectedCount: 6 });
+    expect(
+      (await owner.request('POST', 'orgs/bulk/bulk-revocations', { target, reason: 'Workshop record was wrong', expectedCount: 5 })).status,
+    ).toBe(409);
+    const done = await owner.request('POST', 'orgs/bulk/bulk-revocations', {
+      target,
+      reason: 'Workshop record was wrong',
+      expectedCount: 6,
+    });
     expect(done.json).toEqual({ revoked: 6, alreadyRevoked: 0, unknown: [] });
-    const revoked = await ctx.deps.db.select().from(credentials).where(and(eq(credentials.orgId, (await findOrgBySlug(ctx.deps.db, 'bulk'))?.id ?? ''), sql`revoked_at is not null`));
+    const revoked = await ctx.deps.db
+      .select()
+      .from(credentials)
+      .where(and(eq(credentials.orgId, (await findOrgBySlug(ctx.deps.db, 'bulk'))?.id ?? ''), sql`revoked_at is not null`));
     expect(revoked).toHaveLength(6);
     expect(revoked.every((c) => c.revokedReason === 'Workshop record was wrong')).toBe(true);
     const events = await ctx.deps.db.select().from(auditEvents).where(eq(auditEvents.action, 'credential.revoked'));
@@ -272,6 +327,10 @@ describe('bulk revocation', () => {
     }
     // By ids (a CSV of credential ids): the revoked ones are counted as such, unknown ids are named.
     const ids = { kind: 'ids', ids: [revoked[0]?.id ?? '', 'http://tessera.test/credentials/00000000-0000-0000-0000-000000000000'] };
-    expect((await owner.request('POST', 'orgs/bulk/bulk-revocations/preview', { target: ids })).json).toMatchObject({ count: 0, alreadyRevoked: 1, unknown: ['http://tessera.test/credentials/00000000-0000-0000-0000-000000000000'] });
+    expect((await owner.request('POST', 'orgs/bulk/bulk-revocations/preview', { target: ids })).json).toMatchObject({
+      count: 0,
+      alreadyRevoked: 1,
+      unknown: ['http://tessera.test/credentials/00000000-0000-0000-0000-000000000000'],
+    });
   });
 });

@@ -1,10 +1,10 @@
 import type { BulkRun } from '@tessera/shared';
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/index.js';
 import type { Deps } from '../context.js';
 import type { BulkActor } from './create-bulk-run.js';
 import { inTransaction } from '../db/tx.js';
-import { enqueueJob } from '../jobs/queue.js';
-import type { OrgRow } from '../orgs/store.js';
+import { enqueueJob } from '../jobs/index.js';
+import type { OrgRow } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
 import { presentRun } from './present.js';
 import { findRun, updateRun } from './store.js';
@@ -28,11 +28,15 @@ const ALLOWED: Record<BulkRunAction, ReadonlyArray<BulkRunRow['state']>> = {
  * (a job that is not the run's job stops at its next batch); pause and cancel take effect at the end of the batch
  * being issued. Rows already issued stay issued; a cancelled run's remaining rows are never issued.
  */
-export async function changeBulkRunState(deps: Deps, opts: { org: OrgRow; actor: BulkActor; runId: string; action: BulkRunAction }): Promise<BulkRun> {
+export async function changeBulkRunState(
+  deps: Deps,
+  opts: { org: OrgRow; actor: BulkActor; runId: string; action: BulkRunAction },
+): Promise<BulkRun> {
   const run = await inTransaction(deps, async (tx) => {
     const r = await findRun(tx.db, opts.org.id, opts.runId, true);
     if (!r) throw new AppError('not_found', 'No such bulk award run');
-    if (!ALLOWED[opts.action].includes(r.state)) throw new AppError('conflict', `A ${r.state} run cannot be ${opts.action === 'start' ? 'started' : `${opts.action}d`}`);
+    if (!ALLOWED[opts.action].includes(r.state))
+      throw new AppError('conflict', `A ${r.state} run cannot be ${opts.action === 'start' ? 'started' : `${opts.action}d`}`);
     const now = tx.clock.now();
     let patch: Partial<BulkRunRow>;
     if (opts.action === 'start' || opts.action === 'resume') {
@@ -41,11 +45,30 @@ export async function changeBulkRunState(deps: Deps, opts: { org: OrgRow; actor:
     } else {
       // Leaving `running`: bank the time spent issuing, so the rate ignores the pause.
       const active = r.state === 'running' && r.resumedAt ? now.getTime() - r.resumedAt.getTime() : 0;
-      patch = { state: opts.action === 'pause' ? 'paused' : 'cancelled', activeMs: r.activeMs + Math.max(active, 0), resumedAt: null, ...(opts.action === 'cancel' ? { finishedAt: now, jobId: null } : {}) };
+      patch = {
+        state: opts.action === 'pause' ? 'paused' : 'cancelled',
+        activeMs: r.activeMs + Math.max(active, 0),
+        resumedAt: null,
+        ...(opts.action === 'cancel' ? { finishedAt: now, jobId: null } : {}),
+      };
     }
     const updated = await updateRun(tx.db, r.id, patch);
-    const action = opts.action === 'start' ? 'bulk_award.started' : opts.action === 'pause' ? 'bulk_award.paused' : opts.action === 'resume' ? 'bulk_award.resumed' : 'bulk_award.cancelled';
-    await recordAudit(tx, { action, orgId: opts.org.id, actorId: opts.actor.accountId, target: r.id, detail: { achievementId: r.achievementId }, ip: opts.actor.ip });
+    const action =
+      opts.action === 'start'
+        ? 'bulk_award.started'
+        : opts.action === 'pause'
+          ? 'bulk_award.paused'
+          : opts.action === 'resume'
+            ? 'bulk_award.resumed'
+            : 'bulk_award.cancelled';
+    await recordAudit(tx, {
+      action,
+      orgId: opts.org.id,
+      actorId: opts.actor.accountId,
+      target: r.id,
+      detail: { achievementId: r.achievementId },
+      ip: opts.actor.ip,
+    });
     if (!updated) throw new Error('bulk run vanished');
     return updated;
   });

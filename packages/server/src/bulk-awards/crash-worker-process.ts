@@ -5,7 +5,7 @@
  * CRASH_SIGN_POOL=1 it signs on worker threads.
  */
 import { loadEnv } from '../env.js';
-import { startWorker } from '../jobs/worker.js';
+import { startWorker } from '../jobs/index.js';
 import { bootstrap } from '../main.js';
 import { BULK_AWARD_JOB } from './change-bulk-run-state.js';
 import { runBulkAwards } from './run-bulk-awards.js';
@@ -20,7 +20,10 @@ const worker = startWorker(deps, {
   pollMs: 50,
   concurrency: 1,
   // CRASH_SIGN_POOL=1: sign on worker threads (the path of large runs); otherwise on this thread.
-  handlers: { [BULK_AWARD_JOB]: (d, job) => runBulkAwards(d, { runId, job, batchSize: 40, signPoolMinRows: process.env['CRASH_SIGN_POOL'] === '1' ? 0 : Infinity }) },
+  handlers: {
+    [BULK_AWARD_JOB]: (d, job) =>
+      runBulkAwards(d, { runId, job, batchSize: 40, signPoolMinRows: process.env['CRASH_SIGN_POOL'] === '1' ? 0 : Infinity }),
+  },
 });
 process.stdout.write('ready\n');
 for (;;) {

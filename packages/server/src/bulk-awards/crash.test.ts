@@ -25,7 +25,10 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 /** Start a worker process; resolves once it polls (or rejects if it exits first with an error). */
 function startChild(env: NodeJS.ProcessEnv, runId: string): Promise<{ child: ChildProcess; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', SCRIPT, runId], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', SCRIPT, runId], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     child.stdout?.on('data', (d: Buffer) => {
@@ -39,7 +42,13 @@ describe(`bulk run: kill -9 ${KILLS} times at random points, then restart (${TES
   it('issues every row exactly once and never uses a status index twice', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tessera-bulk-crash-'));
     dirs.push(dataDir);
-    const env: NodeJS.ProcessEnv = { ...process.env, TESSERA_DATA_DIR: dataDir, TESSERA_BASE_URL: 'http://localhost:3000', TESSERA_LOG_LEVEL: 'silent', NODE_ENV: 'test' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      TESSERA_DATA_DIR: dataDir,
+      TESSERA_BASE_URL: 'http://localhost:3000',
+      TESSERA_LOG_LEVEL: 'silent',
+      NODE_ENV: 'test',
+    };
     delete env['DATABASE_URL'];
     delete env['TESSERA_MASTER_KEY'];
     let dropDatabase: (() => Promise<void>) | null = null;
@@ -57,10 +66,20 @@ describe(`bulk run: kill -9 ${KILLS} times at random points, then restart (${TES
     await seedDemo(deps);
     const org = await findOrgBySlug(deps.db, 'riverside');
     if (!org) throw new Error('demo organisation missing');
-    const [ach] = await queryRows<{ id: string }>(deps.db, sql`select id from achievements where org_id = ${org.id} and status = 'published' order by created_at limit 1`);
+    const [ach] = await queryRows<{ id: string }>(
+      deps.db,
+      sql`select id from achievements where org_id = ${org.id} and status = 'published' order by created_at limit 1`,
+    );
     const lines = ['email,name'];
     for (let i = 1; i <= ROWS; i++) lines.push(`crash-${i}@learners.example,Crash Learner ${i}`);
-    const draft = await createBulkRun(deps, { org, actor: { accountId: null, ip: null }, achievementId: ach?.id ?? '', fileName: 'crash.csv', sendClaimMail: false, body: [new TextEncoder().encode(`${lines.join('\n')}\n`)] });
+    const draft = await createBulkRun(deps, {
+      org,
+      actor: { accountId: null, ip: null },
+      achievementId: ach?.id ?? '',
+      fileName: 'crash.csv',
+      sendClaimMail: false,
+      body: [new TextEncoder().encode(`${lines.join('\n')}\n`)],
+    });
     await changeBulkRunState(deps, { org, actor: { accountId: null, ip: null }, runId: draft.id, action: 'start' });
     await database.close();
 
@@ -68,7 +87,10 @@ describe(`bulk run: kill -9 ${KILLS} times at random points, then restart (${TES
     for (let i = 0; i < KILLS; i++) {
       // Every other process signs on worker threads, so a run crashes and resumes across both signing paths.
       const { child, exited } = await startChild({ ...env, CRASH_SIGN_POOL: i % 2 ? '1' : '0' }, draft.id);
-      const finished = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 200 + Math.random() * 2500))]);
+      const finished = await Promise.race([
+        exited.then(() => true),
+        new Promise<boolean>((r) => setTimeout(() => r(false), 200 + Math.random() * 2500)),
+      ]);
       if (finished) break;
       child.kill('SIGKILL');
       await exited;
@@ -81,7 +103,10 @@ describe(`bulk run: kill -9 ${KILLS} times at random points, then restart (${TES
 
     ({ deps, database } = await boot());
     try {
-      const outcomes = await queryRows<{ outcome: string; n: number }>(deps.db, sql`select outcome, count(*)::int as n from bulk_award_rows where run_id = ${draft.id} group by outcome`);
+      const outcomes = await queryRows<{ outcome: string; n: number }>(
+        deps.db,
+        sql`select outcome, count(*)::int as n from bulk_award_rows where run_id = ${draft.id} group by outcome`,
+      );
       expect(outcomes).toEqual([{ outcome: 'issued', n: ROWS }]);
       const [awards] = await queryRows<{ n: number; refs: number; keys: number }>(
         deps.db,
@@ -95,7 +120,10 @@ describe(`bulk run: kill -9 ${KILLS} times at random points, then restart (${TES
       );
       expect(creds).toEqual({ n: ROWS, awards: ROWS, indexes: ROWS });
       // No status index of the organisation is used twice, whoever holds it.
-      const [all] = await queryRows<{ n: number; indexes: number }>(deps.db, sql`select count(*)::int as n, count(distinct (revocation_list_id, revocation_index))::int as indexes from credentials where org_id = ${org.id}`);
+      const [all] = await queryRows<{ n: number; indexes: number }>(
+        deps.db,
+        sql`select count(*)::int as n, count(distinct (revocation_list_id, revocation_index))::int as indexes from credentials where org_id = ${org.id}`,
+      );
       expect(all?.indexes).toBe(all?.n);
       // Each row's report points at its own award's credential.
       const [mismatch] = await queryRows<{ n: number }>(

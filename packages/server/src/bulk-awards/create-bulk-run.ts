@@ -1,9 +1,9 @@
 import { LIMITS } from '@tessera/shared';
 import type { BulkRun } from '@tessera/shared';
-import { readContent } from '../achievements/content.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { readContent } from '../achievements/index.js';
+import { recordAudit } from '../audit/index.js';
 import type { Deps } from '../context.js';
-import type { OrgRow } from '../orgs/store.js';
+import type { OrgRow } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
 import { BulkFileError, parseBulkCsv } from './parse-csv.js';
 import { presentRun } from './present.js';
@@ -35,7 +35,10 @@ export interface CreateBulkRunOptions {
 export async function awardableRubric(deps: Deps, orgId: string, achievementId: string) {
   const found = await findAwardableAchievement(deps.db, orgId, achievementId);
   if (!found) throw new AppError('not_found', 'No such micro-credential in this organisation');
-  if (!found.version || found.achievement.status !== 'published') throw new AppError('validation_failed', 'Only a published micro-credential can be awarded', { errors: [{ path: 'achievementId', message: 'Publish this micro-credential first' }] });
+  if (!found.version || found.achievement.status !== 'published')
+    throw new AppError('validation_failed', 'Only a published micro-credential can be awarded', {
+      errors: [{ path: 'achievementId', message: 'Publish this micro-credential first' }],
+    });
   const content = readContent(found.version.content);
   return { achievement: found.achievement, version: found.version, name: content.name, criteria: content.rubric.criteria };
 }
@@ -55,7 +58,17 @@ export async function createBulkRun(deps: Deps, opts: CreateBulkRunOptions): Pro
   const now = deps.clock.now();
   const today = todayUtc(now);
   const runId = deps.ids.id('bulkRun');
-  await insertRun(deps.db, { id: runId, orgId: opts.org.id, achievementId: achievement.id, fileName: opts.fileName.slice(0, 200), state: 'draft', total: 0, createdBy: opts.actor.accountId, createdAt: now, sendClaimMail: opts.sendClaimMail ?? true });
+  await insertRun(deps.db, {
+    id: runId,
+    orgId: opts.org.id,
+    achievementId: achievement.id,
+    fileName: opts.fileName.slice(0, 200),
+    state: 'draft',
+    total: 0,
+    createdBy: opts.actor.accountId,
+    createdAt: now,
+    sendClaimMail: opts.sendClaimMail ?? true,
+  });
   let map: HeaderMap | null = null;
   const firstRowOf = new Map<string, number>();
   let batch: Array<Omit<BulkRowRow, 'outcome' | 'awardId' | 'credentialId' | 'message' | 'doneAt'>> = [];
@@ -77,7 +90,18 @@ export async function createBulkRun(deps: Deps, opts: CreateBulkRunOptions): Pro
         const earlier = key ? firstRowOf.get(key) : undefined;
         if (key && earlier === undefined) firstRowOf.set(key, record.row);
         const checked = checkRow(cells, { criteria, today, duplicateOf: earlier ?? null, extraCells: extra });
-        batch.push({ runId, row: record.row, email: cells.email, name: cells.name, issuedOn: cells.issuedOn, narrative: cells.narrative, evidenceUrl: cells.evidenceUrl, levels: cells.levels, problems: checked.problems, hasProblems: checked.problems.length > 0 });
+        batch.push({
+          runId,
+          row: record.row,
+          email: cells.email,
+          name: cells.name,
+          issuedOn: cells.issuedOn,
+          narrative: cells.narrative,
+          evidenceUrl: cells.evidenceUrl,
+          levels: cells.levels,
+          problems: checked.problems,
+          hasProblems: checked.problems.length > 0,
+        });
         if (batch.length >= 1000) await flush();
       },
     });
@@ -85,13 +109,22 @@ export async function createBulkRun(deps: Deps, opts: CreateBulkRunOptions): Pro
     if (parsed.rows === 0) throw new BulkFileError('header', `The file has a header (${parsed.header.join(', ')}) but no recipient rows`);
     const levelColumns = headerOrThrow(parsed.header).levelColumns;
     const run = await updateRun(deps.db, runId, { total: parsed.rows, levelColumns });
-    await recordAudit(deps, { action: 'bulk_award.uploaded', orgId: opts.org.id, actorId: opts.actor.accountId, target: runId, detail: { achievementId: achievement.id, rows: parsed.rows, fileName: opts.fileName }, ip: opts.actor.ip });
+    await recordAudit(deps, {
+      action: 'bulk_award.uploaded',
+      orgId: opts.org.id,
+      actorId: opts.actor.accountId,
+      target: runId,
+      detail: { achievementId: achievement.id, rows: parsed.rows, fileName: opts.fileName },
+      ip: opts.actor.ip,
+    });
     if (!run) throw new Error('bulk run vanished');
     return presentRun(deps, run);
   } catch (err) {
     await deleteRun(deps.db, runId);
     if (err instanceof BulkFileError) {
-      throw new AppError(err.kind === 'too_large' ? 'payload_too_large' : 'validation_failed', err.message, { errors: [{ path: 'file', message: err.message }] });
+      throw new AppError(err.kind === 'too_large' ? 'payload_too_large' : 'validation_failed', err.message, {
+        errors: [{ path: 'file', message: err.message }],
+      });
     }
     throw err;
   }

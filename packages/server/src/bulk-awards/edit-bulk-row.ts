@@ -1,8 +1,8 @@
 import type { BulkRow, BulkRowEdit } from '@tessera/shared';
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/index.js';
 import type { Actor, Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
-import type { OrgRow } from '../orgs/store.js';
+import type { OrgRow } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
 import { awardableRubric, todayUtc } from './create-bulk-run.js';
 import { presentRow } from './present.js';
@@ -31,7 +31,9 @@ export async function editBulkRow(deps: Deps, opts: EditBulkRowOptions): Promise
     const current = await findRow(tx.db, run.id, opts.row);
     if (!current) throw new AppError('not_found', `No row ${opts.row} in this run`);
     const { criteria } = await awardableRubric(tx, opts.org.id, run.achievementId);
-    const levels = opts.edit.levels ? Object.fromEntries(Object.entries({ ...current.levels, ...opts.edit.levels }).filter(([k]) => run.levelColumns.includes(k))) : current.levels;
+    const levels = opts.edit.levels
+      ? Object.fromEntries(Object.entries({ ...current.levels, ...opts.edit.levels }).filter(([k]) => run.levelColumns.includes(k)))
+      : current.levels;
     const next: BulkRowRow = {
       ...current,
       email: opts.edit.email ?? current.email,
@@ -41,7 +43,14 @@ export async function editBulkRow(deps: Deps, opts: EditBulkRowOptions): Promise
       evidenceUrl: opts.edit.evidenceUrl ?? current.evidenceUrl,
       levels,
     };
-    await updateRow(tx.db, run.id, next.row, { email: next.email, name: next.name, issuedOn: next.issuedOn, narrative: next.narrative, evidenceUrl: next.evidenceUrl, levels: next.levels });
+    await updateRow(tx.db, run.id, next.row, {
+      email: next.email,
+      name: next.name,
+      issuedOn: next.issuedOn,
+      narrative: next.narrative,
+      evidenceUrl: next.evidenceUrl,
+      levels: next.levels,
+    });
     const today = todayUtc(tx.clock.now());
     const emails = [...new Set([emailKey(current.email), emailKey(next.email)].filter(Boolean))];
     const sharing = await rowsWithEmails(tx.db, run.id, emails);
@@ -52,7 +61,10 @@ export async function editBulkRow(deps: Deps, opts: EditBulkRowOptions): Promise
       const key = emailKey(r.email);
       const first = firstOf.get(key);
       if (first === undefined) firstOf.set(key, r.row);
-      const checked = checkRow({ email: r.email, name: r.name, issuedOn: r.issuedOn, narrative: r.narrative, evidenceUrl: r.evidenceUrl, levels: r.levels }, { criteria, today, duplicateOf: first ?? null });
+      const checked = checkRow(
+        { email: r.email, name: r.name, issuedOn: r.issuedOn, narrative: r.narrative, evidenceUrl: r.evidenceUrl, levels: r.levels },
+        { criteria, today, duplicateOf: first ?? null },
+      );
       await updateRow(tx.db, run.id, r.row, { problems: checked.problems, hasProblems: checked.problems.length > 0 });
       const presented = presentRow({ ...r, problems: checked.problems, hasProblems: checked.problems.length > 0 });
       if (r.row === next.row) edited = presented;
@@ -60,11 +72,28 @@ export async function editBulkRow(deps: Deps, opts: EditBulkRowOptions): Promise
     }
     if (!edited) {
       // The row's email is empty: it shares no email, so it is checked on its own.
-      const checked = checkRow({ email: next.email, name: next.name, issuedOn: next.issuedOn, narrative: next.narrative, evidenceUrl: next.evidenceUrl, levels: next.levels }, { criteria, today, duplicateOf: null });
+      const checked = checkRow(
+        {
+          email: next.email,
+          name: next.name,
+          issuedOn: next.issuedOn,
+          narrative: next.narrative,
+          evidenceUrl: next.evidenceUrl,
+          levels: next.levels,
+        },
+        { criteria, today, duplicateOf: null },
+      );
       await updateRow(tx.db, run.id, next.row, { problems: checked.problems, hasProblems: checked.problems.length > 0 });
       edited = presentRow({ ...next, problems: checked.problems, hasProblems: checked.problems.length > 0 });
     }
-    await recordAudit(tx, { action: 'bulk_award.row_edited', orgId: opts.org.id, actorId: opts.actor.accountId, target: run.id, detail: { row: next.row, columns: Object.keys(opts.edit) }, ip: opts.actor.ip });
+    await recordAudit(tx, {
+      action: 'bulk_award.row_edited',
+      orgId: opts.org.id,
+      actorId: opts.actor.accountId,
+      target: run.id,
+      detail: { row: next.row, columns: Object.keys(opts.edit) },
+      ip: opts.actor.ip,
+    });
     return { row: edited, affected };
   });
 }

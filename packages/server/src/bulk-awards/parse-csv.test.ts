@@ -11,7 +11,12 @@ async function* chunks(bytes: Uint8Array, size = 7): AsyncGenerator<Uint8Array> 
 async function parse(input: string | Uint8Array, maxBytes = 1_000_000, size = 7) {
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   const records: CsvRecord[] = [];
-  const out = await parseBulkCsv(chunks(bytes, size), { maxBytes, maxRows: 1000, onHeader: () => undefined, onRecord: (r) => void records.push(r) });
+  const out = await parseBulkCsv(chunks(bytes, size), {
+    maxBytes,
+    maxRows: 1000,
+    onHeader: () => undefined,
+    onRecord: (r) => void records.push(r),
+  });
   return { ...out, records };
 }
 
@@ -28,12 +33,22 @@ const criteria: RubricCriterion[] = [
     ],
   },
 ];
-const cells = (over: Partial<Parameters<typeof checkRow>[0]> = {}) => ({ email: 'ada@example.org', name: 'Ada', issuedOn: '', narrative: '', evidenceUrl: '', levels: {}, ...over });
+const cells = (over: Partial<Parameters<typeof checkRow>[0]> = {}) => ({
+  email: 'ada@example.org',
+  name: 'Ada',
+  issuedOn: '',
+  narrative: '',
+  evidenceUrl: '',
+  levels: {},
+  ...over,
+});
 const ctx = { criteria, today: '2026-05-01', duplicateOf: null };
 
 describe('bulk CSV parsing', () => {
   it('drops a UTF-8 BOM, reads CRLF records and quoted newlines, and numbers rows as a spreadsheet does', async () => {
-    const out = await parse('\uFEFFemail,name,narrative\r\nada@example.org,Ada,"line one\r\nline two, with a comma"\r\nbob@example.org,"Bob ""B"" Brown",\r\n');
+    const out = await parse(
+      '\uFEFFemail,name,narrative\r\nada@example.org,Ada,"line one\r\nline two, with a comma"\r\nbob@example.org,"Bob ""B"" Brown",\r\n',
+    );
     expect(out.header).toEqual(['email', 'name', 'narrative']);
     expect(out.records).toEqual([
       { row: 2, cells: ['ada@example.org', 'Ada', 'line one\r\nline two, with a comma'] },
@@ -55,7 +70,11 @@ describe('bulk CSV parsing', () => {
   });
 
   it('refuses non-UTF-8 bytes with the line and byte', async () => {
-    const latin1 = Uint8Array.from([...new TextEncoder().encode('email,name\nada@example.org,Ren'), 0xe9, ...new TextEncoder().encode('e\n')]);
+    const latin1 = Uint8Array.from([
+      ...new TextEncoder().encode('email,name\nada@example.org,Ren'),
+      0xe9,
+      ...new TextEncoder().encode('e\n'),
+    ]);
     const err = await parse(latin1).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BulkFileError);
     expect((err as BulkFileError).kind).toBe('encoding');
@@ -63,7 +82,11 @@ describe('bulk CSV parsing', () => {
   });
 
   it('refuses overlong encodings and UTF-16 surrogates (not just unknown lead bytes)', async () => {
-    for (const bad of [[0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80]]) {
+    for (const bad of [
+      [0xc0, 0xaf],
+      [0xed, 0xa0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+    ]) {
       const bytes = Uint8Array.from([...new TextEncoder().encode('email,name\n'), ...bad]);
       await expect(parse(bytes)).rejects.toMatchObject({ kind: 'encoding' });
     }
@@ -78,7 +101,12 @@ describe('bulk CSV parsing', () => {
         yield new TextEncoder().encode('someone@example.org,Some One\n'.repeat(100));
       }
     }
-    const err = await parseBulkCsv(endless(), { maxBytes: 100_000, maxRows: 1_000_000, onHeader: () => undefined, onRecord: () => undefined }).catch((e: unknown) => e);
+    const err = await parseBulkCsv(endless(), {
+      maxBytes: 100_000,
+      maxRows: 1_000_000,
+      onHeader: () => undefined,
+      onRecord: () => undefined,
+    }).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'too_large' });
     expect(read).toBeLessThan(40);
   });
@@ -98,7 +126,10 @@ describe('bulk CSV header', () => {
   });
 
   it('names unknown and repeated columns', () => {
-    expect(readHeader(['email', 'name', 'narative', 'email']).problems).toEqual(['Unknown column "narative": use email, name, issued_on, narrative, evidence_url and level:<criterion> columns', 'Column "email" appears twice']);
+    expect(readHeader(['email', 'name', 'narative', 'email']).problems).toEqual([
+      'Unknown column "narative": use email, name, issued_on, narrative, evidence_url and level:<criterion> columns',
+      'Column "email" appears twice',
+    ]);
   });
 
   it('counts non-empty cells beyond the header', () => {
@@ -109,7 +140,10 @@ describe('bulk CSV header', () => {
 
 describe('bulk row checks (each names the column that fails)', () => {
   it('a good row has no problems and resolves levels by id or name', () => {
-    const r = checkRow(cells({ issuedOn: '2026-04-30', evidenceUrl: 'https://example.org/work', levels: { 'level:Prompt design': 'proficient' } }), ctx);
+    const r = checkRow(
+      cells({ issuedOn: '2026-04-30', evidenceUrl: 'https://example.org/work', levels: { 'level:Prompt design': 'proficient' } }),
+      ctx,
+    );
     expect(r.problems).toEqual([]);
     expect(r.results).toEqual([{ criterionId: 'c1', levelId: 'l3' }]);
     expect(r.issuedOn?.toISOString()).toBe('2026-04-30T00:00:00.000Z');
@@ -136,7 +170,9 @@ describe('bulk row checks (each names the column that fails)', () => {
   });
 
   it('flags the second row with an email (not the first)', () => {
-    expect(checkRow(cells({ email: 'ADA@example.org ' }), { ...ctx, duplicateOf: 2 }).problems).toEqual([{ column: 'email', message: 'Same email as row 2: a person receives this achievement once' }]);
+    expect(checkRow(cells({ email: 'ADA@example.org ' }), { ...ctx, duplicateOf: 2 }).problems).toEqual([
+      { column: 'email', message: 'Same email as row 2: a person receives this achievement once' },
+    ]);
   });
 
   it('an unknown criterion with an empty cell is no problem', () => {

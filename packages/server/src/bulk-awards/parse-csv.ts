@@ -78,7 +78,10 @@ class Utf8Guard {
   }
 
   private fail(): never {
-    throw new BulkFileError('encoding', `The file is not UTF-8: line ${this.line}, byte ${this.start + 1} is not valid UTF-8. Save the file as "CSV UTF-8" and upload it again.`);
+    throw new BulkFileError(
+      'encoding',
+      `The file is not UTF-8: line ${this.line}, byte ${this.start + 1} is not valid UTF-8. Save the file as "CSV UTF-8" and upload it again.`,
+    );
   }
 }
 
@@ -102,7 +105,11 @@ async function* checkedText(source: AsyncIterable<Uint8Array> | Iterable<Uint8Ar
   let bytes = 0;
   for await (const chunk of source) {
     bytes += chunk.byteLength;
-    if (bytes > maxBytes) throw new BulkFileError('too_large', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB. Split it into smaller files.`);
+    if (bytes > maxBytes)
+      throw new BulkFileError(
+        'too_large',
+        `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB. Split it into smaller files.`,
+      );
     guard.check(chunk);
     const text = decoder.decode(chunk, { stream: true });
     if (text) yield text;
@@ -118,7 +125,10 @@ async function* checkedText(source: AsyncIterable<Uint8Array> | Iterable<Uint8Ar
  * lines are skipped. The header (row 1) is returned; each data record goes to `onRecord` as it is parsed.
  * Throws BulkFileError for a file that is too large, not UTF-8, has too many rows or broken quoting.
  */
-export async function parseBulkCsv(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, opts: ParseCsvOptions): Promise<{ header: string[]; delimiter: ',' | ';'; rows: number }> {
+export async function parseBulkCsv(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  opts: ParseCsvOptions,
+): Promise<{ header: string[]; delimiter: ',' | ';'; rows: number }> {
   const text = checkedText(source, opts.maxBytes);
   // Read until the header line is complete, to choose the delimiter before parsing.
   let head = '';
@@ -149,7 +159,8 @@ export async function parseBulkCsv(source: AsyncIterable<Uint8Array> | Iterable<
         continue;
       }
       rows += 1;
-      if (rows > opts.maxRows) throw new BulkFileError('too_many_rows', `The file has more than ${opts.maxRows} rows. Split it into smaller files.`);
+      if (rows > opts.maxRows)
+        throw new BulkFileError('too_many_rows', `The file has more than ${opts.maxRows} rows. Split it into smaller files.`);
       await opts.onRecord({ row, cells: item.record });
     }
   } catch (err) {

@@ -4,7 +4,12 @@ import { achievementNames, countRows } from './store.js';
 import type { BulkRowRow, BulkRunRow } from './store.js';
 
 /** Rows per second and seconds left of a run, from the time it spent issuing (pauses excluded). */
-export function runRate(run: BulkRunRow, done: number, pending: number, now: Date): { ratePerSecond: number | null; secondsLeft: number | null } {
+export function runRate(
+  run: BulkRunRow,
+  done: number,
+  pending: number,
+  now: Date,
+): { ratePerSecond: number | null; secondsLeft: number | null } {
   let ms = run.activeMs;
   let rows = done;
   if (run.state === 'running' && run.resumedAt) {
@@ -14,12 +19,21 @@ export function runRate(run: BulkRunRow, done: number, pending: number, now: Dat
   }
   if (ms <= 0 || rows <= 0) return { ratePerSecond: null, secondsLeft: pending === 0 && done > 0 ? 0 : null };
   const rate = (rows * 1000) / ms;
-  return { ratePerSecond: Math.round(rate * 10) / 10, secondsLeft: run.state === 'completed' || run.state === 'cancelled' ? 0 : Math.ceil(pending / rate) };
+  return {
+    ratePerSecond: Math.round(rate * 10) / 10,
+    secondsLeft: run.state === 'completed' || run.state === 'cancelled' ? 0 : Math.ceil(pending / rate),
+  };
 }
 
 /** Present runs with their counts and the achievement name. */
 export async function presentRuns(deps: Pick<Deps, 'db' | 'clock'>, runs: BulkRunRow[]): Promise<BulkRun[]> {
-  const [counts, names] = await Promise.all([countRows(deps.db, runs.map((r) => r.id)), achievementNames(deps.db, [...new Set(runs.map((r) => r.achievementId))])]);
+  const [counts, names] = await Promise.all([
+    countRows(
+      deps.db,
+      runs.map((r) => r.id),
+    ),
+    achievementNames(deps.db, [...new Set(runs.map((r) => r.achievementId))]),
+  ]);
   const now = deps.clock.now();
   return runs.map((run) => {
     const c = counts.get(run.id) ?? { pending: 0, issued: 0, skipped: 0, failed: 0, problems: 0 };

@@ -1,7 +1,7 @@
 import type { BulkRevokePreview, BulkRevokeTarget } from '@tessera/shared';
 import type { Deps } from '../context.js';
-import { credentialPageUrl } from '../credentials/present.js';
-import type { OrgRow } from '../orgs/store.js';
+import { credentialPageUrl } from '../credentials/index.js';
+import type { OrgRow } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
 import { achievementNames, findRun, selectCredentials } from './store.js';
 import type { RevokeSelection } from './store.js';
@@ -20,7 +20,9 @@ export async function selectionOf(deps: Deps, org: OrgRow, target: BulkRevokeTar
   if (target.kind === 'ids') return { ids: [...new Set(target.ids.map((i) => normaliseCredentialId(deps.env.TESSERA_BASE_URL, i)))] };
   if (target.runId && !(await findRun(deps.db, org.id, target.runId))) throw new AppError('not_found', 'No such bulk award run');
   if (!target.achievementId && !target.runId && !target.issuedAfter && !target.issuedBefore) {
-    throw new AppError('validation_failed', 'Choose at least one filter', { errors: [{ path: 'target', message: 'Choose a micro-credential, a bulk run or dates' }] });
+    throw new AppError('validation_failed', 'Choose at least one filter', {
+      errors: [{ path: 'target', message: 'Choose a micro-credential, a bulk run or dates' }],
+    });
   }
   return {
     ...(target.achievementId ? { achievementId: target.achievementId } : {}),
@@ -35,7 +37,10 @@ export async function selectionOf(deps: Deps, org: OrgRow, target: BulkRevokeTar
 export async function previewBulkRevocation(deps: Deps, opts: { org: OrgRow; target: BulkRevokeTarget }): Promise<BulkRevokePreview> {
   const selection = await selectionOf(deps, opts.org, opts.target);
   const found = await selectCredentials(deps.db, opts.org.id, selection, MAX_BULK_REVOCATION + 1);
-  if (found.length > MAX_BULK_REVOCATION) throw new AppError('validation_failed', `More than ${MAX_BULK_REVOCATION} credentials match: narrow the filter`, { errors: [{ path: 'target', message: 'Too many credentials match' }] });
+  if (found.length > MAX_BULK_REVOCATION)
+    throw new AppError('validation_failed', `More than ${MAX_BULK_REVOCATION} credentials match: narrow the filter`, {
+      errors: [{ path: 'target', message: 'Too many credentials match' }],
+    });
   const known = new Set(found.map((f) => f.id));
   const unknown = 'ids' in selection ? selection.ids.filter((i) => !known.has(i)) : [];
   const live = found.filter((f) => !f.revokedAt);
@@ -44,6 +49,13 @@ export async function previewBulkRevocation(deps: Deps, opts: { org: OrgRow; tar
     count: live.length,
     alreadyRevoked: found.length - live.length,
     unknown: unknown.slice(0, 100),
-    sample: live.slice(0, 10).map((f) => ({ id: f.id, achievementName: names.get(f.achievementId) ?? f.achievementId, recipient: f.recipient, issuedAt: f.issuedAt.toISOString() })),
+    sample: live
+      .slice(0, 10)
+      .map((f) => ({
+        id: f.id,
+        achievementName: names.get(f.achievementId) ?? f.achievementId,
+        recipient: f.recipient,
+        issuedAt: f.issuedAt.toISOString(),
+      })),
   };
 }

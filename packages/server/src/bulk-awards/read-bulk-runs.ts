@@ -1,6 +1,6 @@
 import type { BulkRowPage, BulkRun } from '@tessera/shared';
 import type { Deps } from '../context.js';
-import type { OrgRow } from '../orgs/store.js';
+import type { OrgRow } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
 import { presentRow, presentRun, presentRuns } from './present.js';
 import { findRun, listRows, listRuns } from './store.js';
@@ -18,7 +18,10 @@ export async function getBulkRun(deps: Deps, opts: { org: OrgRow; runId: string 
 }
 
 /** A page of a run's rows after row `after` (only rows with problems when asked). */
-export async function listBulkRows(deps: Deps, opts: { org: OrgRow; runId: string; problemsOnly: boolean; after: number; limit: number }): Promise<BulkRowPage> {
+export async function listBulkRows(
+  deps: Deps,
+  opts: { org: OrgRow; runId: string; problemsOnly: boolean; after: number; limit: number },
+): Promise<BulkRowPage> {
   const run = await findRun(deps.db, opts.org.id, opts.runId);
   if (!run) throw new AppError('not_found', 'No such bulk award run');
   const rows = await listRows(deps.db, run.id, { afterRow: opts.after, limit: opts.limit + 1, problemsOnly: opts.problemsOnly });

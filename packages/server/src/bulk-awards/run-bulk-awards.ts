@@ -1,11 +1,11 @@
 import type { Deps } from '../context.js';
 import { pingDatabase } from '../db/client.js';
 import { inTransaction } from '../db/tx.js';
-import type { JobContext } from '../jobs/worker.js';
+import type { JobContext } from '../jobs/index.js';
 import { AppError } from '../shared/errors.js';
 import { issueAwardsBatch, prepareAwardSigners, reserveStatusIndexes, StatusIndexBuffer } from '../awards/index.js';
 import type { BatchAwardItem, BatchAwardResult, IssueAwardsBatchOptions } from '../awards/index.js';
-import { loadSigningKeys, SignPool } from '../credentials/sign-pool.js';
+import { loadSigningKeys, SignPool } from '../credentials/index.js';
 import { awardableRubric, todayUtc } from './create-bulk-run.js';
 import { countPendingRows, countRows, findRunById, nextPendingRows, recordOutcomes, updateRun } from './store.js';
 import type { BulkRowRow, BulkRunRow, RowOutcome } from './store.js';
@@ -57,7 +57,12 @@ export async function runBulkAwards(deps: Deps, opts: RunBulkAwardsOptions): Pro
     const done = await countRows(tx.db, [run.id]);
     const c = done.get(run.id);
     const now = tx.clock.now();
-    return updateRun(tx.db, run.id, { state: 'running', startedAt: run.startedAt ?? now, resumedAt: now, doneAtResume: c ? c.issued + c.skipped + c.failed : 0 });
+    return updateRun(tx.db, run.id, {
+      state: 'running',
+      startedAt: run.startedAt ?? now,
+      resumedAt: now,
+      doneAtResume: c ? c.issued + c.skipped + c.failed : 0,
+    });
   });
   if (!started) return;
   let rubric;
@@ -109,12 +114,28 @@ async function issueBatches(
     const outcomes: RowOutcome[] = [];
     const items: Array<{ row: BulkRowRow; item: BatchAwardItem }> = [];
     for (const row of rows) {
-      const checked = checkRow({ email: row.email, name: row.name, issuedOn: row.issuedOn, narrative: row.narrative, evidenceUrl: row.evidenceUrl, levels: row.levels }, { criteria: rubric.criteria, today, duplicateOf: null });
+      const checked = checkRow(
+        {
+          email: row.email,
+          name: row.name,
+          issuedOn: row.issuedOn,
+          narrative: row.narrative,
+          evidenceUrl: row.evidenceUrl,
+          levels: row.levels,
+        },
+        { criteria: rubric.criteria, today, duplicateOf: null },
+      );
       const duplicate = row.problems.find((p) => p.column === 'email' && p.message.startsWith('Same email as row'));
       if (duplicate) outcomes.push({ row: row.row, outcome: 'skipped', awardId: null, credentialId: null, message: duplicate.message });
       else if (row.hasProblems || checked.problems.length) {
         const problems = row.hasProblems ? row.problems : checked.problems;
-        outcomes.push({ row: row.row, outcome: 'failed', awardId: null, credentialId: null, message: problems.map((p) => `${p.column}: ${p.message}`).join('; ') });
+        outcomes.push({
+          row: row.row,
+          outcome: 'failed',
+          awardId: null,
+          credentialId: null,
+          message: problems.map((p) => `${p.column}: ${p.message}`).join('; '),
+        });
       } else {
         items.push({
           row,
@@ -165,8 +186,15 @@ async function issueBatches(
 /** A row's outcome from its award: ours (this run and row) is issued, anyone else's is a duplicate. */
 function outcomeOf(r: BatchAwardResult, row: number, sourceRef: string): RowOutcome {
   if (r.kind === 'failed') return { row, outcome: 'failed', awardId: null, credentialId: null, message: r.message };
-  if (r.created || r.award.sourceRef === sourceRef) return { row, outcome: 'issued', awardId: r.award.id, credentialId: r.credentialId, message: null };
-  return { row, outcome: 'skipped', awardId: r.award.id, credentialId: r.credentialId, message: `Already awarded to this email (${r.award.source} award ${r.award.id})` };
+  if (r.created || r.award.sourceRef === sourceRef)
+    return { row, outcome: 'issued', awardId: r.award.id, credentialId: r.credentialId, message: null };
+  return {
+    row,
+    outcome: 'skipped',
+    awardId: r.award.id,
+    credentialId: r.credentialId,
+    message: `Already awarded to this email (${r.award.source} award ${r.award.id})`,
+  };
 }
 
 /** End the run when its last row is done (only the run's own job does). */
@@ -176,6 +204,12 @@ async function finish(deps: Deps, runId: string, jobId: string): Promise<void> {
     if (!ours(run, jobId)) return;
     const now = tx.clock.now();
     const active = run.resumedAt ? now.getTime() - run.resumedAt.getTime() : 0;
-    await updateRun(tx.db, run.id, { state: 'completed', finishedAt: now, activeMs: run.activeMs + Math.max(active, 0), resumedAt: null, jobId: null });
+    await updateRun(tx.db, run.id, {
+      state: 'completed',
+      finishedAt: now,
+      activeMs: run.activeMs + Math.max(active, 0),
+      resumedAt: null,
+      jobId: null,
+    });
   });
 }

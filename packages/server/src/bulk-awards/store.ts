@@ -2,7 +2,16 @@ import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, sql } from 'drizzle-o
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { queryRows } from '../db/rows.js';
-import { achievements, achievementVersions, auditEvents, awards, bulkAwardRows, bulkAwardRuns, credentials, statusLists } from '../db/schema.js';
+import {
+  achievements,
+  achievementVersions,
+  auditEvents,
+  awards,
+  bulkAwardRows,
+  bulkAwardRuns,
+  credentials,
+  statusLists,
+} from '../db/schema.js';
 
 /** A bulk run row. */
 export type BulkRunRow = typeof bulkAwardRuns.$inferSelect;
@@ -47,7 +56,10 @@ export async function insertRows(db: Db, rows: Array<typeof bulkAwardRows.$infer
 
 /** One run of an organisation (optionally locked). */
 export async function findRun(db: Db, orgId: string, id: string, lock = false): Promise<BulkRunRow | undefined> {
-  const q = db.select().from(bulkAwardRuns).where(and(eq(bulkAwardRuns.id, id), eq(bulkAwardRuns.orgId, orgId)));
+  const q = db
+    .select()
+    .from(bulkAwardRuns)
+    .where(and(eq(bulkAwardRuns.id, id), eq(bulkAwardRuns.orgId, orgId)));
   const [row] = lock ? await q.for('update') : await q;
   return row;
 }
@@ -71,11 +83,19 @@ export async function updateRun(db: Db, id: string, patch: Partial<typeof bulkAw
 }
 
 /** Rows per outcome, and rows with problems, of each run. */
-export async function countRows(db: Db, runIds: string[]): Promise<Map<string, { pending: number; issued: number; skipped: number; failed: number; problems: number }>> {
+export async function countRows(
+  db: Db,
+  runIds: string[],
+): Promise<Map<string, { pending: number; issued: number; skipped: number; failed: number; problems: number }>> {
   const out = new Map<string, { pending: number; issued: number; skipped: number; failed: number; problems: number }>();
   if (runIds.length === 0) return out;
   const rows = await db
-    .select({ runId: bulkAwardRows.runId, outcome: bulkAwardRows.outcome, hasProblems: bulkAwardRows.hasProblems, n: sql<number>`count(*)::int` })
+    .select({
+      runId: bulkAwardRows.runId,
+      outcome: bulkAwardRows.outcome,
+      hasProblems: bulkAwardRows.hasProblems,
+      n: sql<number>`count(*)::int`,
+    })
     .from(bulkAwardRows)
     .where(inArray(bulkAwardRows.runId, runIds))
     .groupBy(bulkAwardRows.runId, bulkAwardRows.outcome, bulkAwardRows.hasProblems);
@@ -89,7 +109,11 @@ export async function countRows(db: Db, runIds: string[]): Promise<Map<string, {
 }
 
 /** A page of a run's rows in row order, after `afterRow`; only rows with problems when asked. */
-export async function listRows(db: Db, runId: string, opts: { afterRow: number; limit: number; problemsOnly: boolean }): Promise<BulkRowRow[]> {
+export async function listRows(
+  db: Db,
+  runId: string,
+  opts: { afterRow: number; limit: number; problemsOnly: boolean },
+): Promise<BulkRowRow[]> {
   const where = [eq(bulkAwardRows.runId, runId), gt(bulkAwardRows.row, opts.afterRow)];
   if (opts.problemsOnly) where.push(eq(bulkAwardRows.hasProblems, true));
   return db
@@ -209,7 +233,16 @@ export async function selectCredentials(db: Db, orgId: string, selection: Revoke
     if (selection.achievementId) where.push(eq(credentials.achievementId, selection.achievementId));
     if (selection.issuedAfter) where.push(gte(credentials.issuedAt, selection.issuedAfter));
     if (selection.issuedBefore) where.push(lt(credentials.issuedAt, selection.issuedBefore));
-    if (selection.runId) where.push(inArray(credentials.id, db.select({ id: sql<string>`${bulkAwardRows.credentialId}` }).from(bulkAwardRows).where(and(eq(bulkAwardRows.runId, selection.runId), eq(bulkAwardRows.outcome, 'issued')))));
+    if (selection.runId)
+      where.push(
+        inArray(
+          credentials.id,
+          db
+            .select({ id: sql<string>`${bulkAwardRows.credentialId}` })
+            .from(bulkAwardRows)
+            .where(and(eq(bulkAwardRows.runId, selection.runId), eq(bulkAwardRows.outcome, 'issued'))),
+        ),
+      );
   }
   return db
     .select({

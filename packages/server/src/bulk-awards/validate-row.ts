@@ -7,9 +7,21 @@ export const BULK_COLUMNS = ['email', 'name', 'issued_on', 'narrative', 'evidenc
 export const LEVEL_PREFIX = 'level:';
 
 type Field = 'email' | 'name' | 'issuedOn' | 'narrative' | 'evidenceUrl';
-const FIELD_OF: Record<(typeof BULK_COLUMNS)[number], Field> = { email: 'email', name: 'name', issued_on: 'issuedOn', narrative: 'narrative', evidence_url: 'evidenceUrl' };
+const FIELD_OF: Record<(typeof BULK_COLUMNS)[number], Field> = {
+  email: 'email',
+  name: 'name',
+  issued_on: 'issuedOn',
+  narrative: 'narrative',
+  evidence_url: 'evidenceUrl',
+};
 /** The CSV column a cell field is reported under. */
-export const COLUMN_OF: Record<Field, string> = { email: 'email', name: 'name', issuedOn: 'issued_on', narrative: 'narrative', evidenceUrl: 'evidence_url' };
+export const COLUMN_OF: Record<Field, string> = {
+  email: 'email',
+  name: 'name',
+  issuedOn: 'issued_on',
+  narrative: 'narrative',
+  evidenceUrl: 'evidence_url',
+};
 
 /** How the header maps cells to fields. */
 export interface HeaderMap {
@@ -116,18 +128,28 @@ export function checkRow(cells: BulkRowCells, ctx: RowContext): CheckedRow {
   const email = Email.safeParse(cells.email);
   if (cells.email.trim() === '') problems.push({ column: 'email', message: 'Enter the recipient’s email address' });
   else if (!email.success) problems.push({ column: 'email', message: `"${cells.email.trim()}" is not a valid email address` });
-  else if (ctx.duplicateOf !== null) problems.push({ column: 'email', message: `Same email as row ${ctx.duplicateOf}: a person receives this achievement once` });
+  else if (ctx.duplicateOf !== null)
+    problems.push({ column: 'email', message: `Same email as row ${ctx.duplicateOf}: a person receives this achievement once` });
   const name = cells.name.trim();
   if (name === '') problems.push({ column: 'name', message: 'Enter the recipient’s name' });
-  else if (name.length > LIMITS.nameMaxLength) problems.push({ column: 'name', message: `Use at most ${LIMITS.nameMaxLength} characters (this name has ${name.length})` });
+  else if (name.length > LIMITS.nameMaxLength)
+    problems.push({ column: 'name', message: `Use at most ${LIMITS.nameMaxLength} characters (this name has ${name.length})` });
   const issuedOnText = cells.issuedOn.trim();
   const dp = issuedOnText === '' ? null : dateProblem(issuedOnText, ctx.today);
   if (dp) problems.push({ column: 'issued_on', message: dp });
   const narrative = cells.narrative.trim();
-  if (narrative.length > LIMITS.awardNarrativeMaxLength) problems.push({ column: 'narrative', message: `Use at most ${LIMITS.awardNarrativeMaxLength} characters (this narrative has ${narrative.length})` });
+  if (narrative.length > LIMITS.awardNarrativeMaxLength)
+    problems.push({
+      column: 'narrative',
+      message: `Use at most ${LIMITS.awardNarrativeMaxLength} characters (this narrative has ${narrative.length})`,
+    });
   const evidenceText = cells.evidenceUrl.trim();
   const evidence = evidenceText === '' ? null : HttpUrl.safeParse(evidenceText);
-  if (evidence && !evidence.success) problems.push({ column: 'evidence_url', message: `"${evidenceText.slice(0, 80)}": ${evidence.error.issues[0]?.message ?? 'not a valid http(s) URL'}` });
+  if (evidence && !evidence.success)
+    problems.push({
+      column: 'evidence_url',
+      message: `"${evidenceText.slice(0, 80)}": ${evidence.error.issues[0]?.message ?? 'not a valid http(s) URL'}`,
+    });
   const results: CheckedRow['results'] = [];
   for (const [column, rawValue] of Object.entries(cells.levels)) {
     const value = rawValue.trim();
@@ -136,17 +158,28 @@ export function checkRow(cells: BulkRowCells, ctx: RowContext): CheckedRow {
     const criterion = ctx.criteria.find((c) => c.id === ref) ?? ctx.criteria.find((c) => same(c.name, ref));
     if (!criterion) {
       const known = ctx.criteria.map((c) => `${c.id} (${c.name})`).join(', ');
-      problems.push({ column, message: known ? `Unknown criterion "${ref}": this achievement’s criteria are ${known}` : `Unknown criterion "${ref}": this achievement has no rubric` });
+      problems.push({
+        column,
+        message: known
+          ? `Unknown criterion "${ref}": this achievement’s criteria are ${known}`
+          : `Unknown criterion "${ref}": this achievement has no rubric`,
+      });
       continue;
     }
     const level = criterion.levels.find((l) => l.id === value) ?? criterion.levels.find((l) => same(l.name, value));
     if (!level) {
-      problems.push({ column, message: `Unknown level "${value}" for ${criterion.name}: use one of ${criterion.levels.map((l) => l.name).join(', ')}` });
+      problems.push({
+        column,
+        message: `Unknown level "${value}" for ${criterion.name}: use one of ${criterion.levels.map((l) => l.name).join(', ')}`,
+      });
       continue;
     }
     const required = criterion.levels.findIndex((l) => l.id === criterion.requiredLevelId);
     if (criterion.levels.indexOf(level) < required) {
-      problems.push({ column, message: `"${level.name}" is below the level required to earn this achievement (${criterion.levels[required]?.name ?? criterion.requiredLevelId})` });
+      problems.push({
+        column,
+        message: `"${level.name}" is below the level required to earn this achievement (${criterion.levels[required]?.name ?? criterion.requiredLevelId})`,
+      });
       continue;
     }
     if (results.some((r) => r.criterionId === criterion.id)) {
@@ -155,7 +188,11 @@ export function checkRow(cells: BulkRowCells, ctx: RowContext): CheckedRow {
     }
     results.push({ criterionId: criterion.id, levelId: level.id });
   }
-  if (ctx.extraCells) problems.push({ column: 'row', message: `This row has ${ctx.extraCells} more cell${ctx.extraCells === 1 ? '' : 's'} than the header has columns` });
+  if (ctx.extraCells)
+    problems.push({
+      column: 'row',
+      message: `This row has ${ctx.extraCells} more cell${ctx.extraCells === 1 ? '' : 's'} than the header has columns`,
+    });
   return {
     problems,
     email: email.success ? email.data : emailKey(cells.email),

@@ -1,7 +1,7 @@
 import type { ProfileSkill, SkillEvidence, SkillRef } from '@tessera/shared';
-import { readContent } from '../achievements/content.js';
+import { readContent } from '../achievements/index.js';
 import type { Deps } from '../context.js';
-import { credentialKey, credentialPageUrl } from '../credentials/present.js';
+import { credentialKey, credentialPageUrl } from '../credentials/index.js';
 import type { SkillWithFramework } from '../skills/index.js';
 import { matchSkillByUrlOrCode, skillsOfAchievementVersion, skillUrl } from '../skills/index.js';
 import type { SkillClaim } from './assemble-profile.js';
@@ -43,7 +43,9 @@ export async function buildSkillProfile(deps: Deps, opts: { accountId: string; p
   const claims: SkillClaim[] = [];
   const earned: EarnedRecord[] = [];
   // The public skills page leaves out credentials the learner keeps private (their own pages are 404 to others).
-  const rows = (await listVerifiedEarned(deps.db, opts.accountId, deps.clock.now())).filter((c) => !opts.publicOnly || c.visibility !== 'private');
+  const rows = (await listVerifiedEarned(deps.db, opts.accountId, deps.clock.now())).filter(
+    (c) => !opts.publicOnly || c.visibility !== 'private',
+  );
   const versionIds = [...new Set(rows.map((c) => c.versionId))];
   const alignments = new Map(await Promise.all(versionIds.map(async (v) => [v, await skillsOfAchievementVersion(deps.db, v)] as const)));
   for (const c of rows) {

@@ -46,20 +46,18 @@ async function earn(
   if (!a) throw new Error(`no achievement ${key}`);
   seq += 1;
   const awardId = `awd_test${seq}`;
-  await ctx.deps.db
-    .insert(awards)
-    .values({
-      id: awardId,
-      orgId,
-      achievementId: a.id,
-      versionId: a.versionId,
-      recipientAccountId: accountId,
-      recipientName: 'L',
-      source: 'direct',
-      results: opts.results ?? [],
-      idempotencyKey: awardId,
-      createdAt: new Date(opts.at),
-    });
+  await ctx.deps.db.insert(awards).values({
+    id: awardId,
+    orgId,
+    achievementId: a.id,
+    versionId: a.versionId,
+    recipientAccountId: accountId,
+    recipientName: 'L',
+    source: 'direct',
+    results: opts.results ?? [],
+    idempotencyKey: awardId,
+    createdAt: new Date(opts.at),
+  });
   await ctx.deps.db.insert(credentials).values({
     id: `http://tessera.test/credentials/c${seq}`,
     orgId,
@@ -82,22 +80,20 @@ async function imported(accountId: string, id: string, verdict: 'valid' | 'inval
     verdict === 'valid'
       ? [{ code: 'proof', ok: true, message: 'The proof verifies' }]
       : [{ code: 'proof', ok: false, message: 'The signature does not match' }];
-  await ctx.deps.db
-    .insert(walletItems)
-    .values({
-      id,
-      accountId,
-      source: 'paste',
-      sourceUrl: null,
-      payload: JSON.stringify(credential),
-      mediaType: 'application/json',
-      name: `Imported ${id}`,
-      issuerName: 'Elsewhere U',
-      verdict,
-      report: { verdict, steps, credential },
-      verifiedAt: new Date(),
-      createdAt: new Date(),
-    });
+  await ctx.deps.db.insert(walletItems).values({
+    id,
+    accountId,
+    source: 'paste',
+    sourceUrl: null,
+    payload: JSON.stringify(credential),
+    mediaType: 'application/json',
+    name: `Imported ${id}`,
+    issuerName: 'Elsewhere U',
+    verdict,
+    report: { verdict, steps, credential },
+    verifiedAt: new Date(),
+    createdAt: new Date(),
+  });
 }
 
 const ob3 = (alignment: Json[]) => ({

@@ -1,7 +1,7 @@
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/index.js';
 import type { Actor, Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
-import { loadOrgAccess } from '../orgs/load-org-access.js';
+import { loadOrgAccess } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
 import { authorizeCareers } from './policies.js';
 import { deleteRole } from './store.js';

@@ -1,6 +1,6 @@
 import type { SkillProfile } from '@tessera/shared';
-import { findAccountById } from '../accounts/store.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { findAccountById } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import type { Actor, Deps } from '../context.js';
 import { AppError } from '../shared/errors.js';
 import { buildSkillProfile } from './build-skill-profile.js';

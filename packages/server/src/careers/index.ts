@@ -6,3 +6,4 @@ export type { Requirement } from './compute-gap.js';
 export { goalRequirements } from './goal-requirements.js';
 export { importOccupations, ensureOccupations, bundledOccupations } from './import-occupations.js';
 export { seedCareersDemo } from './seed-careers-demo.js';
+export { careerRoutes } from './routes.js';

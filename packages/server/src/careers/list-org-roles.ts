@@ -1,5 +1,5 @@
 import type { Deps } from '../context.js';
-import { loadOrgAccess } from '../orgs/load-org-access.js';
+import { loadOrgAccess } from '../orgs/index.js';
 import { authorizeCareers } from './policies.js';
 import { presentRole } from './present.js';
 import { listRoles } from './store.js';

@@ -1,10 +1,10 @@
 import type { OrgRole } from '@tessera/shared';
 import { OrgRoleInput } from '@tessera/shared';
 import type { z } from 'zod';
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/index.js';
 import type { Actor, Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
-import { loadOrgAccess } from '../orgs/load-org-access.js';
+import { loadOrgAccess } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
 import { matchSkillByUrlOrCode, skillUrl } from '../skills/index.js';
 import { authorizeCareers } from './policies.js';

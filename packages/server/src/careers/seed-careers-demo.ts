@@ -1,5 +1,5 @@
 import type { Deps } from '../context.js';
-import { refreshRecommendationStats } from '../recommendations/refresh-stats.js';
+import { refreshRecommendationStats } from '../recommendations/index.js';
 import { ensureOccupations } from './import-occupations.js';
 import { findOccupation, insertGoal, listRoles, saveRole } from './store.js';
 

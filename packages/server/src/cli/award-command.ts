@@ -5,17 +5,17 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { LIMITS } from '@tessera/shared';
 import type { BulkRun, BulkSummary } from '@tessera/shared';
-import { BULK_AWARD_JOB, changeBulkRunState } from '../bulk-awards/change-bulk-run-state.js';
-import { createBulkRun } from '../bulk-awards/create-bulk-run.js';
-import { getBulkRun, listBulkRows } from '../bulk-awards/read-bulk-runs.js';
+import { BULK_AWARD_JOB, changeBulkRunState } from '../bulk-awards/index.js';
+import { createBulkRun } from '../bulk-awards/index.js';
+import { getBulkRun, listBulkRows } from '../bulk-awards/index.js';
 import type { Deps } from '../context.js';
 import { queryRows } from '../db/rows.js';
 import { ConfigError, loadEnv, parseEnv } from '../env.js';
-import { JOB_HANDLERS } from '../jobs/handlers.js';
-import { startWorker } from '../jobs/worker.js';
-import type { JobHandler } from '../jobs/worker.js';
+import { JOB_HANDLERS } from '../jobs/index.js';
+import { startWorker } from '../jobs/index.js';
+import type { JobHandler } from '../jobs/index.js';
 import { bootstrap } from '../main.js';
-import { findOrgBySlug } from '../orgs/store.js';
+import { findOrgBySlug } from '../orgs/index.js';
 import { seedDemo } from '../seed/demo.js';
 import { AppError } from '../shared/errors.js';
 
@@ -36,7 +36,10 @@ function progressLine(run: BulkRun): string {
 }
 
 /** Issue a draft run to the end with a local worker for bulk jobs, reporting progress; resolves with the final run. */
-export async function runToEnd(deps: Deps, opts: { run: BulkRun; orgSlug: string; onProgress?: (run: BulkRun) => void; threads?: number }): Promise<BulkRun> {
+export async function runToEnd(
+  deps: Deps,
+  opts: { run: BulkRun; orgSlug: string; onProgress?: (run: BulkRun) => void; threads?: number },
+): Promise<BulkRun> {
   const org = await findOrgBySlug(deps.db, opts.orgSlug);
   if (!org) throw new AppError('not_found', `No organisation "${opts.orgSlug}"`);
   await changeBulkRunState(deps, { org, actor: { accountId: null, ip: null }, runId: opts.run.id, action: 'start' });
@@ -59,10 +62,16 @@ export async function runAward(argv: string[]): Promise<number> {
   let values;
   let file: string | undefined;
   try {
-    const parsed = parseArgs({ args: argv, options: { org: { type: 'string' }, achievement: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+    const parsed = parseArgs({
+      args: argv,
+      options: { org: { type: 'string' }, achievement: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
     values = parsed.values;
     file = parsed.positionals[0];
-    if (parsed.positionals.length !== 1 || !values.org || !values.achievement || !file) throw new Error('give --org, --achievement and one CSV file');
+    if (parsed.positionals.length !== 1 || !values.org || !values.achievement || !file)
+      throw new Error('give --org, --achievement and one CSV file');
   } catch (e) {
     process.stderr.write(`tessera award: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
     return 2;
@@ -81,10 +90,19 @@ export async function runAward(argv: string[]): Promise<number> {
     const deps = booted.deps;
     const org = await findOrgBySlug(deps.db, values.org);
     if (!org) throw new AppError('not_found', `No organisation "${values.org}"`);
-    const draft = await createBulkRun(deps, { org, actor: { accountId: null, ip: null }, achievementId: values.achievement, fileName: file.split('/').pop() ?? file, body: createReadStream(file, { highWaterMark: 256 * 1024 }) });
+    const draft = await createBulkRun(deps, {
+      org,
+      actor: { accountId: null, ip: null },
+      achievementId: values.achievement,
+      fileName: file.split('/').pop() ?? file,
+      body: createReadStream(file, { highWaterMark: 256 * 1024 }),
+    });
     if (values['dry-run']) {
       const problems = await listBulkRows(deps, { org, runId: draft.id, problemsOnly: true, after: 0, limit: 50 });
-      if (json) process.stdout.write(`${JSON.stringify({ runId: draft.id, rows: draft.total, problemRows: draft.problemRows, problems: problems.items.map((r) => ({ row: r.row, problems: r.problems })) }, null, 2)}\n`);
+      if (json)
+        process.stdout.write(
+          `${JSON.stringify({ runId: draft.id, rows: draft.total, problemRows: draft.problemRows, problems: problems.items.map((r) => ({ row: r.row, problems: r.problems })) }, null, 2)}\n`,
+        );
       else {
         process.stdout.write(`Dry run ${draft.id}: ${draft.total} rows, ${draft.problemRows} with problems.\n`);
         for (const r of problems.items) for (const p of r.problems) process.stdout.write(`  row ${r.row}, ${p.column}: ${p.message}\n`);
@@ -92,11 +110,23 @@ export async function runAward(argv: string[]): Promise<number> {
       }
       return draft.problemRows > 0 ? 1 : 0;
     }
-    const done = await runToEnd(deps, { run: draft, orgSlug: org.slug, onProgress: (run) => tty && process.stderr.write(`\r${progressLine(run)}`) });
+    const done = await runToEnd(deps, {
+      run: draft,
+      orgSlug: org.slug,
+      onProgress: (run) => tty && process.stderr.write(`\r${progressLine(run)}`),
+    });
     if (tty) process.stderr.write('\n');
-    const summary: BulkSummary = { issued: done.issued, skipped: done.skipped, failed: done.failed, seconds: Math.round((performance.now() - t0) / 100) / 10 };
+    const summary: BulkSummary = {
+      issued: done.issued,
+      skipped: done.skipped,
+      failed: done.failed,
+      seconds: Math.round((performance.now() - t0) / 100) / 10,
+    };
     if (json) process.stdout.write(`${JSON.stringify(summary)}\n`);
-    else process.stdout.write(`Run ${done.id} ${done.state}: issued ${summary.issued}, skipped ${summary.skipped} (duplicates), failed ${summary.failed}, in ${summary.seconds} s.\n`);
+    else
+      process.stdout.write(
+        `Run ${done.id} ${done.state}: issued ${summary.issued}, skipped ${summary.skipped} (duplicates), failed ${summary.failed}, in ${summary.seconds} s.\n`,
+      );
     if (done.state !== 'completed') {
       process.stderr.write(`tessera award: the run stopped (${done.state})${done.lastError ? `: ${done.lastError}` : ''}\n`);
       return 2;
@@ -105,7 +135,8 @@ export async function runAward(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
     else {
-      const extra = err instanceof AppError && err.errors?.length ? ` (${err.errors.map((e) => `${e.path}: ${e.message}`).join('; ')})` : '';
+      const extra =
+        err instanceof AppError && err.errors?.length ? ` (${err.errors.map((e) => `${e.path}: ${e.message}`).join('; ')})` : '';
       process.stderr.write(`tessera award: ${err instanceof Error ? err.message : String(err)}${extra}\n`);
     }
     return 2;
@@ -157,7 +188,8 @@ export async function runBenchAwards(argv: string[]): Promise<number> {
     const { values } = parseArgs({ args: argv, options: { rows: { type: 'string' }, json: { type: 'boolean' } }, strict: true });
     rows = Number(values.rows ?? '100000');
     json = values.json === true;
-    if (!Number.isInteger(rows) || rows < 1 || rows > LIMITS.bulkCsvRows) throw new Error(`--rows must be a whole number from 1 to ${LIMITS.bulkCsvRows}`);
+    if (!Number.isInteger(rows) || rows < 1 || rows > LIMITS.bulkCsvRows)
+      throw new Error(`--rows must be a whole number from 1 to ${LIMITS.bulkCsvRows}`);
   } catch (e) {
     process.stderr.write(`tessera bench awards: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
@@ -170,7 +202,12 @@ export async function runBenchAwards(argv: string[]): Promise<number> {
   let database;
   try {
     const { DATABASE_URL: _db, TESSERA_MASTER_KEY: _key, ...rest } = process.env;
-    const env = parseEnv({ ...rest, TESSERA_DATA_DIR: join(dir, 'data'), TESSERA_LOG_LEVEL: 'warn', TESSERA_BASE_URL: 'http://localhost:3000' });
+    const env = parseEnv({
+      ...rest,
+      TESSERA_DATA_DIR: join(dir, 'data'),
+      TESSERA_LOG_LEVEL: 'warn',
+      TESSERA_BASE_URL: 'http://localhost:3000',
+    });
     const booted = await bootstrap(env);
     database = booted.database;
     const deps = booted.deps;
@@ -187,10 +224,21 @@ export async function runBenchAwards(argv: string[]): Promise<number> {
     for (let i = 1; i <= rows; i++) lines.push(`bench-${i}@learners.example,Bench Learner ${i}`);
     writeFileSync(csvFile, `${lines.join('\n')}\n`);
     const d0 = performance.now();
-    const draft = await createBulkRun(deps, { org, actor: { accountId: null, ip: null }, achievementId: target.achievement_id, fileName: 'cohort.csv', sendClaimMail: false, body: createReadStream(csvFile, { highWaterMark: 256 * 1024 }) });
+    const draft = await createBulkRun(deps, {
+      org,
+      actor: { accountId: null, ip: null },
+      achievementId: target.achievement_id,
+      fileName: 'cohort.csv',
+      sendClaimMail: false,
+      body: createReadStream(csvFile, { highWaterMark: 256 * 1024 }),
+    });
     const dryRunSeconds = (performance.now() - d0) / 1000;
     const t0 = performance.now();
-    const done = await runToEnd(deps, { run: draft, orgSlug: org.slug, onProgress: (run) => !json && process.stderr.isTTY && process.stderr.write(`\r${progressLine(run)}`) });
+    const done = await runToEnd(deps, {
+      run: draft,
+      orgSlug: org.slug,
+      onProgress: (run) => !json && process.stderr.isTTY && process.stderr.write(`\r${progressLine(run)}`),
+    });
     const seconds = (performance.now() - t0) / 1000;
     if (!json && process.stderr.isTTY) process.stderr.write('\n');
     const duplicates = await countDuplicates(deps);
@@ -202,8 +250,15 @@ export async function runBenchAwards(argv: string[]): Promise<number> {
       duplicates,
       dryRunSeconds: Math.round(dryRunSeconds * 10) / 10,
     };
-    if (done.issued !== rows) throw new Error(`only ${done.issued} of ${rows} rows were issued (${done.failed} failed${done.lastError ? `: ${done.lastError}` : ''})`);
-    process.stdout.write(json ? `${JSON.stringify(result)}\n` : `Bulk awards: ${result.rows} signed credentials in ${result.seconds} s (${result.perSecond}/s), peak RSS ${result.rssMb} MB, ${result.duplicates} duplicates; dry run ${result.dryRunSeconds} s\n`);
+    if (done.issued !== rows)
+      throw new Error(
+        `only ${done.issued} of ${rows} rows were issued (${done.failed} failed${done.lastError ? `: ${done.lastError}` : ''})`,
+      );
+    process.stdout.write(
+      json
+        ? `${JSON.stringify(result)}\n`
+        : `Bulk awards: ${result.rows} signed credentials in ${result.seconds} s (${result.perSecond}/s), peak RSS ${result.rssMb} MB, ${result.duplicates} duplicates; dry run ${result.dryRunSeconds} s\n`,
+    );
     return 0;
   } catch (err) {
     process.stderr.write(`tessera bench awards: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -30,7 +30,9 @@ describe('tessera bench', () => {
     const tampered = { ...list, validFrom: '2026-01-02T00:00:00Z' };
     const ours = await verifyOurs(f.signed, new Map([...documents, ['https://bench.tessera.example/status/1', tampered]]));
     expect(ours.result, ours.detail).toBe('failed');
-    const reference = await verifyReference(f.signed, async (url) => (url === 'https://bench.tessera.example/status/1' ? { contextUrl: null, documentUrl: url, document: tampered } : loader(url)));
+    const reference = await verifyReference(f.signed, async (url) =>
+      url === 'https://bench.tessera.example/status/1' ? { contextUrl: null, documentUrl: url, document: tampered } : loader(url),
+    );
     expect(reference.result, reference.detail).toBe('failed');
   });
 
@@ -43,7 +45,18 @@ describe('tessera bench', () => {
   // Only the shape and that every measurement ran: throughput is reported by `tessera bench`, never asserted.
   it('measures ours and the reference stack on the same credential and reports the JSON shape', async () => {
     const result = BenchResult.parse(await runBench(60));
-    for (const v of [result.di.issue.ours, result.di.issue.reference, result.di.verify.ours, result.di.verify.reference, result.jwt.sign, result.jwt.verify, result.ed25519.sign, result.ed25519.verify, result.di.issue.ratio, result.di.verify.ratio]) {
+    for (const v of [
+      result.di.issue.ours,
+      result.di.issue.reference,
+      result.di.verify.ours,
+      result.di.verify.reference,
+      result.jwt.sign,
+      result.jwt.verify,
+      result.ed25519.sign,
+      result.ed25519.verify,
+      result.di.issue.ratio,
+      result.di.verify.ratio,
+    ]) {
       expect(v).toBeGreaterThan(0);
     }
     expect(result.notes.join('\n')).toMatch(/one core/i);

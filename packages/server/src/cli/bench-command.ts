@@ -8,7 +8,17 @@ import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cry
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { issue, verifyCredential as referenceVerify } from '@digitalbazaar/vc';
 import { checkStatus } from '@digitalbazaar/vc-bitstring-status-list';
-import { Bitstring, checkJwt, documentLoader, encodeBase58btc, multikeyFromEd25519, seedSigner, signDataIntegrity, signJwt, verifyCredential } from '@tessera/credentials';
+import {
+  Bitstring,
+  checkJwt,
+  documentLoader,
+  encodeBase58btc,
+  multikeyFromEd25519,
+  seedSigner,
+  signDataIntegrity,
+  signJwt,
+  verifyCredential,
+} from '@tessera/credentials';
 import type { Ed25519Signer, Report } from '@tessera/credentials';
 import { z } from 'zod';
 
@@ -62,7 +72,15 @@ export function benchCredential(issuer: string, credentialStatus?: Json): Json {
     validFrom: CREATED,
     credentialSubject: {
       type: ['AchievementSubject'],
-      identifier: [{ type: 'IdentityObject', identityHash: 'sha256$8c5f1d2c7a3c0f8e1d2b3a4c5d6e7f80112233445566778899aabbccddeeff00', identityType: 'emailAddress', hashed: true, salt: 'x7Kq' }],
+      identifier: [
+        {
+          type: 'IdentityObject',
+          identityHash: 'sha256$8c5f1d2c7a3c0f8e1d2b3a4c5d6e7f80112233445566778899aabbccddeeff00',
+          identityType: 'emailAddress',
+          hashed: true,
+          salt: 'x7Kq',
+        },
+      ],
       achievement: {
         id: 'https://tessera.example/achievements/facilitating-online-discussions/v1',
         type: ['Achievement'],
@@ -76,10 +94,19 @@ export function benchCredential(issuer: string, credentialStatus?: Json): Json {
           name: c,
           resultType: 'RubricCriterionLevel',
           requiredLevel: `https://tessera.example/achievements/fod/v1/criteria/c${i + 1}/levels/l2`,
-          rubricCriterionLevel: ['Beginning', 'Developing', 'Proficient'].map((l, j) => ({ id: `https://tessera.example/achievements/fod/v1/criteria/c${i + 1}/levels/l${j + 1}`, type: ['RubricCriterionLevel'], name: l, points: String(j + 1) })),
+          rubricCriterionLevel: ['Beginning', 'Developing', 'Proficient'].map((l, j) => ({
+            id: `https://tessera.example/achievements/fod/v1/criteria/c${i + 1}/levels/l${j + 1}`,
+            type: ['RubricCriterionLevel'],
+            name: l,
+            points: String(j + 1),
+          })),
         })),
       },
-      result: criteria.map((_, i) => ({ type: ['Result'], resultDescription: `https://tessera.example/achievements/fod/v1/criteria/c${i + 1}`, achievedLevel: `https://tessera.example/achievements/fod/v1/criteria/c${i + 1}/levels/l3` })),
+      result: criteria.map((_, i) => ({
+        type: ['Result'],
+        resultDescription: `https://tessera.example/achievements/fod/v1/criteria/c${i + 1}`,
+        achievedLevel: `https://tessera.example/achievements/fod/v1/criteria/c${i + 1}/levels/l3`,
+      })),
     },
     ...(credentialStatus ? { credentialStatus } : {}),
   };
@@ -87,7 +114,13 @@ export function benchCredential(issuer: string, credentialStatus?: Json): Json {
 
 /** The BitstringStatusListEntry the bench credential carries. */
 function statusEntry(): Json {
-  return { id: `${STATUS_LIST_URL}#${STATUS_INDEX}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: String(STATUS_INDEX), statusListCredential: STATUS_LIST_URL };
+  return {
+    id: `${STATUS_LIST_URL}#${STATUS_INDEX}`,
+    type: 'BitstringStatusListEntry',
+    statusPurpose: 'revocation',
+    statusListIndex: String(STATUS_INDEX),
+    statusListCredential: STATUS_LIST_URL,
+  };
 }
 
 /** A signed 131,072-entry revocation BitstringStatusListCredential; the neighbours of the bench index are always set, the index itself only when `revoked`. */
@@ -102,7 +135,12 @@ async function signedStatusList(signer: Ed25519Signer, revoked: boolean): Promis
     type: ['VerifiableCredential', 'BitstringStatusListCredential'],
     issuer: DID,
     validFrom: CREATED,
-    credentialSubject: { id: `${STATUS_LIST_URL}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: bits.encode() },
+    credentialSubject: {
+      id: `${STATUS_LIST_URL}#list`,
+      type: 'BitstringStatusList',
+      statusPurpose: 'revocation',
+      encodedList: bits.encode(),
+    },
   };
   return signDataIntegrity(unsigned, { signer, created: CREATED, loader: documentLoader() });
 }
@@ -148,14 +186,29 @@ export async function benchFixture(): Promise<BenchFixture> {
   const raw = Buffer.from(keys.publicKey.export({ format: 'jwk' }).x ?? '', 'base64url');
   const multikey = multikeyFromEd25519(raw);
   const method = { id: VERIFICATION_METHOD, type: 'Multikey', controller: DID, publicKeyMultibase: multikey };
-  const didDocument = { '@context': ['https://www.w3.org/ns/did/v1', MULTIKEY_CONTEXT], id: DID, verificationMethod: [method], assertionMethod: [VERIFICATION_METHOD] };
+  const didDocument = {
+    '@context': ['https://www.w3.org/ns/did/v1', MULTIKEY_CONTEXT],
+    id: DID,
+    verificationMethod: [method],
+    assertionMethod: [VERIFICATION_METHOD],
+  };
   const signer = seedSigner(seed, VERIFICATION_METHOD);
   const contexts = documentLoader();
   const credential = benchCredential(DID, statusEntry());
   const signed = await signDataIntegrity(credential, { signer, created: CREATED, loader: contexts });
 
-  const keyPair = await Ed25519Multikey.from({ id: VERIFICATION_METHOD, controller: DID, publicKeyMultibase: multikey, secretKeyMultibase: encodeBase58btc(Uint8Array.from([0x80, 0x26, ...seed, ...raw])) });
-  const referenceIssue = () => issue({ credential: structuredClone(credential), suite: new DataIntegrityProof({ signer: keyPair.signer(), cryptosuite: eddsaRdfc2022, date: CREATED }), documentLoader: contexts });
+  const keyPair = await Ed25519Multikey.from({
+    id: VERIFICATION_METHOD,
+    controller: DID,
+    publicKeyMultibase: multikey,
+    secretKeyMultibase: encodeBase58btc(Uint8Array.from([0x80, 0x26, ...seed, ...raw])),
+  });
+  const referenceIssue = () =>
+    issue({
+      credential: structuredClone(credential),
+      suite: new DataIntegrityProof({ signer: keyPair.signer(), cryptosuite: eddsaRdfc2022, date: CREATED }),
+      documentLoader: contexts,
+    });
 
   // The reference resolves the DID (its controller check loads the DID document and reads assertionMethod),
   // the verification method URL, and the status list URL through its loader; contexts come from the same bundle as ours.
@@ -212,16 +265,26 @@ function errorDetail(error: unknown): string {
  * the credential's and reads the bit. It reports `verified` when the list could be checked and the bit as
  * `status`; a verifier treats a set revocation bit as not verified, so this wrapper does.
  */
-async function referenceCheckStatus(opts: { credential: object; documentLoader: ReferenceLoader; suite: unknown }): Promise<ReferenceStatusResult> {
+async function referenceCheckStatus(opts: {
+  credential: object;
+  documentLoader: ReferenceLoader;
+  suite: unknown;
+}): Promise<ReferenceStatusResult> {
   // digitalbazaar's status list checker, with the same loader and suite as the reference's verifyCredential.
   const result = await checkStatus({ credential: opts.credential, documentLoader: opts.documentLoader, suite: opts.suite });
-  if (result.verified && (result.results ?? []).some((r) => r.status === true)) return { ...result, verified: false, error: new Error('The credential has been revoked') };
+  if (result.verified && (result.results ?? []).some((r) => r.status === true))
+    return { ...result, verified: false, error: new Error('The credential has been revoked') };
   return result;
 }
 
 /** The reference stack's verify of `credential`: @digitalbazaar/vc defaults (issuance purpose, controller check) plus the status check above. */
 async function referenceVerifyWith(credential: Json, loader: ReferenceLoader): Promise<ReferenceVerifyResult> {
-  return referenceVerify({ credential, suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }), documentLoader: loader, checkStatus: referenceCheckStatus });
+  return referenceVerify({
+    credential,
+    suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }),
+    documentLoader: loader,
+    checkStatus: referenceCheckStatus,
+  });
 }
 
 /** The reference stack's verify of `credential` with the given status list behind its loader. */
@@ -243,15 +306,21 @@ export async function assertEqualOutcomes(f: BenchFixture): Promise<void> {
     ['revoked', 'revoked'],
   ] as const) {
     const ours = await verifyOurs(f.signed, f.lists[name].documents);
-    if (ours.result !== expected) throw new Error(`bench: our verify reports ${ours.result}, not ${expected}, with the ${name} status list:\n${ours.detail}`);
+    if (ours.result !== expected)
+      throw new Error(`bench: our verify reports ${ours.result}, not ${expected}, with the ${name} status list:\n${ours.detail}`);
     const reference = await verifyReference(f.signed, f.lists[name].loader);
-    if (reference.result !== expected) throw new Error(`bench: the reference reports ${reference.result}, not ${expected}, with the ${name} status list: ${reference.detail}`);
+    if (reference.result !== expected)
+      throw new Error(
+        `bench: the reference reports ${reference.result}, not ${expected}, with the ${name} status list: ${reference.detail}`,
+      );
   }
   const referenceSigned = await f.referenceIssue();
   const ourProof = ([] as unknown[]).concat(f.signed['proof'] ?? [])[0] as Json | undefined;
   const referenceProof = ([] as unknown[]).concat(referenceSigned['proof'] ?? [])[0] as Json | undefined;
   if (ourProof?.['proofValue'] === undefined || ourProof['proofValue'] !== referenceProof?.['proofValue']) {
-    throw new Error('bench: ours and the reference sign the same credential with different proof values, so they do not sign the same data');
+    throw new Error(
+      'bench: ours and the reference sign the same credential with different proof values, so they do not sign the same data',
+    );
   }
 }
 
@@ -301,7 +370,10 @@ export async function runBench(ms = 1500): Promise<BenchResult> {
     `Load average (1 min) when the bench started: ${loadavg()[0]?.toFixed(2) ?? 'unknown'}.`,
   ];
   return {
-    di: { issue: { ours: diIssueOurs, reference: diIssueRef, ratio: ratioOf(diIssueOurs, diIssueRef) }, verify: { ours: diVerifyOurs, reference: diVerifyRef, ratio: ratioOf(diVerifyOurs, diVerifyRef) } },
+    di: {
+      issue: { ours: diIssueOurs, reference: diIssueRef, ratio: ratioOf(diIssueOurs, diIssueRef) },
+      verify: { ours: diVerifyOurs, reference: diVerifyRef, ratio: ratioOf(diVerifyOurs, diVerifyRef) },
+    },
     jwt: { sign: jwtSign, verify: jwtVerify },
     ed25519: { sign: edSign, verify: edVerify },
     notes,
@@ -327,9 +399,12 @@ export async function runBenchCommand(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
     return 0;
   }
-  const row = (name: string, v: number, extra = '') => `  ${name.padEnd(36)} ${String(v).padStart(8)} ops/s ${extra}\n`.replace(/ +\n$/, '\n');
+  const row = (name: string, v: number, extra = '') =>
+    `  ${name.padEnd(36)} ${String(v).padStart(8)} ops/s ${extra}\n`.replace(/ +\n$/, '\n');
   const vs = (ratio: number, target: number) => `(${ratio.toFixed(2)}× the reference; target ≥ ${target}×)`;
-  process.stdout.write(`Tessera credentials benchmark (${(await readVersion()) ?? 'dev'}, Node ${process.version}, one core, ${ms} ms per measurement)\n\n`);
+  process.stdout.write(
+    `Tessera credentials benchmark (${(await readVersion()) ?? 'dev'}, Node ${process.version}, one core, ${ms} ms per measurement)\n\n`,
+  );
   process.stdout.write(row('DI eddsa-rdfc-2022 issue, ours', r.di.issue.ours, vs(r.di.issue.ratio, TARGETS.issue)));
   process.stdout.write(row('DI eddsa-rdfc-2022 issue, reference', r.di.issue.reference));
   process.stdout.write(row('DI verify with status, ours', r.di.verify.ours, vs(r.di.verify.ratio, TARGETS.verify)));

@@ -6,8 +6,8 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { parseEnv } from '../env.js';
 import { bootstrap } from '../main.js';
-import { benchRecommendations } from '../recommendations/bench-recommendations.js';
-import { evaluateRecommendations } from '../recommendations/evaluate-recommendations.js';
+import { benchRecommendations } from '../recommendations/index.js';
+import { evaluateRecommendations } from '../recommendations/index.js';
 
 const whole = (v: string | undefined, fallback: number, name: string, max: number): number => {
   const n = Number(v ?? fallback);

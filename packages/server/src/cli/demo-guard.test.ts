@@ -19,8 +19,18 @@ function dataDir(): string {
   dirs.push(d);
   return d;
 }
-const envFor = (dir: string, baseUrl: string) => ({ ...process.env, NODE_ENV: 'production', TESSERA_DATA_DIR: dir, TESSERA_BASE_URL: baseUrl, PORT: '0', HOST: '127.0.0.1', TESSERA_WORKERS: '0', TESSERA_LOG_LEVEL: 'info' });
-const tessera = (dir: string, baseUrl: string, ...args: string[]) => spawnSync(process.execPath, [...ARGS, ...args], { env: envFor(dir, baseUrl), encoding: 'utf8', timeout: 120_000 });
+const envFor = (dir: string, baseUrl: string) => ({
+  ...process.env,
+  NODE_ENV: 'production',
+  TESSERA_DATA_DIR: dir,
+  TESSERA_BASE_URL: baseUrl,
+  PORT: '0',
+  HOST: '127.0.0.1',
+  TESSERA_WORKERS: '0',
+  TESSERA_LOG_LEVEL: 'info',
+});
+const tessera = (dir: string, baseUrl: string, ...args: string[]) =>
+  spawnSync(process.execPath, [...ARGS, ...args], { env: envFor(dir, baseUrl), encoding: 'utf8', timeout: 120_000 });
 
 async function withDatabase<T>(dir: string, fn: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
   const database = await openDatabase({ dataDir: dir });
@@ -36,12 +46,26 @@ async function withDatabase<T>(dir: string, fn: (db: Awaited<ReturnType<typeof o
 async function withDemoOwner(): Promise<string> {
   const dir = dataDir();
   const now = new Date();
-  await withDatabase(dir, (db) => insertAccount(db, { id: 'acc_demoowner', email: DEMO_ACCOUNTS[0].email, name: 'Maya Okafor', passwordHash: 'x', isPlatformAdmin: true, createdAt: now, updatedAt: now }));
+  await withDatabase(dir, (db) =>
+    insertAccount(db, {
+      id: 'acc_demoowner',
+      email: DEMO_ACCOUNTS[0].email,
+      name: 'Maya Okafor',
+      passwordHash: 'x',
+      isPlatformAdmin: true,
+      createdAt: now,
+      updatedAt: now,
+    }),
+  );
   return dir;
 }
 
 /** Run `tessera <command>` until it says it is listening, then stop it; resolves with what it printed. */
-function serveUntilListening(dir: string, baseUrl: string, ...args: string[]): Promise<{ out: string; listening: boolean; code: number | null }> {
+function serveUntilListening(
+  dir: string,
+  baseUrl: string,
+  ...args: string[]
+): Promise<{ out: string; listening: boolean; code: number | null }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...ARGS, ...args], { env: envFor(dir, baseUrl), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -68,8 +92,10 @@ function serveUntilListening(dir: string, baseUrl: string, ...args: string[]): P
 
 describe('the demo stays a demo', () => {
   it('knows which base URLs are local', () => {
-    for (const u of ['http://localhost:3000', 'http://127.0.0.1:8080', 'http://[::1]:3000', 'https://LOCALHOST']) expect(isLocalBaseUrl(u), u).toBe(true);
-    for (const u of ['https://badges.example.org', 'http://10.0.0.5:3000', 'http://localhost.example.org', 'http://127.0.0.2']) expect(isLocalBaseUrl(u), u).toBe(false);
+    for (const u of ['http://localhost:3000', 'http://127.0.0.1:8080', 'http://[::1]:3000', 'https://LOCALHOST'])
+      expect(isLocalBaseUrl(u), u).toBe(true);
+    for (const u of ['https://badges.example.org', 'http://10.0.0.5:3000', 'http://localhost.example.org', 'http://127.0.0.2'])
+      expect(isLocalBaseUrl(u), u).toBe(false);
   });
 
   it('`tessera start` refuses to seed the demo off localhost (exit 2), and seeds nothing', async () => {

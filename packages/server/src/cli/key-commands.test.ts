@@ -22,7 +22,13 @@ interface TestVector {
 
 describe('signing and verifying with key files', () => {
   const vector = JSON.parse(readFileSync(VECTOR, 'utf8')) as TestVector;
-  const specKey = KeyFile.parse({ id: vector.keyPair.verificationMethod, controller: vector.keyPair.controller, type: 'Multikey', publicKeyMultibase: vector.keyPair.publicKeyMultibase, secretKeyMultibase: vector.keyPair.secretKeyMultibase });
+  const specKey = KeyFile.parse({
+    id: vector.keyPair.verificationMethod,
+    controller: vector.keyPair.controller,
+    type: 'Multikey',
+    publicKeyMultibase: vector.keyPair.publicKeyMultibase,
+    secretKeyMultibase: vector.keyPair.secretKeyMultibase,
+  });
 
   it('reproduces the OB 3.0 spec test vector proofValue byte for byte', async () => {
     const signed = await signDataIntegrity(vector.unsignedCredential, keyFileSigner(specKey), new Date(vector.proofOptions.created));
@@ -42,7 +48,14 @@ describe('signing and verifying with key files', () => {
   it('signs with a freshly generated did:key and verifies it', async () => {
     const k = generateEd25519();
     const { did, id } = didKeyOf(k.publicKeyMultibase);
-    const key = KeyFile.parse({ did, id, controller: did, type: 'Multikey', publicKeyMultibase: k.publicKeyMultibase, secretKeyMultibase: encodeEd25519SecretMultibase(k.seed) });
+    const key = KeyFile.parse({
+      did,
+      id,
+      controller: did,
+      type: 'Multikey',
+      publicKeyMultibase: k.publicKeyMultibase,
+      secretKeyMultibase: encodeEd25519SecretMultibase(k.seed),
+    });
     // A fresh copy: signing mutates its input, and an earlier test signed vector.unsignedCredential.
     const { proof: _earlier, ...rest } = structuredClone(vector.unsignedCredential);
     const unsigned = { ...rest, issuer: { ...(rest['issuer'] as object), id: did } };
@@ -136,7 +149,7 @@ describe('keygen --type p256 and ES256 JWTs; sign --documents', () => {
     const keyPath = join(dir, 'p256-vm.json');
     expect((await run(runKeygen, ['--type', 'p256', '--out', keyPath])).code).toBe(0);
     const p256 = KeyFile.parse(JSON.parse(readFileSync(keyPath, 'utf8')));
-    const proof = (vector.signedCredential['proof'] as Array<Record<string, unknown>> | Record<string, unknown>);
+    const proof = vector.signedCredential['proof'] as Array<Record<string, unknown>> | Record<string, unknown>;
     const swapped = { ...vector.signedCredential, proof: { ...[proof].flat()[0], verificationMethod: p256.id } };
     const report = await verifyReport(swapped, { documents: new Map(), now: new Date('2024-01-01T00:00:00Z') });
     expect(report.verdict).toBe('invalid');
@@ -148,7 +161,10 @@ describe('keygen --type p256 and ES256 JWTs; sign --documents', () => {
     expect((await run(runKeygen, ['--out', keyPath])).code).toBe(0);
     const key = KeyFile.parse(JSON.parse(readFileSync(keyPath, 'utf8')));
     const contextUrl = 'https://contexts.example.edu/district/v1';
-    writeFileSync(join(dir, 'district-context.json'), JSON.stringify({ '@context': { districtCode: 'https://contexts.example.edu/district#districtCode' } }));
+    writeFileSync(
+      join(dir, 'district-context.json'),
+      JSON.stringify({ '@context': { districtCode: 'https://contexts.example.edu/district#districtCode' } }),
+    );
     const map = join(dir, 'map.json');
     writeFileSync(map, JSON.stringify({ [contextUrl]: 'district-context.json' }));
     const { '@context': contexts } = vector.unsignedCredential as { '@context': string[] };
@@ -161,7 +177,9 @@ describe('keygen --type p256 and ES256 JWTs; sign --documents', () => {
     const signed = await run(runSign, [file, '--key', keyPath, '--documents', map, '--created', '2026-01-01T00:00:00Z']);
     expect(signed.code, signed.err).toBe(0);
     const credential = JSON.parse(signed.out) as Record<string, unknown>;
-    const documents = new Map<string, object>([[contextUrl, JSON.parse(readFileSync(join(dir, 'district-context.json'), 'utf8')) as object]]);
+    const documents = new Map<string, object>([
+      [contextUrl, JSON.parse(readFileSync(join(dir, 'district-context.json'), 'utf8')) as object],
+    ]);
     const report = await verifyReport(credential, { documents, now });
     expect(report.verdict, JSON.stringify(report.steps)).toBe('valid');
     // The custom term is signed: changing it breaks the proof.

@@ -1,13 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { signDataIntegrity } from '../credentials/sign.js';
-import { signVcJwt } from '../credentials/sign-jwt.js';
+import { signDataIntegrity } from '../credentials/index.js';
+import { signVcJwt } from '../credentials/index.js';
 import { ed25519FromMultikey, multikeyAlgorithm, multikeyFromP256Secret, p256SecretFromMultikey } from '@tessera/credentials';
-import { signerOf } from '../keys/load-signer.js';
-import type { Signer } from '../keys/load-signer.js';
-import { ed25519PrivateKey, generateEd25519, generateP256, p256PrivateKey, p256PublicMultibase } from '../keys/material.js';
-import { decodeEd25519SecretMultibase, didKeyOf, encodeEd25519SecretMultibase } from '../keys/multikey.js';
+import { signerOf } from '../keys/index.js';
+import type { Signer } from '../keys/index.js';
+import { ed25519PrivateKey, generateEd25519, generateP256, p256PrivateKey, p256PublicMultibase } from '../keys/index.js';
+import { decodeEd25519SecretMultibase, didKeyOf, encodeEd25519SecretMultibase } from '../keys/index.js';
 import { loadDocumentMap } from './verify-command.js';
 
 /** The Multikey key file that `keygen` writes and `sign` reads: Ed25519 (`z6Mk…`) or P-256 (`zDn…`). */
@@ -73,25 +73,41 @@ export async function runSign(argv: string[]): Promise<number> {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { key: { type: 'string' }, format: { type: 'string', default: 'di' }, 'verification-method': { type: 'string' }, created: { type: 'string' }, documents: { type: 'string' } },
+      options: {
+        key: { type: 'string' },
+        format: { type: 'string', default: 'di' },
+        'verification-method': { type: 'string' },
+        created: { type: 'string' },
+        documents: { type: 'string' },
+      },
     });
     const [file] = positionals;
-    if (!file || !values.key) throw new Error('usage: tessera sign FILE --key KEYFILE [--format di|jwt|both] [--verification-method URL] [--created ISO] [--documents MAP.json]');
+    if (!file || !values.key)
+      throw new Error(
+        'usage: tessera sign FILE --key KEYFILE [--format di|jwt|both] [--verification-method URL] [--created ISO] [--documents MAP.json]',
+      );
     if (!['di', 'jwt', 'both'].includes(values.format ?? '')) throw new Error('--format must be di, jwt or both');
     const parsedKey = KeyFile.safeParse(JSON.parse(await readFile(values.key, 'utf8')));
-    if (!parsedKey.success) throw new Error(`${values.key} is not a Multikey key file: ${parsedKey.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsedKey.success)
+      throw new Error(
+        `${values.key} is not a Multikey key file: ${parsedKey.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     const credential = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
     const created = values.created ? new Date(values.created) : new Date();
     if (Number.isNaN(created.getTime())) throw new Error(`--created is not a date: ${values.created}`);
     const signer = keyFileSigner(parsedKey.data, values['verification-method']);
-    if (signer.algorithm !== 'Ed25519' && values.format !== 'jwt') throw new Error(`${values.key} is a ${signer.algorithm} key: it signs JWTs (--format jwt, ES256); Data Integrity proofs (eddsa-rdfc-2022) need an Ed25519 key`);
+    if (signer.algorithm !== 'Ed25519' && values.format !== 'jwt')
+      throw new Error(
+        `${values.key} is a ${signer.algorithm} key: it signs JWTs (--format jwt, ES256); Data Integrity proofs (eddsa-rdfc-2022) need an Ed25519 key`,
+      );
     const documents = values.documents ? await loadDocumentMap(values.documents) : undefined;
     if (values.format === 'jwt') {
       process.stdout.write(`${await signVcJwt(credential, signer)}\n`);
       return 0;
     }
     const signed = await signDataIntegrity(credential, signer, created, documents);
-    if (values.format === 'both') process.stdout.write(`${JSON.stringify({ credential: signed, jwt: await signVcJwt(credential, signer) }, null, 2)}\n`);
+    if (values.format === 'both')
+      process.stdout.write(`${JSON.stringify({ credential: signed, jwt: await signVcJwt(credential, signer) }, null, 2)}\n`);
     else process.stdout.write(`${JSON.stringify(signed, null, 2)}\n`);
     return 0;
   } catch (e) {

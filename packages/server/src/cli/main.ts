@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { writePgliteTemplate } from '../db/client.js';
 import { ConfigError, loadEnv } from '../env.js';
-import { JOB_HANDLERS } from '../jobs/handlers.js';
-import { startWorker } from '../jobs/worker.js';
+import { JOB_HANDLERS } from '../jobs/index.js';
+import { startWorker } from '../jobs/index.js';
 import { bootstrap, listen } from '../main.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmptyInstallation, seedDemo } from '../seed/demo.js';
 import { demoRefusal, isLocalBaseUrl, masterKeyBesideDatabase } from '../seed/demo-guard.js';
@@ -90,7 +90,12 @@ export async function main(argv: string[]): Promise<number> {
   if (credential) return credential(rest);
   const t0 = performance.now();
   try {
-    const { values: flags } = parseArgs({ args: rest, options: { 'allow-demo': { type: 'boolean', default: false } }, strict: true, allowPositionals: false });
+    const { values: flags } = parseArgs({
+      args: rest,
+      options: { 'allow-demo': { type: 'boolean', default: false } },
+      strict: true,
+      allowPositionals: false,
+    });
     const allowDemo = flags['allow-demo'] === true;
     const env = loadEnv();
     switch (command) {
@@ -156,7 +161,10 @@ export async function main(argv: string[]): Promise<number> {
         const worker = startWorker(deps, { handlers: JOB_HANDLERS });
         deps.log.info({ workerId: worker.id }, 'worker started');
         const shutdown = () => {
-          void worker.stop().then(() => database.close()).then(() => process.exit(0));
+          void worker
+            .stop()
+            .then(() => database.close())
+            .then(() => process.exit(0));
         };
         process.once('SIGINT', shutdown);
         process.once('SIGTERM', shutdown);
@@ -175,6 +183,7 @@ export async function main(argv: string[]): Promise<number> {
 
 function printLogins(): void {
   process.stdout.write(`\nDemo logins (password for all: ${DEMO_PASSWORD})\n`);
-  for (const a of DEMO_ACCOUNTS) process.stdout.write(`  ${a.email.padEnd(30)} ${a.role ?? 'learner'}${a.admin ? ', platform admin' : ''}\n`);
+  for (const a of DEMO_ACCOUNTS)
+    process.stdout.write(`  ${a.email.padEnd(30)} ${a.role ?? 'learner'}${a.admin ? ', platform admin' : ''}\n`);
   process.stdout.write('\n');
 }

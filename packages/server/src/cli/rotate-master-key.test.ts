@@ -74,7 +74,9 @@ describe('tessera rotate-master-key', () => {
     expect(hexOf(join(dir, 'master.key'))).toBe(oldKey.toString('hex'));
     expect(readdirSync(dir).filter((f) => f.startsWith('master.key'))).toEqual(['master.key']);
     expect((await keyRows(dir)).slice(0, -1)).toEqual(before.slice(0, -1));
-    await withDatabase(dir, (db) => db.update(signingKeys).set({ encryptedPrivateKey: last.encryptedPrivateKey }).where(eq(signingKeys.id, last.id)));
+    await withDatabase(dir, (db) =>
+      db.update(signingKeys).set({ encryptedPrivateKey: last.encryptedPrivateKey }).where(eq(signingKeys.id, last.id)),
+    );
   }, 120_000);
 
   it('re-encrypts every key under a new master key, swaps the key files, keeps the old key aside, and says so', async () => {
@@ -95,7 +97,9 @@ describe('tessera rotate-master-key', () => {
       const was = before.find((b) => b.id === k.id);
       if (!was) throw new Error('a key appeared');
       expect(k.masterKeyId).toBe(to);
-      expect(newOnly.open(k.encryptedPrivateKey, keyContext(k.id))).toEqual(new Keyring(oldKey).open(was.encryptedPrivateKey, keyContext(k.id)));
+      expect(newOnly.open(k.encryptedPrivateKey, keyContext(k.id))).toEqual(
+        new Keyring(oldKey).open(was.encryptedPrivateKey, keyContext(k.id)),
+      );
     }
   }, 120_000);
 
@@ -108,7 +112,8 @@ describe('tessera rotate-master-key', () => {
     expect(existsSync(join(dir, `master.key.previous-${masterKeyId(current)}`))).toBe(true);
     const fromEnv = randomBytes(32);
     expect(rotate(dir, { TESSERA_NEW_MASTER_KEY: fromEnv.toString('hex') }).status).toBe(0);
-    for (const k of await keyRows(dir)) expect(new Keyring(fromEnv).open(k.encryptedPrivateKey, keyContext(k.id)).length).toBeGreaterThan(0);
+    for (const k of await keyRows(dir))
+      expect(new Keyring(fromEnv).open(k.encryptedPrivateKey, keyContext(k.id)).length).toBeGreaterThan(0);
   }, 120_000);
 
   it('finishes a rotation interrupted after the database was re-encrypted (master.key.next left behind)', async () => {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/client.js';
 import { ConfigError, loadEnv } from '../env.js';
-import { Keyring, masterKeyId } from '../keys/keyring.js';
-import { rotateMasterKey } from '../keys/rotate-master-key.js';
+import { Keyring, masterKeyId } from '../keys/index.js';
+import { rotateMasterKey } from '../keys/index.js';
 
 /** Read a 32-byte master key written as 64 hexadecimal characters. */
 function readKeyFile(file: string): Buffer {
@@ -36,14 +36,23 @@ export async function runRotateMasterKey(argv: string[]): Promise<number> {
     const env = loadEnv();
     const keyFile = join(env.TESSERA_DATA_DIR, 'master.key');
     const fromEnv = Boolean(env.TESSERA_MASTER_KEY);
-    if (!fromEnv && !existsSync(keyFile)) throw new ConfigError(`No master key to rotate: TESSERA_MASTER_KEY is not set and ${keyFile} does not exist.`);
+    if (!fromEnv && !existsSync(keyFile))
+      throw new ConfigError(`No master key to rotate: TESSERA_MASTER_KEY is not set and ${keyFile} does not exist.`);
     const current = env.TESSERA_MASTER_KEY ? Buffer.from(env.TESSERA_MASTER_KEY, 'hex') : readKeyFile(keyFile);
     nextFile = fromEnv ? null : `${keyFile}.next`;
     // A `master.key.next` left by an interrupted rotation is the key that rotation was moving to: finish it.
     const pending = nextFile && existsSync(nextFile) ? readKeyFile(nextFile) : null;
-    const given = values['new-key-file'] ? readKeyFile(values['new-key-file']) : env.TESSERA_NEW_MASTER_KEY ? Buffer.from(env.TESSERA_NEW_MASTER_KEY, 'hex') : null;
-    if (pending && given && !pending.equals(given)) throw new ConfigError(`${nextFile} holds the key of an interrupted rotation; run again without a new key to finish it first.`);
-    if (fromEnv && !given) throw new ConfigError('TESSERA_MASTER_KEY is set in the environment, so the new key cannot be written for you: give it with --new-key-file FILE or TESSERA_NEW_MASTER_KEY.');
+    const given = values['new-key-file']
+      ? readKeyFile(values['new-key-file'])
+      : env.TESSERA_NEW_MASTER_KEY
+        ? Buffer.from(env.TESSERA_NEW_MASTER_KEY, 'hex')
+        : null;
+    if (pending && given && !pending.equals(given))
+      throw new ConfigError(`${nextFile} holds the key of an interrupted rotation; run again without a new key to finish it first.`);
+    if (fromEnv && !given)
+      throw new ConfigError(
+        'TESSERA_MASTER_KEY is set in the environment, so the new key cannot be written for you: give it with --new-key-file FILE or TESSERA_NEW_MASTER_KEY.',
+      );
     const next = pending ?? given ?? randomBytes(32);
     if (next.equals(current)) throw new ConfigError('The new master key is the one already in use.');
     if (nextFile && !pending) {
@@ -67,15 +76,24 @@ export async function runRotateMasterKey(argv: string[]): Promise<number> {
       `Master key rotated: ${from} → ${report.to} (${database.kind}).`,
       `  signing keys re-encrypted: ${report.signingKeys.resealed} of ${report.signingKeys.total}`,
       `  organisation secrets re-encrypted: ${report.orgSecrets.resealed} of ${report.orgSecrets.total}`,
-      `  sealed before, by master key: ${Object.entries(report.sealedBefore).map(([id, n]) => `${id}: ${n}`).join(', ') || 'nothing'}`,
+      `  sealed before, by master key: ${
+        Object.entries(report.sealedBefore)
+          .map(([id, n]) => `${id}: ${n}`)
+          .join(', ') || 'nothing'
+      }`,
     ];
     if (nextFile) {
       const previous = `${keyFile}.previous-${from}`;
       renameSync(keyFile, previous);
       renameSync(nextFile, keyFile);
-      out.push(`  ${keyFile} now holds the new key; the old one was moved to ${previous}.`, '  Keep the old key as long as you may restore a backup taken before now, then delete it.');
+      out.push(
+        `  ${keyFile} now holds the new key; the old one was moved to ${previous}.`,
+        '  Keep the old key as long as you may restore a backup taken before now, then delete it.',
+      );
     } else {
-      out.push('  Set TESSERA_MASTER_KEY to the new key in every process, then restart them. Keep the old key as long as you may restore a backup taken before now.');
+      out.push(
+        '  Set TESSERA_MASTER_KEY to the new key in every process, then restart them. Keep the old key as long as you may restore a backup taken before now.',
+      );
     }
     out.push('  Restart every running Tessera process: they still hold the old key.');
     process.stdout.write(`${out.join('\n')}\n`);
@@ -83,7 +101,9 @@ export async function runRotateMasterKey(argv: string[]): Promise<number> {
   } catch (err) {
     if (createdNext && nextFile) rmSync(nextFile, { force: true }); // nothing refers to it: leave no trace
     const message = err instanceof Error ? err.message : String(err);
-    const outcome = committed ? `Every value was re-encrypted, but the key files were not swapped: ${nextFile ?? 'the new key'} holds the new key. Run the command again to finish.` : 'Nothing was changed.';
+    const outcome = committed
+      ? `Every value was re-encrypted, but the key files were not swapped: ${nextFile ?? 'the new key'} holds the new key. Run the command again to finish.`
+      : 'Nothing was changed.';
     process.stderr.write(`tessera rotate-master-key: ${message}\n${outcome}\n`);
     return 2;
   }

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import type { Deps } from '../context.js';
 import { ConfigError, loadEnv } from '../env.js';
 import { bootstrap } from '../main.js';
-import { findOrgBySlug } from '../orgs/store.js';
+import { findOrgBySlug } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
 import { fetchFrameworkText, frameworkFetcher, importFramework, SkillImportError } from '../skills/index.js';
 import type { ImportFormat } from '../skills/index.js';

@@ -14,7 +14,10 @@ const DocumentMap = z.record(z.string().min(1), z.string().min(1));
 /** Read a `--documents` map (URL → file path relative to the map) into parsed documents. */
 export async function loadDocumentMap(file: string): Promise<Map<string, object>> {
   const parsed = DocumentMap.safeParse(JSON.parse(await readFile(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file} is not a documents map (a JSON object of URL → file path): ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `${file} is not a documents map (a JSON object of URL → file path): ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+    );
   const map = parsed.data;
   const out = new Map<string, object>();
   for (const [url, path] of Object.entries(map)) out.set(url, JSON.parse(await readFile(resolve(dirname(file), path), 'utf8')) as object);
@@ -22,7 +25,10 @@ export async function loadDocumentMap(file: string): Promise<Map<string, object>
 }
 
 /** Verify a credential into the engine's step report (documents by URL, the verifier's clock). */
-export async function verifyReport(credential: Record<string, unknown> | string | Uint8Array, opts: { documents: Map<string, object>; now: Date }): Promise<Report> {
+export async function verifyReport(
+  credential: Record<string, unknown> | string | Uint8Array,
+  opts: { documents: Map<string, object>; now: Date },
+): Promise<Report> {
   return verifyCredential(credential, { documents: opts.documents, now: opts.now });
 }
 
@@ -32,7 +38,11 @@ const SYMBOL: Record<Step['status'], string> = { passed: '✓', failed: '✗', w
 export async function runVerify(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, documents: { type: 'string' }, now: { type: 'string' }, fetch: { type: 'boolean' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, documents: { type: 'string' }, now: { type: 'string' }, fetch: { type: 'boolean' } },
+    });
   } catch (e) {
     process.stderr.write(`tessera verify: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
@@ -56,12 +66,18 @@ export async function runVerify(argv: string[]): Promise<number> {
     } else if (/^https?:\/\//.test(input)) {
       const doc = documents.get(input);
       if (doc) input_ = doc as Record<string, unknown>;
-      else if (fetcher) input_ = (await fetcher.get(input, 'application/vc+ld+json, application/json, application/jwt, image/png, image/svg+xml;q=0.9')).body;
+      else if (fetcher)
+        input_ = (await fetcher.get(input, 'application/vc+ld+json, application/json, application/jwt, image/png, image/svg+xml;q=0.9'))
+          .body;
       else throw new Error(`${input} is not in --documents; add --fetch to fetch it (https only, public addresses only)`);
     } else input_ = new Uint8Array(await readFile(input));
     const report = fetcher ? await verifyCredential(input_, { documents, now, fetcher }) : await verifyReport(input_, { documents, now });
-    if (parsed.values.json) process.stdout.write(`${JSON.stringify({ verdict: report.verdict, format: report.format, steps: report.steps }, null, 2)}\n`);
-    else process.stdout.write(`${report.steps.map((s) => `${SYMBOL[s.status]} ${s.id}: ${s.message}`).join('\n')}\nverdict: ${report.verdict}\n`);
+    if (parsed.values.json)
+      process.stdout.write(`${JSON.stringify({ verdict: report.verdict, format: report.format, steps: report.steps }, null, 2)}\n`);
+    else
+      process.stdout.write(
+        `${report.steps.map((s) => `${SYMBOL[s.status]} ${s.id}: ${s.message}`).join('\n')}\nverdict: ${report.verdict}\n`,
+      );
     return report.verdict === 'valid' ? 0 : 1;
   } catch (e) {
     process.stderr.write(`tessera verify: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -12,7 +12,7 @@ export function emptyBitstring(size = STATUS_LIST_SIZE): string {
 export function setBit(stored: string, index: number, value: boolean): string {
   const bytes = Buffer.from(stored, 'base64');
   if (index < 0 || index >= bytes.length * 8) throw new RangeError('status index out of range');
-  const mask = 0x80 >> index % 8;
+  const mask = 0x80 >> (index % 8);
   bytes[index >> 3] = value ? (bytes[index >> 3] ?? 0) | mask : (bytes[index >> 3] ?? 0) & ~mask;
   return bytes.toString('base64');
 }
@@ -20,7 +20,7 @@ export function setBit(stored: string, index: number, value: boolean): string {
 /** Read bit `index`. */
 export function getBit(stored: string, index: number): boolean {
   const bytes = Buffer.from(stored, 'base64');
-  return (((bytes[index >> 3] ?? 0) << index % 8) & 0x80) !== 0;
+  return (((bytes[index >> 3] ?? 0) << (index % 8)) & 0x80) !== 0;
 }
 
 /** GZIP + base64url multibase ('u' prefix), as `encodedList` carries it. */

@@ -40,7 +40,18 @@ const content = normaliseContent({
   alignments: [{ targetName: 'ISTE 2.5', targetUrl: 'https://iste.example/2.5' }],
   evidenceRequirements: [{ id: 'plan', prompt: 'Upload your plan', kinds: ['file', 'text'] }],
   rubric: {
-    criteria: [{ id: 'c1', name: 'Planning', description: 'Plans', requiredLevelId: 'ok', levels: [{ id: 'no', name: 'Not yet', points: 0 }, { id: 'ok', name: 'Proficient', description: 'Good', points: 3 }] }],
+    criteria: [
+      {
+        id: 'c1',
+        name: 'Planning',
+        description: 'Plans',
+        requiredLevelId: 'ok',
+        levels: [
+          { id: 'no', name: 'Not yet', points: 0 },
+          { id: 'ok', name: 'Proficient', description: 'Good', points: 3 },
+        ],
+      },
+    ],
   },
 });
 
@@ -57,8 +68,20 @@ function input(overrides: Partial<CredentialInput> = {}): CredentialInput {
     learner: { email: 'alex@example.edu', accountRef: 'https://tessera.test/people/acc_1', name: 'Alex Kim', did: null, showName: true },
     scores: [{ criterionId: 'c1', levelId: 'ok' }],
     evidence: [
-      { requirementId: 'plan', url: 'https://tessera.test/credentials/c1/evidence/plan', served: 'file', sha256: 'ab'.repeat(32), mediaType: 'application/pdf' },
-      { requirementId: 'gone', url: 'https://tessera.test/credentials/c1/evidence/gone', served: 'text', sha256: 'cd'.repeat(32), mediaType: null },
+      {
+        requirementId: 'plan',
+        url: 'https://tessera.test/credentials/c1/evidence/plan',
+        served: 'file',
+        sha256: 'ab'.repeat(32),
+        mediaType: 'application/pdf',
+      },
+      {
+        requirementId: 'gone',
+        url: 'https://tessera.test/credentials/c1/evidence/gone',
+        served: 'text',
+        sha256: 'cd'.repeat(32),
+        mediaType: null,
+      },
     ],
     issuedAt: now,
     validUntil: null,
@@ -73,8 +96,19 @@ describe('buildAchievementCredential (server)', () => {
     const c = buildAchievementCredential(input());
     expect(AchievementCredential.safeParse(c).success).toBe(true);
     expect(c.validFrom).toBe('2026-11-25T10:00:00Z');
-    expect(c.credentialStatus).toEqual({ id: 'https://tessera.test/orgs/riverside/status/r1#7', type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '7', statusListCredential: 'https://tessera.test/orgs/riverside/status/r1' });
-    expect(c.issuer).toMatchObject({ id: 'did:web:tessera.test:orgs:riverside', type: ['Profile'], name: 'Riverside School District', address: { type: ['Address'], addressLocality: 'Riverside', addressRegion: 'CA' } });
+    expect(c.credentialStatus).toEqual({
+      id: 'https://tessera.test/orgs/riverside/status/r1#7',
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: '7',
+      statusListCredential: 'https://tessera.test/orgs/riverside/status/r1',
+    });
+    expect(c.issuer).toMatchObject({
+      id: 'did:web:tessera.test:orgs:riverside',
+      type: ['Profile'],
+      name: 'Riverside School District',
+      address: { type: ['Address'], addressLocality: 'Riverside', addressRegion: 'CA' },
+    });
     // Blank address parts are left out.
     expect(JSON.stringify(c.issuer)).not.toContain('addressCountry');
     const subject = c.credentialSubject;
@@ -86,7 +120,12 @@ describe('buildAchievementCredential (server)', () => {
     const rd = subject.achievement.resultDescription?.[0];
     expect(rd?.requiredLevel).toBe('https://tessera.test/achievements/ach_1/versions/2#criterion-c1-level-ok');
     expect(rd?.['rubricCriterionLevel']).toHaveLength(2);
-    expect(subject.result?.[0]).toMatchObject({ type: ['Result'], resultDescription: rd?.id, achievedLevel: rd?.requiredLevel, status: 'Completed' });
+    expect(subject.result?.[0]).toMatchObject({
+      type: ['Result'],
+      resultDescription: rd?.id,
+      achievedLevel: rd?.requiredLevel,
+      status: 'Completed',
+    });
     expect(subject.achievement.alignment?.[0]).toMatchObject({ type: ['Alignment'], targetName: 'ISTE 2.5' });
     expect(subject.achievement.criteria.narrative).toBe('Learning goal: Run discussions\n\nSubmit a plan and a transcript.');
     // Evidence goes by reference (issue 13): the URL on this server that serves it to the people the learner allows,
@@ -96,20 +135,33 @@ describe('buildAchievementCredential (server)', () => {
       type: ['Evidence'],
       id: 'https://tessera.test/credentials/c1/evidence/plan',
       name: 'Upload your plan',
-      description: 'A file (application/pdf). The URL serves it to the people the learner allows; digestSRI is the SHA-256 of what it serves.',
+      description:
+        'A file (application/pdf). The URL serves it to the people the learner allows; digestSRI is the SHA-256 of what it serves.',
       digestSRI: `sha256-${Buffer.from('ab'.repeat(32), 'hex').toString('base64')}`,
     });
     // Evidence for a requirement no longer in the content is named by its id.
-    expect(c.evidence?.[1]).toMatchObject({ id: 'https://tessera.test/credentials/c1/evidence/gone', name: 'gone', digestSRI: `sha256-${Buffer.from('cd'.repeat(32), 'hex').toString('base64')}` });
+    expect(c.evidence?.[1]).toMatchObject({
+      id: 'https://tessera.test/credentials/c1/evidence/gone',
+      name: 'gone',
+      digestSRI: `sha256-${Buffer.from('cd'.repeat(32), 'hex').toString('base64')}`,
+    });
     expect(JSON.stringify(c.evidence)).not.toMatch(/narrative|plan\.pdf/);
   });
 
   it('leaves the name out when the learner hides it, and carries a second entry when suspension is on', () => {
-    const c = buildAchievementCredential(input({
-      learner: { email: 'alex@example.edu', accountRef: 'https://tessera.test/people/acc_1', name: 'Alex Kim', did: 'did:key:z6MkExample', showName: false },
-      status: { revocation: { url: 'https://tessera.test/s/r', index: 1 }, suspension: { url: 'https://tessera.test/s/s', index: 2 } },
-      validUntil: new Date('2027-11-25T10:00:00Z'),
-    }));
+    const c = buildAchievementCredential(
+      input({
+        learner: {
+          email: 'alex@example.edu',
+          accountRef: 'https://tessera.test/people/acc_1',
+          name: 'Alex Kim',
+          did: 'did:key:z6MkExample',
+          showName: false,
+        },
+        status: { revocation: { url: 'https://tessera.test/s/r', index: 1 }, suspension: { url: 'https://tessera.test/s/s', index: 2 } },
+        validUntil: new Date('2027-11-25T10:00:00Z'),
+      }),
+    );
     expect(c.credentialSubject.identifier).toHaveLength(1);
     expect(c.credentialSubject.id).toBe('did:key:z6MkExample');
     expect(c.validUntil).toBe('2027-11-25T10:00:00Z');
@@ -123,7 +175,9 @@ describe('buildAchievementCredential (server)', () => {
   });
 
   it('binds no unverified address: without a verified email the learner is a salted hash of the account', () => {
-    const c = buildAchievementCredential(input({ learner: { email: null, accountRef: 'https://tessera.test/people/acc_1', name: 'Alex Kim', did: null, showName: false } }));
+    const c = buildAchievementCredential(
+      input({ learner: { email: null, accountRef: 'https://tessera.test/people/acc_1', name: 'Alex Kim', did: null, showName: false } }),
+    );
     expect(c.credentialSubject.identifier).toEqual([expect.objectContaining({ identityType: 'accountId', hashed: true })]);
     expect(JSON.stringify(c)).not.toContain('alex@example.edu');
     expect(JSON.stringify(c)).not.toContain('acc_1');

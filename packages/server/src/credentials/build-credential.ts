@@ -11,8 +11,8 @@ import {
 import { AchievementCredential, CredentialStatus } from '@tessera/credentials';
 import type { IdentityObject, Profile } from '@tessera/credentials';
 import { z } from 'zod';
-import type { Content } from '../achievements/content.js';
-import type { OrgRow } from '../orgs/store.js';
+import type { Content } from '../achievements/index.js';
+import type { OrgRow } from '../orgs/index.js';
 import type { SkillAlignmentTarget } from '../skills/index.js';
 
 /** What goes into an AchievementCredential for a passed submission. */
@@ -62,17 +62,30 @@ export interface EvidenceRef {
 
 /** A neutral description of an evidence item: what the URL serves and what the digest covers, nothing the learner wrote. */
 function evidenceDescription(e: EvidenceRef): string {
-  const what = e.served === 'file' ? `A file${e.mediaType ? ` (${e.mediaType})` : ''}` : e.served === 'link' ? 'A link (served as UTF-8 text)' : 'A written response (served as UTF-8 text)';
+  const what =
+    e.served === 'file'
+      ? `A file${e.mediaType ? ` (${e.mediaType})` : ''}`
+      : e.served === 'link'
+        ? 'A link (served as UTF-8 text)'
+        : 'A written response (served as UTF-8 text)';
   return `${what}. The URL serves it to the people the learner allows; digestSRI is the SHA-256 of what it serves.`;
 }
 
 /** What Tessera issues: an AchievementCredential whose status is one entry, or two when suspension is on. */
-export const IssuedAchievementCredential = AchievementCredential.extend({ credentialStatus: z.union([CredentialStatus, z.array(CredentialStatus).min(2)]) });
+export const IssuedAchievementCredential = AchievementCredential.extend({
+  credentialStatus: z.union([CredentialStatus, z.array(CredentialStatus).min(2)]),
+});
 export type IssuedAchievementCredential = z.infer<typeof IssuedAchievementCredential>;
 
 /** A BitstringStatusListEntry for one bit of a status list. */
 function statusEntry(purpose: 'revocation' | 'suspension', at: { url: string; index: number }): CredentialStatus {
-  return { id: `${at.url}#${at.index}`, type: 'BitstringStatusListEntry', statusPurpose: purpose, statusListIndex: String(at.index), statusListCredential: at.url };
+  return {
+    id: `${at.url}#${at.index}`,
+    type: 'BitstringStatusListEntry',
+    statusPurpose: purpose,
+    statusListIndex: String(at.index),
+    statusListCredential: at.url,
+  };
 }
 
 /** The organisation as an OB 3.0 Profile (issuer and creator). */
@@ -103,7 +116,9 @@ export function buildAchievementCredential(i: CredentialInput): IssuedAchievemen
   const profile = orgProfile(i.org, i.issuerDid);
   const salt = i.saltSource ? { saltSource: i.saltSource } : {};
   const identifiers: IdentityObject[] = [
-    i.learner.email !== null ? buildIdentityObject({ identity: i.learner.email, identityType: 'emailAddress', ...salt }) : buildIdentityObject({ identity: i.learner.accountRef, identityType: 'accountId', ...salt }),
+    i.learner.email !== null
+      ? buildIdentityObject({ identity: i.learner.email, identityType: 'emailAddress', ...salt })
+      : buildIdentityObject({ identity: i.learner.accountRef, identityType: 'accountId', ...salt }),
   ];
   if (i.learner.showName) identifiers.push({ type: 'IdentityObject', identityHash: i.learner.name, identityType: 'name', hashed: false });
   const reqs = new Map(i.content.evidenceRequirements.map((r) => [r.id, r]));
@@ -115,22 +130,39 @@ export function buildAchievementCredential(i: CredentialInput): IssuedAchievemen
     description: i.content.description,
     criteria: {
       id: `${i.baseUrl}/app/catalog/${i.achievementId}`,
-      narrative: [i.content.learningGoal && `Learning goal: ${i.content.learningGoal}`, i.content.competency && `Competency: ${i.content.competency}`, i.content.criteriaNarrative].filter(Boolean).join('\n\n'),
+      narrative: [
+        i.content.learningGoal && `Learning goal: ${i.content.learningGoal}`,
+        i.content.competency && `Competency: ${i.content.competency}`,
+        i.content.criteriaNarrative,
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
     },
     image: { id: i.imageUrl, type: 'Image' },
     creator: profile,
     version: String(i.version),
     ...(i.content.skills.length ? { tag: i.content.skills } : {}),
     ...(i.content.creditsAvailable !== null ? { creditsAvailable: i.content.creditsAvailable } : {}),
-    ...(i.content.alignments.length || i.skillAlignments?.achievement.length ? { alignment: [...i.content.alignments, ...(i.skillAlignments?.achievement ?? [])].map((a) => buildAlignment(a)) } : {}),
+    ...(i.content.alignments.length || i.skillAlignments?.achievement.length
+      ? { alignment: [...i.content.alignments, ...(i.skillAlignments?.achievement ?? [])].map((a) => buildAlignment(a)) }
+      : {}),
     resultDescription: i.content.rubric.criteria.map((c) =>
       buildResultDescription({
         id: rdId(c.id),
         name: c.name,
         resultType: 'RubricCriterionLevel',
         requiredLevel: levelId(c.id, c.requiredLevelId),
-        rubricCriterionLevel: c.levels.map((l) => buildRubricCriterionLevel({ id: levelId(c.id, l.id), name: l.name, ...(l.description ? { description: l.description } : {}), points: String(l.points) })),
-        ...(i.skillAlignments?.criteria[c.id]?.length ? { alignment: i.skillAlignments.criteria[c.id]?.map((a) => buildAlignment(a)) } : {}),
+        rubricCriterionLevel: c.levels.map((l) =>
+          buildRubricCriterionLevel({
+            id: levelId(c.id, l.id),
+            name: l.name,
+            ...(l.description ? { description: l.description } : {}),
+            points: String(l.points),
+          }),
+        ),
+        ...(i.skillAlignments?.criteria[c.id]?.length
+          ? { alignment: i.skillAlignments.criteria[c.id]?.map((a) => buildAlignment(a)) }
+          : {}),
       }),
     ),
   });
@@ -146,7 +178,9 @@ export function buildAchievementCredential(i: CredentialInput): IssuedAchievemen
       ...(i.learner.did ? { id: i.learner.did } : {}),
       identifier: identifiers,
       achievement,
-      result: i.scores.map((s) => buildResult({ resultDescription: rdId(s.criterionId), achievedLevel: levelId(s.criterionId, s.levelId), status: 'Completed' })),
+      result: i.scores.map((s) =>
+        buildResult({ resultDescription: rdId(s.criterionId), achievedLevel: levelId(s.criterionId, s.levelId), status: 'Completed' }),
+      ),
     },
     // By reference: a name (the requirement's prompt, written by the issuer), a neutral description, the URL
     // and a digest. The learner's text, file names and links, and the assessor's notes stay out of what we sign.
@@ -162,7 +196,9 @@ export function buildAchievementCredential(i: CredentialInput): IssuedAchievemen
   });
   // OB 3.0 allows one credentialStatus object (its JSON Schema says so); VC 2.0 allows a list, used only when
   // the organisation chose a second list for suspension (README: credentialStatus).
-  const credentialStatus = i.status.suspension ? [statusEntry('revocation', i.status.revocation), statusEntry('suspension', i.status.suspension)] : statusEntry('revocation', i.status.revocation);
+  const credentialStatus = i.status.suspension
+    ? [statusEntry('revocation', i.status.revocation), statusEntry('suspension', i.status.suspension)]
+    : statusEntry('revocation', i.status.revocation);
   if (!Array.isArray(credentialStatus)) return { ...built, credentialStatus };
   // Two status entries do not meet the official JSON Schema, so such a credential does not name it: a verifier
   // that ran it would call our own credential invalid. It is still a valid VC 2.0 credential.

@@ -1,5 +1,5 @@
 import type { Deps } from '../context.js';
-import { listOrgsOfAccount } from '../orgs/store.js';
+import { listOrgsOfAccount } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
 import { findCredentialByKey } from './find-credential-by-key.js';
 import { findCredential } from './store.js';
@@ -89,7 +89,12 @@ export async function assertCredentialUrlViewable(deps: Deps, url: string, viewe
  * Whether the viewer may read one evidence item of a credential: its learner and the issuing organisation's
  * owners and assessors always; anyone else only when the learner made the item public and may see the credential.
  */
-export async function canViewEvidence(deps: Deps, row: CredentialRow, item: { isPublic: boolean }, viewerId: string | null): Promise<boolean> {
+export async function canViewEvidence(
+  deps: Deps,
+  row: CredentialRow,
+  item: { isPublic: boolean },
+  viewerId: string | null,
+): Promise<boolean> {
   if (viewerId !== null && viewerId === row.learnerId) return true;
   if (item.isPublic && (await mayView(deps, row, viewerId))) return true;
   if (viewerId === null) return false;

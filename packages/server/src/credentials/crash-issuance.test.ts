@@ -92,8 +92,12 @@ describe('exactly-once issuance across a crash', () => {
     const now = new Date();
     const hash = await hashPassword('irrelevant password', deps.passwords);
     const [ownerId, assessorId, learnerId] = ['acc_owner', 'acc_assessor', 'acc_learner'];
-    for (const id of [ownerId, assessorId, learnerId]) await insertAccount(deps.db, { id, email: `${id}@crash.test`, name: id, passwordHash: hash, createdAt: now, updatedAt: now });
-    const org = await createOrg(deps, { actor: { accountId: ownerId, ip: null }, profile: { slug: 'crash', name: 'Crash Test Academy', doubleScorePercent: 0 } });
+    for (const id of [ownerId, assessorId, learnerId])
+      await insertAccount(deps.db, { id, email: `${id}@crash.test`, name: id, passwordHash: hash, createdAt: now, updatedAt: now });
+    const org = await createOrg(deps, {
+      actor: { accountId: ownerId, ip: null },
+      profile: { slug: 'crash', name: 'Crash Test Academy', doubleScorePercent: 0 },
+    });
     await insertMembership(deps.db, { orgId: org.id, accountId: assessorId, role: 'assessor', createdAt: now });
     const ach = await createAchievement(deps, { actor: { accountId: ownerId, ip: null }, org, content: sampleAchievement() });
     await publishAchievement(deps, { actor: { accountId: ownerId, ip: null }, org, achievementId: ach.id });
@@ -107,7 +111,19 @@ describe('exactly-once issuance across a crash', () => {
     await database.close();
 
     const scores = ['c1', 'c2', 'c3'].map((criterionId) => ({ criterionId, levelId: 'l3', feedback: 'Met' }));
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', CHILD, target, master.toString('hex'), JSON.stringify({ assessorId, submissionId, scores, dataDir })], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        '--conditions=source',
+        '--import',
+        'tsx',
+        CHILD,
+        target,
+        master.toString('hex'),
+        JSON.stringify({ assessorId, submissionId, scores, dataDir }),
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     let err = '';

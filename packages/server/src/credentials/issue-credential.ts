@@ -1,22 +1,22 @@
 import { createHash } from 'node:crypto';
 import { buildEvidence } from '@tessera/credentials';
-import { findAccountById } from '../accounts/store.js';
-import { readContent, signableContent } from '../achievements/content.js';
-import { achievementImageUrl } from '../achievements/present.js';
-import { findVersion } from '../achievements/store.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { findAccountById } from '../accounts/index.js';
+import { readContent, signableContent } from '../achievements/index.js';
+import { achievementImageUrl } from '../achievements/index.js';
+import { findVersion } from '../achievements/index.js';
+import { recordAudit } from '../audit/index.js';
 import type { Deps } from '../context.js';
 import type { Db } from '../db/client.js';
 import { inTransaction } from '../db/tx.js';
-import { loadOrgSigner } from '../keys/load-signer.js';
-import type { Signer } from '../keys/load-signer.js';
+import { loadOrgSigner } from '../keys/index.js';
+import type { Signer } from '../keys/index.js';
 import { AppError } from '../shared/errors.js';
-import { orgDid } from '../orgs/did.js';
-import type { OrgRow } from '../orgs/store.js';
-import { findOrgById } from '../orgs/store.js';
+import { orgDid } from '../orgs/index.js';
+import type { OrgRow } from '../orgs/index.js';
+import { findOrgById } from '../orgs/index.js';
 import { signableUrl } from '../shared/iri.js';
-import { listEvidence, listReviews, findSubmission } from '../submissions/store.js';
-import type { SubmissionRow } from '../submissions/store.js';
+import { listEvidence, listReviews, findSubmission } from '../submissions/index.js';
+import type { SubmissionRow } from '../submissions/index.js';
 import { emptyBitstring, STATUS_LIST_SIZE } from './bitstring.js';
 import { skillsOfAchievementVersion, toOb3Alignment } from '../skills/index.js';
 import type { AlignedSkill } from '../skills/index.js';
@@ -74,7 +74,11 @@ export interface VersionContext {
 }
 
 /** A version's signing context, from the job's cache when it has one. */
-async function versionContext(tx: Deps, versionId: string, cache: Map<string, VersionContext> | undefined): Promise<VersionContext | undefined> {
+async function versionContext(
+  tx: Deps,
+  versionId: string,
+  cache: Map<string, VersionContext> | undefined,
+): Promise<VersionContext | undefined> {
   const cached = cache?.get(versionId);
   if (cached) return cached;
   const version = await findVersion(tx.db, versionId);
@@ -84,7 +88,10 @@ async function versionContext(tx: Deps, versionId: string, cache: Map<string, Ve
   const { content, omitted } = signableContent(readContent(version.content));
   const aligned = await skillsOfAchievementVersion(tx.db, version.id);
   const toTarget = (list: AlignedSkill[]) => list.map((sk) => toOb3Alignment(tx.env.TESSERA_BASE_URL, sk));
-  const skillAlignments = { achievement: toTarget(aligned.achievement), criteria: Object.fromEntries(Object.entries(aligned.criteria).map(([cid, list]) => [cid, toTarget(list)])) };
+  const skillAlignments = {
+    achievement: toTarget(aligned.achievement),
+    criteria: Object.fromEntries(Object.entries(aligned.criteria).map(([cid, list]) => [cid, toTarget(list)])),
+  };
   const ctx = { version, content, omitted, skillAlignments };
   cache?.set(versionId, ctx);
   return ctx;

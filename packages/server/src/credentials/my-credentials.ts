@@ -1,10 +1,10 @@
-import { findAccountById } from '../accounts/store.js';
-import { readContent } from '../achievements/content.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { findAccountById } from '../accounts/index.js';
+import { readContent } from '../achievements/index.js';
+import { recordAudit } from '../audit/index.js';
 import type { Actor, Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
 import { AppError } from '../shared/errors.js';
-import { listEvidence, setEvidencePublic } from '../submissions/store.js';
+import { listEvidence, setEvidencePublic } from '../submissions/index.js';
 import { presentCredential } from './present.js';
 import { reissueCredential } from './reissue-credential.js';
 import { findCredential, listCredentialRows, updateCredential } from './store.js';
@@ -23,12 +23,14 @@ export function signedContents(document: Json) {
     name: typeof plainName?.['identityHash'] === 'string' ? plainName['identityHash'] : null,
     emailHashed: ids.some((i) => i['identityType'] === 'emailAddress' && i['hashed'] === true),
     did: typeof subject['id'] === 'string' ? subject['id'] : null,
-    evidence: list(document['evidence']).map(rec).map((e) => ({
-      name: typeof e['name'] === 'string' ? e['name'] : 'Evidence',
-      url: typeof e['id'] === 'string' ? e['id'] : null,
-      digest: typeof e['digestSRI'] === 'string' || typeof e['digestMultibase'] === 'string',
-      text: typeof e['narrative'] === 'string' && e['narrative'] !== '',
-    })),
+    evidence: list(document['evidence'])
+      .map(rec)
+      .map((e) => ({
+        name: typeof e['name'] === 'string' ? e['name'] : 'Evidence',
+        url: typeof e['id'] === 'string' ? e['id'] : null,
+        digest: typeof e['digestSRI'] === 'string' || typeof e['digestMultibase'] === 'string',
+        text: typeof e['narrative'] === 'string' && e['narrative'] !== '',
+      })),
   };
 }
 
@@ -40,7 +42,11 @@ async function present(deps: Deps, r: Row, accountDefault: boolean) {
     ...summary,
     visibility: r.c.visibility,
     showName: r.c.showName ?? accountDefault,
-    evidence: items.map(({ e }) => ({ requirementId: e.requirementId, name: content.evidenceRequirements.find((q) => q.id === e.requirementId)?.prompt.slice(0, 200) ?? e.requirementId, public: e.isPublic })),
+    evidence: items.map(({ e }) => ({
+      requirementId: e.requirementId,
+      name: content.evidenceRequirements.find((q) => q.id === e.requirementId)?.prompt.slice(0, 200) ?? e.requirementId,
+      public: e.isPublic,
+    })),
     signed: signedContents(r.c.document),
     reissuable: summary.status === 'active' && r.c.submissionId !== null && r.c.replacedBy === null,
   };
@@ -56,7 +62,13 @@ export async function listMyCredentials(deps: Deps, opts: { accountId: string })
 /** Change who sees a credential's public page, whether the name shows, and which evidence is public. Only its learner may. */
 export async function updateCredentialSharing(
   deps: Deps,
-  opts: { actor: Actor; credentialId: string; visibility?: 'public' | 'unlisted' | 'private' | undefined; showName?: boolean | undefined; evidence?: Array<{ requirementId: string; public: boolean }> | undefined },
+  opts: {
+    actor: Actor;
+    credentialId: string;
+    visibility?: 'public' | 'unlisted' | 'private' | undefined;
+    showName?: boolean | undefined;
+    evidence?: Array<{ requirementId: string; public: boolean }> | undefined;
+  },
 ) {
   await inTransaction(deps, async (tx) => {
     const c = await findCredential(tx.db, opts.credentialId);
@@ -68,10 +80,19 @@ export async function updateCredentialSharing(
     if (Object.keys(patch).length) await updateCredential(tx.db, c.id, patch);
     for (const [i, e] of (opts.evidence ?? []).entries()) {
       if (!c.submissionId || !(await setEvidencePublic(tx.db, c.submissionId, e.requirementId, e.public))) {
-        throw new AppError('validation_failed', 'No such evidence item in this credential', { errors: [{ path: `evidence.${i}.requirementId`, message: 'Unknown evidence item' }] });
+        throw new AppError('validation_failed', 'No such evidence item in this credential', {
+          errors: [{ path: `evidence.${i}.requirementId`, message: 'Unknown evidence item' }],
+        });
       }
     }
-    await recordAudit(tx, { action: 'credential.sharing_changed', orgId: c.orgId, actorId: opts.actor.accountId, target: c.id, detail: { visibility: opts.visibility ?? null, showName: opts.showName ?? null, evidence: opts.evidence ?? [] }, ip: opts.actor.ip });
+    await recordAudit(tx, {
+      action: 'credential.sharing_changed',
+      orgId: c.orgId,
+      actorId: opts.actor.accountId,
+      target: c.id,
+      detail: { visibility: opts.visibility ?? null, showName: opts.showName ?? null, evidence: opts.evidence ?? [] },
+      ip: opts.actor.ip,
+    });
   });
   const all = await listMyCredentials(deps, { accountId: opts.actor.accountId });
   const updated = all.find((x) => x.id === opts.credentialId);

@@ -1,8 +1,11 @@
-import { readContent } from '../achievements/content.js';
+import { readContent } from '../achievements/index.js';
 import type { CredentialRow } from './store.js';
 
 /** A credential's current status. */
-export function credentialStatus(c: CredentialRow, now: Date): { status: 'active' | 'revoked' | 'suspended' | 'expired'; reason: string | null } {
+export function credentialStatus(
+  c: CredentialRow,
+  now: Date,
+): { status: 'active' | 'revoked' | 'suspended' | 'expired'; reason: string | null } {
   if (c.revokedAt) return { status: 'revoked', reason: c.revokedReason };
   if (c.suspendedAt) return { status: 'suspended', reason: c.suspendedReason };
   if (c.validUntil && c.validUntil <= now) return { status: 'expired', reason: null };
@@ -21,7 +24,11 @@ export function credentialKey(baseUrl: string, id: string): string {
 }
 
 /** A credential summary row. */
-export function presentCredential(r: { c: CredentialRow; content: unknown; orgName: string; learnerName: string }, now: Date, baseUrl: string) {
+export function presentCredential(
+  r: { c: CredentialRow; content: unknown; orgName: string; learnerName: string },
+  now: Date,
+  baseUrl: string,
+) {
   const st = credentialStatus(r.c, now);
   return {
     id: r.c.id,

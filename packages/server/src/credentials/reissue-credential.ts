@@ -1,9 +1,9 @@
-import { findAccountById } from '../accounts/store.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { findAccountById } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import type { Actor, Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
 import { AppError } from '../shared/errors.js';
-import { findSubmission } from '../submissions/store.js';
+import { findSubmission } from '../submissions/index.js';
 import { setBit } from './bitstring.js';
 import { signAward } from './issue-credential.js';
 import { findCredential, findStatusList, insertCredential, saveStatusBits, updateCredential } from './store.js';
@@ -18,7 +18,10 @@ export const REISSUE_REASON = 're-issued';
  * learner may. Exactly once: the old row is locked, and a second request (a double click) gets the same new
  * credential back. Both steps are audited.
  */
-export async function reissueCredential(deps: Deps, opts: { actor: Actor; credentialId: string }): Promise<{ id: string; replacedId: string }> {
+export async function reissueCredential(
+  deps: Deps,
+  opts: { actor: Actor; credentialId: string },
+): Promise<{ id: string; replacedId: string }> {
   return inTransaction(deps, async (tx) => {
     const old = await findCredential(tx.db, opts.credentialId, true);
     // Someone else's credential is reported as missing, not as forbidden, so ids cannot be probed.
@@ -29,7 +32,8 @@ export async function reissueCredential(deps: Deps, opts: { actor: Actor; creden
     const now = tx.clock.now();
     if (old.validUntil && old.validUntil <= now) throw new AppError('conflict', 'This credential has expired, so it cannot be re-issued');
     const submission = old.submissionId ? await findSubmission(tx.db, old.submissionId, true) : undefined;
-    if (!submission || submission.state !== 'passed') throw new AppError('conflict', 'This credential was not issued from an assessment, so it cannot be re-issued here');
+    if (!submission || submission.state !== 'passed')
+      throw new AppError('conflict', 'This credential was not issued from an assessment, so it cannot be re-issued here');
     const learner = await findAccountById(tx.db, old.learnerId);
     if (!learner) throw new AppError('not_found', 'No such credential');
 
@@ -42,15 +46,29 @@ export async function reissueCredential(deps: Deps, opts: { actor: Actor; creden
     if (!list) throw new AppError('internal', 'Status list missing');
     await saveStatusBits(tx.db, list.id, setBit(list.bits, old.revocationIndex, true), now);
     await updateCredential(tx.db, old.id, { revokedAt: now, revokedReason: REISSUE_REASON, replacedBy: row.id });
-    if (!(await insertCredential(tx.db, { ...row, visibility: old.visibility, showName: old.showName }))) throw new AppError('conflict', 'This credential was re-issued concurrently');
+    if (!(await insertCredential(tx.db, { ...row, visibility: old.visibility, showName: old.showName })))
+      throw new AppError('conflict', 'This credential was re-issued concurrently');
 
-    await recordAudit(tx, { action: 'credential.revoked', orgId: old.orgId, actorId: opts.actor.accountId, target: old.id, detail: { reason: REISSUE_REASON, replacedBy: row.id }, ip: opts.actor.ip });
+    await recordAudit(tx, {
+      action: 'credential.revoked',
+      orgId: old.orgId,
+      actorId: opts.actor.accountId,
+      target: old.id,
+      detail: { reason: REISSUE_REASON, replacedBy: row.id },
+      ip: opts.actor.ip,
+    });
     await recordAudit(tx, {
       action: 'credential.issued',
       orgId: row.orgId,
       actorId: opts.actor.accountId,
       target: row.id,
-      detail: { submissionId: submission.id, achievementId: submission.achievementId, reissueOf: old.id, nameIncluded: showName, ...(omitted.length ? { omittedInvalidUrls: omitted } : {}) },
+      detail: {
+        submissionId: submission.id,
+        achievementId: submission.achievementId,
+        reissueOf: old.id,
+        nameIncluded: showName,
+        ...(omitted.length ? { omittedInvalidUrls: omitted } : {}),
+      },
       ip: opts.actor.ip,
     });
     return { id: row.id, replacedId: old.id };

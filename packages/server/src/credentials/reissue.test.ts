@@ -37,7 +37,10 @@ beforeAll(async () => {
   await seedDemo(ctx.deps);
   // A credential whose evidence includes written text and a file.
   for (const c of await ctx.deps.db.select().from(credentials)) {
-    const items = await ctx.deps.db.select().from(evidenceItems).where(eq(evidenceItems.submissionId, c.submissionId ?? ''));
+    const items = await ctx.deps.db
+      .select()
+      .from(evidenceItems)
+      .where(eq(evidenceItems.submissionId, c.submissionId ?? ''));
     if (items.some((i) => i.kind === 'text') && items.some((i) => i.kind === 'file')) {
       row = c;
       texts = items.flatMap((i) => (i.text ? [i.text] : []));
@@ -46,8 +49,18 @@ beforeAll(async () => {
   }
   if (!texts.length) throw new Error('seed has no credential with text and file evidence');
   key = row.id.split('/').pop() ?? '';
-  notes = (await ctx.deps.db.select().from(reviews).where(eq(reviews.submissionId, row.submissionId ?? ''))).flatMap((r) => [r.overallFeedback, ...r.scores.map((s) => s.feedback)]).filter((n) => n.length > 5);
-  const [acc] = await ctx.deps.db.select().from(accounts).where(eq(accounts.id, row.learnerId ?? ''));
+  notes = (
+    await ctx.deps.db
+      .select()
+      .from(reviews)
+      .where(eq(reviews.submissionId, row.submissionId ?? ''))
+  )
+    .flatMap((r) => [r.overallFeedback, ...r.scores.map((s) => s.feedback)])
+    .filter((n) => n.length > 5);
+  const [acc] = await ctx.deps.db
+    .select()
+    .from(accounts)
+    .where(eq(accounts.id, row.learnerId ?? ''));
   learnerName = acc?.name ?? '';
   learner = await signIn(acc?.email ?? '');
   other = await signIn('learner4@riverside.example');
@@ -70,7 +83,11 @@ describe('what we sign: evidence by reference', () => {
     const jwtPayload = Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8');
     const badge = extractFromSvg(await (await ctx.app.request(`/credentials/${key}/badge`)).text())?.text ?? '';
     expect(badge).toContain(row.id);
-    for (const [what, body] of [['json', json], ['jwt', jwtPayload], ['badge', badge]] as const) {
+    for (const [what, body] of [
+      ['json', json],
+      ['jwt', jwtPayload],
+      ['badge', badge],
+    ] as const) {
       for (const t of texts) expect({ what, leaks: body.includes(t) }).toEqual({ what, leaks: false });
       for (const n of notes) expect({ what, leaks: body.includes(n) }).toEqual({ what, leaks: false });
       expect(body).not.toContain('narrative":"' + texts[0]);
@@ -81,7 +98,13 @@ describe('what we sign: evidence by reference', () => {
   it('serves private evidence only to the learner and the organisation’s owners and assessors, and what it serves matches the digest', async () => {
     const text = evidenceOf(row.document).find((e) => String(e['description']).startsWith('A written response'));
     const url = String(text?.['id']).replace('http://tessera.test', '');
-    for (const [who, client, status] of [['anonymous', new ApiClient(ctx), 404], ['other learner', other, 404], ['learner', learner, 200], ['org owner', owner, 200], ['org assessor', assessor, 200]] as const) {
+    for (const [who, client, status] of [
+      ['anonymous', new ApiClient(ctx), 404],
+      ['other learner', other, 404],
+      ['learner', learner, 200],
+      ['org owner', owner, 200],
+      ['org assessor', assessor, 200],
+    ] as const) {
       const r = await client.request('GET', url);
       expect({ who, status: r.status }).toEqual({ who, status });
       if (status === 200) {
@@ -118,7 +141,14 @@ describe('what we sign: evidence by reference', () => {
     const first = String(evidenceOf(row.document)[0]?.['id']).replace('http://tessera.test', '');
     expect((await anon.request('GET', first)).status).toBe(404);
     expect((await learner.request('GET', first)).status).not.toBe(404);
-    expect((await learner.request('PATCH', `me/credentials/${encodeURIComponent(row.id)}`, { visibility: 'unlisted', evidence: all.map((e) => ({ ...e, public: false })) })).status).toBe(200);
+    expect(
+      (
+        await learner.request('PATCH', `me/credentials/${encodeURIComponent(row.id)}`, {
+          visibility: 'unlisted',
+          evidence: all.map((e) => ({ ...e, public: false })),
+        })
+      ).status,
+    ).toBe(200);
   });
 });
 
@@ -129,7 +159,11 @@ describe('re-issue with my current sharing choices', () => {
     const mine = await learner.request('GET', 'me/credentials');
     const c = mine.json.find((x) => x['id'] === row.id);
     expect(c?.['reissuable']).toBe(true);
-    const signed = c?.['signed'] as { name: string | null; emailHashed: boolean; evidence: Array<{ name: string; url: string; digest: boolean; text: boolean }> };
+    const signed = c?.['signed'] as {
+      name: string | null;
+      emailHashed: boolean;
+      evidence: Array<{ name: string; url: string; digest: boolean; text: boolean }>;
+    };
     expect(signed.name).toBe(learnerName);
     expect(signed.emailHashed).toBe(true);
     expect(signed.evidence.map((e) => e.url)).toEqual(evidenceOf(row.document).map((e) => e['id']));
@@ -147,7 +181,14 @@ describe('re-issue with my current sharing choices', () => {
     const r = await other.request('POST', `me/credentials/${encodeURIComponent(row.id)}/reissue`);
     expect(r.status).toBe(404);
     expect((await owner.request('POST', `me/credentials/${encodeURIComponent(row.id)}/reissue`)).status).toBe(404);
-    expect((await ctx.deps.db.select().from(credentials).where(eq(credentials.submissionId, row.submissionId ?? ''))).length).toBe(1);
+    expect(
+      (
+        await ctx.deps.db
+          .select()
+          .from(credentials)
+          .where(eq(credentials.submissionId, row.submissionId ?? ''))
+      ).length,
+    ).toBe(1);
   });
 
   it('signs a new credential without the name and revokes the old one as "re-issued", exactly once on a double click', async () => {
@@ -161,7 +202,10 @@ describe('re-issue with my current sharing choices', () => {
     const again = await learner.request('POST', path);
     expect((again.json['credential'] as Record<string, unknown>)['id']).toBe(newId);
 
-    const rows = await ctx.deps.db.select().from(credentials).where(eq(credentials.submissionId, row.submissionId ?? ''));
+    const rows = await ctx.deps.db
+      .select()
+      .from(credentials)
+      .where(eq(credentials.submissionId, row.submissionId ?? ''));
     expect(rows.length).toBe(2);
     const old = rows.find((r) => r.id === row.id);
     const fresh = rows.find((r) => r.id === newId);
@@ -173,11 +217,18 @@ describe('re-issue with my current sharing choices', () => {
     // The email identity stays a salted hash, and the evidence by reference under the new credential's id.
     const subject = fresh?.document['credentialSubject'] as { identifier: Array<Record<string, unknown>> };
     expect(subject.identifier).toEqual([expect.objectContaining({ identityType: 'emailAddress', hashed: true, salt: expect.any(String) })]);
-    expect(evidenceOf(fresh?.document ?? {}).map((e) => e['id'])).toEqual(evidenceOf(row.document).map((e) => String(e['id']).replace(row.id, newId)));
+    expect(evidenceOf(fresh?.document ?? {}).map((e) => e['id'])).toEqual(
+      evidenceOf(row.document).map((e) => String(e['id']).replace(row.id, newId)),
+    );
     expect(fresh?.document['awardedDate']).toBe(row.issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'));
 
-    const audits = await ctx.deps.db.select().from(auditEvents).where(and(eq(auditEvents.actorId, row.learnerId ?? '')));
-    expect(audits.filter((e) => e.action === 'credential.revoked' && e.target === row.id).map((e) => e.detail)).toEqual([{ reason: 're-issued', replacedBy: newId }]);
+    const audits = await ctx.deps.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorId, row.learnerId ?? '')));
+    expect(audits.filter((e) => e.action === 'credential.revoked' && e.target === row.id).map((e) => e.detail)).toEqual([
+      { reason: 're-issued', replacedBy: newId },
+    ]);
     expect(audits.filter((e) => e.action === 'credential.issued').map((e) => e.target)).toEqual([newId]);
   });
 

@@ -1,20 +1,31 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { AwardListQuery, CredentialReissued, CredentialSharingInput, CredentialSummary, MyCredential, StatusChangeInput } from '@tessera/shared';
+import {
+  AwardListQuery,
+  CredentialReissued,
+  CredentialSharingInput,
+  CredentialSummary,
+  MyCredential,
+  StatusChangeInput,
+} from '@tessera/shared';
 import { requireAuth } from '../http/auth.js';
 import { jsonBody, jsonOk, PROBLEMS, SESSION_SECURITY, SlugParams } from '../http/openapi.js';
 import type { AppEnv } from '../http/types.js';
-import { loadOrgAccess } from '../orgs/load-org-access.js';
+import { loadOrgAccess } from '../orgs/index.js';
 import { changeCredentialStatus } from './change-status.js';
 import { listOrgCredentialPage } from './list-credentials.js';
 import { API_TOKEN_SECURITY, resolveOrgCaller } from '../api-tokens/index.js';
-import { authorize } from '../orgs/policies.js';
+import { authorize } from '../orgs/index.js';
 import { listMyCredentials, reissueMyCredential, updateCredentialSharing } from './my-credentials.js';
 import { getStatusListCredential } from './status-list-credential.js';
 import { findViewableCredentialById } from './can-view-credential.js';
 
 const tags = ['Credentials'];
 const StatusParams = SlugParams.extend({
-  id: z.string().min(1).max(500).openapi({ param: { name: 'id', in: 'path' } }),
+  id: z
+    .string()
+    .min(1)
+    .max(500)
+    .openapi({ param: { name: 'id', in: 'path' } }),
   action: z.enum(['revoke', 'suspend', 'unsuspend']).openapi({ param: { name: 'action', in: 'path' } }),
 });
 
@@ -22,7 +33,14 @@ const StatusParams = SlugParams.extend({
 export function credentialRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
-    createRoute({ method: 'get', path: '/me/credentials', tags, summary: 'My earned credentials, with how each is shared', security: SESSION_SECURITY, responses: { 200: jsonOk(z.array(MyCredential), 'Newest first'), ...PROBLEMS } }),
+    createRoute({
+      method: 'get',
+      path: '/me/credentials',
+      tags,
+      summary: 'My earned credentials, with how each is shared',
+      security: SESSION_SECURITY,
+      responses: { 200: jsonOk(z.array(MyCredential), 'Newest first'), ...PROBLEMS },
+    }),
     async (c) => c.json(z.array(MyCredential).parse(await listMyCredentials(c.var.deps, { accountId: requireAuth(c).account.id })), 200),
   );
   app.openapi(
@@ -32,13 +50,26 @@ export function credentialRoutes() {
       tags,
       summary: 'Share a credential: page visibility (public, unlisted link, private), name shown or not, which evidence is public',
       security: SESSION_SECURITY,
-      request: { params: z.object({ id: z.string().min(1).max(500).openapi({ param: { name: 'id', in: 'path' } }) }), body: jsonBody(CredentialSharingInput) },
+      request: {
+        params: z.object({
+          id: z
+            .string()
+            .min(1)
+            .max(500)
+            .openapi({ param: { name: 'id', in: 'path' } }),
+        }),
+        body: jsonBody(CredentialSharingInput),
+      },
       responses: { 200: jsonOk(MyCredential, 'Updated'), ...PROBLEMS },
     }),
     async (c) => {
       const auth = requireAuth(c);
       const body = c.req.valid('json');
-      const out = await updateCredentialSharing(c.var.deps, { actor: { accountId: auth.account.id, ip: c.var.ip }, credentialId: c.req.valid('param').id, ...body });
+      const out = await updateCredentialSharing(c.var.deps, {
+        actor: { accountId: auth.account.id, ip: c.var.ip },
+        credentialId: c.req.valid('param').id,
+        ...body,
+      });
       return c.json(MyCredential.parse(out), 200);
     },
   );
@@ -47,14 +78,26 @@ export function credentialRoutes() {
       method: 'post',
       path: '/me/credentials/{id}/reissue',
       tags,
-      summary: 'Re-issue with my current sharing choices: a new credential is signed from the same award, the old one is revoked ("re-issued"); repeating the request returns the same new credential',
+      summary:
+        'Re-issue with my current sharing choices: a new credential is signed from the same award, the old one is revoked ("re-issued"); repeating the request returns the same new credential',
       security: SESSION_SECURITY,
-      request: { params: z.object({ id: z.string().min(1).max(500).openapi({ param: { name: 'id', in: 'path' } }) }) },
+      request: {
+        params: z.object({
+          id: z
+            .string()
+            .min(1)
+            .max(500)
+            .openapi({ param: { name: 'id', in: 'path' } }),
+        }),
+      },
       responses: { 200: jsonOk(CredentialReissued, 'Re-issued (or already re-issued)'), ...PROBLEMS },
     }),
     async (c) => {
       const auth = requireAuth(c);
-      const out = await reissueMyCredential(c.var.deps, { actor: { accountId: auth.account.id, ip: c.var.ip }, credentialId: c.req.valid('param').id });
+      const out = await reissueMyCredential(c.var.deps, {
+        actor: { accountId: auth.account.id, ip: c.var.ip },
+        credentialId: c.req.valid('param').id,
+      });
       return c.json(CredentialReissued.parse(out), 200);
     },
   );
@@ -63,7 +106,8 @@ export function credentialRoutes() {
       method: 'get',
       path: '/orgs/{slug}/credentials',
       tags,
-      summary: 'Credentials issued by the organisation, newest first, with filters; the next page’s cursor is in the X-Next-Cursor and Link headers. Owners, viewers, or an API token with credentials:read',
+      summary:
+        'Credentials issued by the organisation, newest first, with filters; the next page’s cursor is in the X-Next-Cursor and Link headers. Owners, viewers, or an API token with credentials:read',
       security: API_TOKEN_SECURITY,
       request: { params: SlugParams, query: AwardListQuery.extend({ limit: z.coerce.number().int().min(1).max(1000).default(1000) }) },
       responses: { 200: jsonOk(z.array(CredentialSummary), 'Newest first'), ...PROBLEMS },
@@ -92,19 +136,36 @@ export function credentialRoutes() {
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/orgs/{slug}/credentials/{id}/{action}', tags, summary: 'Revoke, suspend or unsuspend a credential (with a reason)', security: SESSION_SECURITY, request: { params: StatusParams, body: jsonBody(StatusChangeInput) }, responses: { 200: jsonOk(CredentialSummary, 'Changed'), ...PROBLEMS } }),
+    createRoute({
+      method: 'post',
+      path: '/orgs/{slug}/credentials/{id}/{action}',
+      tags,
+      summary: 'Revoke, suspend or unsuspend a credential (with a reason)',
+      security: SESSION_SECURITY,
+      request: { params: StatusParams, body: jsonBody(StatusChangeInput) },
+      responses: { 200: jsonOk(CredentialSummary, 'Changed'), ...PROBLEMS },
+    }),
     async (c) => {
       const auth = requireAuth(c);
       const p = c.req.valid('param');
       const { org } = await loadOrgAccess(c.var.deps, { slug: p.slug, accountId: auth.account.id, action: 'credentials.changeStatus' });
-      const out = await changeCredentialStatus(c.var.deps, { actor: { accountId: auth.account.id, ip: c.var.ip }, org, credentialId: p.id, action: p.action, reason: c.req.valid('json').reason });
+      const out = await changeCredentialStatus(c.var.deps, {
+        actor: { accountId: auth.account.id, ip: c.var.ip },
+        org,
+        credentialId: p.id,
+        action: p.action,
+        reason: c.req.valid('json').reason,
+      });
       return c.json(CredentialSummary.parse(out), 200);
     },
   );
   app.get('/credentials/:id', async (c) => {
     // The jsonUrl the app hands out: the same visibility rule as the public page.
     const cred = await findViewableCredentialById(c.var.deps, decodeURIComponent(c.req.param('id')), c.var.auth?.account.id ?? null);
-    return c.body(JSON.stringify(cred.document, null, 2), 200, { 'content-type': 'application/vc+ld+json', 'content-disposition': 'inline; filename="credential.json"' });
+    return c.body(JSON.stringify(cred.document, null, 2), 200, {
+      'content-type': 'application/vc+ld+json',
+      'content-disposition': 'inline; filename="credential.json"',
+    });
   });
   return app;
 }

@@ -43,12 +43,19 @@ async function publicDocuments(doc: Json): Promise<Map<string, unknown>> {
 /** Pass the demo's waiting submission (as the demo assessor) and issue its credential. */
 async function passWaitingSubmission(): Promise<{ id: string; document: Json }> {
   const [waiting] = await ctx.deps.db.select().from(submissions).where(eq(submissions.state, 'submitted'));
-  const [version] = await ctx.deps.db.select().from(achievementVersions).where(eq(achievementVersions.id, waiting?.versionId ?? ''));
+  const [version] = await ctx.deps.db
+    .select()
+    .from(achievementVersions)
+    .where(eq(achievementVersions.id, waiting?.versionId ?? ''));
   const rubric = readContent(version?.content).rubric;
   const assessor = await signIn('assessor@riverside.example');
   expect((await assessor.request('POST', `orgs/riverside/submissions/${waiting?.id}/claim`)).status).toBe(200);
   const scores = rubric.criteria.map((c) => ({ criterionId: c.id, levelId: c.levels.at(-1)?.id ?? '', feedback: 'Clearly demonstrated.' }));
-  const review = await assessor.request('POST', `orgs/riverside/submissions/${waiting?.id}/reviews`, { scores, overallFeedback: 'Strong work.', decision: 'pass' });
+  const review = await assessor.request('POST', `orgs/riverside/submissions/${waiting?.id}/reviews`, {
+    scores,
+    overallFeedback: 'Strong work.',
+    decision: 'pass',
+  });
   expect(review.status, review.text).toBe(200);
   const id = await issueCredential(ctx.deps, { submissionId: waiting?.id ?? '' });
   const [row] = await ctx.deps.db.select().from(credentials).where(eq(credentials.id, id));
@@ -70,7 +77,9 @@ describe('what Tessera issues conforms to the official OB 3.0 JSON Schema', () =
       expect(row.suspensionListId).toBeNull();
       expect(Array.isArray(row.document['proof'])).toBe(true);
       const report = await verifyCredential(row.document, { documents: await publicDocuments(row.document) });
-      expect(report.steps.filter((s) => s.id === 'schema').map((s) => [s.status, s.message])).toEqual([['passed', expect.stringContaining('ob_v3p0_achievementcredential_schema.json')]]);
+      expect(report.steps.filter((s) => s.id === 'schema').map((s) => [s.status, s.message])).toEqual([
+        ['passed', expect.stringContaining('ob_v3p0_achievementcredential_schema.json')],
+      ]);
       expect(report.verdict, JSON.stringify(report.steps)).toBe('valid');
       // The schema check can fail: a second status entry (the array) is what it rejects.
       const twoEntries = { ...row.document, credentialStatus: [row.document['credentialStatus'], row.document['credentialStatus']] };
@@ -82,11 +91,16 @@ describe('what Tessera issues conforms to the official OB 3.0 JSON Schema', () =
   it('a credential without a suspension entry cannot be suspended, and nothing changes', async () => {
     const owner = await signIn('owner@riverside.example');
     const [row] = await ctx.deps.db.select().from(credentials);
-    const res = await owner.request('POST', `orgs/riverside/credentials/${encodeURIComponent(row?.id ?? '')}/suspend`, { reason: 'Under investigation' });
+    const res = await owner.request('POST', `orgs/riverside/credentials/${encodeURIComponent(row?.id ?? '')}/suspend`, {
+      reason: 'Under investigation',
+    });
     expect(res.status).toBe(409);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.json['detail']).toMatch(/without a suspension entry/);
-    const [after] = await ctx.deps.db.select().from(credentials).where(eq(credentials.id, row?.id ?? ''));
+    const [after] = await ctx.deps.db
+      .select()
+      .from(credentials)
+      .where(eq(credentials.id, row?.id ?? ''));
     expect(after?.suspendedAt).toBeNull();
     const listed = await owner.request('GET', 'orgs/riverside/credentials');
     expect(listed.json.find((c) => c['id'] === row?.id)).toMatchObject({ suspendable: false, status: 'active' });
@@ -106,7 +120,9 @@ describe('what Tessera issues conforms to the official OB 3.0 JSON Schema', () =
     const entries = issued.document['credentialStatus'] as Json[];
     expect(entries.map((e) => e['statusPurpose'])).toEqual(['revocation', 'suspension']);
     expect(entries[0]?.['statusListCredential']).not.toBe(entries[1]?.['statusListCredential']);
-    const list = (await (await ctx.app.request(new URL(String(entries[1]?.['statusListCredential'])).pathname)).json()) as { credentialSubject: Json };
+    const list = (await (await ctx.app.request(new URL(String(entries[1]?.['statusListCredential'])).pathname)).json()) as {
+      credentialSubject: Json;
+    };
     expect(list.credentialSubject['statusPurpose']).toBe('suspension');
 
     // The official schema would reject it only for the array (the trade-off the setting explains), so such a
@@ -115,7 +131,18 @@ describe('what Tessera issues conforms to the official OB 3.0 JSON Schema', () =
     const report = await verifyCredential(issued.document, { documents: await publicDocuments(issued.document) });
     expect(report.verdict, JSON.stringify(report.steps)).toBe('valid');
     expect(report.steps.find((s) => s.id === 'schema')).toBeUndefined();
-    const named = await verifyCredential({ ...issued.document, credentialSchema: [{ id: 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json', type: '1EdTechJsonSchemaValidator2019' }] }, { documents: await publicDocuments(issued.document) });
+    const named = await verifyCredential(
+      {
+        ...issued.document,
+        credentialSchema: [
+          {
+            id: 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json',
+            type: '1EdTechJsonSchemaValidator2019',
+          },
+        ],
+      },
+      { documents: await publicDocuments(issued.document) },
+    );
     expect(named.steps.find((s) => s.id === 'schema')?.message).toMatch(/: \/credentialStatus must be object$/);
     expect(report.steps.filter((s) => s.id.startsWith('status.')).map((s) => [s.id, s.status])).toEqual([
       ['status.revocation', 'passed'],
@@ -123,11 +150,18 @@ describe('what Tessera issues conforms to the official OB 3.0 JSON Schema', () =
     ]);
 
     const key = encodeURIComponent(issued.id);
-    expect((await owner.request('POST', `orgs/riverside/credentials/${key}/suspend`, { reason: 'Under investigation' })).json).toMatchObject({ status: 'suspended', suspendable: true });
+    expect(
+      (await owner.request('POST', `orgs/riverside/credentials/${key}/suspend`, { reason: 'Under investigation' })).json,
+    ).toMatchObject({ status: 'suspended', suspendable: true });
     const suspended = await verifyCredential(issued.document, { documents: await publicDocuments(issued.document) });
-    expect(suspended.steps.find((s) => s.id === 'status.suspension')).toMatchObject({ status: 'failed', message: 'The credential is suspended' });
+    expect(suspended.steps.find((s) => s.id === 'status.suspension')).toMatchObject({
+      status: 'failed',
+      message: 'The credential is suspended',
+    });
     expect(suspended.verdict).toBe('invalid');
-    expect((await owner.request('POST', `orgs/riverside/credentials/${key}/unsuspend`, { reason: 'Cleared' })).json).toMatchObject({ status: 'active' });
+    expect((await owner.request('POST', `orgs/riverside/credentials/${key}/unsuspend`, { reason: 'Cleared' })).json).toMatchObject({
+      status: 'active',
+    });
     const cleared = await verifyCredential(issued.document, { documents: await publicDocuments(issued.document) });
     expect(cleared.steps.find((s) => s.id === 'status.suspension')?.status).toBe('passed');
 

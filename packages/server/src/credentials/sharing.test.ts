@@ -28,7 +28,8 @@ afterAll(async () => ctx?.close());
 describe('sharing a credential', () => {
   it('lists my credentials with their sharing settings and evidence', async () => {
     const rows = await ctx.deps.db.select().from(credentials);
-    const learnerEmail = (await ctx.deps.db.query.accounts.findFirst({ where: (a, { eq }) => eq(a.id, row?.learnerId ?? '') }))?.email ?? '';
+    const learnerEmail =
+      (await ctx.deps.db.query.accounts.findFirst({ where: (a, { eq }) => eq(a.id, row?.learnerId ?? '') }))?.email ?? '';
     owner = await signIn(learnerEmail);
     const mine = await owner.request('GET', 'me/credentials');
     expect(mine.status).toBe(200);
@@ -54,7 +55,11 @@ describe('sharing a credential', () => {
     const mine = await owner.request('GET', 'me/credentials');
     const c = mine.json.find((x) => x['id'] === row?.id);
     const [first] = c?.['evidence'] as Array<{ requirementId: string; name: string }>;
-    const r = await owner.request('PATCH', `me/credentials/${encodeURIComponent(row?.id ?? '')}`, { visibility: 'public', showName: false, evidence: [{ requirementId: first?.requirementId, public: true }] });
+    const r = await owner.request('PATCH', `me/credentials/${encodeURIComponent(row?.id ?? '')}`, {
+      visibility: 'public',
+      showName: false,
+      evidence: [{ requirementId: first?.requirementId, public: true }],
+    });
     expect(r.status).toBe(200);
     const html = await (await ctx.app.request(`/credentials/${key}`)).text();
     expect(html).not.toContain('noindex');
@@ -66,7 +71,9 @@ describe('sharing a credential', () => {
     other = await signIn('learner4@riverside.example');
     const theirs = await other.request('PATCH', `me/credentials/${encodeURIComponent(row?.id ?? '')}`, { visibility: 'public' });
     expect(theirs.status).toBe(404);
-    const bad = await owner.request('PATCH', `me/credentials/${encodeURIComponent(row?.id ?? '')}`, { evidence: [{ requirementId: 'nope', public: true }] });
+    const bad = await owner.request('PATCH', `me/credentials/${encodeURIComponent(row?.id ?? '')}`, {
+      evidence: [{ requirementId: 'nope', public: true }],
+    });
     expect(bad.status).toBe(400);
     expect(bad.json.errors).toEqual([{ path: 'evidence.0.requirementId', message: 'Unknown evidence item' }]);
     expect((await owner.request('PATCH', `me/credentials/${encodeURIComponent(row?.id ?? '')}`, {})).status).toBe(400);

@@ -1,4 +1,4 @@
-import type { Signer } from '../keys/load-signer.js';
+import type { Signer } from '../keys/index.js';
 import { buildAchievementCredential } from './build-credential.js';
 import type { CredentialInput, IssuedAchievementCredential } from './build-credential.js';
 import { signDataIntegrity } from './sign.js';

@@ -1,4 +1,4 @@
-import type { Signer } from '../keys/load-signer.js';
+import type { Signer } from '../keys/index.js';
 
 const b64u = (v: string | Uint8Array) => Buffer.from(v).toString('base64url');
 const seconds = (iso: unknown) => (typeof iso === 'string' ? Math.floor(new Date(iso).getTime() / 1000) : undefined);

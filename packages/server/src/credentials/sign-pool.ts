@@ -6,12 +6,12 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Deps } from '../context.js';
-import { keyContext } from '../keys/create-signing-key.js';
-import { ed25519PrivateKey, p256PrivateKey } from '../keys/material.js';
-import { verificationMethodId } from '../keys/present.js';
-import { findCurrentKey } from '../keys/store.js';
-import { orgDid } from '../orgs/did.js';
-import type { OrgRow } from '../orgs/store.js';
+import { keyContext } from '../keys/index.js';
+import { ed25519PrivateKey, p256PrivateKey } from '../keys/index.js';
+import { verificationMethodId } from '../keys/index.js';
+import { findCurrentKey } from '../keys/index.js';
+import { orgDid } from '../orgs/index.js';
+import type { OrgRow } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
 import type { PreparedCredential, SignedForms } from './sign-award-credential.js';
 import type { SignTask, SigningKey } from './sign-worker.js';
@@ -23,7 +23,10 @@ const TASK_SIZE = 25;
 function workerEntry(): { filename: string; execArgv?: string[] } {
   if (!import.meta.url.endsWith('.ts')) return { filename: new URL('./sign-worker.js', import.meta.url).href };
   const register = `import{register}from${JSON.stringify(import.meta.resolve('tsx/esm/api'))};register();`;
-  return { filename: new URL('./sign-worker.ts', import.meta.url).href, execArgv: ['--conditions=source', `--import=data:text/javascript,${encodeURIComponent(register)}`] };
+  return {
+    filename: new URL('./sign-worker.ts', import.meta.url).href,
+    execArgv: ['--conditions=source', `--import=data:text/javascript,${encodeURIComponent(register)}`],
+  };
 }
 
 /** An organisation's current Ed25519 and P-256 private keys, unsealed for a signing pool (the plaintext wiped). */

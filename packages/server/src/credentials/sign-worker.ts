@@ -4,8 +4,8 @@
  * serialised to text) and are never logged.
  */
 import type { KeyObject } from 'node:crypto';
-import type { Signer } from '../keys/load-signer.js';
-import { signBytes } from '../keys/material.js';
+import type { Signer } from '../keys/index.js';
+import { signBytes } from '../keys/index.js';
 import { buildAndSignCredential } from './sign-award-credential.js';
 import type { PreparedCredential, SignedForms } from './sign-award-credential.js';
 

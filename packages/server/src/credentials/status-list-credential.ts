@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Deps } from '../context.js';
-import { loadOrgSigner } from '../keys/load-signer.js';
-import { orgDid } from '../orgs/did.js';
-import { findOrgBySlug } from '../orgs/store.js';
+import { loadOrgSigner } from '../keys/index.js';
+import { orgDid } from '../orgs/index.js';
+import { findOrgBySlug } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
 import { encodeList } from './bitstring.js';
 import { statusListUrl } from './issue-credential.js';

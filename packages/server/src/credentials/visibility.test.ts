@@ -27,7 +27,10 @@ function routes(): Array<[string, (c: ApiClient) => Promise<{ status: number; te
   return [
     ['GET /api/v1/credentials/{id} (the jsonUrl)', (c) => c.request('GET', `credentials/${encodeURIComponent(row.id)}`)],
     ['GET /credentials/<key> (page)', (c) => c.request('GET', `/credentials/${key}`, undefined, { accept: 'text/html' })],
-    ['GET /credentials/<key> (Accept JSON)', (c) => c.request('GET', `/credentials/${key}`, undefined, { accept: 'application/vc+ld+json' })],
+    [
+      'GET /credentials/<key> (Accept JSON)',
+      (c) => c.request('GET', `/credentials/${key}`, undefined, { accept: 'application/vc+ld+json' }),
+    ],
     ['credential.json', (c) => c.request('GET', `/credentials/${key}/credential.json`)],
     ['credential.jwt', (c) => c.request('GET', `/credentials/${key}/credential.jwt`)],
     ['badge', (c) => c.request('GET', `/credentials/${key}/badge`)],
@@ -48,7 +51,10 @@ beforeAll(async () => {
   if (!first) throw new Error('seed has no credential');
   row = first;
   key = row.id.split('/').pop() ?? '';
-  const [learner] = await ctx.deps.db.select().from(accounts).where(eq(accounts.id, row.learnerId ?? ''));
+  const [learner] = await ctx.deps.db
+    .select()
+    .from(accounts)
+    .where(eq(accounts.id, row.learnerId ?? ''));
   viewers['anonymous'] = new ApiClient(ctx);
   viewers['other learner'] = await signIn('learner4@riverside.example');
   viewers['org owner'] = await signIn('owner@riverside.example');
@@ -107,7 +113,9 @@ describe('a private credential is served to its learner only', () => {
   });
 
   it('serves it to everyone again once the learner shares it by link (so the 404s above come from the rule)', async () => {
-    expect((await viewers['learner'].request('PATCH', `me/credentials/${encodeURIComponent(row.id)}`, { visibility: 'unlisted' })).status).toBe(200);
+    expect(
+      (await viewers['learner'].request('PATCH', `me/credentials/${encodeURIComponent(row.id)}`, { visibility: 'unlisted' })).status,
+    ).toBe(200);
     for (const who of ['anonymous', 'other learner', 'org owner'] as const) {
       for (const [label, send] of routes()) {
         const r = await send(viewers[who]);

@@ -47,7 +47,8 @@ export async function openPglite(dir: string | null, template?: string): Promise
   if (dir) {
     const fresh = !existsSync(join(dir, 'PG_VERSION'));
     mkdirSync(dir, { recursive: true });
-    client = fresh && existsSync(PGLITE_TEMPLATE) ? new PGlite(dir, { loadDataDir: new Blob([readFileSync(PGLITE_TEMPLATE)]) }) : new PGlite(dir);
+    client =
+      fresh && existsSync(PGLITE_TEMPLATE) ? new PGlite(dir, { loadDataDir: new Blob([readFileSync(PGLITE_TEMPLATE)]) }) : new PGlite(dir);
   } else client = template ? new PGlite({ loadDataDir: new Blob([readFileSync(template)]) }) : new PGlite();
   await client.waitReady;
   const db = drizzlePglite({ client, schema }) as unknown as Db;

@@ -1,16 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -167,8 +156,12 @@ export const signingKeys = pgTable(
   },
   (t) => [
     index('signing_keys_org_idx').on(t.orgId),
-    uniqueIndex('signing_keys_one_current_per_org').on(t.orgId, t.algorithm).where(sql`retired_at is null and org_id is not null`),
-    uniqueIndex('signing_keys_one_current_platform').on(sql`(org_id is null)`).where(sql`retired_at is null and org_id is null`),
+    uniqueIndex('signing_keys_one_current_per_org')
+      .on(t.orgId, t.algorithm)
+      .where(sql`retired_at is null and org_id is not null`),
+    uniqueIndex('signing_keys_one_current_platform')
+      .on(sql`(org_id is null)`)
+      .where(sql`retired_at is null and org_id is null`),
   ],
 );
 
@@ -309,7 +302,9 @@ export const submissions = pgTable(
   (t) => [
     index('submissions_org_state_idx').on(t.orgId, t.state, t.submittedAt),
     index('submissions_learner_idx').on(t.learnerId),
-    uniqueIndex('submissions_one_active').on(t.learnerId, t.achievementId).where(sql`state not in ('passed', 'not_passed')`),
+    uniqueIndex('submissions_one_active')
+      .on(t.learnerId, t.achievementId)
+      .where(sql`state not in ('passed', 'not_passed')`),
   ],
 );
 
@@ -378,7 +373,10 @@ export const reviews = pgTable(
     decision: text('decision', { enum: ['pass', 'needs_revision'] }).notNull(),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [uniqueIndex('reviews_one_per_assessor').on(t.submissionId, t.attempt, t.kind, t.assessorId), index('reviews_submission_idx').on(t.submissionId)],
+  (t) => [
+    uniqueIndex('reviews_one_per_assessor').on(t.submissionId, t.attempt, t.kind, t.assessorId),
+    index('reviews_submission_idx').on(t.submissionId),
+  ],
 );
 
 /** Bitstring status lists; an index, once allocated, is never handed out again. */
@@ -432,7 +430,9 @@ export const credentials = pgTable(
     suspendedAt: ts('suspended_at'),
     suspendedReason: text('suspended_reason'),
     /** Who sees the public page: listed on the learner's profile, anyone with the link, or only the learner. */
-    visibility: text('visibility', { enum: ['public', 'unlisted', 'private'] }).notNull().default('unlisted'),
+    visibility: text('visibility', { enum: ['public', 'unlisted', 'private'] })
+      .notNull()
+      .default('unlisted'),
     /** Show the learner's name on the page; null follows the account setting. */
     showName: boolean('show_name'),
     /** The credential that re-issued this one (with the learner's later sharing choices); this one is then revoked. */
@@ -441,8 +441,12 @@ export const credentials = pgTable(
   (t) => [
     index('credentials_org_idx').on(t.orgId),
     index('credentials_learner_idx').on(t.learnerId),
-    uniqueIndex('credentials_submission_current').on(t.submissionId).where(sql`replaced_by is null`),
-    uniqueIndex('credentials_award_current').on(t.awardId).where(sql`replaced_by is null`),
+    uniqueIndex('credentials_submission_current')
+      .on(t.submissionId)
+      .where(sql`replaced_by is null`),
+    uniqueIndex('credentials_award_current')
+      .on(t.awardId)
+      .where(sql`replaced_by is null`),
   ],
 );
 
@@ -557,7 +561,9 @@ export const notificationPreferences = pgTable(
       .notNull()
       .references(() => orgs.id, { onDelete: 'cascade' }),
     inApp: boolean('in_app').notNull().default(true),
-    email: text('email', { enum: ['immediate', 'digest', 'off'] }).notNull().default('immediate'),
+    email: text('email', { enum: ['immediate', 'digest', 'off'] })
+      .notNull()
+      .default('immediate'),
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.orgId] })],
@@ -584,7 +590,10 @@ export const noticeDeliveries = pgTable(
     createdAt: ts('created_at').notNull(),
     sentAt: ts('sent_at'),
   },
-  (t) => [primaryKey({ columns: [t.accountId, t.noticeKey, t.channel] }), index('notice_deliveries_digest_idx').on(t.accountId, t.channel, t.sentAt)],
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.noticeKey, t.channel] }),
+    index('notice_deliveries_digest_idx').on(t.accountId, t.channel, t.sentAt),
+  ],
 );
 
 /** Credentials a learner imported into their wallet (from anywhere), with the last verification. */
@@ -678,13 +687,19 @@ export const bulkAwardRows = pgTable(
     problems: jsonb('problems').$type<Array<{ column: string; message: string }>>().notNull().default([]),
     /** Whether the row has problems (indexed, for the problem grid). */
     hasProblems: boolean('has_problems').notNull().default(false),
-    outcome: text('outcome', { enum: ['pending', 'issued', 'skipped', 'failed'] }).notNull().default('pending'),
+    outcome: text('outcome', { enum: ['pending', 'issued', 'skipped', 'failed'] })
+      .notNull()
+      .default('pending'),
     awardId: text('award_id'),
     credentialId: text('credential_id'),
     message: text('message'),
     doneAt: ts('done_at'),
   },
-  (t) => [primaryKey({ columns: [t.runId, t.row] }), index('bulk_award_rows_pending_idx').on(t.runId, t.outcome, t.row), index('bulk_award_rows_problems_idx').on(t.runId, t.hasProblems, t.row)],
+  (t) => [
+    primaryKey({ columns: [t.runId, t.row] }),
+    index('bulk_award_rows_pending_idx').on(t.runId, t.outcome, t.row),
+    index('bulk_award_rows_problems_idx').on(t.runId, t.hasProblems, t.row),
+  ],
 );
 
 /** A skill framework (CASE document, RSD collection or CSV list): platform-wide (org_id null) or owned by an organisation. */
@@ -708,7 +723,10 @@ export const skillFrameworks = pgTable(
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('skill_frameworks_source_unique').on(sql`coalesce(${t.orgId}, '')`, t.sourceKind, t.sourceId), index('skill_frameworks_org_idx').on(t.orgId)],
+  (t) => [
+    uniqueIndex('skill_frameworks_source_unique').on(sql`coalesce(${t.orgId}, '')`, t.sourceKind, t.sourceId),
+    index('skill_frameworks_org_idx').on(t.orgId),
+  ],
 );
 
 /** One skill (CASE CFItem, RSD, CSV row) of a framework; keyed by its source identifier so re-imports keep its id. */
@@ -740,7 +758,10 @@ export const skills = pgTable(
     index('skills_framework_parent_idx').on(t.frameworkId, t.parentId, t.position),
     index('skills_code_idx').on(sql`lower(${t.code})`),
     index('skills_uri_idx').on(t.uri),
-    index('skills_search_idx').using('gin', sql`to_tsvector('simple', ${t.name} || ' ' || coalesce(${t.code}, '') || ' ' || ${t.description})`),
+    index('skills_search_idx').using(
+      'gin',
+      sql`to_tsvector('simple', ${t.name} || ' ' || coalesce(${t.code}, '') || ' ' || ${t.description})`,
+    ),
   ],
 );
 
@@ -761,7 +782,11 @@ export const skillAssociations = pgTable(
     toSkillId: text('to_skill_id').references(() => skills.id, { onDelete: 'cascade' }),
     toUri: text('to_uri'),
   },
-  (t) => [primaryKey({ columns: [t.frameworkId, t.identifier] }), index('skill_associations_from_idx').on(t.fromSkillId), index('skill_associations_to_idx').on(t.toSkillId)],
+  (t) => [
+    primaryKey({ columns: [t.frameworkId, t.identifier] }),
+    index('skill_associations_from_idx').on(t.fromSkillId),
+    index('skill_associations_to_idx').on(t.toSkillId),
+  ],
 );
 
 /** A micro-credential (or one rubric criterion of it) aligned to a skill: for the draft (version_id null) or a published version. */
@@ -785,7 +810,12 @@ export const achievementAlignments = pgTable(
     position: integer('position').notNull().default(0),
   },
   (t) => [
-    uniqueIndex('achievement_alignments_unique').on(t.achievementId, sql`coalesce(${t.versionId}, '')`, sql`coalesce(${t.criterionId}, '')`, t.skillId),
+    uniqueIndex('achievement_alignments_unique').on(
+      t.achievementId,
+      sql`coalesce(${t.versionId}, '')`,
+      sql`coalesce(${t.criterionId}, '')`,
+      t.skillId,
+    ),
     index('achievement_alignments_version_idx').on(t.versionId),
     index('achievement_alignments_skill_idx').on(t.skillId),
   ],

@@ -10,7 +10,11 @@ async function upload(name: string, bytes: Uint8Array | string): Promise<string>
   const form = new FormData();
   form.set('file', new File([bytes], name));
   form.set('purpose', 'evidence');
-  const res = await ctx.app.request('/api/v1/files', { method: 'POST', body: form, headers: { cookie: owner.cookie ?? '', 'x-csrf-token': owner.csrf ?? '' } });
+  const res = await ctx.app.request('/api/v1/files', {
+    method: 'POST',
+    body: form,
+    headers: { cookie: owner.cookie ?? '', 'x-csrf-token': owner.csrf ?? '' },
+  });
   expect(res.status).toBe(201);
   return ((await res.json()) as { id: string }).id;
 }
@@ -35,7 +39,9 @@ describe('file downloads', () => {
     expect(res.status).toBe(200);
     const header = res.headers.get('content-disposition') ?? '';
     expect(header).toMatch(/^[\x20-\x7e]+$/);
-    expect(header).toContain(`filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)}`);
+    expect(header).toContain(
+      `filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+    );
     const parsed = parse(header);
     expect(parsed.type).toBe(type);
     expect(parsed.parameters['filename']).toBe(name);

@@ -11,7 +11,11 @@ export function presentFile(f: FileRow) {
  * an ASCII `filename` for old clients, accents stripped and other characters as `_`.
  */
 export function contentDisposition(name: string, inline: boolean): string {
-  const ascii = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]+/g, '_').replace(/["\\%]/g, '_');
+  const ascii = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]+/g, '_')
+    .replace(/["\\%]/g, '_');
   const dot = ascii.lastIndexOf('.');
   const fallback = /[A-Za-z0-9]/.test(dot > 0 ? ascii.slice(0, dot) : ascii) ? ascii : `file${dot >= 0 ? ascii.slice(dot) : ''}`;
   return createDisposition(name, { type: inline ? 'inline' : 'attachment', fallback });

@@ -1,5 +1,5 @@
 import type { Deps } from '../context.js';
-import { listOrgsOfAccount } from '../orgs/store.js';
+import { listOrgsOfAccount } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
 import type { FileRow } from './store.js';
 import { evidenceUsesOfFile, findFile, isAchievementImage } from './store.js';

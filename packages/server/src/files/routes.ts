@@ -31,8 +31,14 @@ export function fileRoutes() {
       const auth = requireAuth(c);
       const form = c.req.valid('form');
       const file: unknown = form.file;
-      if (!(file instanceof File)) throw new AppError('validation_failed', 'Attach a file', { errors: [{ path: 'file', message: 'Required' }] });
-      const row = await uploadFile(c.var.deps, { ownerId: auth.account.id, purpose: form.purpose, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      if (!(file instanceof File))
+        throw new AppError('validation_failed', 'Attach a file', { errors: [{ path: 'file', message: 'Required' }] });
+      const row = await uploadFile(c.var.deps, {
+        ownerId: auth.account.id,
+        purpose: form.purpose,
+        name: file.name,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+      });
       return c.json(FileInfo.parse(presentFile(row)), 201);
     },
   );

@@ -4,7 +4,19 @@ export const UPLOAD_RULES = {
   image: { maxBytes: LIMITS.imageFileBytes, types: ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] },
   evidence: {
     maxBytes: LIMITS.evidenceFileBytes,
-    types: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'video/mp4', 'video/webm', 'video/quicktime', 'audio/mpeg', 'text/plain', 'application/zip-office'],
+    types: [
+      'image/png',
+      'image/jpeg',
+      'image/gif',
+      'image/webp',
+      'application/pdf',
+      'video/mp4',
+      'video/webm',
+      'video/quicktime',
+      'audio/mpeg',
+      'text/plain',
+      'application/zip-office',
+    ],
   },
 } as const;
 

@@ -7,15 +7,23 @@ import type { FileRow } from './store.js';
 import { insertFile } from './store.js';
 
 /** Store an upload after checking its size and its sniffed type; records the sha256 digest. */
-export async function uploadFile(deps: Deps, opts: { ownerId: string; purpose: UploadPurpose; name: string; bytes: Uint8Array }): Promise<FileRow> {
+export async function uploadFile(
+  deps: Deps,
+  opts: { ownerId: string; purpose: UploadPurpose; name: string; bytes: Uint8Array },
+): Promise<FileRow> {
   const rules = UPLOAD_RULES[opts.purpose];
-  if (opts.bytes.length === 0) throw new AppError('validation_failed', 'The file is empty', { errors: [{ path: 'file', message: 'Empty file' }] });
+  if (opts.bytes.length === 0)
+    throw new AppError('validation_failed', 'The file is empty', { errors: [{ path: 'file', message: 'Empty file' }] });
   if (opts.bytes.length > rules.maxBytes) {
-    throw new AppError('payload_too_large', `Files for ${opts.purpose} may be at most ${Math.round(rules.maxBytes / 1024 / 1024)} MB`, { errors: [{ path: 'file', message: 'Too large' }] });
+    throw new AppError('payload_too_large', `Files for ${opts.purpose} may be at most ${Math.round(rules.maxBytes / 1024 / 1024)} MB`, {
+      errors: [{ path: 'file', message: 'Too large' }],
+    });
   }
   const mime = sniffMimeType(opts.bytes, opts.name);
   if (!mime || !allowedFor(opts.purpose, mime)) {
-    throw new AppError('unsupported_media_type', `This kind of file is not accepted for ${opts.purpose}`, { errors: [{ path: 'file', message: 'File type not allowed' }] });
+    throw new AppError('unsupported_media_type', `This kind of file is not accepted for ${opts.purpose}`, {
+      errors: [{ path: 'file', message: 'File type not allowed' }],
+    });
   }
   const id = deps.ids.id('file');
   const row: FileRow = {

@@ -1,7 +1,7 @@
 import type { AssessorQueueSummary } from '@tessera/shared';
 import type { Deps } from '../context.js';
-import { loadOrgAccess } from '../orgs/load-org-access.js';
-import { listQueue } from '../reviews/list-queue.js';
+import { loadOrgAccess } from '../orgs/index.js';
+import { listQueue } from '../reviews/index.js';
 import { waitingForMe } from './waiting-for-me.js';
 
 /** Queue summaries (waiting, claimed by me, overdue) for each organisation where the caller is an assessor. */

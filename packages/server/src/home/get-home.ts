@@ -1,6 +1,6 @@
 import type { AssessorQueueSummary, HomeDashboard, HomeSection, LearnerHome, OrgOverview } from '@tessera/shared';
 import type { Deps } from '../context.js';
-import { listMyOrgs } from '../orgs/list-my-orgs.js';
+import { listMyOrgs } from '../orgs/index.js';
 import { getAssessorQueues } from './get-assessor-queues.js';
 import { getLearnerHome } from './get-learner-home.js';
 import { getOrgOverviews } from './get-org-overviews.js';

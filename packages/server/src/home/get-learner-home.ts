@@ -1,9 +1,9 @@
 import type { EarnedCredential, LearnerHome, LearnerWork, NextStep } from '@tessera/shared';
-import { listCatalog } from '../achievements/catalog.js';
+import { listCatalog } from '../achievements/index.js';
 import type { Deps } from '../context.js';
-import { listCredentials } from '../credentials/list-credentials.js';
-import { listMySubmissions } from '../submissions/list-my-submissions.js';
-import { presentSubmission } from '../submissions/present.js';
+import { listCredentials } from '../credentials/index.js';
+import { listMySubmissions } from '../submissions/index.js';
+import { presentSubmission } from '../submissions/index.js';
 
 /** How many earned credentials and suggestions the home shows. */
 const EARNED_SHOWN = 4;

@@ -1,10 +1,10 @@
 import type { OrgOverview, Role } from '@tessera/shared';
-import { listAchievements } from '../achievements/get-achievement.js';
+import { listAchievements } from '../achievements/index.js';
 import type { Deps } from '../context.js';
-import { listFailedJobs } from '../jobs/list-failed-jobs.js';
-import { listInvitations } from '../orgs/list-invitations.js';
-import { loadOrgAccess } from '../orgs/load-org-access.js';
-import { listQueue } from '../reviews/list-queue.js';
+import { listFailedJobs } from '../jobs/index.js';
+import { listInvitations } from '../orgs/index.js';
+import { loadOrgAccess } from '../orgs/index.js';
+import { listQueue } from '../reviews/index.js';
 import { countSubmittedAttemptsSince } from './store.js';
 
 /** The first instant of the clock's current month, UTC. */

@@ -1,4 +1,4 @@
-import type { listQueue } from '../reviews/list-queue.js';
+import type { listQueue } from '../reviews/index.js';
 
 type QueueItem = Awaited<ReturnType<typeof listQueue>>[number];
 

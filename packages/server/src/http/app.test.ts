@@ -44,14 +44,22 @@ describe('HTTP platform', () => {
     const body = (await missing.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ status: 404, code: 'not_found', title: 'Not found' });
     expect(body['requestId']).toBe(missing.headers.get('x-request-id'));
-    const malformed = await ctx.app.request('/api/v1/auth/signin', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' });
+    const malformed = await ctx.app.request('/api/v1/auth/signin', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email":',
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.headers.get('content-type')).toMatch(/application\/problem\+json/);
   });
 
   it('limits the request body size', async () => {
     const big = JSON.stringify({ email: 'a@b.example', name: 'x'.repeat(1_100_000), password: 'long enough password' });
-    const res = await ctx.app.request('/api/v1/auth/signup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+    const res = await ctx.app.request('/api/v1/auth/signup', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: big,
+    });
     expect(res.status).toBe(413);
     expect(((await res.json()) as { code: string }).code).toBe('payload_too_large');
   });
@@ -60,7 +68,13 @@ describe('HTTP platform', () => {
     const res = await ctx.app.request('/api/v1/openapi.json');
     const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { requestBody?: unknown }>> };
     expect(doc.openapi).toBe('3.1.0');
-    for (const p of ['/api/v1/auth/signup', '/api/v1/orgs', '/api/v1/orgs/{slug}/members/{accountId}', '/api/v1/orgs/{slug}/audit', '/api/v1/admin/outbox']) {
+    for (const p of [
+      '/api/v1/auth/signup',
+      '/api/v1/orgs',
+      '/api/v1/orgs/{slug}/members/{accountId}',
+      '/api/v1/orgs/{slug}/audit',
+      '/api/v1/admin/outbox',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(p);
     }
     expect(JSON.stringify(doc.paths['/api/v1/auth/signup']?.['post']?.requestBody)).toContain('password');

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { resolveSession } from '../accounts/resolve-session.js';
-import type { SessionRow } from '../accounts/store.js';
+import { resolveSession } from '../accounts/index.js';
+import type { SessionRow } from '../accounts/index.js';
 import { AppError } from '../shared/errors.js';
 import type { AppEnv, AuthState } from './types.js';
 

@@ -1,4 +1,4 @@
-import { html, page } from '../public/html.js';
+import { html, page } from '../public/index.js';
 
 /** What a browser's error page needs to know. */
 export interface ErrorPageInput {

@@ -24,7 +24,13 @@ export const PROBLEMS = {
 } as const;
 
 /** Path parameter for an organisation slug. */
-export const SlugParams = z.object({ slug: z.string().min(1).max(64).openapi({ param: { name: 'slug', in: 'path' } }) });
+export const SlugParams = z.object({
+  slug: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'slug', in: 'path' } }),
+});
 
 /** Cookie session security requirement for OpenAPI. */
 export const SESSION_SECURITY = [{ session: [] }];

@@ -11,7 +11,9 @@ export function redactPath(pathAndQuery: string): string {
   const q = pathAndQuery.indexOf('?');
   const path = q === -1 ? pathAndQuery : pathAndQuery.slice(0, q);
   const segments = path.split('/');
-  const redacted = segments.map((s, i) => (i > 0 && SECRET_AFTER.has((segments[i - 1] ?? '').toLowerCase()) && s !== '' ? '[redacted]' : s)).join('/');
+  const redacted = segments
+    .map((s, i) => (i > 0 && SECRET_AFTER.has((segments[i - 1] ?? '').toLowerCase()) && s !== '' ? '[redacted]' : s))
+    .join('/');
   if (q === -1) return redacted;
   const params = pathAndQuery
     .slice(q + 1)

@@ -10,7 +10,14 @@ let owner: ApiClient;
 let fileId = '';
 let achievementId = '';
 
-const directives = (csp: string | null) => new Map((csp ?? '').split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0] ?? '', d] as const));
+const directives = (csp: string | null) =>
+  new Map(
+    (csp ?? '')
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => [d.split(/\s+/)[0] ?? '', d] as const),
+  );
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -20,7 +27,11 @@ beforeAll(async () => {
   const form = new FormData();
   form.set('file', new File(['<script>alert(1)</script>'], 'notes.txt'));
   form.set('purpose', 'evidence');
-  const up = await ctx.app.request('/api/v1/files', { method: 'POST', body: form, headers: { cookie: owner.cookie ?? '', 'x-csrf-token': owner.csrf ?? '' } });
+  const up = await ctx.app.request('/api/v1/files', {
+    method: 'POST',
+    body: form,
+    headers: { cookie: owner.cookie ?? '', 'x-csrf-token': owner.csrf ?? '' },
+  });
   fileId = ((await up.json()) as { id: string }).id;
   achievementId = (await owner.request('POST', 'orgs/riverside/achievements', sampleAchievement())).json['id'] as string;
   await owner.request('POST', `orgs/riverside/achievements/${achievementId}/publish`);
@@ -69,7 +80,15 @@ describe('malformed requests are 400 problems, never 500', () => {
     expect(((await res.json()) as { code: string }).code).toMatch(/bad_request|validation_failed/);
   });
 
-  it.each(['/app/%E0%A4%A', '/app/%zz', '/app/settings/%', '/api/v1/credentials/%E0%A4%A', '/api/v1/credentials/%', '/api/v1/files/%00', '/credentials/%ff%fe'])('malformed percent-encoding or a NUL byte in the path %s', async (path) => {
+  it.each([
+    '/app/%E0%A4%A',
+    '/app/%zz',
+    '/app/settings/%',
+    '/api/v1/credentials/%E0%A4%A',
+    '/api/v1/credentials/%',
+    '/api/v1/files/%00',
+    '/credentials/%ff%fe',
+  ])('malformed percent-encoding or a NUL byte in the path %s', async (path) => {
     const res = await ctx.app.request(path);
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
@@ -84,7 +103,9 @@ describe('malformed requests are 400 problems, never 500', () => {
 
   it('maps a stray URIError or a database encoding error to 400 (the safety net behind the check)', async () => {
     expect(problemResponse(new URIError('URI malformed'), {}).status).toBe(400);
-    const drizzleLike = Object.assign(new Error('Failed query'), { cause: Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' }) });
+    const drizzleLike = Object.assign(new Error('Failed query'), {
+      cause: Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' }),
+    });
     expect(problemResponse(drizzleLike, {}).status).toBe(400);
     expect(problemResponse(new Error('boom'), {}).status).toBe(500);
   });

@@ -1,4 +1,4 @@
-import type { AccountRow, SessionRow } from '../accounts/store.js';
+import type { AccountRow, SessionRow } from '../accounts/index.js';
 import type { Deps } from '../context.js';
 
 /** The authenticated caller, when there is one. */

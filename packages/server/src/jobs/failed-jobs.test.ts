@@ -30,12 +30,18 @@ beforeAll(async () => {
   await learner.signUp('learner@jobs.example', 'Lee Learner');
   const start = await learner.request('POST', `catalog/${achievementId}/start`);
   submissionId = start.json['id'] as string;
-  for (const [req, body] of [['plan', { kind: 'text', text: 'plan' }], ['transcript', { kind: 'link', url: 'https://example.org/t' }], ['reflection', { kind: 'text', text: 'r' }]] as const) {
+  for (const [req, body] of [
+    ['plan', { kind: 'text', text: 'plan' }],
+    ['transcript', { kind: 'link', url: 'https://example.org/t' }],
+    ['reflection', { kind: 'text', text: 'r' }],
+  ] as const) {
     await learner.request('PUT', `me/submissions/${submissionId}/evidence/${req}`, body);
   }
   await learner.request('POST', `me/submissions/${submissionId}/submit`);
   expect((await owner.request('POST', `orgs/jobs/submissions/${submissionId}/claim`)).status).toBe(200);
-  expect((await owner.request('POST', `orgs/jobs/submissions/${submissionId}/reviews`, { scores, decision: 'pass' })).status).toBeLessThan(300);
+  expect((await owner.request('POST', `orgs/jobs/submissions/${submissionId}/reviews`, { scores, decision: 'pass' })).status).toBeLessThan(
+    300,
+  );
   other = new ApiClient(ctx);
   await other.signUp('owner@other-jobs.example');
   await other.request('POST', 'orgs', { slug: 'other-jobs', name: 'Other' });
@@ -52,16 +58,37 @@ describe('failed issuance jobs', () => {
     const job = await findJobByKey(ctx.deps.db, `issue:${submissionId}`);
     expect(job).toMatchObject({ state: 'queued', maxAttempts: 5 });
     for (let i = 1; i <= 5; i++) {
-      const claimed = await claimJobs(ctx.deps.db, { workerId: `doomed-${i}`, types: ['credential.issue'], now: clock.now(), leaseUntil: new Date(clock.now().getTime() + 60_000), limit: 5 });
+      const claimed = await claimJobs(ctx.deps.db, {
+        workerId: `doomed-${i}`,
+        types: ['credential.issue'],
+        now: clock.now(),
+        leaseUntil: new Date(clock.now().getTime() + 60_000),
+        limit: 5,
+      });
       expect(claimed.map((j) => j.attempts)).toEqual([i]);
       clock.advance(61_000);
     }
-    expect(await claimJobs(ctx.deps.db, { workerId: 'doomed-6', types: ['credential.issue'], now: clock.now(), leaseUntil: new Date(clock.now().getTime() + 60_000), limit: 5 })).toEqual([]);
+    expect(
+      await claimJobs(ctx.deps.db, {
+        workerId: 'doomed-6',
+        types: ['credential.issue'],
+        now: clock.now(),
+        leaseUntil: new Date(clock.now().getTime() + 60_000),
+        limit: 5,
+      }),
+    ).toEqual([]);
 
     const failed = await owner.request('GET', 'orgs/jobs/jobs/failed');
     expect(failed.status).toBe(200);
     expect(failed.json).toEqual([
-      expect.objectContaining({ id: job?.id, type: 'credential.issue', attempts: 5, maxAttempts: 5, description: `Sign and issue the credential for submission ${submissionId}`, lastError: expect.stringContaining('lease ran out') }),
+      expect.objectContaining({
+        id: job?.id,
+        type: 'credential.issue',
+        attempts: 5,
+        maxAttempts: 5,
+        description: `Sign and issue the credential for submission ${submissionId}`,
+        lastError: expect.stringContaining('lease ran out'),
+      }),
     ]);
     // Another organisation's owner sees none of it, and cannot retry it.
     expect((await other.request('GET', 'orgs/other-jobs/jobs/failed')).json).toEqual([]);
@@ -83,7 +110,10 @@ describe('failed issuance jobs', () => {
     expect((await owner.request('GET', 'orgs/jobs/jobs/failed')).json).toEqual([]);
     const s = await learner.request('GET', `me/submissions/${submissionId}`);
     expect(s.json).toMatchObject({ issuance: 'issued', credentialId: expect.any(String) });
-    const [event] = await ctx.deps.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'job.retried'), eq(auditEvents.target, job?.id ?? '')));
+    const [event] = await ctx.deps.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'job.retried'), eq(auditEvents.target, job?.id ?? '')));
     expect(event).toBeDefined();
     // A job that is not dead cannot be retried.
     expect((await owner.request('POST', `orgs/jobs/jobs/${job?.id}/retry`)).status).toBe(404);

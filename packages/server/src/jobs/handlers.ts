@@ -1,15 +1,15 @@
-import { DELIVER_MAIL_JOB } from '../mail/send-mail.js';
-import { deliverMail } from '../mail/deliver-mail.js';
-import { issueCredential } from '../credentials/issue-credential.js';
-import { ISSUE_CREDENTIAL_JOB } from '../reviews/decide.js';
-import { CLEAN_UP_ACCOUNTS_JOB, cleanUpAccounts, scheduleAccountCleanUp } from '../accounts/clean-up-accounts.js';
-import { SEND_PASSWORD_RESET_JOB } from '../accounts/request-password-reset.js';
-import { sendPasswordReset } from '../accounts/send-password-reset.js';
-import { NOTIFY_ASSESSORS_JOB, notifyAssessors } from '../notifications/notify-assessors.js';
-import { NOTICE_DIGEST_JOB, sendNoticeDigest } from '../notifications/send-notice-digest.js';
-import { BULK_AWARD_JOB } from '../bulk-awards/change-bulk-run-state.js';
-import { runBulkAwards } from '../bulk-awards/run-bulk-awards.js';
-import { REFRESH_RECOMMENDATION_STATS_JOB, refreshRecommendationStats } from '../recommendations/refresh-stats.js';
+import { DELIVER_MAIL_JOB } from '../mail/index.js';
+import { deliverMail } from '../mail/index.js';
+import { issueCredential } from '../credentials/index.js';
+import { ISSUE_CREDENTIAL_JOB } from '../reviews/index.js';
+import { CLEAN_UP_ACCOUNTS_JOB, cleanUpAccounts, scheduleAccountCleanUp } from '../accounts/index.js';
+import { SEND_PASSWORD_RESET_JOB } from '../accounts/index.js';
+import { sendPasswordReset } from '../accounts/index.js';
+import { NOTIFY_ASSESSORS_JOB, notifyAssessors } from '../notifications/index.js';
+import { NOTICE_DIGEST_JOB, sendNoticeDigest } from '../notifications/index.js';
+import { BULK_AWARD_JOB } from '../bulk-awards/index.js';
+import { runBulkAwards } from '../bulk-awards/index.js';
+import { REFRESH_RECOMMENDATION_STATS_JOB, refreshRecommendationStats } from '../recommendations/index.js';
 import type { JobHandler } from './worker.js';
 
 /** Every job type Tessera runs, with its handler. */
@@ -45,7 +45,8 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   [NOTIFY_ASSESSORS_JOB]: async (deps, job) => {
     const submissionId = job.payload['submissionId'];
     const attempt = job.payload['attempt'];
-    if (typeof submissionId !== 'string' || typeof attempt !== 'number') throw new Error('notifications.new_submission needs a submissionId and an attempt');
+    if (typeof submissionId !== 'string' || typeof attempt !== 'number')
+      throw new Error('notifications.new_submission needs a submissionId and an attempt');
     await notifyAssessors(deps, { submissionId, attempt });
   },
   [NOTICE_DIGEST_JOB]: async (deps, job) => {

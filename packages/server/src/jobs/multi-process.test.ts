@@ -18,7 +18,9 @@ const SCRIPT = fileURLToPath(new URL('../testing/job-worker-process.ts', import.
 
 function spawnWorker(url: string, leaseMs: number, log: string): Promise<ChildProcess> {
   // node --import tsx runs the script in this very process, so SIGKILL really kills the worker.
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', SCRIPT, url, String(leaseMs), log], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', SCRIPT, url, String(leaseMs), log], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   return new Promise((resolve, reject) => {
     child.stdout?.on('data', (d: Buffer) => {
       if (d.toString().includes('ready')) resolve(child);

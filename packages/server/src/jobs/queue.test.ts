@@ -65,19 +65,44 @@ describe('durable job queue', () => {
 
   it('gives a running job to another worker once its lease has expired', async () => {
     const { id } = await enqueueJob(ctx.deps, { type: 'lease', payload: {} });
-    const first = await claimJobs(ctx.deps.db, { workerId: 'dead-worker', types: ['lease'], now: clock.now(), leaseUntil: new Date(clock.now().getTime() + 30_000), limit: 5 });
+    const first = await claimJobs(ctx.deps.db, {
+      workerId: 'dead-worker',
+      types: ['lease'],
+      now: clock.now(),
+      leaseUntil: new Date(clock.now().getTime() + 30_000),
+      limit: 5,
+    });
     expect(first.map((j) => j.id)).toEqual([id]);
-    const early = await claimJobs(ctx.deps.db, { workerId: 'other', types: ['lease'], now: clock.now(), leaseUntil: new Date(clock.now().getTime() + 30_000), limit: 5 });
+    const early = await claimJobs(ctx.deps.db, {
+      workerId: 'other',
+      types: ['lease'],
+      now: clock.now(),
+      leaseUntil: new Date(clock.now().getTime() + 30_000),
+      limit: 5,
+    });
     expect(early).toEqual([]);
     clock.advance(31_000);
-    const later = await claimJobs(ctx.deps.db, { workerId: 'other', types: ['lease'], now: clock.now(), leaseUntil: new Date(clock.now().getTime() + 30_000), limit: 5 });
+    const later = await claimJobs(ctx.deps.db, {
+      workerId: 'other',
+      types: ['lease'],
+      now: clock.now(),
+      leaseUntil: new Date(clock.now().getTime() + 30_000),
+      limit: 5,
+    });
     expect(later.map((j) => [j.id, j.attempts])).toEqual([[id, 2]]);
   });
 
   it('never hands the same job to two concurrent claimers', async () => {
     const ids = new Set<string>();
     for (let i = 0; i < 40; i++) ids.add((await enqueueJob(ctx.deps, { type: 'race', payload: { i } })).id);
-    const claim = (w: string) => claimJobs(ctx.deps.db, { workerId: w, types: ['race'], now: clock.now(), leaseUntil: new Date(clock.now().getTime() + 60_000), limit: 7 });
+    const claim = (w: string) =>
+      claimJobs(ctx.deps.db, {
+        workerId: w,
+        types: ['race'],
+        now: clock.now(),
+        leaseUntil: new Date(clock.now().getTime() + 60_000),
+        limit: 7,
+      });
     const claimed: string[] = [];
     for (let round = 0; round < 10; round++) {
       const batches = await Promise.all([claim('a'), claim('b'), claim('c')]);
@@ -89,7 +114,14 @@ describe('durable job queue', () => {
 
   it('ends dead, not reclaimed forever, when its worker keeps dying on the last allowed attempt', async () => {
     const { id } = await enqueueJob(ctx.deps, { type: 'killer', payload: {}, maxAttempts: 2 });
-    const claim = (w: string) => claimJobs(ctx.deps.db, { workerId: w, types: ['killer'], now: clock.now(), leaseUntil: new Date(clock.now().getTime() + 30_000), limit: 5 });
+    const claim = (w: string) =>
+      claimJobs(ctx.deps.db, {
+        workerId: w,
+        types: ['killer'],
+        now: clock.now(),
+        leaseUntil: new Date(clock.now().getTime() + 30_000),
+        limit: 5,
+      });
     expect((await claim('crash-1')).map((j) => j.attempts)).toEqual([1]);
     clock.advance(31_000);
     expect((await claim('crash-2')).map((j) => j.attempts)).toEqual([2]);
@@ -114,7 +146,10 @@ describe('durable job queue', () => {
         stolen: async (_d, job) => {
           expect(await job.stillOwned()).toBe(true);
           // Another worker takes the job over (as after a lease expiry).
-          await ctx.deps.db.update(jobs).set({ lockedBy: 'thief', leaseUntil: new Date(clock.now().getTime() + 60_000) }).where(eq(jobs.id, job.id));
+          await ctx.deps.db
+            .update(jobs)
+            .set({ lockedBy: 'thief', leaseUntil: new Date(clock.now().getTime() + 60_000) })
+            .where(eq(jobs.id, job.id));
           await new Promise<void>((resolve) => {
             const t = setTimeout(resolve, 3000);
             job.signal.addEventListener('abort', () => {
@@ -155,4 +190,3 @@ describe('durable job queue', () => {
     expect(owned).toEqual([true, false, true]);
   });
 });
-

@@ -14,7 +14,10 @@ export interface EnqueueOptions {
 }
 
 /** Put a job on the durable queue (inside the caller's transaction when `deps.db` is one). */
-export async function enqueueJob(deps: Pick<Deps, 'db' | 'clock' | 'ids'>, opts: EnqueueOptions): Promise<{ id: string; created: boolean }> {
+export async function enqueueJob(
+  deps: Pick<Deps, 'db' | 'clock' | 'ids'>,
+  opts: EnqueueOptions,
+): Promise<{ id: string; created: boolean }> {
   const now = deps.clock.now();
   return insertJob(deps.db, {
     id: deps.ids.id('job'),
@@ -37,6 +40,9 @@ export function backoffMs(attempt: number): number {
 }
 
 /** The state of the job holding an idempotency key (e.g. `issue:<submission id>`), or null when there is none. */
-export async function jobStateByKey(deps: Pick<Deps, 'db'>, idempotencyKey: string): Promise<'queued' | 'running' | 'succeeded' | 'dead' | null> {
+export async function jobStateByKey(
+  deps: Pick<Deps, 'db'>,
+  idempotencyKey: string,
+): Promise<'queued' | 'running' | 'succeeded' | 'dead' | null> {
   return (await findJobByKey(deps.db, idempotencyKey))?.state ?? null;
 }

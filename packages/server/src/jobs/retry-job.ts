@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/index.js';
 import type { Actor, Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
 import { AppError } from '../shared/errors.js';
@@ -9,6 +9,12 @@ export async function retryJob(deps: Deps, opts: { actor: Actor; orgId: string; 
   await inTransaction(deps, async (tx) => {
     const ok = await requeueDeadJob(tx.db, { id: opts.jobId, orgId: opts.orgId, now: tx.clock.now() });
     if (!ok) throw new AppError('not_found', 'No failed job with that id in this organisation');
-    await recordAudit(tx, { action: 'job.retried', orgId: opts.orgId, actorId: opts.actor.accountId, target: opts.jobId, ip: opts.actor.ip });
+    await recordAudit(tx, {
+      action: 'job.retried',
+      orgId: opts.orgId,
+      actorId: opts.actor.accountId,
+      target: opts.jobId,
+      ip: opts.actor.ip,
+    });
   });
 }

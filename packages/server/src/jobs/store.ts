@@ -10,7 +10,10 @@ export type JobRow = typeof jobs.$inferSelect;
 export async function insertJob(db: Db, row: typeof jobs.$inferInsert): Promise<{ id: string; created: boolean }> {
   const inserted = await db.insert(jobs).values(row).onConflictDoNothing({ target: jobs.idempotencyKey }).returning({ id: jobs.id });
   if (inserted[0]) return { id: inserted[0].id, created: true };
-  const [existing] = await db.select({ id: jobs.id }).from(jobs).where(eq(jobs.idempotencyKey, row.idempotencyKey ?? ''));
+  const [existing] = await db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(eq(jobs.idempotencyKey, row.idempotencyKey ?? ''));
   if (!existing) throw new Error('Job insert conflicted but no job holds the idempotency key');
   return { id: existing.id, created: false };
 }

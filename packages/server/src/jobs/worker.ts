@@ -56,12 +56,15 @@ export function startWorker(deps: Deps, opts: WorkerOptions): Worker {
       deps.log.warn({ jobId: job.id, type: job.type, workerId: id }, `job lost: ${why}`);
       lost.abort(new Error(`This worker no longer holds job ${job.id}: ${why}`));
     };
-    const heartbeat = setInterval(() => {
-      void extendLease(deps.db, job.id, id, new Date(deps.clock.now().getTime() + leaseMs)).then(
-        (held) => (held ? undefined : loseJob('another worker took it or it ended')),
-        () => undefined,
-      );
-    }, Math.max(leaseMs / 3, 50));
+    const heartbeat = setInterval(
+      () => {
+        void extendLease(deps.db, job.id, id, new Date(deps.clock.now().getTime() + leaseMs)).then(
+          (held) => (held ? undefined : loseJob('another worker took it or it ended')),
+          () => undefined,
+        );
+      },
+      Math.max(leaseMs / 3, 50),
+    );
     const stillOwned = async () => {
       if (lost.signal.aborted) return false;
       const held = await holdsLease(deps.db, job.id, id, deps.clock.now());

@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/index.js';
 import type { Actor, Deps } from '../context.js';
 import { generateEd25519, generateP256 } from './material.js';
 import type { KeyAlgorithm, SigningKeyRow } from './store.js';
@@ -23,7 +23,10 @@ function generate(algorithm: KeyAlgorithm): { publicKeyMultibase: string; secret
  * Generate a key for an organisation (or, with orgId null, the platform): Ed25519 unless `algorithm` says
  * P-256. The private part is sealed with the master key, bound to the key id.
  */
-export async function createSigningKey(deps: Deps, opts: { orgId: string | null; actor: Actor | null; algorithm?: KeyAlgorithm }): Promise<SigningKeyRow> {
+export async function createSigningKey(
+  deps: Deps,
+  opts: { orgId: string | null; actor: Actor | null; algorithm?: KeyAlgorithm },
+): Promise<SigningKeyRow> {
   const id = deps.ids.id('key');
   const algorithm = opts.algorithm ?? 'Ed25519';
   const material = generate(algorithm);
@@ -39,6 +42,13 @@ export async function createSigningKey(deps: Deps, opts: { orgId: string | null;
   };
   await insertSigningKey(deps.db, row);
   material.secret.fill(0);
-  await recordAudit(deps, { action: 'key.created', orgId: opts.orgId, actorId: opts.actor?.accountId ?? null, target: id, detail: { algorithm, publicKeyMultibase: row.publicKeyMultibase }, ip: opts.actor?.ip ?? null });
+  await recordAudit(deps, {
+    action: 'key.created',
+    orgId: opts.orgId,
+    actorId: opts.actor?.accountId ?? null,
+    target: id,
+    detail: { algorithm, publicKeyMultibase: row.publicKeyMultibase },
+    ip: opts.actor?.ip ?? null,
+  });
   return row;
 }

@@ -1,7 +1,7 @@
 import { keyFromMultikey } from '@tessera/credentials';
 import type { Deps } from '../context.js';
-import { orgDid } from '../orgs/did.js';
-import { findOrgBySlug } from '../orgs/store.js';
+import { orgDid } from '../orgs/index.js';
+import { findOrgBySlug } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
 import { verificationMethodId } from './present.js';
 import { listSigningKeys } from './store.js';
@@ -11,12 +11,21 @@ import type { SigningKeyRow } from './store.js';
 export async function getDidDocument(deps: Deps, opts: { slug: string }) {
   const org = await findOrgBySlug(deps.db, opts.slug);
   if (!org) throw new AppError('not_found', 'No such organisation');
-  return didDocument(orgDid(deps.env.TESSERA_BASE_URL, org.slug), await listSigningKeys(deps.db, org.id), `${deps.env.TESSERA_BASE_URL}/orgs/${org.slug}`);
+  return didDocument(
+    orgDid(deps.env.TESSERA_BASE_URL, org.slug),
+    await listSigningKeys(deps.db, org.id),
+    `${deps.env.TESSERA_BASE_URL}/orgs/${org.slug}`,
+  );
 }
 
 /** A did:web document listing keys (current and retired) as Multikey verification methods. */
 export function didDocument(did: string, keys: SigningKeyRow[], alsoKnownAs: string) {
-  const methods = keys.map((k) => ({ id: verificationMethodId(did, k), type: 'Multikey', controller: did, publicKeyMultibase: k.publicKeyMultibase }));
+  const methods = keys.map((k) => ({
+    id: verificationMethodId(did, k),
+    type: 'Multikey',
+    controller: did,
+    publicKeyMultibase: k.publicKeyMultibase,
+  }));
   const ids = methods.map((m) => m.id);
   return {
     '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],

@@ -57,7 +57,9 @@ export class Keyring {
     if (v !== 'v2' || !id || !iv || !tag || ct === undefined || parts.length !== 5) throw new Error('Unrecognised sealed key format');
     const key = this.keys.get(id);
     if (!key) {
-      throw new Error(`This value is sealed under master key ${id}, which is not loaded (loaded: ${this.ids.join(', ')}). If a master-key rotation was interrupted, run \`tessera rotate-master-key\` again.`);
+      throw new Error(
+        `This value is sealed under master key ${id}, which is not loaded (loaded: ${this.ids.join(', ')}). If a master-key rotation was interrupted, run \`tessera rotate-master-key\` again.`,
+      );
     }
     return decrypt(key, iv, tag, ct, context);
   }

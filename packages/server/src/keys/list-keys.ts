@@ -1,6 +1,6 @@
 import type { Deps } from '../context.js';
-import { orgDid } from '../orgs/did.js';
-import type { OrgRow } from '../orgs/store.js';
+import { orgDid } from '../orgs/index.js';
+import type { OrgRow } from '../orgs/index.js';
 import { presentKey } from './present.js';
 import { listSigningKeys } from './store.js';
 

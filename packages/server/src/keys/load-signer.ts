@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { Deps } from '../context.js';
-import { orgDid } from '../orgs/did.js';
-import type { OrgRow } from '../orgs/store.js';
+import { orgDid } from '../orgs/index.js';
+import type { OrgRow } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
 import { createSigningKey, keyContext } from './create-signing-key.js';
 import { ed25519PrivateKey, p256PrivateKey, signBytes } from './material.js';
@@ -21,7 +21,11 @@ export interface Signer {
 
 /** A signer over a private key (its algorithm follows from the key), known to verifiers as `id`. */
 export function signerOf(id: string, privateKey: KeyObject): Signer {
-  return { id, algorithm: privateKey.asymmetricKeyType === 'ec' ? 'P-256' : 'Ed25519', sign: async ({ data }) => signBytes(privateKey, data) };
+  return {
+    id,
+    algorithm: privateKey.asymmetricKeyType === 'ec' ? 'P-256' : 'Ed25519',
+    sign: async ({ data }) => signBytes(privateKey, data),
+  };
 }
 
 /** A signer for a stored key under a DID: the private key is unsealed into a KeyObject and the plaintext wiped. */

@@ -25,7 +25,8 @@ export function ed25519PrivateKey(seed: Uint8Array, publicRaw: Uint8Array): KeyO
  * (64 bytes), the form JOSE (ES256) wants.
  */
 export function signBytes(privateKey: KeyObject, data: Uint8Array): Uint8Array {
-  if (privateKey.asymmetricKeyType === 'ec') return new Uint8Array(nodeSign('sha256', data, { key: privateKey, dsaEncoding: 'ieee-p1363' }));
+  if (privateKey.asymmetricKeyType === 'ec')
+    return new Uint8Array(nodeSign('sha256', data, { key: privateKey, dsaEncoding: 'ieee-p1363' }));
   return new Uint8Array(nodeSign(null, data, privateKey));
 }
 

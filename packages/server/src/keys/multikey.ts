@@ -14,7 +14,8 @@ export function encodeEd25519SecretMultibase(seed: Uint8Array): string {
 export function decodeEd25519SecretMultibase(multibase: string): Uint8Array {
   if (!multibase.startsWith('z')) throw new Error('Expected a base58btc multibase value');
   const bytes = decode(multibase.slice(1));
-  if ((bytes.length !== 34 && bytes.length !== 66) || bytes[0] !== ED25519_PRIV[0] || bytes[1] !== ED25519_PRIV[1]) throw new Error('Not an Ed25519 secret Multikey');
+  if ((bytes.length !== 34 && bytes.length !== 66) || bytes[0] !== ED25519_PRIV[0] || bytes[1] !== ED25519_PRIV[1])
+    throw new Error('Not an Ed25519 secret Multikey');
   return bytes.slice(2, 34);
 }
 

@@ -23,14 +23,19 @@ describe('P-256 organisation keys (the ES256 JWT form)', () => {
     if (!org) throw new Error('org missing');
     // Simulate an organisation from before P-256 keys: only its Ed25519 key.
     await ctx.deps.db.delete(signingKeys).where(and(eq(signingKeys.orgId, org.id), eq(signingKeys.algorithm, 'P-256')));
-    const before = (await (await ctx.app.request('/orgs/east/did.json')).json()) as { verificationMethod: Array<{ id: string; publicKeyMultibase: string }> };
+    const before = (await (await ctx.app.request('/orgs/east/did.json')).json()) as {
+      verificationMethod: Array<{ id: string; publicKeyMultibase: string }>;
+    };
     expect(before.verificationMethod.map((m) => m.publicKeyMultibase.slice(0, 4))).toEqual(['z6Mk']);
 
     const signer = await loadOrgSigner(ctx.deps, org, 'P-256');
     expect(signer.algorithm).toBe('P-256');
     expect(signer.id).toMatch(/^did:web:tessera\.test:orgs:east#zDn/);
     expect((await loadOrgSigner(ctx.deps, org, 'P-256')).id).toBe(signer.id);
-    const created = await ctx.deps.db.select().from(auditEvents).where(and(eq(auditEvents.orgId, org.id), eq(auditEvents.action, 'key.created')));
+    const created = await ctx.deps.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, org.id), eq(auditEvents.action, 'key.created')));
     // At creation (by the owner): Ed25519 and P-256; then the replacement, made by the system (no actor).
     expect(created.map((e) => [(e.detail as { algorithm?: string }).algorithm, e.actorId === null]).sort()).toEqual([
       ['Ed25519', false],
@@ -45,7 +50,9 @@ describe('P-256 organisation keys (the ES256 JWT form)', () => {
     const signature = await signer.sign({ data });
     expect(signature).toHaveLength(64);
     expect(nodeVerify('sha256', data, { key: key.key, dsaEncoding: 'ieee-p1363' }, signature)).toBe(true);
-    expect(nodeVerify('sha256', new TextEncoder().encode('header.other'), { key: key.key, dsaEncoding: 'ieee-p1363' }, signature)).toBe(false);
+    expect(nodeVerify('sha256', new TextEncoder().encode('header.other'), { key: key.key, dsaEncoding: 'ieee-p1363' }, signature)).toBe(
+      false,
+    );
     // Proofs and status lists stay Ed25519.
     expect((await loadOrgSigner(ctx.deps, org)).algorithm).toBe('Ed25519');
   });

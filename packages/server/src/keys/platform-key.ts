@@ -1,5 +1,5 @@
 import type { Deps } from '../context.js';
-import { platformDid } from '../orgs/did.js';
+import { platformDid } from '../orgs/index.js';
 import { createSigningKey } from './create-signing-key.js';
 import { didDocument } from './did-document.js';
 import type { Signer } from './load-signer.js';

@@ -44,7 +44,9 @@ describe('master keys have ids', () => {
     const sealed = new Keyring(OLD).seal(Buffer.from('secret'), 'ctx');
     expect(Keyring.sealedWith(sealed)).toBe(masterKeyId(OLD));
     expect(new Keyring(NEW, [OLD]).open(sealed, 'ctx').toString()).toBe('secret');
-    expect(() => new Keyring(NEW).open(sealed, 'ctx')).toThrow(new RegExp(`sealed under master key ${masterKeyId(OLD)}, which is not loaded`));
+    expect(() => new Keyring(NEW).open(sealed, 'ctx')).toThrow(
+      new RegExp(`sealed under master key ${masterKeyId(OLD)}, which is not loaded`),
+    );
     expect(() => new Keyring(OLD).open(sealed, 'other context')).toThrow();
   });
 
@@ -91,7 +93,12 @@ describe('rotateMasterKey', () => {
     const signedBefore = await signerForKey(deps, ed, did).sign({ data: message });
 
     const report = await rotateMasterKey(ctx.deps, { keyring: new Keyring(NEW, [OLD]) });
-    expect(report).toEqual({ to: masterKeyId(NEW), signingKeys: { total: 5, resealed: 5 }, orgSecrets: { total: 1, resealed: 1 }, sealedBefore: { [masterKeyId(OLD)]: 6 } });
+    expect(report).toEqual({
+      to: masterKeyId(NEW),
+      signingKeys: { total: 5, resealed: 5 },
+      orgSecrets: { total: 1, resealed: 1 },
+      sealedBefore: { [masterKeyId(OLD)]: 6 },
+    });
 
     const newOnly: Deps = { ...ctx.deps, keyring: new Keyring(NEW) };
     const after = await snapshot();
@@ -100,7 +107,9 @@ describe('rotateMasterKey', () => {
       if (!was) throw new Error(`key ${k.id} appeared`);
       expect(k.masterKeyId).toBe(masterKeyId(NEW));
       expect(k.encryptedPrivateKey).not.toBe(was.encryptedPrivateKey);
-      expect(newOnly.keyring.open(k.encryptedPrivateKey, keyContext(k.id))).toEqual(oldOnly.open(was.encryptedPrivateKey, keyContext(k.id)));
+      expect(newOnly.keyring.open(k.encryptedPrivateKey, keyContext(k.id))).toEqual(
+        oldOnly.open(was.encryptedPrivateKey, keyContext(k.id)),
+      );
       expect(() => oldOnly.open(k.encryptedPrivateKey, keyContext(k.id))).toThrow(/not loaded/);
     }
     const edAfter = after.keys.find((k) => k.id === ed.id);

@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import { keyContext } from './create-signing-key.js';
 import { Keyring } from './keyring.js';
 import { lockSealedOrgSecrets, lockSealedSigningKeys, resealOrgSecret, resealSigningKey } from './store.js';
-import { reviewLabelContext } from '../reviews/assessor-label.js';
+import { reviewLabelContext } from '../reviews/index.js';
 
 /** What a master-key rotation re-sealed: counts per kind, and how many values each old master key had sealed. */
 export interface RotationReport {
@@ -12,7 +12,6 @@ export interface RotationReport {
   orgSecrets: { total: number; resealed: number };
   sealedBefore: Record<string, number>;
 }
-
 
 /**
  * Re-seal every value the master key protects (signing keys' private keys, organisations' review-label secrets)
@@ -49,6 +48,11 @@ export async function rotateMasterKey(deps: Pick<Deps, 'db'>, opts: { keyring: K
       plain.fill(0);
       resealedSecrets++;
     }
-    return { to, signingKeys: { total: keys.length, resealed: resealedKeys }, orgSecrets: { total: secrets.length, resealed: resealedSecrets }, sealedBefore };
+    return {
+      to,
+      signingKeys: { total: keys.length, resealed: resealedKeys },
+      orgSecrets: { total: secrets.length, resealed: resealedSecrets },
+      sealedBefore,
+    };
   });
 }

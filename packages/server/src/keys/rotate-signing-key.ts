@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/index.js';
 import type { Actor, Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
 import { createSigningKey } from './create-signing-key.js';
@@ -14,7 +14,14 @@ export async function rotateSigningKey(deps: Deps, opts: { actor: Actor; orgId: 
     const rotate = async (algorithm: KeyAlgorithm) => {
       const retired = await retireCurrentKey(tx.db, opts.orgId, algorithm, tx.clock.now());
       const key = await createSigningKey(tx, { orgId: opts.orgId, actor: opts.actor, algorithm });
-      await recordAudit(tx, { action: 'key.rotated', orgId: opts.orgId, actorId: opts.actor.accountId, target: key.id, detail: { algorithm, retired: retired ?? null }, ip: opts.actor.ip });
+      await recordAudit(tx, {
+        action: 'key.rotated',
+        orgId: opts.orgId,
+        actorId: opts.actor.accountId,
+        target: key.id,
+        detail: { algorithm, retired: retired ?? null },
+        ip: opts.actor.ip,
+      });
       return key;
     };
     await rotate('P-256');

@@ -43,7 +43,10 @@ export async function listPlatformKeys(db: Db): Promise<SigningKeyRow[]> {
 
 /** The platform's current key. */
 export async function findCurrentPlatformKey(db: Db): Promise<SigningKeyRow | undefined> {
-  const [row] = await db.select().from(signingKeys).where(and(isNull(signingKeys.orgId), isNull(signingKeys.retiredAt)));
+  const [row] = await db
+    .select()
+    .from(signingKeys)
+    .where(and(isNull(signingKeys.orgId), isNull(signingKeys.retiredAt)));
   return row;
 }
 
@@ -66,7 +69,12 @@ export async function resealSigningKey(db: Db, id: string, sealed: string, maste
  * rotation must re-seal them with the signing keys (this is the one place outside the orgs slice that does).
  */
 export async function lockSealedOrgSecrets(db: Db): Promise<Array<{ orgId: string; sealed: string }>> {
-  const rows = await db.select({ orgId: orgs.id, sealed: orgs.reviewLabelSecret }).from(orgs).where(isNotNull(orgs.reviewLabelSecret)).orderBy(asc(orgs.id)).for('update');
+  const rows = await db
+    .select({ orgId: orgs.id, sealed: orgs.reviewLabelSecret })
+    .from(orgs)
+    .where(isNotNull(orgs.reviewLabelSecret))
+    .orderBy(asc(orgs.id))
+    .for('update');
   return rows.flatMap((r) => (r.sealed ? [{ orgId: r.orgId, sealed: r.sealed }] : []));
 }
 

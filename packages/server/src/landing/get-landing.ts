@@ -1,4 +1,4 @@
-import { listCatalog } from '../achievements/catalog.js';
+import { listCatalog } from '../achievements/index.js';
 import type { Deps } from '../context.js';
 
 /** One featured micro-credential on the landing page. */

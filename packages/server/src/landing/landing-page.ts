@@ -1,5 +1,5 @@
 import { raw } from 'hono/html';
-import { html, page } from '../public/html.js';
+import { html, page } from '../public/index.js';
 import type { LandingView } from './get-landing.js';
 
 /** The landing headline (tests look for it). */

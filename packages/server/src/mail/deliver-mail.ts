@@ -1,5 +1,5 @@
 import type { Deps } from '../context.js';
-import type { JobContext } from '../jobs/worker.js';
+import type { JobContext } from '../jobs/index.js';
 import { claimMailForSending, findMail, releaseMailClaim, setMailStatus } from './store.js';
 
 /**

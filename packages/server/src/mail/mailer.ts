@@ -29,7 +29,13 @@ export function smtpMailer(url: string, from: string): Mailer {
   return {
     transport: 'smtp',
     deliver: async (mail) => {
-      await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.id ? { messageId: `<${mail.id}@${domain}>` } : {}) });
+      await transporter.sendMail({
+        from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        ...(mail.id ? { messageId: `<${mail.id}@${domain}>` } : {}),
+      });
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Deps } from '../context.js';
-import { enqueueJob } from '../jobs/queue.js';
+import { enqueueJob } from '../jobs/index.js';
 import type { MailInput } from './mailer.js';
 import { insertMail } from './store.js';
 

@@ -28,7 +28,10 @@ export async function claimMailForSending(db: Db, opts: { id: string; now: Date;
       and(
         eq(mailMessages.id, opts.id),
         eq(mailMessages.transport, 'smtp'),
-        or(inArray(mailMessages.status, ['queued', 'failed']), and(eq(mailMessages.status, 'sending'), lt(mailMessages.sendingSince, opts.staleBefore))),
+        or(
+          inArray(mailMessages.status, ['queued', 'failed']),
+          and(eq(mailMessages.status, 'sending'), lt(mailMessages.sendingSince, opts.staleBefore)),
+        ),
       ),
     )
     .returning();
@@ -37,7 +40,10 @@ export async function claimMailForSending(db: Db, opts: { id: string; now: Date;
 
 /** Give a claimed message back to the queue (the send failed, or the job was lost before sending). */
 export async function releaseMailClaim(db: Db, id: string): Promise<void> {
-  await db.update(mailMessages).set({ status: 'queued', sendingSince: null }).where(and(eq(mailMessages.id, id), eq(mailMessages.status, 'sending')));
+  await db
+    .update(mailMessages)
+    .set({ status: 'queued', sendingSince: null })
+    .where(and(eq(mailMessages.id, id), eq(mailMessages.status, 'sending')));
 }
 
 /** Mark a message's delivery state. */

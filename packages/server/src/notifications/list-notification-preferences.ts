@@ -1,8 +1,8 @@
 import type { NotificationPreferences } from '@tessera/shared';
-import { findAccountById } from '../accounts/store.js';
+import { findAccountById } from '../accounts/index.js';
 import type { Deps } from '../context.js';
-import { can } from '../orgs/policies.js';
-import { listOrgsOfAccount } from '../orgs/store.js';
+import { can } from '../orgs/index.js';
+import { listOrgsOfAccount } from '../orgs/index.js';
 import { listNotificationPreferenceRows } from './store.js';
 
 /** The caller's notice preferences in every organisation where they review (defaults where none are stored). */

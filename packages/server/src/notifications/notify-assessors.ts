@@ -1,13 +1,13 @@
-import { readContent } from '../achievements/content.js';
-import { findVersion } from '../achievements/store.js';
-import { findAccountById } from '../accounts/store.js';
+import { readContent } from '../achievements/index.js';
+import { findVersion } from '../achievements/index.js';
+import { findAccountById } from '../accounts/index.js';
 import type { Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
-import { enqueueJob } from '../jobs/queue.js';
-import { sendMail } from '../mail/send-mail.js';
-import { can } from '../orgs/policies.js';
-import { findOrgById, listMembers } from '../orgs/store.js';
-import { findSubmission } from '../submissions/store.js';
+import { enqueueJob } from '../jobs/index.js';
+import { sendMail } from '../mail/index.js';
+import { can } from '../orgs/index.js';
+import { findOrgById, listMembers } from '../orgs/index.js';
+import { findSubmission } from '../submissions/index.js';
 import { scheduleNoticeDigest } from './send-notice-digest.js';
 import { claimNoticeDelivery, insertNotification, preferencesOfAccounts } from './store.js';
 

@@ -1,8 +1,8 @@
-import { findAccountById } from '../accounts/store.js';
+import { findAccountById } from '../accounts/index.js';
 import type { Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
-import { enqueueJob } from '../jobs/queue.js';
-import { sendMail } from '../mail/send-mail.js';
+import { enqueueJob } from '../jobs/index.js';
+import { sendMail } from '../mail/index.js';
 import { lockPendingDigest, markDigestSent } from './store.js';
 
 /** Job type that emails one account its daily digest of notices. */

@@ -1,6 +1,6 @@
 import type { EmailNoticeMode, NotificationPreference } from '@tessera/shared';
 import type { Deps } from '../context.js';
-import type { OrgRow } from '../orgs/store.js';
+import type { OrgRow } from '../orgs/index.js';
 import { listNotificationPreferenceRows, upsertNotificationPreference } from './store.js';
 
 /** Change how the caller hears about new submissions in one organisation (the route checks they may review there). */

@@ -24,7 +24,10 @@ export async function markNotificationRead(db: Db, accountId: string, id: string
 
 /** How many of an account's notifications are unread. */
 export async function countUnreadNotificationRows(db: Db, accountId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.accountId, accountId), isNull(notifications.readAt)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.accountId, accountId), isNull(notifications.readAt)));
   return Number(row?.n ?? 0);
 }
 
@@ -39,7 +42,10 @@ export async function listNotificationPreferenceRows(db: Db, accountId: string):
 /** Stored notice preferences of several accounts in one organisation. */
 export async function preferencesOfAccounts(db: Db, orgId: string, accountIds: string[]): Promise<NotificationPreferenceRow[]> {
   if (!accountIds.length) return [];
-  return db.select().from(notificationPreferences).where(and(eq(notificationPreferences.orgId, orgId), inArray(notificationPreferences.accountId, accountIds)));
+  return db
+    .select()
+    .from(notificationPreferences)
+    .where(and(eq(notificationPreferences.orgId, orgId), inArray(notificationPreferences.accountId, accountIds)));
 }
 
 /** Create or change a member's notice preferences for one organisation. */
@@ -47,7 +53,10 @@ export async function upsertNotificationPreference(db: Db, row: NotificationPref
   await db
     .insert(notificationPreferences)
     .values(row)
-    .onConflictDoUpdate({ target: [notificationPreferences.accountId, notificationPreferences.orgId], set: { inApp: row.inApp, email: row.email, updatedAt: row.updatedAt } });
+    .onConflictDoUpdate({
+      target: [notificationPreferences.accountId, notificationPreferences.orgId],
+      set: { inApp: row.inApp, email: row.email, updatedAt: row.updatedAt },
+    });
 }
 
 /** A notice delivery row. */
@@ -75,5 +84,7 @@ export async function markDigestSent(db: Db, accountId: string, keys: string[], 
   await db
     .update(noticeDeliveries)
     .set({ sentAt: at })
-    .where(and(eq(noticeDeliveries.accountId, accountId), eq(noticeDeliveries.channel, 'digest'), inArray(noticeDeliveries.noticeKey, keys)));
+    .where(
+      and(eq(noticeDeliveries.accountId, accountId), eq(noticeDeliveries.channel, 'digest'), inArray(noticeDeliveries.noticeKey, keys)),
+    );
 }

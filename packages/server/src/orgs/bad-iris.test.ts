@@ -24,7 +24,13 @@ beforeAll(async () => {
   ctx = await createTestContext();
   owner = new ApiClient(ctx);
   await owner.signUp('owner@iri.example', 'Iris Owner');
-  const created = await owner.request('POST', 'orgs', { slug: 'iri-school', name: 'IRI School', url: 'https://iri.example', image: GOOD_IMAGE, doubleScorePercent: 0 });
+  const created = await owner.request('POST', 'orgs', {
+    slug: 'iri-school',
+    name: 'IRI School',
+    url: 'https://iri.example',
+    image: GOOD_IMAGE,
+    doubleScorePercent: 0,
+  });
   if (created.status !== 201) throw new Error(`org not created: ${created.text}`);
   learner = new ApiClient(ctx);
   await learner.signUp('learner@iri.example', 'Lee Learner');
@@ -47,9 +53,18 @@ describe('URLs that cannot be IRIs are refused where they are entered', () => {
   });
 
   it('refuses bad website URLs on create and update, and creates nothing', async () => {
-    const created = await owner.request('POST', 'orgs', { slug: 'quote-org', name: 'Quote Org', url: 'https://q.example/{x}', image: 'https://q.example/a b.png' });
+    const created = await owner.request('POST', 'orgs', {
+      slug: 'quote-org',
+      name: 'Quote Org',
+      url: 'https://q.example/{x}',
+      image: 'https://q.example/a b.png',
+    });
     expect(created.status).toBe(400);
-    expect(errorsOf(created.json).map((e) => e.path).sort()).toEqual(['image', 'url']);
+    expect(
+      errorsOf(created.json)
+        .map((e) => e.path)
+        .sort(),
+    ).toEqual(['image', 'url']);
     expect((await owner.request('GET', 'orgs/quote-org')).status).toBe(404);
     const updated = await owner.request('PATCH', 'orgs/iri-school', { url: 'https://iri.example/<script>' });
     expect(updated.status).toBe(400);
@@ -66,7 +81,11 @@ describe('URLs that cannot be IRIs are refused where they are entered', () => {
       resources: [{ title: 'Guide', url: 'https://example.org/guide^1', note: '' }],
     });
     expect(bad.status).toBe(400);
-    expect(errorsOf(bad.json).map((e) => e.path).sort()).toEqual(['alignments.0.targetUrl', 'resources.0.url']);
+    expect(
+      errorsOf(bad.json)
+        .map((e) => e.path)
+        .sort(),
+    ).toEqual(['alignments.0.targetUrl', 'resources.0.url']);
     const draft = await owner.request('GET', `orgs/iri-school/achievements/${achievementId}`);
     expect(draft.json['draft']).toMatchObject({ alignments: [], resources: [] });
     expect((await owner.request('PUT', `orgs/iri-school/achievements/${achievementId}`, sample)).status).toBe(200);
@@ -76,16 +95,24 @@ describe('URLs that cannot be IRIs are refused where they are entered', () => {
   it('refuses a bad evidence link, and the organisation still issues afterwards', async () => {
     const start = await learner.request('POST', `catalog/${achievementId}/start`);
     const submissionId = start.json['id'] as string;
-    const badLink = await learner.request('PUT', `me/submissions/${submissionId}/evidence/transcript`, { kind: 'link', url: 'https://x.example/transcript".pdf' });
+    const badLink = await learner.request('PUT', `me/submissions/${submissionId}/evidence/transcript`, {
+      kind: 'link',
+      url: 'https://x.example/transcript".pdf',
+    });
     expect(badLink.status).toBe(400);
     expect(errorsOf(badLink.json)).toEqual([{ path: 'url', message: expect.any(String) }]);
     await learner.request('PUT', `me/submissions/${submissionId}/evidence/plan`, { kind: 'text', text: 'A plan.' });
-    await learner.request('PUT', `me/submissions/${submissionId}/evidence/transcript`, { kind: 'link', url: 'https://x.example/transcript.pdf' });
+    await learner.request('PUT', `me/submissions/${submissionId}/evidence/transcript`, {
+      kind: 'link',
+      url: 'https://x.example/transcript.pdf',
+    });
     await learner.request('PUT', `me/submissions/${submissionId}/evidence/reflection`, { kind: 'text', text: 'A reflection.' });
     expect((await learner.request('POST', `me/submissions/${submissionId}/submit`)).json).toMatchObject({ state: 'submitted' });
     expect((await owner.request('POST', `orgs/iri-school/submissions/${submissionId}/claim`)).status).toBe(200);
     const scores = ['c1', 'c2', 'c3'].map((criterionId) => ({ criterionId, levelId: 'l3', feedback: 'Clear evidence' }));
-    expect((await owner.request('POST', `orgs/iri-school/submissions/${submissionId}/reviews`, { scores, decision: 'pass' })).json).toMatchObject({ state: 'passed' });
+    expect(
+      (await owner.request('POST', `orgs/iri-school/submissions/${submissionId}/reviews`, { scores, decision: 'pass' })).json,
+    ).toMatchObject({ state: 'passed' });
     const worker = startWorker(ctx.deps, { handlers: JOB_HANDLERS, pollMs: 0 });
     while ((await worker.tick()) > 0);
     await worker.stop();

@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/index.js';
 import type { Actor, Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
 import { AppError } from '../shared/errors.js';
@@ -15,7 +15,14 @@ export async function changeMemberRole(deps: Deps, opts: { actor: Actor; orgId: 
     }
     if (role !== opts.role) {
       await setMemberRole(tx.db, opts.orgId, opts.accountId, opts.role);
-      await recordAudit(tx, { action: 'member.role_changed', orgId: opts.orgId, actorId: opts.actor.accountId, target: opts.accountId, detail: { from: role, to: opts.role }, ip: opts.actor.ip });
+      await recordAudit(tx, {
+        action: 'member.role_changed',
+        orgId: opts.orgId,
+        actorId: opts.actor.accountId,
+        target: opts.accountId,
+        detail: { from: role, to: opts.role },
+        ip: opts.actor.ip,
+      });
     }
     const member = (await listMembers(tx.db, opts.orgId)).find((m) => m.accountId === opts.accountId);
     if (!member) throw new AppError('not_found', 'No such member');

@@ -1,7 +1,7 @@
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/index.js';
 import type { Actor, Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
-import { createSigningKey } from '../keys/create-signing-key.js';
+import { createSigningKey } from '../keys/index.js';
 import { AppError } from '../shared/errors.js';
 import type { OrgRow } from './store.js';
 import { findOrgById, insertMembership, insertOrg } from './store.js';
@@ -47,7 +47,14 @@ export async function createOrg(deps: Deps, opts: { actor: Actor; profile: OrgPr
     });
     if (!ok) throw new AppError('slug_taken', 'That address is taken', { errors: [{ path: 'slug', message: 'Choose another slug' }] });
     await insertMembership(tx.db, { orgId: id, accountId: opts.actor.accountId, role: 'owner', createdAt: now });
-    await recordAudit(tx, { action: 'org.created', orgId: id, actorId: opts.actor.accountId, target: id, detail: { slug: p.slug }, ip: opts.actor.ip });
+    await recordAudit(tx, {
+      action: 'org.created',
+      orgId: id,
+      actorId: opts.actor.accountId,
+      target: id,
+      detail: { slug: p.slug },
+      ip: opts.actor.ip,
+    });
     await createSigningKey(tx, { orgId: id, actor: opts.actor });
     await createSigningKey(tx, { orgId: id, actor: opts.actor, algorithm: 'P-256' });
     const org = await findOrgById(tx.db, id);

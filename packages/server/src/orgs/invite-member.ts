@@ -1,7 +1,7 @@
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/index.js';
 import type { Actor, Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
-import { sendMail } from '../mail/send-mail.js';
+import { sendMail } from '../mail/index.js';
 import { sha256Hex } from '../shared/hash.js';
 import { AppError } from '../shared/errors.js';
 import { presentInvitation } from './present-invitation.js';
@@ -38,7 +38,14 @@ export async function inviteMember(deps: Deps, opts: { actor: Actor; org: OrgRow
       subject: `You are invited to join ${opts.org.name} on Tessera`,
       text: `${opts.inviterName} invited you to join ${opts.org.name} on Tessera as ${opts.role}.\n\nAccept the invitation within 7 days:\n\n${link}\n\nIf you do not have a Tessera account yet, you can create one with this email address from that page.\n`,
     });
-    await recordAudit(tx, { action: 'member.invited', orgId: opts.org.id, actorId: opts.actor.accountId, target: opts.email, detail: { role: opts.role, invitationId: id }, ip: opts.actor.ip });
+    await recordAudit(tx, {
+      action: 'member.invited',
+      orgId: opts.org.id,
+      actorId: opts.actor.accountId,
+      target: opts.email,
+      detail: { role: opts.role, invitationId: id },
+      ip: opts.actor.ip,
+    });
     const row = (await listInvitationRows(tx.db, opts.org.id)).find((r) => r.id === id);
     if (!row) throw new AppError('internal', 'Invitation vanished after insert');
     return presentInvitation(row, now);

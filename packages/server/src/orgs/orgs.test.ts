@@ -62,7 +62,10 @@ describe('organisations', () => {
   it('serves the DID document and JWKS, and keeps retired keys after rotation', async () => {
     const before = await ctx.app.request('/orgs/north-high/did.json');
     expect(before.headers.get('content-type')).toMatch(/application\/did\+json/);
-    const doc1 = (await before.json()) as { id: string; verificationMethod: Array<{ id: string; type: string; publicKeyMultibase: string }> };
+    const doc1 = (await before.json()) as {
+      id: string;
+      verificationMethod: Array<{ id: string; type: string; publicKeyMultibase: string }>;
+    };
     expect(doc1.id).toBe('did:web:tessera.test:orgs:north-high');
     expect(doc1.verificationMethod).toHaveLength(2);
     const rotated = await o.request('POST', 'orgs/north-high/keys/rotate');
@@ -80,7 +83,9 @@ describe('organisations', () => {
     expect(current.map((k) => k['algorithm']).sort()).toEqual(['Ed25519', 'P-256']);
     expect(current.map((k) => k['verificationMethod'])).not.toContain(doc1.verificationMethod[0]?.id);
     expect(rotated.json).toMatchObject({ algorithm: 'Ed25519', current: true });
-    const jwks = (await (await ctx.app.request('/orgs/north-high/jwks.json')).json()) as { keys: Array<{ kty: string; crv: string; x: string; y?: string; alg: string; kid: string }> };
+    const jwks = (await (await ctx.app.request('/orgs/north-high/jwks.json')).json()) as {
+      keys: Array<{ kty: string; crv: string; x: string; y?: string; alg: string; kid: string }>;
+    };
     expect(jwks.keys).toHaveLength(4);
     expect(jwks.keys.map((k) => k.kid).sort()).toEqual(doc2.verificationMethod.map((m) => m.id).sort());
     for (const k of jwks.keys) {
@@ -167,7 +172,16 @@ describe('organisations', () => {
     const page = await dee.request('GET', 'orgs/north-high/audit?limit=100');
     expect(page.status).toBe(200);
     const actions = (page.json['items'] as Array<{ action: string }>).map((e) => e.action);
-    for (const a of ['org.created', 'key.created', 'key.rotated', 'member.invited', 'member.joined', 'member.role_changed', 'member.removed', 'account.signed_in']) {
+    for (const a of [
+      'org.created',
+      'key.created',
+      'key.rotated',
+      'member.invited',
+      'member.joined',
+      'member.role_changed',
+      'member.removed',
+      'account.signed_in',
+    ]) {
       expect(actions).toContain(a);
     }
     const small = await dee.request('GET', 'orgs/north-high/audit?limit=2');

@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/index.js';
 import type { Actor, Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
 import { AppError } from '../shared/errors.js';
@@ -13,6 +13,13 @@ export async function removeMember(deps: Deps, opts: { actor: Actor; orgId: stri
       throw new AppError('last_owner', 'The last owner cannot be removed. Make someone else an owner first.');
     }
     await deleteMembership(tx.db, opts.orgId, opts.accountId);
-    await recordAudit(tx, { action: 'member.removed', orgId: opts.orgId, actorId: opts.actor.accountId, target: opts.accountId, detail: { role }, ip: opts.actor.ip });
+    await recordAudit(tx, {
+      action: 'member.removed',
+      orgId: opts.orgId,
+      actorId: opts.actor.accountId,
+      target: opts.accountId,
+      detail: { role },
+      ip: opts.actor.ip,
+    });
   });
 }

@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/index.js';
 import type { Actor, Deps } from '../context.js';
 import { AppError } from '../shared/errors.js';
 import { findInvitation, settleInvitation } from './store.js';
@@ -10,5 +10,12 @@ export async function revokeInvitation(deps: Deps, opts: { actor: Actor; orgId: 
   if (!(await settleInvitation(deps.db, inv.id, { status: 'revoked' }))) {
     throw new AppError('invitation_not_pending', 'This invitation is no longer pending');
   }
-  await recordAudit(deps, { action: 'member.invitation_revoked', orgId: opts.orgId, actorId: opts.actor.accountId, target: inv.email, detail: { invitationId: inv.id }, ip: opts.actor.ip });
+  await recordAudit(deps, {
+    action: 'member.invitation_revoked',
+    orgId: opts.orgId,
+    actorId: opts.actor.accountId,
+    target: inv.email,
+    detail: { invitationId: inv.id },
+    ip: opts.actor.ip,
+  });
 }

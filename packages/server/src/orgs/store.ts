@@ -70,16 +70,29 @@ export async function listMembers(db: Db, orgId: string) {
 }
 
 /** Lock the organisation's memberships (serialises owner-count checks) and return the member's role and the owner count. */
-export async function lockMembershipsForChange(db: Db, orgId: string, accountId: string): Promise<{ role: RoleValue | undefined; owners: number }> {
+export async function lockMembershipsForChange(
+  db: Db,
+  orgId: string,
+  accountId: string,
+): Promise<{ role: RoleValue | undefined; owners: number }> {
   await db.execute(sql`select 1 from memberships where org_id = ${orgId} for update`);
-  const [member] = await db.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.accountId, accountId)));
-  const [owners] = await db.select({ n: count() }).from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'owner')));
+  const [member] = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.accountId, accountId)));
+  const [owners] = await db
+    .select({ n: count() })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'owner')));
   return { role: member?.role, owners: Number(owners?.n ?? 0) };
 }
 
 /** Change a member's role. */
 export async function setMemberRole(db: Db, orgId: string, accountId: string, role: RoleValue): Promise<void> {
-  await db.update(memberships).set({ role }).where(and(eq(memberships.orgId, orgId), eq(memberships.accountId, accountId)));
+  await db
+    .update(memberships)
+    .set({ role })
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.accountId, accountId)));
 }
 
 /** Remove a member. */
@@ -105,19 +118,30 @@ export async function listInvitationRows(db: Db, orgId: string): Promise<Array<I
 
 /** An invitation by id within an organisation. */
 export async function findInvitation(db: Db, orgId: string, id: string): Promise<InvitationRow | undefined> {
-  const [row] = await db.select().from(invitations).where(and(eq(invitations.orgId, orgId), eq(invitations.id, id)));
+  const [row] = await db
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.orgId, orgId), eq(invitations.id, id)));
   return row;
 }
 
 /** An invitation by token hash, with its organisation. */
 export async function findInvitationByTokenHash(db: Db, tokenHash: string): Promise<{ inv: InvitationRow; org: OrgRow } | undefined> {
-  const [row] = await db.select({ inv: invitations, org: orgs }).from(invitations).innerJoin(orgs, eq(orgs.id, invitations.orgId)).where(eq(invitations.tokenHash, tokenHash));
+  const [row] = await db
+    .select({ inv: invitations, org: orgs })
+    .from(invitations)
+    .innerJoin(orgs, eq(orgs.id, invitations.orgId))
+    .where(eq(invitations.tokenHash, tokenHash));
   return row;
 }
 
 /** Move a pending invitation to a new status; false if it was no longer pending. */
 export async function settleInvitation(db: Db, id: string, patch: Partial<typeof invitations.$inferInsert>): Promise<boolean> {
-  const r = await db.update(invitations).set(patch).where(and(eq(invitations.id, id), eq(invitations.status, 'pending'))).returning({ id: invitations.id });
+  const r = await db
+    .update(invitations)
+    .set(patch)
+    .where(and(eq(invitations.id, id), eq(invitations.status, 'pending')))
+    .returning({ id: invitations.id });
   return r.length > 0;
 }
 
@@ -129,7 +153,10 @@ export async function findReviewLabelSecret(db: Db, orgId: string): Promise<stri
 
 /** Store a sealed review-label secret unless the organisation already has one (the first writer wins). */
 export async function setReviewLabelSecretIfMissing(db: Db, orgId: string, sealed: string): Promise<void> {
-  await db.update(orgs).set({ reviewLabelSecret: sealed }).where(and(eq(orgs.id, orgId), isNull(orgs.reviewLabelSecret)));
+  await db
+    .update(orgs)
+    .set({ reviewLabelSecret: sealed })
+    .where(and(eq(orgs.id, orgId), isNull(orgs.reviewLabelSecret)));
 }
 
 /** Every organisation (platform admins' issuer list), oldest first. */

@@ -2,8 +2,8 @@ import { shownEndorsements, stepName, verificationProblem } from '@tessera/share
 import type { VerificationReport } from '@tessera/shared';
 import type { Html } from './html.js';
 import { html, page, safeHref, timeElement, withHumanDates } from './html.js';
-import type { IssuerVerification } from '../orgs/verification/issuer-verification.js';
-import { issuerVerificationLine } from '../orgs/verification/issuer-verification.js';
+import type { IssuerVerification } from '../orgs/index.js';
+import { issuerVerificationLine } from '../orgs/index.js';
 
 type Json = Record<string, unknown>;
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
@@ -67,15 +67,20 @@ function banner(v: CredentialPageView): Html {
   if (v.replacedByUrl) {
     return html`<div class="banner bad" role="alert">${statusLine('Revoked', v)}<p>This credential was re-issued; it is no longer valid. <a href="${v.replacedByUrl}">See the credential that replaced it</a>.</p></div>`;
   }
-  if (v.status === 'revoked') return html`<div class="banner bad" role="alert">${statusLine('Revoked', v)}<p>This credential is no longer valid.</p></div>`;
-  if (v.status === 'suspended') return html`<div class="banner bad" role="alert">${statusLine('Suspended', v)}<p>It does not verify while suspended.</p></div>`;
-  if (v.status === 'expired') return html`<div class="banner warn" role="alert"><p>This credential expired on ${timeElement(v.credential['validUntil'])}.</p></div>`;
-  if (v.report.verdict === 'valid') return html`<div class="banner ok" role="status">Verified: the signature, the issuer’s key, the dates and the revocation status all check out.</div>`;
+  if (v.status === 'revoked')
+    return html`<div class="banner bad" role="alert">${statusLine('Revoked', v)}<p>This credential is no longer valid.</p></div>`;
+  if (v.status === 'suspended')
+    return html`<div class="banner bad" role="alert">${statusLine('Suspended', v)}<p>It does not verify while suspended.</p></div>`;
+  if (v.status === 'expired')
+    return html`<div class="banner warn" role="alert"><p>This credential expired on ${timeElement(v.credential['validUntil'])}.</p></div>`;
+  if (v.report.verdict === 'valid')
+    return html`<div class="banner ok" role="status">Verified: the signature, the issuer’s key, the dates and the revocation status all check out.</div>`;
   // Name the check that decided the verdict, in plain words, so nobody has to read the list to learn why.
   const problem = verificationProblem(v.report.steps);
   const reason = problem ? html` — ${stepName(problem.id)}: ${withHumanDates(problem.message)}` : null;
   const more = html`<a href="#verification">See every check</a>`;
-  if (v.report.verdict === 'invalid') return html`<div class="banner bad" role="alert"><p>This credential does NOT verify${reason}</p>${more}</div>`;
+  if (v.report.verdict === 'invalid')
+    return html`<div class="banner bad" role="alert"><p>This credential does NOT verify${reason}</p>${more}</div>`;
   return html`<div class="banner warn" role="status"><p>This credential could not be fully verified${reason ?? '. Some checks could not be completed'}</p>${more}</div>`;
 }
 
@@ -105,16 +110,24 @@ function skillItems(achievement: Json): Html[] {
     const meta = [str(al['targetFramework']), str(al['targetCode'])].filter(Boolean).join(' · ');
     return html`<li class="skill">${href ? html`<a href="${href}" rel="noopener noreferrer">${name}</a>` : name}${meta ? html` <span class="meta">(${meta})</span>` : null}${criterion ? html` <span class="meta">— criterion: ${criterion}</span>` : null}</li>`;
   };
-  const whole = list(achievement['alignment']).map(rec).map((al) => item(al, null));
+  const whole = list(achievement['alignment'])
+    .map(rec)
+    .map((al) => item(al, null));
   const perCriterion = list(achievement['resultDescription'])
     .map(rec)
-    .flatMap((d) => list(d['alignment']).map(rec).map((al) => item(al, str(d['name']) || null)));
+    .flatMap((d) =>
+      list(d['alignment'])
+        .map(rec)
+        .map((al) => item(al, str(d['name']) || null)),
+    );
   return [...whole, ...perCriterion];
 }
 
 function issuerLinks(v: CredentialPageView, issuerName: string, website: string | null): Html {
   const tessera = v.issuerPageUrl ? html` · <a href="${v.issuerPageUrl}">${issuerName} on Tessera</a>` : null;
-  const transparency = v.transparencyUrl ? html` · <a href="${v.transparencyUrl}">How this is assessed (transparency and quality assurance)</a>` : null;
+  const transparency = v.transparencyUrl
+    ? html` · <a href="${v.transparencyUrl}">How this is assessed (transparency and quality assurance)</a>`
+    : null;
   const site = website ? html` · <a href="${website}" rel="noopener noreferrer">Issuer’s website</a>` : null;
   return html`<p class="meta">Issued by <strong>${issuerName}</strong>${tessera}${transparency}${site}</p>`;
 }
@@ -177,7 +190,8 @@ export function renderCredentialPage(v: CredentialPageView): string {
   });
   const hidden = (v.report.endorsements ?? []).filter((e) => e.outcome === 'rejected').length;
   const steps = v.report.steps.map(
-    (s) => html`<li><span class="badge ${s.status}">${STATUS_WORDS[s.status] ?? s.status}</span><span><strong>${stepName(s.id)}</strong>: ${withHumanDates(s.message)}</span></li>`,
+    (s) =>
+      html`<li><span class="badge ${s.status}">${STATUS_WORDS[s.status] ?? s.status}</span><span><strong>${stepName(s.id)}</strong>: ${withHumanDates(s.message)}</span></li>`,
   );
   const description = `${name}, issued by ${issuerName}${v.recipientName ? ` to ${v.recipientName}` : ''}. A verifiable Open Badges 3.0 credential.`;
   const head = html`${v.indexable ? null : html`<meta name="robots" content="noindex">\n`}<meta name="description" content="${description}">
@@ -224,7 +238,9 @@ ${evidence.length ? html`<section class="card" aria-labelledby="evidence"><h2 id
 ${
   endorsements.length || hidden
     ? html`<section class="card" aria-labelledby="endorsements"><h2 id="endorsements">Endorsements</h2>${endorsements.length ? html`<ul class="steps">${endorsements}</ul>` : null}${
-        hidden ? html`<p>${hidden === 1 ? 'One endorsement' : `${hidden} endorsements`} could not be verified and ${hidden === 1 ? 'is' : 'are'} not shown.</p>` : null
+        hidden
+          ? html`<p>${hidden === 1 ? 'One endorsement' : `${hidden} endorsements`} could not be verified and ${hidden === 1 ? 'is' : 'are'} not shown.</p>`
+          : null
       }</section>`
     : null
 }
@@ -233,7 +249,14 @@ ${shareSection(v)}`;
 }
 
 /** A LinkedIn "add to profile" link for a certification. */
-export function linkedInAddUrl(opts: { name: string; organization: string; issued: Date; expires: Date | null; url: string; id: string }): string {
+export function linkedInAddUrl(opts: {
+  name: string;
+  organization: string;
+  issued: Date;
+  expires: Date | null;
+  url: string;
+  id: string;
+}): string {
   const p = new URLSearchParams({
     startTask: 'CERTIFICATION_NAME',
     name: opts.name,

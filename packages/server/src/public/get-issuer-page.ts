@@ -1,14 +1,14 @@
-import { readContent } from '../achievements/content.js';
-import type { Content } from '../achievements/content.js';
-import { achievementImageUrl } from '../achievements/present.js';
-import { findVersion, issuedCounts, listAchievementRows } from '../achievements/store.js';
+import { readContent } from '../achievements/index.js';
+import type { Content } from '../achievements/index.js';
+import { achievementImageUrl } from '../achievements/index.js';
+import { findVersion, issuedCounts, listAchievementRows } from '../achievements/index.js';
 import type { Deps } from '../context.js';
-import { orgDid } from '../orgs/did.js';
-import { findOrgBySlug } from '../orgs/store.js';
-import type { OrgRow } from '../orgs/store.js';
-import { getAgreement } from '../reviews/get-agreement.js';
+import { orgDid } from '../orgs/index.js';
+import { findOrgBySlug } from '../orgs/index.js';
+import type { OrgRow } from '../orgs/index.js';
+import { getAgreement } from '../reviews/index.js';
 import { AppError } from '../shared/errors.js';
-import { qualityCounts } from '../submissions/store.js';
+import { qualityCounts } from '../submissions/index.js';
 import { outcomeCounts } from './store.js';
 
 /** One published micro-credential with its transparency facts. */

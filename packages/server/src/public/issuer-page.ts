@@ -1,9 +1,9 @@
 import { MIN_AGREEMENT_PAIRS } from '@tessera/shared';
-import type { Content } from '../achievements/content.js';
+import type { Content } from '../achievements/index.js';
 import type { IssuerView, TransparencyView } from './get-issuer-page.js';
 import type { Html } from './html.js';
 import { html, page, safeHref } from './html.js';
-import { issuerVerificationLine, issuerVerificationOf } from '../orgs/verification/issuer-verification.js';
+import { issuerVerificationLine, issuerVerificationOf } from '../orgs/index.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const percent = (share: number) => `${Math.round(share * 100)} %`;
@@ -15,14 +15,16 @@ function passRate(a: TransparencyView): string {
 
 /** The agreement cell: published only from MIN_AGREEMENT_PAIRS double-scored pairs on. */
 export function agreementText(a: Pick<TransparencyView, 'pairs' | 'decisionAgreement' | 'kappa'>): string {
-  if (a.pairs < MIN_AGREEMENT_PAIRS || a.decisionAgreement === null) return `not enough double-scored submissions yet (${a.pairs} of the ${MIN_AGREEMENT_PAIRS} pairs needed)`;
+  if (a.pairs < MIN_AGREEMENT_PAIRS || a.decisionAgreement === null)
+    return `not enough double-scored submissions yet (${a.pairs} of the ${MIN_AGREEMENT_PAIRS} pairs needed)`;
   return `${percent(a.decisionAgreement)} on the decision${a.kappa === null ? '' : ` (Cohen’s kappa ${a.kappa.toFixed(2)})`}`;
 }
 
 /** One compact table of quality-assurance statistics: a row per micro-credential. */
 export function qualityTable(items: TransparencyView[]): Html {
   const rows = items.map(
-    (a) => html`<tr><th scope="row">${a.content.name}</th><td class="num">${a.assessed}</td><td>${passRate(a)}</td><td class="num">${a.pairs}</td><td>${agreementText(a)}</td></tr>`,
+    (a) =>
+      html`<tr><th scope="row">${a.content.name}</th><td class="num">${a.assessed}</td><td>${passRate(a)}</td><td class="num">${a.pairs}</td><td>${agreementText(a)}</td></tr>`,
   );
   return html`<div class="table-scroll"><table class="qa">
 <caption>Quality assurance so far</caption>
@@ -47,7 +49,8 @@ function rubric(content: Content): Html[] {
   return content.rubric.criteria.map(
     (c) => html`<h3>${c.name}</h3>${c.description ? html`<p class="pre">${c.description}</p>` : null}
 <table><caption>Levels of ${c.name}, lowest first</caption><thead><tr><th scope="col">Level</th><th scope="col">Description</th><th scope="col">Points</th></tr></thead><tbody>${c.levels.map(
-      (l) => html`<tr><th scope="row">${l.name}${l.id === c.requiredLevelId ? ' (required to pass)' : ''}</th><td>${l.description}</td><td>${l.points}</td></tr>`,
+      (l) =>
+        html`<tr><th scope="row">${l.name}${l.id === c.requiredLevelId ? ' (required to pass)' : ''}</th><td>${l.description}</td><td>${l.points}</td></tr>`,
     )}</tbody></table>`,
   );
 }
@@ -87,7 +90,11 @@ ${website ? html`<p><a href="${website}" rel="noopener noreferrer">${website}</a
 <h2>Micro-credentials</h2>
 ${view.achievements.length ? view.achievements.map((a) => html`<section class="card" aria-labelledby="a-${a.id}">${summary(view, a, 2)}</section>`) : html`<p>No published micro-credentials yet.</p>`}
 ${quality}`;
-  return page({ title: `${org.name} · micro-credentials`, head: html`<meta name="description" content="${`Micro-credentials issued by ${org.name}`}">`, body });
+  return page({
+    title: `${org.name} · micro-credentials`,
+    head: html`<meta name="description" content="${`Micro-credentials issued by ${org.name}`}">`,
+    body,
+  });
 }
 
 /** One micro-credential's transparency page: how it is assessed, and how well. */
@@ -105,5 +112,9 @@ ${c.competency ? html`<h2>Competency</h2><p class="pre">${c.competency}</p>` : n
 ${policy(view, c.maxAttempts)}
 ${qualityTable([a])}
 </section>`;
-  return page({ title: `${c.name} · ${view.org.name}`, head: html`<meta name="description" content="${`${c.name}: how ${view.org.name} assesses it`}">`, body });
+  return page({
+    title: `${c.name} · ${view.org.name}`,
+    head: html`<meta name="description" content="${`${c.name}: how ${view.org.name} assesses it`}">`,
+    body,
+  });
 }

@@ -17,7 +17,8 @@ export function renderProfilePage(p: Profile): string {
   const collections = p.collections.map(
     (g) =>
       html`<section class="card" aria-label="${g.name}"><h2>${g.name}</h2><ul>${g.items.map(
-        (i) => html`<li>${link(i.name, i.url)}${i.issuer ? ` — ${i.issuer}` : ''}${i.verdict ? ` (imported; when last checked: ${i.verdict})` : ''}</li>`,
+        (i) =>
+          html`<li>${link(i.name, i.url)}${i.issuer ? ` — ${i.issuer}` : ''}${i.verdict ? ` (imported; when last checked: ${i.verdict})` : ''}</li>`,
       )}</ul></section>`,
   );
   return page({

@@ -4,8 +4,15 @@ import type { AppEnv } from '../http/types.js';
 import { AppError } from '../shared/errors.js';
 import { certificatePdf, qrCode } from './certificate.js';
 import { renderCredentialPage } from './credential-page.js';
-import { contentDisposition } from '../files/present.js';
-import { achievementNameOf, downloadNames, findVisibleCredential, getBakedBadge, getCertificate, getCredentialPage } from './get-credential-page.js';
+import { contentDisposition } from '../files/index.js';
+import {
+  achievementNameOf,
+  downloadNames,
+  findVisibleCredential,
+  getBakedBadge,
+  getCertificate,
+  getCredentialPage,
+} from './get-credential-page.js';
 import { getCredentialEvidence } from './get-evidence.js';
 import { getIssuerPage, getTransparencyPage } from './get-issuer-page.js';
 import { getProfile } from './get-profile.js';
@@ -41,24 +48,40 @@ export function publicCredentialRoutes() {
     c.header('vary', 'accept');
     if (prefersJson(c.req.header('accept'))) {
       const row = await findVisibleCredential(c.var.deps, key, viewer(c));
-      return c.body(JSON.stringify(row.document, null, 2), 200, { 'content-type': 'application/vc+ld+json', 'access-control-allow-origin': '*' });
+      return c.body(JSON.stringify(row.document, null, 2), 200, {
+        'content-type': 'application/vc+ld+json',
+        'access-control-allow-origin': '*',
+      });
     }
     return c.html(renderCredentialPage(await getCredentialPage(c.var.deps, key, viewer(c))), 200, { 'cache-control': 'no-store' });
   });
   app.get('/credentials/:key/credential.json', async (c) => {
     const row = await findVisibleCredential(c.var.deps, c.req.param('key'), viewer(c));
     const filename = downloadNames(achievementNameOf(row.document)).json;
-    return c.body(JSON.stringify(row.document, null, 2), 200, { 'content-type': 'application/vc+ld+json', 'content-disposition': contentDisposition(filename, false), 'access-control-allow-origin': '*' });
+    return c.body(JSON.stringify(row.document, null, 2), 200, {
+      'content-type': 'application/vc+ld+json',
+      'content-disposition': contentDisposition(filename, false),
+      'access-control-allow-origin': '*',
+    });
   });
   app.get('/credentials/:key/credential.jwt', async (c) => {
     const row = await findVisibleCredential(c.var.deps, c.req.param('key'), viewer(c));
     if (!row.jwt) throw new AppError('not_found', 'This credential has no VC-JWT form');
     const filename = downloadNames(achievementNameOf(row.document)).jwt;
-    return c.body(row.jwt, 200, { 'content-type': 'application/jwt', 'content-disposition': contentDisposition(filename, false), 'access-control-allow-origin': '*' });
+    return c.body(row.jwt, 200, {
+      'content-type': 'application/jwt',
+      'content-disposition': contentDisposition(filename, false),
+      'access-control-allow-origin': '*',
+    });
   });
   const badge = (format: 'native' | 'svg' | 'png') => async (c: Context<AppEnv>) => {
     const baked = await getBakedBadge(c.var.deps, { key: c.req.param('key') ?? '', viewerId: viewer(c), format });
-    return c.body(new Uint8Array(baked.bytes), 200, { 'content-type': baked.mimeType, 'content-disposition': contentDisposition(baked.filename, false), 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:", 'x-content-type-options': 'nosniff' });
+    return c.body(new Uint8Array(baked.bytes), 200, {
+      'content-type': baked.mimeType,
+      'content-disposition': contentDisposition(baked.filename, false),
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+      'x-content-type-options': 'nosniff',
+    });
   };
   app.get('/credentials/:key/badge', badge('native'));
   app.get('/credentials/:key/badge.svg', badge('svg'));
@@ -66,27 +89,50 @@ export function publicCredentialRoutes() {
   app.get('/credentials/:key/qr.svg', async (c) => {
     const view = await getCredentialPage(c.var.deps, c.req.param('key'), viewer(c));
     const qr = await qrCode(view.pageUrl, 'svg');
-    return c.body(new Uint8Array(qr.bytes), 200, { 'content-type': qr.mimeType, 'content-disposition': contentDisposition(view.downloads.qrSvg, true), 'x-content-type-options': 'nosniff' });
+    return c.body(new Uint8Array(qr.bytes), 200, {
+      'content-type': qr.mimeType,
+      'content-disposition': contentDisposition(view.downloads.qrSvg, true),
+      'x-content-type-options': 'nosniff',
+    });
   });
   app.get('/credentials/:key/qr.png', async (c) => {
     const view = await getCredentialPage(c.var.deps, c.req.param('key'), viewer(c));
     const qr = await qrCode(view.pageUrl, 'png');
-    return c.body(new Uint8Array(qr.bytes), 200, { 'content-type': qr.mimeType, 'content-disposition': contentDisposition(view.downloads.qrPng, false) });
+    return c.body(new Uint8Array(qr.bytes), 200, {
+      'content-type': qr.mimeType,
+      'content-disposition': contentDisposition(view.downloads.qrPng, false),
+    });
   });
   app.get('/credentials/:key/certificate.pdf', async (c) => {
     const { view, badge } = await getCertificate(c.var.deps, c.req.param('key'), viewer(c));
     const pdf = await certificatePdf(view, badge);
-    return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': contentDisposition(view.downloads.pdf, false) });
+    return c.body(new Uint8Array(pdf), 200, {
+      'content-type': 'application/pdf',
+      'content-disposition': contentDisposition(view.downloads.pdf, false),
+    });
   });
   app.get('/credentials/:key/evidence/:requirementId', async (c) => {
-    const content = await getCredentialEvidence(c.var.deps, { key: c.req.param('key'), requirementId: c.req.param('requirementId'), viewerId: viewer(c) });
-    const headers = { 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; sandbox" };
+    const content = await getCredentialEvidence(c.var.deps, {
+      key: c.req.param('key'),
+      requirementId: c.req.param('requirementId'),
+      viewerId: viewer(c),
+    });
+    const headers = {
+      'cache-control': 'private, no-store',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+    };
     // A file is served by the files route, which checks the same evidence visibility again.
-    if (content.kind === 'file') return c.redirect(`${c.var.deps.env.TESSERA_BASE_URL}/api/v1/files/${encodeURIComponent(content.fileId)}`, 302);
+    if (content.kind === 'file')
+      return c.redirect(`${c.var.deps.env.TESSERA_BASE_URL}/api/v1/files/${encodeURIComponent(content.fileId)}`, 302);
     return c.body(content.text, 200, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
   });
-  app.get('/people/:accountId', async (c) => c.html(renderProfilePage(await getProfile(c.var.deps, c.req.param('accountId'))), 200, { 'cache-control': 'no-store' }));
-  app.get('/orgs/:slug', async (c) => c.html(renderIssuerPage(await getIssuerPage(c.var.deps, c.req.param('slug'))), 200, { 'cache-control': 'public, max-age=60' }));
+  app.get('/people/:accountId', async (c) =>
+    c.html(renderProfilePage(await getProfile(c.var.deps, c.req.param('accountId'))), 200, { 'cache-control': 'no-store' }),
+  );
+  app.get('/orgs/:slug', async (c) =>
+    c.html(renderIssuerPage(await getIssuerPage(c.var.deps, c.req.param('slug'))), 200, { 'cache-control': 'public, max-age=60' }),
+  );
   app.get('/orgs/:slug/achievements/:id', async (c) => {
     const { view, item } = await getTransparencyPage(c.var.deps, c.req.param('slug'), c.req.param('id'));
     return c.html(renderTransparencyPage(view, item), 200, { 'cache-control': 'public, max-age=60' });

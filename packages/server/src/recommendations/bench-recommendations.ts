@@ -92,16 +92,14 @@ export async function benchRecommendations(
     },
   });
   const goalId = deps.ids.id('goal');
-  await db
-    .insert(learnerGoals)
-    .values({
-      id: goalId,
-      accountId: learnerId,
-      occupationCode: 'BENCH-1',
-      roleId: null,
-      target: 'occupation:BENCH-1',
-      createdAt: deps.clock.now(),
-    });
+  await db.insert(learnerGoals).values({
+    id: goalId,
+    accountId: learnerId,
+    occupationCode: 'BENCH-1',
+    roleId: null,
+    target: 'occupation:BENCH-1',
+    createdAt: deps.clock.now(),
+  });
 
   const once = async () => {
     const [{ requirements }, profile] = await Promise.all([

@@ -1,5 +1,5 @@
 import type { Deps } from '../context.js';
-import { enqueueJob } from '../jobs/queue.js';
+import { enqueueJob } from '../jobs/index.js';
 import { refreshStats, statsRefreshedAt } from './store.js';
 
 /** The job that recomputes co-earning and popularity. */

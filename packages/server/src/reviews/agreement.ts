@@ -1,4 +1,4 @@
-import type { Content } from '../achievements/content.js';
+import type { Content } from '../achievements/index.js';
 
 /** One double-scored pair: the two reviews of the same attempt. */
 export interface ReviewPair {
@@ -28,7 +28,9 @@ export function agreementStats(content: Content, pairs: ReviewPair[]) {
     decisionAgreement: share(decisions),
     decisionKappa: cohensKappa(decisions),
     criteria: content.rubric.criteria.map((c) => {
-      const levels = pairs.filter((p) => p.a.levels[c.id] && p.b.levels[c.id]).map((p): [string, string] => [p.a.levels[c.id] ?? '', p.b.levels[c.id] ?? '']);
+      const levels = pairs
+        .filter((p) => p.a.levels[c.id] && p.b.levels[c.id])
+        .map((p): [string, string] => [p.a.levels[c.id] ?? '', p.b.levels[c.id] ?? '']);
       return { criterionId: c.id, name: c.name, pairs: levels.length, exactAgreement: share(levels), kappa: cohensKappa(levels) };
     }),
   };

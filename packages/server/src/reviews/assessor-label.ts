@@ -1,8 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { findAccountById } from '../accounts/store.js';
+import { findAccountById } from '../accounts/index.js';
 import type { Deps } from '../context.js';
-import type { OrgRow } from '../orgs/store.js';
-import { findReviewLabelSecret, setReviewLabelSecretIfMissing } from '../orgs/store.js';
+import type { OrgRow } from '../orgs/index.js';
+import { findReviewLabelSecret, setReviewLabelSecretIfMissing } from '../orgs/index.js';
 
 /** AAD binding a sealed review-label secret to its organisation, so sealed values cannot be swapped between rows. */
 export function reviewLabelContext(orgId: string): string {

@@ -13,14 +13,19 @@ let owner: ApiClient;
 let achievementId = '';
 
 /** The old, unkeyed label: both inputs are public, so anyone could recompute it. */
-const oldLabel = (orgId: string, learnerId: string) => `Learner ${createHash('sha256').update(`${orgId}:${learnerId}`).digest('hex').slice(0, 4).toUpperCase()}`;
+const oldLabel = (orgId: string, learnerId: string) =>
+  `Learner ${createHash('sha256').update(`${orgId}:${learnerId}`).digest('hex').slice(0, 4).toUpperCase()}`;
 
 async function submitAs(email: string): Promise<string> {
   const learner = new ApiClient(ctx);
   const account = await learner.signUp(email);
   const start = await learner.request('POST', `catalog/${achievementId}/start`);
   const sid = start.json['id'] as string;
-  for (const [req, body] of [['plan', { kind: 'text', text: 'plan' }], ['transcript', { kind: 'link', url: 'https://example.org/t' }], ['reflection', { kind: 'text', text: 'r' }]] as const) {
+  for (const [req, body] of [
+    ['plan', { kind: 'text', text: 'plan' }],
+    ['transcript', { kind: 'link', url: 'https://example.org/t' }],
+    ['reflection', { kind: 'text', text: 'r' }],
+  ] as const) {
     await learner.request('PUT', `me/submissions/${sid}/evidence/${req}`, body);
   }
   expect((await learner.request('POST', `me/submissions/${sid}/submit`)).status).toBe(200);
@@ -53,7 +58,9 @@ describe('blind-review labels', () => {
     const sealed = org.reviewLabelSecret;
     expect(sealed).toMatch(/^v\d+\./);
     const secret = ctx.deps.keyring.open(sealed ?? '', `tessera:review-label:${org.id}`);
-    const expected = learners.map((id) => `Learner ${createHmac('sha256', secret).update(`learner:${id}`).digest('hex').slice(0, 4).toUpperCase()}`);
+    const expected = learners.map(
+      (id) => `Learner ${createHmac('sha256', secret).update(`learner:${id}`).digest('hex').slice(0, 4).toUpperCase()}`,
+    );
     expect([...labels].sort()).toEqual([...expected].sort());
     // Nothing the API returns about the organisation carries the secret.
     expect((await owner.request('GET', 'orgs/blind')).text).not.toContain(sealed ?? '-');
@@ -65,7 +72,10 @@ describe('blind-review labels', () => {
     const first = await blindLearnerLabel(ctx.deps, org, 'acc_stable');
     expect(await blindLearnerLabel(ctx.deps, { id: org.id, reviewLabelSecret: null }, 'acc_stable')).toBe(first);
     await ctx.deps.db.update(orgs).set({ reviewLabelSecret: null }).where(eq(orgs.id, org.id));
-    const [a, b] = await Promise.all([blindLearnerLabel(ctx.deps, { id: org.id, reviewLabelSecret: null }, 'acc_x'), blindLearnerLabel(ctx.deps, { id: org.id, reviewLabelSecret: null }, 'acc_x')]);
+    const [a, b] = await Promise.all([
+      blindLearnerLabel(ctx.deps, { id: org.id, reviewLabelSecret: null }, 'acc_x'),
+      blindLearnerLabel(ctx.deps, { id: org.id, reviewLabelSecret: null }, 'acc_x'),
+    ]);
     expect(a).toBe(b);
     expect((await findOrgBySlug(ctx.deps.db, 'blind'))?.reviewLabelSecret).toMatch(/^v\d+\./);
   });

@@ -1,7 +1,7 @@
 import type { Actor, Deps } from '../context.js';
-import type { OrgRow } from '../orgs/store.js';
+import type { OrgRow } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
-import { slotsOf } from '../submissions/store.js';
+import { slotsOf } from '../submissions/index.js';
 import { claimSubmission } from './claim-submission.js';
 import { queueStatus } from './queue-status.js';
 import { listQueueRowsFiltered } from './store.js';

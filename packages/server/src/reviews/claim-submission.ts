@@ -1,8 +1,8 @@
 import type { Actor, Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
-import type { OrgRow } from '../orgs/store.js';
+import type { OrgRow } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
-import { claimIsLive, lockSlots, updateSlot, updateSubmission } from '../submissions/store.js';
+import { claimIsLive, lockSlots, updateSlot, updateSubmission } from '../submissions/index.js';
 import { loadOrgSubmission } from './load-org-submission.js';
 
 /** How long a claim holds a submission for one assessor. */

@@ -1,12 +1,12 @@
-import type { Content } from '../achievements/content.js';
+import type { Content } from '../achievements/index.js';
 import { recordAssessmentAward } from '../awards/index.js';
-import { levelMeets } from '../achievements/content.js';
+import { levelMeets } from '../achievements/index.js';
 import type { Deps } from '../context.js';
-import { enqueueJob } from '../jobs/queue.js';
-import { notify } from '../notifications/notify.js';
+import { enqueueJob } from '../jobs/index.js';
+import { notify } from '../notifications/index.js';
 import { AppError } from '../shared/errors.js';
-import type { SubmissionRow } from '../submissions/store.js';
-import { setAttemptOutcome, updateSubmission } from '../submissions/store.js';
+import type { SubmissionRow } from '../submissions/index.js';
+import { setAttemptOutcome, updateSubmission } from '../submissions/index.js';
 
 /** Job type that issues the credential of a passed submission. */
 export const ISSUE_CREDENTIAL_JOB = 'credential.issue';
@@ -35,14 +35,23 @@ export function scoreReview(content: Content, scores: ScoreInput[], decision: 'p
     if (!cr.levels.some((l) => l.id === s.levelId)) errors.push({ path: `scores.${i}.levelId`, message: 'Not a level of this criterion' });
     return { criterionId: cr.id, levelId: s.levelId, feedback: s.feedback, met: levelMeets(content, cr.id, s.levelId) };
   });
-  if (scores.length !== content.rubric.criteria.length || scores.some((s) => !content.rubric.criteria.some((c) => c.id === s.criterionId))) {
+  if (
+    scores.length !== content.rubric.criteria.length ||
+    scores.some((s) => !content.rubric.criteria.some((c) => c.id === s.criterionId))
+  ) {
     errors.push({ path: 'scores', message: 'Score each rubric criterion exactly once' });
   }
   if (errors.length) throw new AppError('validation_failed', 'The scores do not match the rubric', { errors });
   const scored = out.filter((x): x is NonNullable<typeof x> => x !== null);
   const allMet = scored.every((x) => x.met);
-  if (decision === 'pass' && !allMet) throw new AppError('validation_failed', 'A pass needs every criterion at its required level', { errors: [{ path: 'decision', message: 'Some criteria are below the required level' }] });
-  if (decision === 'needs_revision' && allMet) throw new AppError('validation_failed', 'Every criterion is met: decide pass, or lower a level', { errors: [{ path: 'decision', message: 'All criteria are met' }] });
+  if (decision === 'pass' && !allMet)
+    throw new AppError('validation_failed', 'A pass needs every criterion at its required level', {
+      errors: [{ path: 'decision', message: 'Some criteria are below the required level' }],
+    });
+  if (decision === 'needs_revision' && allMet)
+    throw new AppError('validation_failed', 'Every criterion is met: decide pass, or lower a level', {
+      errors: [{ path: 'decision', message: 'All criteria are met' }],
+    });
   return scored;
 }
 
@@ -62,16 +71,33 @@ export async function applyDecision(
     await updateSubmission(deps.db, s.id, { state: 'passed', openCriteria: [], decidedAt: now, updatedAt: now });
     // The pass becomes an award (exactly once per submission and attempt); the job signs its credential.
     const award = await recordAssessmentAward(deps, { submission: s });
-    await enqueueJob(deps, { type: ISSUE_CREDENTIAL_JOB, payload: { submissionId: s.id, awardId: award.id }, idempotencyKey: issuanceJobKey(s.id), orgId: s.orgId });
-    await notify(deps, { accountId: s.learnerId, title: `You earned “${opts.content.name}”`, body: 'Your evidence met every criterion of the rubric. Your credential is being signed; the submission page shows when it is in your wallet.', link });
+    await enqueueJob(deps, {
+      type: ISSUE_CREDENTIAL_JOB,
+      payload: { submissionId: s.id, awardId: award.id },
+      idempotencyKey: issuanceJobKey(s.id),
+      orgId: s.orgId,
+    });
+    await notify(deps, {
+      accountId: s.learnerId,
+      title: `You earned “${opts.content.name}”`,
+      body: 'Your evidence met every criterion of the rubric. Your credential is being signed; the submission page shows when it is in your wallet.',
+      link,
+    });
     return;
   }
   const last = s.attempt >= opts.content.maxAttempts;
-  await updateSubmission(deps.db, s.id, { state: last ? 'not_passed' : 'needs_revision', openCriteria: opts.unmet, decidedAt: now, updatedAt: now });
+  await updateSubmission(deps.db, s.id, {
+    state: last ? 'not_passed' : 'needs_revision',
+    openCriteria: opts.unmet,
+    decidedAt: now,
+    updatedAt: now,
+  });
   await notify(deps, {
     accountId: s.learnerId,
     title: last ? `“${opts.content.name}” was not passed` : `Revision requested for “${opts.content.name}”`,
-    body: last ? 'Your last attempt did not meet every criterion. Read the feedback for next time.' : `Read the assessor's feedback and revise the evidence for ${opts.unmet.length} criterion(s).`,
+    body: last
+      ? 'Your last attempt did not meet every criterion. Read the feedback for next time.'
+      : `Read the assessor's feedback and revise the evidence for ${opts.unmet.length} criterion(s).`,
     link,
   });
 }

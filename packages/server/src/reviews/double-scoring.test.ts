@@ -53,13 +53,23 @@ describe('double scoring', () => {
     await a1.request('POST', `orgs/dbl/submissions/${sid}/claim`);
     await a1.request('POST', `orgs/dbl/submissions/${sid}/reviews`, { scores: all('l3'), decision: 'pass' });
     await a2.request('POST', `orgs/dbl/submissions/${sid}/claim`);
-    const split = await a2.request('POST', `orgs/dbl/submissions/${sid}/reviews`, { scores: [{ criterionId: 'c1', levelId: 'l3', feedback: 'ok' }, { criterionId: 'c2', levelId: 'l1', feedback: 'thin' }, { criterionId: 'c3', levelId: 'l3', feedback: 'ok' }], decision: 'needs_revision' });
+    const split = await a2.request('POST', `orgs/dbl/submissions/${sid}/reviews`, {
+      scores: [
+        { criterionId: 'c1', levelId: 'l3', feedback: 'ok' },
+        { criterionId: 'c2', levelId: 'l1', feedback: 'thin' },
+        { criterionId: 'c3', levelId: 'l3', feedback: 'ok' },
+      ],
+      decision: 'needs_revision',
+    });
     expect(split.json).toMatchObject({ state: 'disputed', canSettle: false });
     expect((await a1.request('POST', `orgs/dbl/submissions/${sid}/settle`, { scores: all('l3'), decision: 'pass' })).status).toBe(403);
     const ownerView = await owner.request('GET', `orgs/dbl/submissions/${sid}`);
     expect(ownerView.json).toMatchObject({ canSettle: true });
     expect((ownerView.json['reviews'] as unknown[]).length).toBe(2);
-    const settled = await owner.request('POST', `orgs/dbl/submissions/${sid}/settle`, { scores: all('l3', 'Settled: meets the rubric'), decision: 'pass' });
+    const settled = await owner.request('POST', `orgs/dbl/submissions/${sid}/settle`, {
+      scores: all('l3', 'Settled: meets the rubric'),
+      decision: 'pass',
+    });
     expect(settled.json).toMatchObject({ state: 'passed' });
   });
 
@@ -67,7 +77,11 @@ describe('double scoring', () => {
     const stats = await a1.request('GET', `orgs/dbl/achievements/${achievementId}/agreement`);
     expect(stats.json).toMatchObject({ pairs: 2, decisionAgreement: 0.5 });
     const criteria = stats.json['criteria'] as Array<{ criterionId: string; exactAgreement: number }>;
-    expect(criteria.map((c) => [c.criterionId, c.exactAgreement])).toEqual([['c1', 1], ['c2', 0.5], ['c3', 1]]);
+    expect(criteria.map((c) => [c.criterionId, c.exactAgreement])).toEqual([
+      ['c1', 1],
+      ['c2', 0.5],
+      ['c3', 1],
+    ]);
   });
 
   it('takes no new starts once retired, and keeps existing work', async () => {

@@ -35,7 +35,11 @@ async function upload(c: ApiClient, name: string, bytes: Uint8Array, purpose = '
   const form = new FormData();
   form.set('file', new File([bytes], name));
   form.set('purpose', purpose);
-  const res = await ctx.app.request('/api/v1/files', { method: 'POST', body: form, headers: { cookie: c.cookie ?? '', 'x-csrf-token': c.csrf ?? '' } });
+  const res = await ctx.app.request('/api/v1/files', {
+    method: 'POST',
+    body: form,
+    headers: { cookie: c.cookie ?? '', 'x-csrf-token': c.csrf ?? '' },
+  });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
@@ -52,14 +56,20 @@ async function publicDocuments(doc: Record<string, unknown>): Promise<Map<string
   return docs;
 }
 
-const scores = (levels: [string, string, string], feedback = 'Specific feedback') => ['c1', 'c2', 'c3'].map((criterionId, i) => ({ criterionId, levelId: levels[i] ?? 'l1', feedback }));
+const scores = (levels: [string, string, string], feedback = 'Specific feedback') =>
+  ['c1', 'c2', 'c3'].map((criterionId, i) => ({ criterionId, levelId: levels[i] ?? 'l1', feedback }));
 
 beforeAll(async () => {
   ctx = await createTestContext();
   owner = new ApiClient(ctx);
   await owner.signUp('owner@riverside.test');
   // This district issues with a second status list, so its credentials can be suspended as well as revoked.
-  await owner.request('POST', 'orgs', { slug: 'riverside', name: 'Riverside School District', doubleScorePercent: 0, suspensionEnabled: true });
+  await owner.request('POST', 'orgs', {
+    slug: 'riverside',
+    name: 'Riverside School District',
+    doubleScorePercent: 0,
+    suspensionEnabled: true,
+  });
   designer = await joinOrg('designer@riverside.test', 'designer');
   assessor = await joinOrg('assessor@riverside.test', 'assessor');
   learner = new ApiClient(ctx);
@@ -77,10 +87,17 @@ describe('designer', () => {
     achievementId = created.json['id'] as string;
     const early = await designer.request('POST', `orgs/riverside/achievements/${achievementId}/publish`);
     expect(early.status).toBe(400);
-    expect((early.json['errors'] as Array<{ path: string }>).map((e) => e.path)).toEqual(expect.arrayContaining(['rubric.criteria', 'evidenceRequirements', 'learningGoal']));
-    const bad = await designer.request('PUT', `orgs/riverside/achievements/${achievementId}`, { ...sampleAchievement(), rubric: { criteria: [{ id: 'c1', name: 'X', levels: [{ id: 'a', name: 'A', points: 1 }], requiredLevelId: 'zz' }] } });
+    expect((early.json['errors'] as Array<{ path: string }>).map((e) => e.path)).toEqual(
+      expect.arrayContaining(['rubric.criteria', 'evidenceRequirements', 'learningGoal']),
+    );
+    const bad = await designer.request('PUT', `orgs/riverside/achievements/${achievementId}`, {
+      ...sampleAchievement(),
+      rubric: { criteria: [{ id: 'c1', name: 'X', levels: [{ id: 'a', name: 'A', points: 1 }], requiredLevelId: 'zz' }] },
+    });
     expect(bad.status).toBe(400);
-    expect((bad.json['errors'] as Array<{ path: string }>).map((e) => e.path)).toEqual(expect.arrayContaining(['rubric.criteria.0.levels']));
+    expect((bad.json['errors'] as Array<{ path: string }>).map((e) => e.path)).toEqual(
+      expect.arrayContaining(['rubric.criteria.0.levels']),
+    );
     const saved = await designer.request('PUT', `orgs/riverside/achievements/${achievementId}`, sampleAchievement());
     expect(saved.json).toMatchObject({ status: 'draft', hasUnpublishedChanges: true });
     const pub = await designer.request('POST', `orgs/riverside/achievements/${achievementId}/publish`);
@@ -126,9 +143,15 @@ describe('learner, assessor, issuance', () => {
     expect(pdf.json).toMatchObject({ mimeType: 'application/pdf', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const early = await learner.request('POST', `me/submissions/${submissionId}/submit`);
     expect(early.status).toBe(400);
-    await learner.request('PUT', `me/submissions/${submissionId}/evidence/plan`, { kind: 'text', text: 'Week 1: a prompt asking for two sources.' });
+    await learner.request('PUT', `me/submissions/${submissionId}/evidence/plan`, {
+      kind: 'text',
+      text: 'Week 1: a prompt asking for two sources.',
+    });
     await learner.request('PUT', `me/submissions/${submissionId}/evidence/transcript`, { kind: 'file', fileId: pdf.json['id'] });
-    const wrongKind = await learner.request('PUT', `me/submissions/${submissionId}/evidence/reflection`, { kind: 'link', url: 'https://x.example' });
+    const wrongKind = await learner.request('PUT', `me/submissions/${submissionId}/evidence/reflection`, {
+      kind: 'link',
+      url: 'https://x.example',
+    });
     expect(wrongKind.status).toBe(400);
     await learner.request('PUT', `me/submissions/${submissionId}/evidence/reflection`, { kind: 'text', text: 'First reflection.' });
     expect((await assessor.request('GET', `files/${pdf.json['id']}`)).status).toBe(404);
@@ -145,7 +168,10 @@ describe('learner, assessor, issuance', () => {
     expect(String(q.json[0]?.['learnerLabel'])).toMatch(/^Learner [0-9A-F]{4}$/);
     expect((await learner.request('GET', 'orgs/riverside/queue')).status).toBe(404);
     expect((await designer.request('GET', 'orgs/riverside/queue')).status).toBe(403);
-    const noClaim = await assessor.request('POST', `orgs/riverside/submissions/${submissionId}/reviews`, { scores: scores(['l3', 'l3', 'l3']), decision: 'pass' });
+    const noClaim = await assessor.request('POST', `orgs/riverside/submissions/${submissionId}/reviews`, {
+      scores: scores(['l3', 'l3', 'l3']),
+      decision: 'pass',
+    });
     expect(noClaim.status).toBe(409);
     await expect(issueCredential(ctx.deps, { submissionId })).rejects.toThrow(/has not passed/);
     expect(await ctx.deps.db.select().from(credentials)).toHaveLength(0);
@@ -154,18 +180,36 @@ describe('learner, assessor, issuance', () => {
   it('asks for revision on one criterion; the learner may change only that evidence', async () => {
     const claim = await assessor.request('POST', `orgs/riverside/submissions/${submissionId}/claim`);
     expect(claim.json).toMatchObject({ state: 'in_review', canReview: true, claim: { mine: true } });
-    const inconsistent = await assessor.request('POST', `orgs/riverside/submissions/${submissionId}/reviews`, { scores: scores(['l3', 'l3', 'l2']), decision: 'pass' });
+    const inconsistent = await assessor.request('POST', `orgs/riverside/submissions/${submissionId}/reviews`, {
+      scores: scores(['l3', 'l3', 'l2']),
+      decision: 'pass',
+    });
     expect(inconsistent.status).toBe(400);
-    const review = await assessor.request('POST', `orgs/riverside/submissions/${submissionId}/reviews`, { scores: scores(['l3', 'l2', 'l2'], 'Go deeper on impact'), overallFeedback: 'Nearly there', decision: 'needs_revision' });
+    const review = await assessor.request('POST', `orgs/riverside/submissions/${submissionId}/reviews`, {
+      scores: scores(['l3', 'l2', 'l2'], 'Go deeper on impact'),
+      overallFeedback: 'Nearly there',
+      decision: 'needs_revision',
+    });
     expect(review.status).toBe(200);
     const mine = await learner.request('GET', `me/submissions/${submissionId}`);
     expect(mine.json).toMatchObject({ state: 'needs_revision', openCriterionIds: ['c3'] });
     expect((mine.json['reviews'] as unknown[]).length).toBe(1);
     expect((mine.json['reviews'] as Array<{ assessorName: unknown }>)[0]?.assessorName).toBeNull();
-    const editable = Object.fromEntries((mine.json['evidence'] as Array<{ requirementId: string; editable: boolean }>).map((e) => [e.requirementId, e.editable]));
+    const editable = Object.fromEntries(
+      (mine.json['evidence'] as Array<{ requirementId: string; editable: boolean }>).map((e) => [e.requirementId, e.editable]),
+    );
     expect(editable).toEqual({ plan: false, reflection: true, transcript: false });
-    expect((await learner.request('PUT', `me/submissions/${submissionId}/evidence/plan`, { kind: 'text', text: 'changed' })).status).toBe(409);
-    expect((await learner.request('PUT', `me/submissions/${submissionId}/evidence/reflection`, { kind: 'text', text: 'Revised reflection with student outcomes.' })).status).toBe(200);
+    expect((await learner.request('PUT', `me/submissions/${submissionId}/evidence/plan`, { kind: 'text', text: 'changed' })).status).toBe(
+      409,
+    );
+    expect(
+      (
+        await learner.request('PUT', `me/submissions/${submissionId}/evidence/reflection`, {
+          kind: 'text',
+          text: 'Revised reflection with student outcomes.',
+        })
+      ).status,
+    ).toBe(200);
     const again = await learner.request('POST', `me/submissions/${submissionId}/submit`);
     expect(again.json).toMatchObject({ state: 'submitted', attempt: 2 });
     const notes = await learner.request('GET', 'me/notifications');
@@ -174,7 +218,11 @@ describe('learner, assessor, issuance', () => {
 
   it('passes it, and the credential is issued exactly once, signed, verifiable with @digitalbazaar/vc', async () => {
     await assessor.request('POST', `orgs/riverside/submissions/${submissionId}/claim`);
-    const pass = await assessor.request('POST', `orgs/riverside/submissions/${submissionId}/reviews`, { scores: scores(['l3', 'l2', 'l3']), overallFeedback: 'Well done', decision: 'pass' });
+    const pass = await assessor.request('POST', `orgs/riverside/submissions/${submissionId}/reviews`, {
+      scores: scores(['l3', 'l2', 'l3']),
+      overallFeedback: 'Well done',
+      decision: 'pass',
+    });
     expect(pass.json).toMatchObject({ state: 'passed' });
     const [a, b] = await Promise.allSettled([issueCredential(ctx.deps, { submissionId }), issueCredential(ctx.deps, { submissionId })]);
     const ids = [a, b].filter((r): r is PromiseFulfilledResult<string> => r.status === 'fulfilled').map((r) => r.value);
@@ -192,21 +240,51 @@ describe('learner, assessor, issuance', () => {
     expect((subject['achievement'] as Record<string, unknown>)['resultDescription']).toHaveLength(3);
     expect(doc['validUntil']).toEqual(expect.any(String));
     expect(Array.isArray(doc['proof'])).toBe(true);
-    const didDoc = (await (await ctx.app.request('/orgs/riverside/did.json')).json()) as { id: string; verificationMethod: Array<{ id: string; publicKeyMultibase: string }> };
-    const extra = new Map<string, object>([[didDoc.id, didDoc], ...didDoc.verificationMethod.map((m): [string, object] => [m.id, { '@context': 'https://w3id.org/security/multikey/v1', ...m }])]);
+    const didDoc = (await (await ctx.app.request('/orgs/riverside/did.json')).json()) as {
+      id: string;
+      verificationMethod: Array<{ id: string; publicKeyMultibase: string }>;
+    };
+    const extra = new Map<string, object>([
+      [didDoc.id, didDoc],
+      ...didDoc.verificationMethod.map((m): [string, object] => [m.id, { '@context': 'https://w3id.org/security/multikey/v1', ...m }]),
+    ]);
     const suite = new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
-    const result = await verifyCredential({ credential: doc, suite, documentLoader: documentLoader(extra), checkStatus: async () => ({ verified: true }) });
+    const result = await verifyCredential({
+      credential: doc,
+      suite,
+      documentLoader: documentLoader(extra),
+      checkStatus: async () => ({ verified: true }),
+    });
     expect(result.verified).toBe(true);
     const tampered = { ...doc, name: 'Something else' };
-    expect((await verifyCredential({ credential: tampered, suite, documentLoader: documentLoader(extra), checkStatus: async () => ({ verified: true }) })).verified).toBe(false);
+    expect(
+      (
+        await verifyCredential({
+          credential: tampered,
+          suite,
+          documentLoader: documentLoader(extra),
+          checkStatus: async () => ({ verified: true }),
+        })
+      ).verified,
+    ).toBe(false);
     const jwks = createLocalJWKSet((await (await ctx.app.request('/orgs/riverside/jwks.json')).json()) as JSONWebKeySet);
     const { payload, protectedHeader } = await jwtVerify(rows[0]?.jwt ?? '', jwks);
     // The JWT form is ES256 with the organisation's P-256 key (the algorithm 1EdTech's validator accepts).
-    expect(protectedHeader).toMatchObject({ alg: 'ES256', kid: didDoc.verificationMethod.find((m) => m.publicKeyMultibase.startsWith('zDn'))?.id });
+    expect(protectedHeader).toMatchObject({
+      alg: 'ES256',
+      kid: didDoc.verificationMethod.find((m) => m.publicKeyMultibase.startsWith('zDn'))?.id,
+    });
     const jwtReport = await verifyReport(rows[0]?.jwt ?? '', { documents: await publicDocuments(doc), now: new Date() });
-    expect(jwtReport.steps.find((x) => x.id === 'proof.jwt'), JSON.stringify(jwtReport.steps)).toMatchObject({ status: 'passed', message: expect.stringMatching(/ES256/) });
+    expect(
+      jwtReport.steps.find((x) => x.id === 'proof.jwt'),
+      JSON.stringify(jwtReport.steps),
+    ).toMatchObject({ status: 'passed', message: expect.stringMatching(/ES256/) });
     expect(jwtReport.verdict).toBe('valid');
-    expect(payload).toMatchObject({ iss: 'did:web:tessera.test:orgs:riverside', jti: rows[0]?.id, name: 'Facilitating Online Discussions' });
+    expect(payload).toMatchObject({
+      iss: 'did:web:tessera.test:orgs:riverside',
+      jti: rows[0]?.id,
+      name: 'Facilitating Online Discussions',
+    });
     expect(payload.exp).toBe(Math.floor(new Date(String(doc['validUntil'])).getTime() / 1000));
     const report = await verifyReport(doc, { documents: await publicDocuments(doc), now: new Date() });
     expect(report.verdict).toBe('valid');
@@ -234,13 +312,24 @@ describe('learner, assessor, issuance', () => {
   it('lets owners revoke with a reason: the status list bit is set, audited and published', async () => {
     const [row] = await ctx.deps.db.select().from(credentials).where(eq(credentials.submissionId, submissionId));
     const id = encodeURIComponent(row?.id ?? '');
-    expect((await assessor.request('POST', `orgs/riverside/credentials/${id}/revoke`, { reason: 'Plagiarised evidence' })).status).toBe(403);
-    expect((await outsider.request('POST', `orgs/riverside/credentials/${id}/revoke`, { reason: 'Plagiarised evidence' })).status).toBe(404);
-    expect((await owner.request('POST', `orgs/riverside/credentials/${id}/suspend`, { reason: 'Under investigation' })).json).toMatchObject({ status: 'suspended' });
-    expect((await owner.request('POST', `orgs/riverside/credentials/${id}/unsuspend`, { reason: 'Cleared' })).json).toMatchObject({ status: 'active' });
+    expect((await assessor.request('POST', `orgs/riverside/credentials/${id}/revoke`, { reason: 'Plagiarised evidence' })).status).toBe(
+      403,
+    );
+    expect((await outsider.request('POST', `orgs/riverside/credentials/${id}/revoke`, { reason: 'Plagiarised evidence' })).status).toBe(
+      404,
+    );
+    expect((await owner.request('POST', `orgs/riverside/credentials/${id}/suspend`, { reason: 'Under investigation' })).json).toMatchObject(
+      { status: 'suspended' },
+    );
+    expect((await owner.request('POST', `orgs/riverside/credentials/${id}/unsuspend`, { reason: 'Cleared' })).json).toMatchObject({
+      status: 'active',
+    });
     const rev = await owner.request('POST', `orgs/riverside/credentials/${id}/revoke`, { reason: 'Plagiarised evidence' });
     expect(rev.json).toMatchObject({ status: 'revoked', statusReason: 'Plagiarised evidence' });
-    const [list] = await ctx.deps.db.select().from(statusLists).where(eq(statusLists.id, row?.revocationListId ?? ''));
+    const [list] = await ctx.deps.db
+      .select()
+      .from(statusLists)
+      .where(eq(statusLists.id, row?.revocationListId ?? ''));
     expect(getBit(list?.bits ?? '', row?.revocationIndex ?? -1)).toBe(true);
     const published = await ctx.app.request(`/orgs/riverside/status/${row?.revocationListId}`);
     expect(published.headers.get('cache-control')).toBe('public, max-age=60');
@@ -248,11 +337,16 @@ describe('learner, assessor, issuance', () => {
     const body = (await published.json()) as { type: string[]; credentialSubject: { statusPurpose: string; encodedList: string } };
     expect(body.type).toContain('BitstringStatusListCredential');
     expect(body.credentialSubject.statusPurpose).toBe('revocation');
-    expect((await ctx.app.request(`/orgs/riverside/status/${row?.revocationListId}`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    expect((await ctx.app.request(`/orgs/riverside/status/${row?.revocationListId}`, { headers: { 'if-none-match': etag } })).status).toBe(
+      304,
+    );
     const doc = row?.document as Record<string, unknown>;
     const after = await verifyReport(doc, { documents: await publicDocuments(doc), now: new Date() });
     expect(after.verdict).toBe('invalid');
-    expect(after.steps.find((x) => x.id === 'status.revocation')).toMatchObject({ status: 'failed', message: 'The credential has been revoked' });
+    expect(after.steps.find((x) => x.id === 'status.revocation')).toMatchObject({
+      status: 'failed',
+      message: 'The credential has been revoked',
+    });
     const dir = mkdtempSync(join(tmpdir(), 'tessera-verify-'));
     const map: Record<string, string> = {};
     for (const [url, value] of await publicDocuments(doc)) {
@@ -262,11 +356,28 @@ describe('learner, assessor, issuance', () => {
     }
     writeFileSync(join(dir, 'map.json'), JSON.stringify(map));
     writeFileSync(join(dir, 'credential.json'), JSON.stringify(doc));
-    const cli = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', '-e', CLI, 'verify', join(dir, 'credential.json'), '--documents', join(dir, 'map.json'), '--json'], { encoding: 'utf8' });
+    const cli = spawnSync(
+      process.execPath,
+      [
+        '--conditions=source',
+        '--import',
+        'tsx',
+        '-e',
+        CLI,
+        'verify',
+        join(dir, 'credential.json'),
+        '--documents',
+        join(dir, 'map.json'),
+        '--json',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(cli.status, cli.stderr).toBe(1);
-    expect(cli.stdout, cli.stderr).not.toBe("");
+    expect(cli.stdout, cli.stderr).not.toBe('');
     expect(JSON.parse(cli.stdout)).toMatchObject({ verdict: 'invalid' });
-    const missing = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', '-e', CLI, 'verify', join(dir, 'nope.json')], { encoding: 'utf8' });
+    const missing = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', '-e', CLI, 'verify', join(dir, 'nope.json')], {
+      encoding: 'utf8',
+    });
     expect(missing.status).toBe(2);
     const actions = (await ctx.deps.db.select().from(auditEvents)).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['credential.suspended', 'credential.unsuspended', 'credential.revoked']));

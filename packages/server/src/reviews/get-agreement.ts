@@ -1,9 +1,9 @@
-import { readContent } from '../achievements/content.js';
-import { findAchievement, findVersion } from '../achievements/store.js';
+import { readContent } from '../achievements/index.js';
+import { findAchievement, findVersion } from '../achievements/index.js';
 import type { Deps } from '../context.js';
-import type { OrgRow } from '../orgs/store.js';
+import type { OrgRow } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
-import { listDoubleScoredReviews } from '../submissions/store.js';
+import { listDoubleScoredReviews } from '../submissions/index.js';
 import type { ReviewPair } from './agreement.js';
 import { agreementStats } from './agreement.js';
 
@@ -15,12 +15,16 @@ export async function getAgreement(deps: Deps, opts: { org: OrgRow; achievementI
   const content = readContent(version?.content ?? a.draft);
   const rows = await listDoubleScoredReviews(deps.db, a.id);
   const byAttempt = new Map<string, typeof rows>();
-  for (const r of rows) byAttempt.set(`${r.r.submissionId}:${r.r.attempt}`, [...(byAttempt.get(`${r.r.submissionId}:${r.r.attempt}`) ?? []), r]);
+  for (const r of rows)
+    byAttempt.set(`${r.r.submissionId}:${r.r.attempt}`, [...(byAttempt.get(`${r.r.submissionId}:${r.r.attempt}`) ?? []), r]);
   const pairs: ReviewPair[] = [];
   for (const group of byAttempt.values()) {
     const [x, y] = group;
     if (!x || !y) continue;
-    const side = (r: typeof x) => ({ decision: r.r.decision, levels: Object.fromEntries(r.r.scores.map((s) => [s.criterionId, s.levelId])) });
+    const side = (r: typeof x) => ({
+      decision: r.r.decision,
+      levels: Object.fromEntries(r.r.scores.map((s) => [s.criterionId, s.levelId])),
+    });
     pairs.push({ a: side(x), b: side(y) });
   }
   return agreementStats(content, pairs);

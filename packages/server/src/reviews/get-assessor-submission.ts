@@ -1,11 +1,11 @@
-import { findAccountById } from '../accounts/store.js';
-import { readContent } from '../achievements/content.js';
-import { findVersion } from '../achievements/store.js';
+import { findAccountById } from '../accounts/index.js';
+import { readContent } from '../achievements/index.js';
+import { findVersion } from '../achievements/index.js';
 import type { Deps } from '../context.js';
-import type { OrgRow, RoleValue } from '../orgs/store.js';
+import type { OrgRow, RoleValue } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
-import { presentEvidence, presentReview } from '../submissions/present.js';
-import { claimIsLive, listReviews, slotsOf } from '../submissions/store.js';
+import { presentEvidence, presentReview } from '../submissions/index.js';
+import { claimIsLive, listReviews, slotsOf } from '../submissions/index.js';
 import { labelForAssessors } from './assessor-label.js';
 import { loadOrgSubmission } from './load-org-submission.js';
 
@@ -27,7 +27,9 @@ export async function getAssessorSubmission(deps: Deps, opts: { org: OrgRow; rol
   const all = await listReviews(deps.db, s.id);
   const visible = all.filter((r) => !(open && r.attempt === s.attempt && r.assessorId !== opts.accountId));
   const names = new Map<string, string>();
-  for (const r of visible) if (r.assessorId && !names.has(r.assessorId)) names.set(r.assessorId, (await findAccountById(deps.db, r.assessorId))?.name ?? 'Former member');
+  for (const r of visible)
+    if (r.assessorId && !names.has(r.assessorId))
+      names.set(r.assessorId, (await findAccountById(deps.db, r.assessorId))?.name ?? 'Former member');
   return {
     id: s.id,
     learnerLabel: await labelForAssessors(deps, opts.org, s.learnerId),

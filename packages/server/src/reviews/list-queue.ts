@@ -1,8 +1,8 @@
 import type { QueueFilter } from '@tessera/shared';
-import { readContent } from '../achievements/content.js';
+import { readContent } from '../achievements/index.js';
 import type { Deps } from '../context.js';
-import type { OrgRow } from '../orgs/store.js';
-import { slotsOf } from '../submissions/store.js';
+import type { OrgRow } from '../orgs/index.js';
+import { slotsOf } from '../submissions/index.js';
 import { labelForAssessors } from './assessor-label.js';
 import { queueStatus } from './queue-status.js';
 import { listQueueRowsFiltered } from './store.js';

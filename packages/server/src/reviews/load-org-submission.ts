@@ -1,8 +1,8 @@
 import type { Deps } from '../context.js';
-import type { OrgRow } from '../orgs/store.js';
+import type { OrgRow } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
-import type { SubmissionRow } from '../submissions/store.js';
-import { findSubmission } from '../submissions/store.js';
+import type { SubmissionRow } from '../submissions/index.js';
+import { findSubmission } from '../submissions/index.js';
 
 /** A submission of this organisation (others' are reported as missing). */
 export async function loadOrgSubmission(deps: Deps, opts: { org: OrgRow; submissionId: string; lock?: boolean }): Promise<SubmissionRow> {

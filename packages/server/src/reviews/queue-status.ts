@@ -1,5 +1,5 @@
-import type { SlotRow, SubmissionRow } from '../submissions/store.js';
-import { claimIsLive } from '../submissions/store.js';
+import type { SlotRow, SubmissionRow } from '../submissions/index.js';
+import { claimIsLive } from '../submissions/index.js';
 
 /** Where one assessor stands with a queued submission's current attempt. */
 export interface QueueStatus {

@@ -13,10 +13,10 @@ import {
 import { requireAuth } from '../http/auth.js';
 import { jsonBody, jsonOk, PROBLEMS, SESSION_SECURITY, SlugParams } from '../http/openapi.js';
 import type { AppEnv } from '../http/types.js';
-import { listNotificationPreferences } from '../notifications/list-notification-preferences.js';
-import { setNotificationPreference } from '../notifications/set-notification-preference.js';
-import { loadOrgAccess } from '../orgs/load-org-access.js';
-import type { OrgAction } from '../orgs/policies.js';
+import { listNotificationPreferences } from '../notifications/index.js';
+import { setNotificationPreference } from '../notifications/index.js';
+import { loadOrgAccess } from '../orgs/index.js';
+import type { OrgAction } from '../orgs/index.js';
 import { claimNextSubmission } from './claim-next-submission.js';
 import { claimSubmission, releaseClaim } from './claim-submission.js';
 import { getAssessorSubmission } from './get-assessor-submission.js';

@@ -1,10 +1,10 @@
-import { readContent } from '../achievements/content.js';
-import { findVersion } from '../achievements/store.js';
+import { readContent } from '../achievements/index.js';
+import { findVersion } from '../achievements/index.js';
 import type { Actor, Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
-import type { OrgRow } from '../orgs/store.js';
+import type { OrgRow } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
-import { insertReview } from '../submissions/store.js';
+import { insertReview } from '../submissions/index.js';
 import type { ScoreInput } from './decide.js';
 import { applyDecision, scoreReview } from './decide.js';
 import { loadOrgSubmission } from './load-org-submission.js';
@@ -12,7 +12,14 @@ import { loadOrgSubmission } from './load-org-submission.js';
 /** An owner settles two disagreeing reviews with a final scored decision. */
 export async function settleSubmission(
   deps: Deps,
-  opts: { actor: Actor; org: OrgRow; submissionId: string; scores: ScoreInput[]; overallFeedback: string; decision: 'pass' | 'needs_revision' },
+  opts: {
+    actor: Actor;
+    org: OrgRow;
+    submissionId: string;
+    scores: ScoreInput[];
+    overallFeedback: string;
+    decision: 'pass' | 'needs_revision';
+  },
 ): Promise<void> {
   await inTransaction(deps, async (tx) => {
     const s = await loadOrgSubmission(tx, { org: opts.org, submissionId: opts.submissionId, lock: true });

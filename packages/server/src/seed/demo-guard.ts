@@ -1,5 +1,5 @@
 import type { Deps } from '../context.js';
-import { findAccountByEmail } from '../accounts/store.js';
+import { findAccountByEmail } from '../accounts/index.js';
 import type { Env } from '../env.js';
 import { DEMO_ACCOUNTS } from './demo.js';
 

@@ -17,7 +17,10 @@ describe('demo seed', () => {
     expect(await seedDemo(ctx.deps)).toEqual({ created: false });
     const states = await queryRows<{ state: string }>(ctx.deps.db, sql`select distinct state from submissions order by state`);
     expect(states.map((r) => r.state)).toEqual(['disputed', 'draft', 'in_review', 'needs_revision', 'not_passed', 'passed', 'submitted']);
-    const [creds] = await queryRows<{ n: number | string }>(ctx.deps.db, sql`select count(*) as n from credentials where submission_id is not null`);
+    const [creds] = await queryRows<{ n: number | string }>(
+      ctx.deps.db,
+      sql`select count(*) as n from credentials where submission_id is not null`,
+    );
     expect(Number(creds?.n)).toBe(3);
     // One bulk-awarded cohort: eight email recipients, each with one credential, from one finished run.
     const [cohort] = await queryRows<{ n: number | string; runs: number | string }>(

@@ -1,21 +1,21 @@
 import type { Deps } from '../context.js';
-import { hashPassword } from '../accounts/password.js';
-import { countAccounts, findAccountByEmail, insertAccount } from '../accounts/store.js';
-import { createOrg } from '../orgs/create-org.js';
-import type { OrgRow } from '../orgs/store.js';
-import { findOrgBySlug, insertMembership, updateOrgRow } from '../orgs/store.js';
-import { createAchievement } from '../achievements/create-achievement.js';
-import { publishAchievement } from '../achievements/publish-achievement.js';
-import { createBulkRun } from '../bulk-awards/create-bulk-run.js';
-import { issueBulkRunNow } from '../bulk-awards/issue-bulk-run-now.js';
-import { issueCredential } from '../credentials/issue-credential.js';
-import { claimSubmission } from '../reviews/claim-submission.js';
-import { submitReview } from '../reviews/submit-review.js';
-import { saveEvidence } from '../submissions/save-evidence.js';
-import { startSubmission } from '../submissions/start-submission.js';
-import { submitSubmission } from '../submissions/submit-submission.js';
+import { hashPassword } from '../accounts/index.js';
+import { countAccounts, findAccountByEmail, insertAccount } from '../accounts/index.js';
+import { createOrg } from '../orgs/index.js';
+import type { OrgRow } from '../orgs/index.js';
+import { findOrgBySlug, insertMembership, updateOrgRow } from '../orgs/index.js';
+import { createAchievement } from '../achievements/index.js';
+import { publishAchievement } from '../achievements/index.js';
+import { createBulkRun } from '../bulk-awards/index.js';
+import { issueBulkRunNow } from '../bulk-awards/index.js';
+import { issueCredential } from '../credentials/index.js';
+import { claimSubmission } from '../reviews/index.js';
+import { submitReview } from '../reviews/index.js';
+import { saveEvidence } from '../submissions/index.js';
+import { startSubmission } from '../submissions/index.js';
+import { submitSubmission } from '../submissions/index.js';
 import { DEMO_ACHIEVEMENTS } from './catalog.js';
-import { uploadFile } from '../files/upload-file.js';
+import { uploadFile } from '../files/index.js';
 import { alignDemoAchievement, importDemoFramework } from '../skills/index.js';
 
 /** The password of every demo account. */
@@ -54,7 +54,16 @@ export async function seedDemo(deps: Deps): Promise<{ created: boolean }> {
     }
     const id = deps.ids.id('account');
     // Demo addresses are ours (riverside.example), so they count as verified.
-    await insertAccount(deps.db, { id, email: a.email, name: a.name, passwordHash, isPlatformAdmin: a.admin, emailVerifiedAt: now, createdAt: now, updatedAt: now });
+    await insertAccount(deps.db, {
+      id,
+      email: a.email,
+      name: a.name,
+      passwordHash,
+      isPlatformAdmin: a.admin,
+      emailVerifiedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
     ids[a.email] = id;
   }
   if (await findOrgBySlug(deps.db, DEMO_ORG_SLUG)) return { created: false };
@@ -86,7 +95,9 @@ export async function seedDemo(deps: Deps): Promise<{ created: boolean }> {
     assessor: idOf('assessor@riverside.example'),
     assessor2: idOf('assessor2@riverside.example'),
     owner: ownerId,
-    learners: ['learner@riverside.example', 'learner2@riverside.example', 'learner3@riverside.example', 'learner4@riverside.example'].map(idOf),
+    learners: ['learner@riverside.example', 'learner2@riverside.example', 'learner3@riverside.example', 'learner4@riverside.example'].map(
+      idOf,
+    ),
   });
   return { created: true };
 }
@@ -97,7 +108,11 @@ function daysAgo(deps: Deps, days: number): Deps {
 }
 
 /** Six published micro-credentials and submissions in every state, with issued credentials. */
-async function seedEarning(deps: Deps, org: OrgRow, who: { designer: string; assessor: string; assessor2: string; owner: string; learners: string[] }) {
+async function seedEarning(
+  deps: Deps,
+  org: OrgRow,
+  who: { designer: string; assessor: string; assessor2: string; owner: string; learners: string[] },
+) {
   const designer = { accountId: who.designer, ip: null };
   const achievementIds: string[] = [];
   await importDemoFramework(deps);
@@ -116,13 +131,28 @@ async function seedEarning(deps: Deps, org: OrgRow, who: { designer: string; ass
   const assessor = { accountId: who.assessor, ip: null };
   const assessor2 = { accountId: who.assessor2, ip: null };
 
-  const fill = async (d: Deps, l: { accountId: string; ip: null }, submissionId: string, achievementIndex: number, note: string, only?: string[]) => {
+  const fill = async (
+    d: Deps,
+    l: { accountId: string; ip: null },
+    submissionId: string,
+    achievementIndex: number,
+    note: string,
+    only?: string[],
+  ) => {
     const content = DEMO_ACHIEVEMENTS[achievementIndex];
     for (const r of content?.evidenceRequirements ?? []) {
       if (only && !only.includes(r.id)) continue;
       const kinds = r.kinds ?? [];
-      if (kinds.includes('text')) await saveEvidence(d, { actor: l, submissionId, requirementId: r.id, kind: 'text', text: `${note} — ${r.prompt}` });
-      else if (kinds.includes('link')) await saveEvidence(d, { actor: l, submissionId, requirementId: r.id, kind: 'link', url: `https://portfolio.riverside.example/${submissionId}/${r.id}` });
+      if (kinds.includes('text'))
+        await saveEvidence(d, { actor: l, submissionId, requirementId: r.id, kind: 'text', text: `${note} — ${r.prompt}` });
+      else if (kinds.includes('link'))
+        await saveEvidence(d, {
+          actor: l,
+          submissionId,
+          requirementId: r.id,
+          kind: 'link',
+          url: `https://portfolio.riverside.example/${submissionId}/${r.id}`,
+        });
       else {
         const pdf = new TextEncoder().encode(`%PDF-1.4\n% ${note}: ${r.prompt}\n%%EOF\n`);
         const file = await uploadFile(d, { ownerId: l.accountId, purpose: 'evidence', name: `${r.id}.pdf`, bytes: pdf });
@@ -131,11 +161,30 @@ async function seedEarning(deps: Deps, org: OrgRow, who: { designer: string; ass
     }
   };
   const levels = (i: number, pattern: Array<'l2' | 'l3' | 'l4'>) =>
-    (DEMO_ACHIEVEMENTS[i]?.rubric?.criteria ?? []).map((c, j) => ({ criterionId: c.id, levelId: pattern[j] ?? 'l3', feedback: pattern[j] === 'l2' ? `${c.name}: not yet at the required level — add specific evidence.` : `${c.name}: clearly demonstrated.` }));
+    (DEMO_ACHIEVEMENTS[i]?.rubric?.criteria ?? []).map((c, j) => ({
+      criterionId: c.id,
+      levelId: pattern[j] ?? 'l3',
+      feedback:
+        pattern[j] === 'l2' ? `${c.name}: not yet at the required level — add specific evidence.` : `${c.name}: clearly demonstrated.`,
+    }));
   const start = async (d: Deps, li: number, ai: number) => (await startSubmission(d, { actor: learner(li), achievementId: ach(ai) })).id;
-  const review = async (d: Deps, a: { accountId: string; ip: null }, sid: string, ai: number, pattern: Array<'l2' | 'l3' | 'l4'>, decision: 'pass' | 'needs_revision') => {
+  const review = async (
+    d: Deps,
+    a: { accountId: string; ip: null },
+    sid: string,
+    ai: number,
+    pattern: Array<'l2' | 'l3' | 'l4'>,
+    decision: 'pass' | 'needs_revision',
+  ) => {
     await claimSubmission(d, { actor: a, org, submissionId: sid });
-    await submitReview(d, { actor: a, org, submissionId: sid, scores: levels(ai, pattern), overallFeedback: decision === 'pass' ? 'Strong, well-evidenced work.' : 'A good start; see the criteria below.', decision });
+    await submitReview(d, {
+      actor: a,
+      org,
+      submissionId: sid,
+      scores: levels(ai, pattern),
+      overallFeedback: decision === 'pass' ? 'Strong, well-evidenced work.' : 'A good start; see the criteria below.',
+      decision,
+    });
   };
 
   // Alex: earned the LMS one two months ago and the first one since, revising the second, paused a draft of the third.
@@ -194,6 +243,13 @@ async function seedEarning(deps: Deps, org: OrgRow, who: { designer: string; ass
   const onDay = new Date(deps.clock.now().getTime() - 20 * 86_400_000).toISOString().slice(0, 10);
   const cohort = ['Amara Diallo', 'Ben Carter', 'Chloé Martin', 'Dev Patel', 'Elena Rossi', 'Farah Haddad', 'Gus Olsen', 'Hana Sato'];
   const csv = `email,name,issued_on,narrative\n${cohort.map((n) => `${n.split(' ')[0]?.toLowerCase().replace('é', 'e')}@summer-institute.example,${n},${onDay},Completed the Riverside summer institute on online discussion`).join('\n')}\n`;
-  const draft = await createBulkRun(daysAgo(deps, 20), { org, actor: owner, achievementId: ach(0), fileName: 'summer-institute-cohort.csv', sendClaimMail: false, body: [new TextEncoder().encode(csv)] });
+  const draft = await createBulkRun(daysAgo(deps, 20), {
+    org,
+    actor: owner,
+    achievementId: ach(0),
+    fileName: 'summer-institute-cohort.csv',
+    sendClaimMail: false,
+    body: [new TextEncoder().encode(csv)],
+  });
   await issueBulkRunNow(daysAgo(deps, 20), { org, actor: owner, runId: draft.id });
 }

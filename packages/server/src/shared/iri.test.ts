@@ -13,6 +13,16 @@ describe('signableUrl (a stored URL made fit for a signed credential)', () => {
   });
 
   it('gives null for what is still not an absolute http(s) IRI, and for nothing at all', () => {
-    for (const v of ['https://iste.org/standards|educators', 'https://x.example/100%.pdf', 'https://x.example/a#b#c', 'ftp://x.example/a', 'not a url', '', null, undefined]) expect(signableUrl(v), String(v)).toBeNull();
+    for (const v of [
+      'https://iste.org/standards|educators',
+      'https://x.example/100%.pdf',
+      'https://x.example/a#b#c',
+      'ftp://x.example/a',
+      'not a url',
+      '',
+      null,
+      undefined,
+    ])
+      expect(signableUrl(v), String(v)).toBeNull();
   });
 });

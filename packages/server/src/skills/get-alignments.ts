@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import { findAchievement } from '../achievements/store.js';
+import { findAchievement } from '../achievements/index.js';
 import { AppError } from '../shared/errors.js';
 import type { SkillAlignments } from './skills-of-version.js';
 import { skillsOfAchievementDraft } from './skills-of-version.js';

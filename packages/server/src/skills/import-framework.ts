@@ -1,5 +1,5 @@
 import type { Deps } from '../context.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/index.js';
 import { inTransaction } from '../db/tx.js';
 import { checkFramework } from './check-framework.js';
 import { parseCasePackage } from './parse-case.js';
@@ -150,16 +150,14 @@ export async function importFramework(deps: Deps, opts: ImportFrameworkOptions):
     for (let i = 0; i < parsed.associations.length; i += BATCH) {
       await insertAssociations(
         tx.db,
-        parsed.associations
-          .slice(i, i + BATCH)
-          .map((a) => ({
-            frameworkId: framework.id,
-            identifier: a.identifier,
-            type: a.type,
-            fromSkillId: idOf(a.from),
-            toSkillId: a.to ? idOf(a.to) : null,
-            toUri: a.to ? null : a.toUri,
-          })),
+        parsed.associations.slice(i, i + BATCH).map((a) => ({
+          frameworkId: framework.id,
+          identifier: a.identifier,
+          type: a.type,
+          fromSkillId: idOf(a.from),
+          toSkillId: a.to ? idOf(a.to) : null,
+          toUri: a.to ? null : a.toUri,
+        })),
       );
     }
     const counts = await countFramework(tx.db, framework.id);

@@ -26,3 +26,5 @@ export { setAlignments } from './set-alignments.js';
 export { snapshotAlignments, sameAlignments } from './snapshot-alignments.js';
 export { canSkills, authorizeSkills, authorizePlatformFrameworks } from './policies.js';
 export { importDemoFramework, alignDemoAchievement, DEMO_FRAMEWORK_FILE } from './demo-framework.js';
+export { SKILL_IMPORT_PATH, skillRoutes } from './routes.js';
+export { skillPageRoutes } from './skill-page.js';

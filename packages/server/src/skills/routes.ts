@@ -14,7 +14,7 @@ import type { Context } from 'hono';
 import { requireAuth } from '../http/auth.js';
 import { jsonBody, jsonOk, PROBLEMS, SESSION_SECURITY, SlugParams } from '../http/openapi.js';
 import type { AppEnv } from '../http/types.js';
-import { loadOrgAccess } from '../orgs/load-org-access.js';
+import { loadOrgAccess } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
 import { browseFramework, listVisibleFrameworks } from './browse-framework.js';
 import { fetchFrameworkText, frameworkFetcher } from './fetch-framework.js';

@@ -1,7 +1,7 @@
 import type { Deps } from '../context.js';
-import { readContent } from '../achievements/content.js';
-import { findAchievement } from '../achievements/store.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { readContent } from '../achievements/index.js';
+import { findAchievement } from '../achievements/index.js';
+import { recordAudit } from '../audit/index.js';
 import { inTransaction } from '../db/tx.js';
 import type { FieldError } from '../shared/errors.js';
 import { AppError } from '../shared/errors.js';

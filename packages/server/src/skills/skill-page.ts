@@ -1,8 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { SkillWithFramework } from '@tessera/shared';
 import type { AppEnv } from '../http/types.js';
-import { html, page, safeHref } from '../public/html.js';
-import { prefersJson } from '../public/routes.js';
+import { html, page, safeHref } from '../public/index.js';
+import { prefersJson } from '../public/index.js';
 import { AppError } from '../shared/errors.js';
 import { findSkillsByIds } from './find-skills.js';
 import { presentSkillWithFramework } from './present.js';

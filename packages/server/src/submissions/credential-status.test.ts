@@ -37,7 +37,9 @@ describe('the credential status of a learner’s submissions', () => {
     expect(before.filter((s) => s.credentialId === null).every((s) => s.credentialStatus === null)).toBe(true);
 
     const [target, untouched] = passed;
-    const revoked = await owner.request('POST', `orgs/riverside/credentials/${encodeURIComponent(target?.credentialId ?? '')}/revoke`, { reason: 'Issued in error' });
+    const revoked = await owner.request('POST', `orgs/riverside/credentials/${encodeURIComponent(target?.credentialId ?? '')}/revoke`, {
+      reason: 'Issued in error',
+    });
     expect(revoked.status).toBe(200);
 
     const after = List.parse((await learner.request('GET', 'me/submissions')).json);

@@ -1,6 +1,6 @@
-import { readContent } from '../achievements/content.js';
+import { readContent } from '../achievements/index.js';
 import type { Deps } from '../context.js';
-import { credentialStatus } from '../credentials/present.js';
+import { credentialStatus } from '../credentials/index.js';
 import { listSubmissionsOfLearner } from './store.js';
 
 /** The caller's submissions, newest activity first. */

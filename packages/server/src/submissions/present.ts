@@ -1,12 +1,12 @@
-import type { Content } from '../achievements/content.js';
-import { criteriaOfRequirement, readContent } from '../achievements/content.js';
-import { presentIssuer } from '../achievements/present.js';
+import type { Content } from '../achievements/index.js';
+import { criteriaOfRequirement, readContent } from '../achievements/index.js';
+import { presentIssuer } from '../achievements/index.js';
 import type { Deps } from '../context.js';
-import { presentFile } from '../files/present.js';
+import { presentFile } from '../files/index.js';
 import type { ReviewRow, SubmissionRow } from './store.js';
 import { findCurrentCredentialOfSubmission, findSubmissionContext, listAttempts, listEvidence, listReviews } from './store.js';
-import { credentialStatus } from '../credentials/present.js';
-import { issuanceState } from '../reviews/issuance-state.js';
+import { credentialStatus } from '../credentials/index.js';
+import { issuanceState } from '../reviews/index.js';
 
 /** Whether an evidence item can still change: always in a draft; in a revision only if it supports an unmet criterion. */
 export function evidenceEditable(content: Content, s: Pick<SubmissionRow, 'state' | 'openCriteria'>, requirementId: string): boolean {
@@ -17,7 +17,16 @@ export function evidenceEditable(content: Content, s: Pick<SubmissionRow, 'state
 
 /** A review for display; assessor names are only shown to staff. */
 export function presentReview(r: ReviewRow, assessorName: string | null) {
-  return { id: r.id, attempt: r.attempt, kind: r.kind, assessorName, scores: r.scores, overallFeedback: r.overallFeedback, decision: r.decision, createdAt: r.createdAt.toISOString() };
+  return {
+    id: r.id,
+    attempt: r.attempt,
+    kind: r.kind,
+    assessorName,
+    scores: r.scores,
+    overallFeedback: r.overallFeedback,
+    decision: r.decision,
+    createdAt: r.createdAt.toISOString(),
+  };
 }
 
 /** The evidence of a submission for display. */
@@ -43,7 +52,9 @@ export async function presentSubmission(deps: Deps, submissionId: string) {
   const content = readContent(version.content);
   const decidedStates = ['needs_revision', 'passed', 'not_passed'];
   const reviews = (await listReviews(deps.db, s.id)).filter((r) => r.attempt < s.attempt || decidedStates.includes(s.state));
-  const visible = reviews.filter((r) => r.kind === 'settlement' || !reviews.some((x) => x.kind === 'settlement' && x.attempt === r.attempt));
+  const visible = reviews.filter(
+    (r) => r.kind === 'settlement' || !reviews.some((x) => x.kind === 'settlement' && x.attempt === r.attempt),
+  );
   const attempts = await listAttempts(deps.db, s.id);
   const credential = await findCurrentCredentialOfSubmission(deps.db, s.id);
   const credentialId = credential?.id ?? null;

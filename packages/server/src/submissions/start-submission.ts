@@ -1,18 +1,23 @@
 import type { Actor, Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
-import { findAchievementWithOrg } from '../achievements/store.js';
+import { findAchievementWithOrg } from '../achievements/index.js';
 import { AppError } from '../shared/errors.js';
 import { findActiveSubmission, hasPassed, insertSubmission } from './store.js';
 
 /** Start (or resume) the caller's work on a published micro-credential, on its latest version. */
-export async function startSubmission(deps: Deps, opts: { actor: Actor; achievementId: string }): Promise<{ id: string; created: boolean }> {
+export async function startSubmission(
+  deps: Deps,
+  opts: { actor: Actor; achievementId: string },
+): Promise<{ id: string; created: boolean }> {
   return inTransaction(deps, async (tx) => {
     const found = await findAchievementWithOrg(tx.db, opts.achievementId);
-    if (!found || found.achievement.status === 'draft' || !found.achievement.latestVersionId) throw new AppError('not_found', 'No such published micro-credential');
+    if (!found || found.achievement.status === 'draft' || !found.achievement.latestVersionId)
+      throw new AppError('not_found', 'No such published micro-credential');
     const active = await findActiveSubmission(tx.db, opts.actor.accountId, opts.achievementId);
     if (active) return { id: active.id, created: false };
     if (found.achievement.status === 'retired') throw new AppError('conflict', 'This micro-credential is retired and takes no new starts');
-    if (await hasPassed(tx.db, opts.actor.accountId, opts.achievementId)) throw new AppError('conflict', 'You have already earned this micro-credential');
+    if (await hasPassed(tx.db, opts.actor.accountId, opts.achievementId))
+      throw new AppError('conflict', 'You have already earned this micro-credential');
     const now = tx.clock.now();
     const id = tx.ids.id('submission');
     await insertSubmission(tx.db, {

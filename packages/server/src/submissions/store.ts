@@ -1,6 +1,17 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { achievements, achievementVersions, credentials, evidenceItems, files, orgs, reviews, reviewSlots, submissionAttempts, submissions } from '../db/schema.js';
+import {
+  achievements,
+  achievementVersions,
+  credentials,
+  evidenceItems,
+  files,
+  orgs,
+  reviews,
+  reviewSlots,
+  submissionAttempts,
+  submissions,
+} from '../db/schema.js';
 
 /** A submission row. */
 export type SubmissionRow = typeof submissions.$inferSelect;
@@ -28,13 +39,23 @@ export async function findActiveSubmission(db: Db, learnerId: string, achievemen
   const [row] = await db
     .select()
     .from(submissions)
-    .where(and(eq(submissions.learnerId, learnerId), eq(submissions.achievementId, achievementId), sql`${submissions.state} not in ('passed', 'not_passed')`));
+    .where(
+      and(
+        eq(submissions.learnerId, learnerId),
+        eq(submissions.achievementId, achievementId),
+        sql`${submissions.state} not in ('passed', 'not_passed')`,
+      ),
+    );
   return row;
 }
 
 /** Whether the learner already passed an achievement. */
 export async function hasPassed(db: Db, learnerId: string, achievementId: string): Promise<boolean> {
-  const [row] = await db.select({ id: submissions.id }).from(submissions).where(and(eq(submissions.learnerId, learnerId), eq(submissions.achievementId, achievementId), eq(submissions.state, 'passed'))).limit(1);
+  const [row] = await db
+    .select({ id: submissions.id })
+    .from(submissions)
+    .where(and(eq(submissions.learnerId, learnerId), eq(submissions.achievementId, achievementId), eq(submissions.state, 'passed')))
+    .limit(1);
   return Boolean(row);
 }
 
@@ -45,15 +66,17 @@ export async function updateSubmission(db: Db, id: string, patch: Partial<Submis
 
 /** A learner's submissions with names, newest first. */
 export async function listSubmissionsOfLearner(db: Db, learnerId: string) {
-  return db
-    .select({ s: submissions, content: achievementVersions.content, orgName: orgs.name, credential: credentials })
-    .from(submissions)
-    .innerJoin(achievementVersions, eq(achievementVersions.id, submissions.versionId))
-    .innerJoin(orgs, eq(orgs.id, submissions.orgId))
-    // The current credential only (a re-issued one is replaced by its successor).
-    .leftJoin(credentials, and(eq(credentials.submissionId, submissions.id), isNull(credentials.replacedBy)))
-    .where(eq(submissions.learnerId, learnerId))
-    .orderBy(desc(submissions.updatedAt));
+  return (
+    db
+      .select({ s: submissions, content: achievementVersions.content, orgName: orgs.name, credential: credentials })
+      .from(submissions)
+      .innerJoin(achievementVersions, eq(achievementVersions.id, submissions.versionId))
+      .innerJoin(orgs, eq(orgs.id, submissions.orgId))
+      // The current credential only (a re-issued one is replaced by its successor).
+      .leftJoin(credentials, and(eq(credentials.submissionId, submissions.id), isNull(credentials.replacedBy)))
+      .where(eq(submissions.learnerId, learnerId))
+      .orderBy(desc(submissions.updatedAt))
+  );
 }
 
 /** The current credential of a submission (a re-issued one gives way to its successor), if any. */
@@ -81,7 +104,12 @@ export async function findSubmissionContext(db: Db, id: string) {
 
 /** Evidence items with their files. */
 export async function listEvidence(db: Db, submissionId: string) {
-  return db.select({ e: evidenceItems, f: files }).from(evidenceItems).leftJoin(files, eq(files.id, evidenceItems.fileId)).where(eq(evidenceItems.submissionId, submissionId)).orderBy(asc(evidenceItems.requirementId));
+  return db
+    .select({ e: evidenceItems, f: files })
+    .from(evidenceItems)
+    .leftJoin(files, eq(files.id, evidenceItems.fileId))
+    .where(eq(evidenceItems.submissionId, submissionId))
+    .orderBy(asc(evidenceItems.requirementId));
 }
 
 /** Create or replace one evidence item. */
@@ -89,7 +117,10 @@ export async function upsertEvidence(db: Db, row: EvidenceRow): Promise<void> {
   await db
     .insert(evidenceItems)
     .values(row)
-    .onConflictDoUpdate({ target: [evidenceItems.submissionId, evidenceItems.requirementId], set: { kind: row.kind, text: row.text, url: row.url, fileId: row.fileId, updatedAt: row.updatedAt } });
+    .onConflictDoUpdate({
+      target: [evidenceItems.submissionId, evidenceItems.requirementId],
+      set: { kind: row.kind, text: row.text, url: row.url, fileId: row.fileId, updatedAt: row.updatedAt },
+    });
 }
 
 /** Record a submitted attempt. */
@@ -98,13 +129,25 @@ export async function insertAttempt(db: Db, row: typeof submissionAttempts.$infe
 }
 
 /** Set an attempt's outcome. */
-export async function setAttemptOutcome(db: Db, submissionId: string, number: number, outcome: 'pending' | 'pass' | 'needs_revision' | 'disputed'): Promise<void> {
-  await db.update(submissionAttempts).set({ outcome }).where(and(eq(submissionAttempts.submissionId, submissionId), eq(submissionAttempts.number, number)));
+export async function setAttemptOutcome(
+  db: Db,
+  submissionId: string,
+  number: number,
+  outcome: 'pending' | 'pass' | 'needs_revision' | 'disputed',
+): Promise<void> {
+  await db
+    .update(submissionAttempts)
+    .set({ outcome })
+    .where(and(eq(submissionAttempts.submissionId, submissionId), eq(submissionAttempts.number, number)));
 }
 
 /** A submission's attempts, oldest first. */
 export async function listAttempts(db: Db, submissionId: string) {
-  return db.select().from(submissionAttempts).where(eq(submissionAttempts.submissionId, submissionId)).orderBy(asc(submissionAttempts.number));
+  return db
+    .select()
+    .from(submissionAttempts)
+    .where(eq(submissionAttempts.submissionId, submissionId))
+    .orderBy(asc(submissionAttempts.number));
 }
 
 /** Reviews of a submission, oldest first, with assessor names. */
@@ -124,7 +167,12 @@ export async function insertSlots(db: Db, submissionId: string, attempt: number,
 
 /** Slots of an attempt, locked for update. */
 export async function lockSlots(db: Db, submissionId: string, attempt: number): Promise<SlotRow[]> {
-  return db.select().from(reviewSlots).where(and(eq(reviewSlots.submissionId, submissionId), eq(reviewSlots.attempt, attempt))).orderBy(asc(reviewSlots.slot)).for('update');
+  return db
+    .select()
+    .from(reviewSlots)
+    .where(and(eq(reviewSlots.submissionId, submissionId), eq(reviewSlots.attempt, attempt)))
+    .orderBy(asc(reviewSlots.slot))
+    .for('update');
 }
 
 /** Slots of many submissions' current attempts. */
@@ -137,8 +185,15 @@ export async function slotsOf(db: Db, keys: Array<{ id: string; attempt: number 
 }
 
 /** Update a slot. */
-export async function updateSlot(db: Db, key: { submissionId: string; attempt: number; slot: number }, patch: Partial<SlotRow>): Promise<void> {
-  await db.update(reviewSlots).set(patch).where(and(eq(reviewSlots.submissionId, key.submissionId), eq(reviewSlots.attempt, key.attempt), eq(reviewSlots.slot, key.slot)));
+export async function updateSlot(
+  db: Db,
+  key: { submissionId: string; attempt: number; slot: number },
+  patch: Partial<SlotRow>,
+): Promise<void> {
+  await db
+    .update(reviewSlots)
+    .set(patch)
+    .where(and(eq(reviewSlots.submissionId, key.submissionId), eq(reviewSlots.attempt, key.attempt), eq(reviewSlots.slot, key.slot)));
 }
 
 /** Submissions waiting for review in an organisation, oldest first. */
@@ -157,7 +212,9 @@ export async function listDoubleScoredReviews(db: Db, achievementId: string) {
     .select({ r: reviews })
     .from(reviews)
     .innerJoin(submissions, eq(submissions.id, reviews.submissionId))
-    .where(and(eq(submissions.achievementId, achievementId), eq(submissions.doubleScored, true), inArray(reviews.kind, ['primary', 'second'])))
+    .where(
+      and(eq(submissions.achievementId, achievementId), eq(submissions.doubleScored, true), inArray(reviews.kind, ['primary', 'second'])),
+    )
     .orderBy(asc(reviews.submissionId), asc(reviews.attempt), asc(reviews.createdAt));
 }
 
@@ -165,7 +222,6 @@ export async function listDoubleScoredReviews(db: Db, achievementId: string) {
 export function claimIsLive(slot: SlotRow, now: Date): boolean {
   return Boolean(slot.assessorId && (slot.reviewId || (slot.claimExpiresAt && slot.claimExpiresAt > now)));
 }
-
 
 /** Quality-assurance counts of a micro-credential: submissions that reached assessment, and how many were double-scored. */
 export async function qualityCounts(db: Db, achievementId: string): Promise<{ assessed: number; doubleScored: number }> {

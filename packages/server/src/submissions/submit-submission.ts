@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readContent } from '../achievements/content.js';
+import { readContent } from '../achievements/index.js';
 import type { Actor, Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
-import { findOrgById } from '../orgs/store.js';
+import { findOrgById } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
-import { enqueueSubmissionNotice } from '../notifications/notify-assessors.js';
-import { findVersion } from '../achievements/store.js';
+import { enqueueSubmissionNotice } from '../notifications/index.js';
+import { findVersion } from '../achievements/index.js';
 import { loadOwnSubmission } from './load-own-submission.js';
 import { insertAttempt, insertSlots, listEvidence, updateSubmission } from './store.js';
 
@@ -42,7 +42,13 @@ export async function submitSubmission(deps: Deps, opts: { actor: Actor; submiss
     await insertAttempt(tx.db, {
       submissionId: s.id,
       number: attempt,
-      evidence: evidence.map(({ e, f }) => ({ requirementId: e.requirementId, kind: e.kind, text: e.text, url: e.url, file: f ? { id: f.id, name: f.name, sha256: f.sha256 } : null })),
+      evidence: evidence.map(({ e, f }) => ({
+        requirementId: e.requirementId,
+        kind: e.kind,
+        text: e.text,
+        url: e.url,
+        file: f ? { id: f.id, name: f.name, sha256: f.sha256 } : null,
+      })),
       submittedAt: now,
       outcome: 'pending',
     });

@@ -18,7 +18,12 @@ import { randomIds } from '../shared/ids.js';
 
 const [target, masterHex, argsJson] = process.argv.slice(2);
 if (!target || !masterHex || !argsJson) throw new Error('usage: decide-then-crash <db> <masterKeyHex> <args>');
-const args = JSON.parse(argsJson) as { assessorId: string; submissionId: string; scores: Array<{ criterionId: string; levelId: string; feedback: string }>; dataDir: string };
+const args = JSON.parse(argsJson) as {
+  assessorId: string;
+  submissionId: string;
+  scores: Array<{ criterionId: string; levelId: string; feedback: string }>;
+  dataDir: string;
+};
 const database = target.startsWith('postgres') ? await openPostgres(target, 2) : await openPglite(target);
 const deps: Deps = {
   db: database.db,
@@ -34,6 +39,13 @@ const deps: Deps = {
 };
 const org = await findOrgBySlug(deps.db, 'crash');
 if (!org) throw new Error('org missing');
-await submitReview(deps, { actor: { accountId: args.assessorId, ip: null }, org, submissionId: args.submissionId, scores: args.scores, overallFeedback: 'Pass', decision: 'pass' });
+await submitReview(deps, {
+  actor: { accountId: args.assessorId, ip: null },
+  org,
+  submissionId: args.submissionId,
+  scores: args.scores,
+  overallFeedback: 'Pass',
+  decision: 'pass',
+});
 process.stdout.write('decided\n');
 process.kill(process.pid, 'SIGKILL');

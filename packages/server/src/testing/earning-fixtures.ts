@@ -14,7 +14,9 @@ export function sampleAchievement(name = 'Facilitating Online Discussions'): Ach
     competency: 'The educator facilitates asynchronous discussions.',
     criteriaNarrative: 'Submit a discussion plan, a transcript excerpt and a reflection.',
     skills: ['online facilitation', 'questioning'],
-    alignments: [{ targetName: 'ISTE Educator 2.5', targetUrl: 'https://iste.org/standards/educators', targetFramework: 'ISTE', targetCode: '2.5' }],
+    alignments: [
+      { targetName: 'ISTE Educator 2.5', targetUrl: 'https://iste.org/standards/educators', targetFramework: 'ISTE', targetCode: '2.5' },
+    ],
     validity: { kind: 'months', months: 24 },
     creditsAvailable: 1,
     evidenceRequirements: [
@@ -26,7 +28,13 @@ export function sampleAchievement(name = 'Facilitating Online Discussions'): Ach
     rubric: {
       criteria: [
         { id: 'c1', name: 'Prompt design', description: 'Prompts require evidence', levels: levels('Prompts'), requiredLevelId: 'l2' },
-        { id: 'c2', name: 'Facilitation', description: 'Moves keep discussion going', levels: levels('Facilitation'), requiredLevelId: 'l2' },
+        {
+          id: 'c2',
+          name: 'Facilitation',
+          description: 'Moves keep discussion going',
+          levels: levels('Facilitation'),
+          requiredLevelId: 'l2',
+        },
         { id: 'c3', name: 'Reflection', description: 'Reflects on impact', levels: levels('Reflection'), requiredLevelId: 'l3' },
       ],
     },

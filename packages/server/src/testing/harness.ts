@@ -28,7 +28,10 @@ export const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'];
  */
 async function pgliteTestTemplate(): Promise<string> {
   const hash = createHash('sha256');
-  for (const f of readdirSync(MIGRATIONS_DIR).filter((n) => n.endsWith('.sql')).sort()) hash.update(readFileSync(join(MIGRATIONS_DIR, f)));
+  for (const f of readdirSync(MIGRATIONS_DIR)
+    .filter((n) => n.endsWith('.sql'))
+    .sort())
+    hash.update(readFileSync(join(MIGRATIONS_DIR, f)));
   const file = join(tmpdir(), `tessera-test-template-${hash.digest('hex').slice(0, 16)}.tar.gz`);
   if (!existsSync(file)) {
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
@@ -77,7 +80,13 @@ export interface TestOptions {
 export async function createTestContext(opts: TestOptions = {}) {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'tessera-test-'));
-  const env = parseEnv({ NODE_ENV: 'test', TESSERA_BASE_URL: 'http://tessera.test', TESSERA_DATA_DIR: dataDir, TESSERA_LOG_LEVEL: 'silent', ...opts.env });
+  const env = parseEnv({
+    NODE_ENV: 'test',
+    TESSERA_BASE_URL: 'http://tessera.test',
+    TESSERA_DATA_DIR: dataDir,
+    TESSERA_LOG_LEVEL: 'silent',
+    ...opts.env,
+  });
   const deps: Deps = {
     db: database.db,
     dbKind: database.kind,
@@ -150,7 +159,11 @@ export class ApiClient {
 }
 
 /** Invite `email` into an organisation as `role` (as `owner`), then sign up and accept through the emailed link. */
-export async function inviteAndJoin(ctx: TestContext, owner: ApiClient, opts: { slug: string; email: string; role: string }): Promise<ApiClient> {
+export async function inviteAndJoin(
+  ctx: TestContext,
+  owner: ApiClient,
+  opts: { slug: string; email: string; role: string },
+): Promise<ApiClient> {
   await owner.request('POST', `orgs/${opts.slug}/invitations`, { email: opts.email, role: opts.role });
   const mail = (await listMail(ctx.deps.db, 500)).find((m) => m.to === opts.email);
   const token = /\/app\/invitations\/([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1];

@@ -17,7 +17,10 @@ const nestedSvg = (depth: number) => `<svg xmlns="http://www.w3.org/2000/svg">${
 /** Flat, valid and large: legal to parse, but slower than a tight budget. */
 const wideSvg = `<svg xmlns="http://www.w3.org/2000/svg">${'<g/>'.repeat(2_000_000)}</svg>`;
 
-type Problem = { status: number; json: { code?: string; detail?: string; verdict?: string; steps?: Array<{ id: string; status: string; message: string }> } };
+type Problem = {
+  status: number;
+  json: { code?: string; detail?: string; verdict?: string; steps?: Array<{ id: string; status: string; message: string }> };
+};
 async function verify(ctx: TestContext, body: string | Uint8Array, type: string): Promise<Problem> {
   const res = await ctx.app.request('/api/v1/verify', { method: 'POST', headers: { 'content-type': type }, body });
   return { status: res.status, json: (await res.json()) as Problem['json'] };
@@ -82,7 +85,13 @@ describe('verification runs in a worker pool with a time budget', () => {
     const r = await verify(ctx, wideSvg, 'image/svg+xml');
     expect(r.status).toBe(200);
     expect(r.json.verdict).toBe('indeterminate');
-    expect(r.json.steps).toEqual([{ id: 'time', status: 'unknown', message: 'Verification took too long: it was stopped after 300 ms, so this credential could not be checked' }]);
+    expect(r.json.steps).toEqual([
+      {
+        id: 'time',
+        status: 'unknown',
+        message: 'Verification took too long: it was stopped after 300 ms, so this credential could not be checked',
+      },
+    ]);
     // The worker that ran over was terminated; a fresh one serves the next request.
     expect(before).toHaveLength(1);
     await expect.poll(() => pool.threadIds.join()).not.toBe(before.join());
@@ -133,7 +142,9 @@ describe('/healthz answers while hostile inputs are verified', () => {
     expect(results[0]?.json.steps?.[0]?.message).toContain('more than 64 deep');
     latencies.sort((a, b) => a - b);
     const p99 = latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))] ?? 0;
-    console.log(`/healthz under hostile load: ${latencies.length} probes, p50 ${latencies[Math.floor(latencies.length / 2)]?.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${latencies.at(-1)?.toFixed(1)} ms`);
+    console.log(
+      `/healthz under hostile load: ${latencies.length} probes, p50 ${latencies[Math.floor(latencies.length / 2)]?.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${latencies.at(-1)?.toFixed(1)} ms`,
+    );
     expect(latencies.length).toBeGreaterThan(3);
     expect(p99).toBeLessThan(1000);
   });
@@ -147,7 +158,11 @@ describe('a full verification queue', () => {
     expect((await pool.run({ ...task, subject: readFileSync(new URL('simple.json', OB30)) }, new Budget(60_000))).kind).toBe('report');
     const running = [pool.run(task, new Budget(60_000)), pool.run(task, new Budget(60_000))];
     running.forEach((p) => p.catch(() => undefined));
-    await expect(pool.run(task, new Budget(60_000))).rejects.toMatchObject({ code: 'unavailable', status: 503, headers: { 'retry-after': '5' } });
+    await expect(pool.run(task, new Budget(60_000))).rejects.toMatchObject({
+      code: 'unavailable',
+      status: 503,
+      headers: { 'retry-after': '5' },
+    });
     await pool.close();
   });
 });

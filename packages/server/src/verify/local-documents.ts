@@ -1,8 +1,8 @@
 import type { Deps } from '../context.js';
-import { getStatusListCredential } from '../credentials/status-list-credential.js';
-import { getDidDocument } from '../keys/did-document.js';
-import { getPlatformDidDocument } from '../keys/platform-key.js';
-import { didWebUrl, orgDid, platformDid } from '../orgs/did.js';
+import { getStatusListCredential } from '../credentials/index.js';
+import { getDidDocument } from '../keys/index.js';
+import { getPlatformDidDocument } from '../keys/index.js';
+import { didWebUrl, orgDid, platformDid } from '../orgs/index.js';
 
 type Json = Record<string, unknown>;
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
@@ -12,7 +12,12 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined 
  * instead of over the network: the issuer's did:web document (an organisation's or the platform's) and the
  * signed status lists, and the same for each credential a CLR holds.
  */
-export async function localDocuments(deps: Deps, credential: Json | null, docs = new Map<string, unknown>(), depth = 0): Promise<Map<string, unknown>> {
+export async function localDocuments(
+  deps: Deps,
+  credential: Json | null,
+  docs = new Map<string, unknown>(),
+  depth = 0,
+): Promise<Map<string, unknown>> {
   if (!credential || depth > 2) return docs;
   const base = deps.env.TESSERA_BASE_URL;
   const issuer = typeof credential['issuer'] === 'string' ? credential['issuer'] : (credential['issuer'] as Json | undefined)?.['id'];
@@ -28,7 +33,10 @@ export async function localDocuments(deps: Deps, credential: Json | null, docs =
   }
   for (const entry of list(credential['credentialStatus'])) {
     const url = (entry as Json | null)?.['statusListCredential'];
-    const match = typeof url === 'string' ? new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/orgs/([^/]+)/status/([^/?#]+)$`).exec(url) : null;
+    const match =
+      typeof url === 'string'
+        ? new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/orgs/([^/]+)/status/([^/?#]+)$`).exec(url)
+        : null;
     if (!match || typeof url !== 'string') continue;
     try {
       docs.set(url, JSON.parse((await getStatusListCredential(deps, { slug: match[1] ?? '', listId: match[2] ?? '' })).body) as unknown);
@@ -38,6 +46,7 @@ export async function localDocuments(deps: Deps, credential: Json | null, docs =
   }
   // A CLR's credentials need their own issuers' documents.
   const subject = list(credential['credentialSubject'])[0] as Json | undefined;
-  for (const inner of list(subject?.['verifiableCredential'])) if (typeof inner === 'object' && inner !== null) await localDocuments(deps, inner as Json, docs, depth + 1);
+  for (const inner of list(subject?.['verifiableCredential']))
+    if (typeof inner === 'object' && inner !== null) await localDocuments(deps, inner as Json, docs, depth + 1);
   return docs;
 }

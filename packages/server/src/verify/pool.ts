@@ -47,7 +47,10 @@ function workerEntry(): { filename: string; execArgv?: string[] } {
   if (!import.meta.url.endsWith('.ts')) return { filename: new URL('./verify-worker.js', import.meta.url).href };
   // A worker thread does not inherit tsx's loader: register it first, and resolve workspace packages to sources.
   const register = `import{register}from${JSON.stringify(import.meta.resolve('tsx/esm/api'))};register();`;
-  return { filename: new URL('./verify-worker.ts', import.meta.url).href, execArgv: ['--conditions=source', `--import=data:text/javascript,${encodeURIComponent(register)}`] };
+  return {
+    filename: new URL('./verify-worker.ts', import.meta.url).href,
+    execArgv: ['--conditions=source', `--import=data:text/javascript,${encodeURIComponent(register)}`],
+  };
 }
 
 /** Linux's USER_HZ: the unit of thread CPU times in /proc (100 on every mainstream kernel). */
@@ -220,7 +223,13 @@ export function tookTooLong(budgetMs: number, credential: Record<string, unknown
     verdict: 'indeterminate',
     format: null,
     credential,
-    steps: [{ id: 'time', status: 'unknown', message: `Verification took too long: it was stopped after ${budgetMs} ms, so this credential could not be checked` }],
+    steps: [
+      {
+        id: 'time',
+        status: 'unknown',
+        message: `Verification took too long: it was stopped after ${budgetMs} ms, so this credential could not be checked`,
+      },
+    ],
   };
 }
 
@@ -230,6 +239,12 @@ export function tooLarge(credential: Record<string, unknown> | null): Report {
     verdict: 'indeterminate',
     format: null,
     credential,
-    steps: [{ id: 'memory', status: 'unknown', message: `Verification needed more than ${WORKER_HEAP_MB} MB of memory and was stopped, so this credential could not be checked` }],
+    steps: [
+      {
+        id: 'memory',
+        status: 'unknown',
+        message: `Verification needed more than ${WORKER_HEAP_MB} MB of memory and was stopped, so this credential could not be checked`,
+      },
+    ],
   };
 }

@@ -2,14 +2,22 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { VerificationReport } from '@tessera/shared';
 import { PROBLEMS } from '../http/openapi.js';
 import type { AppEnv } from '../http/types.js';
-import { assertCredentialUrlViewable } from '../credentials/can-view-credential.js';
+import { assertCredentialUrlViewable } from '../credentials/index.js';
 import { AppError } from '../shared/errors.js';
 import { checkVerifyRate, verifyInput } from './verify-input.js';
 import type { VerifyInput } from './verify-input.js';
 
 const UrlBody = z.object({ url: z.url() });
 const MAX_URL_BODY_BYTES = 8192;
-const RAW_TYPES = ['application/json', 'application/vc+ld+json', 'application/ld+json', 'text/plain', 'application/jwt', 'image/png', 'image/svg+xml'];
+const RAW_TYPES = [
+  'application/json',
+  'application/vc+ld+json',
+  'application/ld+json',
+  'text/plain',
+  'application/jwt',
+  'image/png',
+  'image/svg+xml',
+];
 
 /** Read the request into a verifier input: `{"url": …}` JSON, or the raw credential in one of RAW_TYPES. */
 function readInput(contentType: string, body: ArrayBuffer): VerifyInput {
@@ -18,7 +26,8 @@ function readInput(contentType: string, body: ArrayBuffer): VerifyInput {
     throw new AppError('unsupported_media_type', `Send the credential as ${RAW_TYPES.join(', ')}, or JSON {"url": …}`);
   }
   const bytes = new Uint8Array(body);
-  if (bytes.length === 0) throw new AppError('validation_failed', 'The request body is empty', { errors: [{ path: '(body)', message: 'Required' }] });
+  if (bytes.length === 0)
+    throw new AppError('validation_failed', 'The request body is empty', { errors: [{ path: '(body)', message: 'Required' }] });
   // Only a small body can be {"url": …}; a credential is never parsed here, on the event loop.
   if (type === 'application/json' && bytes.length <= MAX_URL_BODY_BYTES) {
     try {
@@ -52,7 +61,13 @@ export function verifyRoutes() {
         },
       },
     },
-    responses: { 200: { description: 'The engine report: verdict, ordered steps, the credential it read, and its endorsements each checked on its own', content: { 'application/json': { schema: VerificationReport } } }, ...PROBLEMS },
+    responses: {
+      200: {
+        description: 'The engine report: verdict, ordered steps, the credential it read, and its endorsements each checked on its own',
+        content: { 'application/json': { schema: VerificationReport } },
+      },
+      ...PROBLEMS,
+    },
   });
   app.post('/verify', async (c) => {
     await checkVerifyRate(c.var.deps, c.var.ip ?? 'unknown');

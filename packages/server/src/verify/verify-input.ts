@@ -1,8 +1,8 @@
 import { FetchError, createFetcher } from '@tessera/credentials';
 import type { Fetcher, Report } from '@tessera/credentials';
-import { enforceRateLimit } from '../accounts/rate-limit.js';
+import { enforceRateLimit } from '../accounts/index.js';
 import type { Deps } from '../context.js';
-import { findCredentialByKey } from '../credentials/find-credential-by-key.js';
+import { findCredentialByKey } from '../credentials/index.js';
 import { AppError } from '../shared/errors.js';
 import { localDocuments } from './local-documents.js';
 import { Budget, sharedVerifyPool, tookTooLong, tooLarge } from './pool.js';
@@ -26,7 +26,12 @@ export type VerifyInput = { kind: 'bytes'; bytes: Uint8Array } | { kind: 'url'; 
 
 /** Hold verification to a per-client rate (anonymous callers are keyed by IP). */
 export async function checkVerifyRate(deps: Deps, client: string): Promise<void> {
-  await enforceRateLimit(deps, { key: `verify:${client}`, max: deps.env.TESSERA_VERIFY_PER_MINUTE, windowMs: WINDOW_MS, message: 'Too many verifications from this address. Try again in a minute.' });
+  await enforceRateLimit(deps, {
+    key: `verify:${client}`,
+    max: deps.env.TESSERA_VERIFY_PER_MINUTE,
+    windowMs: WINDOW_MS,
+    message: 'Too many verifications from this address. Try again in a minute.',
+  });
 }
 
 /** The credential at a URL this instance serves (its public page or JSON), or null. */
@@ -56,9 +61,16 @@ export async function verifyInput(deps: Deps, input: VerifyInput): Promise<Repor
       });
     } else {
       try {
-        subject = (await remoteFetcher(deps).get(input.url, 'application/vc+ld+json, application/json, application/jwt, image/png, image/svg+xml;q=0.9, */*;q=0.5')).body;
+        subject = (
+          await remoteFetcher(deps).get(
+            input.url,
+            'application/vc+ld+json, application/json, application/jwt, image/png, image/svg+xml;q=0.9, */*;q=0.5',
+          )
+        ).body;
       } catch (e) {
-        throw new AppError('validation_failed', `Could not fetch the credential: ${e instanceof Error ? e.message : String(e)}`, { errors: [{ path: 'url', message: e instanceof FetchError ? e.code : 'fetch failed' }] });
+        throw new AppError('validation_failed', `Could not fetch the credential: ${e instanceof Error ? e.message : String(e)}`, {
+          errors: [{ path: 'url', message: e instanceof FetchError ? e.code : 'fetch failed' }],
+        });
       }
     }
   } else subject = input.bytes;

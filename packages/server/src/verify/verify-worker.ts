@@ -95,7 +95,11 @@ export default async function verifyTask(task: VerifyTask): Promise<VerifyResult
   task.port.postMessage({ kind: 'started', tid } satisfies VerifyProgress);
   const deep = { kind: 'too_deep', message: `The credential nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep` } as const;
   if (task.checkDepth && tooDeep(task.subject)) return deep;
-  const report = await verifyCredential(task.subject, { now: task.now, documents: task.documents, fetcher: task.fetch ? fetcherFor(task.fetch, task.port) : undefined });
+  const report = await verifyCredential(task.subject, {
+    now: task.now,
+    documents: task.documents,
+    fetcher: task.fetch ? fetcherFor(task.fetch, task.port) : undefined,
+  });
   // Whatever the engine read travels back by structured clone, which recurses: never send anything deep.
   return valueTooDeep(report, MAX_JSON_DEPTH + 8) ? deep : { kind: 'report', report };
 }

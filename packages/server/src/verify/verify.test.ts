@@ -12,7 +12,15 @@ const OB20 = new URL('../../../credentials/test/fixtures/1edtech-validator/ob20/
 let ctx: TestContext;
 async function post(body: Uint8Array | string, type: string, headers: Record<string, string> = {}) {
   const res = await ctx.app.request('/api/v1/verify', { method: 'POST', headers: { 'content-type': type, ...headers }, body });
-  return { status: res.status, json: (await res.json()) as { verdict?: string; steps?: Array<{ id: string; status: string; message: string }>; code?: string; errors?: unknown[] } };
+  return {
+    status: res.status,
+    json: (await res.json()) as {
+      verdict?: string;
+      steps?: Array<{ id: string; status: string; message: string }>;
+      code?: string;
+      errors?: unknown[];
+    },
+  };
 }
 const fixture = (name: string, dir = OB30) => new Uint8Array(readFileSync(new URL(name, dir)));
 
@@ -45,7 +53,8 @@ describe('POST /api/v1/verify (no account needed)', () => {
     expect(r.status).toBe(200);
     expect(r.json.verdict, JSON.stringify(r.json.steps)).toBe(verdict);
     expect(r.json.steps?.[0]?.id).toBe('parse');
-    if (verdict === 'indeterminate') expect(r.json.steps?.filter((s) => s.status === 'unknown' || s.status === 'failed').map((s) => s.id)).toEqual(['issuer']);
+    if (verdict === 'indeterminate')
+      expect(r.json.steps?.filter((s) => s.status === 'unknown' || s.status === 'failed').map((s) => s.id)).toEqual(['issuer']);
   });
 
   // This server fetches nothing from other hosts in tests, so what lives at example.org (badge classes,
@@ -62,7 +71,10 @@ describe('POST /api/v1/verify (no account needed)', () => {
     const r = await post(fixture(name, OB20), type);
     expect(r.status).toBe(200);
     expect(r.json.verdict, JSON.stringify(r.json.steps)).toBe(verdict);
-    expect(r.json.steps?.find((s) => s.id === 'format')).toMatchObject({ status: 'passed', message: expect.stringContaining('Open Badges 2.0') });
+    expect(r.json.steps?.find((s) => s.id === 'format')).toMatchObject({
+      status: 'passed',
+      message: expect.stringContaining('Open Badges 2.0'),
+    });
     expect(r.json.steps?.find((s) => s.id === id)?.status, JSON.stringify(r.json.steps)).toBe(status);
   });
 
@@ -80,7 +92,9 @@ describe('POST /api/v1/verify (no account needed)', () => {
     const byUrl = await post(JSON.stringify({ url: row?.id }), 'application/json');
     expect(byUrl.json.verdict, JSON.stringify(byUrl.json.steps)).toBe('valid');
     // The demo district issues with one (revocation) status entry, as OB 3.0's schema requires.
-    expect(byUrl.json.steps?.filter((s) => s.id.startsWith('status.')).map((s) => [s.id, s.status])).toEqual([['status.revocation', 'passed']]);
+    expect(byUrl.json.steps?.filter((s) => s.id.startsWith('status.')).map((s) => [s.id, s.status])).toEqual([
+      ['status.revocation', 'passed'],
+    ]);
     const byBody = await post(JSON.stringify(row?.document), 'application/vc+ld+json');
     expect(byBody.json.verdict).toBe('valid');
     expect((await post(row?.jwt ?? '', 'application/jwt')).json.verdict).toBe('valid');
@@ -98,11 +112,20 @@ describe('POST /api/v1/verify (no account needed)', () => {
 
   it('returns each embedded endorsement’s own outcome (the shared contract keeps them); one that does not verify has no copy to show', async () => {
     const endorsement = JSON.parse(Buffer.from(fixture('endorsement-valid.json')).toString('utf8')) as Record<string, unknown>;
-    const tampered = { ...endorsement, credentialSubject: { ...(endorsement['credentialSubject'] as object), endorsementComment: 'Forged praise' } };
-    const credential = { ...(JSON.parse(Buffer.from(fixture('simple.json')).toString('utf8')) as object), endorsement: [endorsement, tampered] };
+    const tampered = {
+      ...endorsement,
+      credentialSubject: { ...(endorsement['credentialSubject'] as object), endorsementComment: 'Forged praise' },
+    };
+    const credential = {
+      ...(JSON.parse(Buffer.from(fixture('simple.json')).toString('utf8')) as object),
+      endorsement: [endorsement, tampered],
+    };
     const r = await post(JSON.stringify(credential), 'application/json');
     expect(r.status).toBe(200);
-    const body = r.json as { endorsements?: Array<{ index: number; outcome: string; credential: unknown }>; steps?: Array<{ id: string; status: string; message: string }> };
+    const body = r.json as {
+      endorsements?: Array<{ index: number; outcome: string; credential: unknown }>;
+      steps?: Array<{ id: string; status: string; message: string }>;
+    };
     // This server fetches nothing in tests, so the sample endorser's key cannot be tied to it: not shown either.
     expect(body.endorsements, JSON.stringify(body.steps)).toEqual([
       { index: 0, outcome: 'rejected', credential: null },
@@ -131,7 +154,11 @@ describe('verification rate limit', () => {
     const statuses: number[] = [];
     let retry: string | null = null;
     for (let i = 0; i < 5; i++) {
-      const res = await limited.app.request('/api/v1/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: readFileSync(new URL('simple.json', OB30)) });
+      const res = await limited.app.request('/api/v1/verify', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: readFileSync(new URL('simple.json', OB30)),
+      });
       statuses.push(res.status);
       if (res.status === 429) retry = res.headers.get('retry-after');
     }

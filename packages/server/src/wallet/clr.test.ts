@@ -20,7 +20,8 @@ async function signIn(email: string) {
   expect((await client.request('POST', 'auth/signin', { email, password: DEMO_PASSWORD })).status).toBe(200);
   return client;
 }
-const myCredentials = async (c: ApiClient) => (await c.request('GET', 'me/credentials')).json as unknown as Array<{ id: string; achievementName: string; status: string }>;
+const myCredentials = async (c: ApiClient) =>
+  (await c.request('GET', 'me/credentials')).json as unknown as Array<{ id: string; achievementName: string; status: string }>;
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -41,7 +42,11 @@ describe('CLR 2.0 export', () => {
     const mine = await myCredentials(alex);
     expect(mine.length).toBe(2);
     const [a, b] = mine;
-    const r = await alex.request('POST', 'me/clr', { name: 'Online teaching record', credentialIds: [a?.id, b?.id], associations: [{ associationType: 'isRelatedTo', sourceId: a?.id, targetId: b?.id }] });
+    const r = await alex.request('POST', 'me/clr', {
+      name: 'Online teaching record',
+      credentialIds: [a?.id, b?.id],
+      associations: [{ associationType: 'isRelatedTo', sourceId: a?.id, targetId: b?.id }],
+    });
     expect(r.status, r.text).toBe(200);
     expect(r.headers.get('content-disposition')).toContain('learning-record.clr.json');
     clr = r.json as Json;
@@ -54,7 +59,10 @@ describe('CLR 2.0 export', () => {
     expect(subject.association[0]).toMatchObject({ type: 'Association', associationType: 'isRelatedTo' });
     expect(String(subject.association[0]?.['sourceId'])).not.toBe(a?.id); // achievement ids, not credential ids
     const proof = (clr['proof'] as Json[])[0];
-    expect(proof).toMatchObject({ cryptosuite: 'eddsa-rdfc-2022', verificationMethod: expect.stringMatching(/^did:web:tessera\.test#z6Mk/) });
+    expect(proof).toMatchObject({
+      cryptosuite: 'eddsa-rdfc-2022',
+      verificationMethod: expect.stringMatching(/^did:web:tessera\.test#z6Mk/),
+    });
     const audit = await ctx.deps.db.query.auditEvents.findMany({ where: (e, { eq }) => eq(e.action, 'clr.exported') });
     expect(audit).toHaveLength(1);
     expect(audit[0]?.target).toBe(clr['id']);
@@ -68,7 +76,11 @@ describe('CLR 2.0 export', () => {
     const did = await ctx.app.request('/.well-known/did.json');
     expect(did.status).toBe(200);
     expect(((await did.json()) as Json)['id']).toBe('did:web:tessera.test');
-    const v = await ctx.app.request('/api/v1/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(clr) });
+    const v = await ctx.app.request('/api/v1/verify', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(clr),
+    });
     const report = (await v.json()) as { verdict: string; steps: Array<{ id: string; status: string }> };
     expect(report.verdict, JSON.stringify(report.steps, null, 1)).toBe('valid');
     expect(report.steps.filter((s) => s.id.startsWith('clr.credential[')).map((s) => s.status)).toEqual(['passed', 'passed']);
@@ -76,7 +88,8 @@ describe('CLR 2.0 export', () => {
 
   it('verifies with tessera verify and a --documents map (exit 0), and a changed copy fails (exit 1)', async () => {
     const urls = new Set(['https://tessera.test/.well-known/did.json', 'https://tessera.test/orgs/riverside/did.json']);
-    for (const c of (clr['credentialSubject'] as { verifiableCredential: Json[] }).verifiableCredential) for (const s of [c['credentialStatus']].flat() as Json[]) urls.add(String(s['statusListCredential']));
+    for (const c of (clr['credentialSubject'] as { verifiableCredential: Json[] }).verifiableCredential)
+      for (const s of [c['credentialStatus']].flat() as Json[]) urls.add(String(s['statusListCredential']));
     const map: Record<string, string> = {};
     for (const [i, url] of [...urls].entries()) {
       const res = await ctx.app.request(new URL(url).pathname);
@@ -108,12 +121,23 @@ describe('CLR 2.0 export', () => {
     expect((await bad({ credentialIds: [a?.id, theirs?.id] })).errors?.[0]?.path).toBe('credentialIds.1');
     // Paths name the position in the request, even after a repeated id.
     expect((await bad({ credentialIds: [a?.id, a?.id, theirs?.id] })).errors?.[0]?.path).toBe('credentialIds.2');
-    expect((await bad({ credentialIds: [a?.id], associations: [{ associationType: 'isPartOf', sourceId: a?.id, targetId: b?.id }] })).errors?.[0]?.path).toBe('associations.0.targetId');
-    expect((await bad({ credentialIds: [a?.id, b?.id], associations: [{ associationType: 'isPartOf', sourceId: a?.id, targetId: a?.id }] })).errors?.[0]?.path).toBe('associations.0.targetId');
-    expect((await bad({ credentialIds: [a?.id], associations: [{ associationType: 'likes', sourceId: a?.id, targetId: b?.id }] })).errors?.[0]?.path).toBe('associations.0.associationType');
+    expect(
+      (await bad({ credentialIds: [a?.id], associations: [{ associationType: 'isPartOf', sourceId: a?.id, targetId: b?.id }] })).errors?.[0]
+        ?.path,
+    ).toBe('associations.0.targetId');
+    expect(
+      (await bad({ credentialIds: [a?.id, b?.id], associations: [{ associationType: 'isPartOf', sourceId: a?.id, targetId: a?.id }] }))
+        .errors?.[0]?.path,
+    ).toBe('associations.0.targetId');
+    expect(
+      (await bad({ credentialIds: [a?.id], associations: [{ associationType: 'likes', sourceId: a?.id, targetId: b?.id }] })).errors?.[0]
+        ?.path,
+    ).toBe('associations.0.associationType');
     // A revoked credential cannot go into a record.
     const owner = await signIn('owner@riverside.example');
-    expect((await owner.request('POST', `orgs/riverside/credentials/${encodeURIComponent(a?.id ?? '')}/revoke`, { reason: 'Test' })).status).toBe(200);
+    expect(
+      (await owner.request('POST', `orgs/riverside/credentials/${encodeURIComponent(a?.id ?? '')}/revoke`, { reason: 'Test' })).status,
+    ).toBe(200);
     const revoked = await alex.request('POST', 'me/clr', { credentialIds: [a?.id, b?.id] });
     expect(revoked.status).toBe(400);
     expect(revoked.json['errors']).toEqual([{ path: 'credentialIds.0', message: 'This credential has been revoked' }]);

@@ -1,13 +1,13 @@
 import { achievementIdsOf, buildClrCredential } from '@tessera/credentials';
 import type { ClrExportInput } from '@tessera/shared';
-import { findAccountById } from '../accounts/store.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { findAccountById } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import type { Actor, Deps } from '../context.js';
-import { credentialStatus } from '../credentials/present.js';
-import { signDataIntegrity } from '../credentials/sign.js';
-import { listCredentialRows } from '../credentials/store.js';
-import { loadPlatformSigner } from '../keys/platform-key.js';
-import { platformDid } from '../orgs/did.js';
+import { credentialStatus } from '../credentials/index.js';
+import { signDataIntegrity } from '../credentials/index.js';
+import { listCredentialRows } from '../credentials/index.js';
+import { loadPlatformSigner } from '../keys/index.js';
+import { platformDid } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
 
 type Json = Record<string, unknown>;
@@ -30,9 +30,15 @@ export async function exportClr(deps: Deps, opts: { actor: Actor; input: ClrExpo
   for (const [i, id] of opts.input.credentialIds.entries()) {
     if (opts.input.credentialIds.indexOf(id) !== i) continue;
     const c = byId.get(id);
-    if (!c) throw new AppError('validation_failed', 'Not a credential of yours', { errors: [{ path: `credentialIds.${i}`, message: 'Not a credential of yours' }] });
+    if (!c)
+      throw new AppError('validation_failed', 'Not a credential of yours', {
+        errors: [{ path: `credentialIds.${i}`, message: 'Not a credential of yours' }],
+      });
     const st = credentialStatus(c, now).status;
-    if (st !== 'active') throw new AppError('validation_failed', `That credential ${STATUS_WORDS[st]}; a record holds only credentials that verify`, { errors: [{ path: `credentialIds.${i}`, message: `This credential ${STATUS_WORDS[st]}` }] });
+    if (st !== 'active')
+      throw new AppError('validation_failed', `That credential ${STATUS_WORDS[st]}; a record holds only credentials that verify`, {
+        errors: [{ path: `credentialIds.${i}`, message: `This credential ${STATUS_WORDS[st]}` }],
+      });
     chosen.push(c.document);
     const [achievementId] = achievementIdsOf([c.document]);
     if (achievementId) achievementOf.set(c.id, achievementId);
@@ -40,14 +46,22 @@ export async function exportClr(deps: Deps, opts: { actor: Actor; input: ClrExpo
   const associations = opts.input.associations.map((a, i) => {
     const ends = { sourceId: achievementOf.get(a.sourceId), targetId: achievementOf.get(a.targetId) };
     for (const end of ['sourceId', 'targetId'] as const) {
-      if (!ends[end]) throw new AppError('validation_failed', 'An association links two credentials of this record', { errors: [{ path: `associations.${i}.${end}`, message: 'Choose a credential that is in this record' }] });
+      if (!ends[end])
+        throw new AppError('validation_failed', 'An association links two credentials of this record', {
+          errors: [{ path: `associations.${i}.${end}`, message: 'Choose a credential that is in this record' }],
+        });
     }
-    if (ends.sourceId === ends.targetId) throw new AppError('validation_failed', 'An association links two different achievements', { errors: [{ path: `associations.${i}.targetId`, message: 'Choose a different credential' }] });
+    if (ends.sourceId === ends.targetId)
+      throw new AppError('validation_failed', 'An association links two different achievements', {
+        errors: [{ path: `associations.${i}.targetId`, message: 'Choose a different credential' }],
+      });
     return { associationType: a.associationType, sourceId: ends.sourceId ?? '', targetId: ends.targetId ?? '' };
   });
   const account = await findAccountById(deps.db, opts.actor.accountId);
   const activeCount = mine.filter((r) => credentialStatus(r.c, now).status === 'active').length;
-  const subjectIds = [...new Set(chosen.map((d) => (d['credentialSubject'] as Json | undefined)?.['id']).filter((v): v is string => typeof v === 'string'))];
+  const subjectIds = [
+    ...new Set(chosen.map((d) => (d['credentialSubject'] as Json | undefined)?.['id']).filter((v): v is string => typeof v === 'string')),
+  ];
   const base = deps.env.TESSERA_BASE_URL;
   const unsigned = buildClrCredential({
     id: `urn:uuid:${deps.ids.uuid()}`,
@@ -61,6 +75,12 @@ export async function exportClr(deps: Deps, opts: { actor: Actor; input: ClrExpo
     partial: ids.length < activeCount,
   });
   const signed = await signDataIntegrity(unsigned, await loadPlatformSigner(deps), now);
-  await recordAudit(deps, { action: 'clr.exported', actorId: opts.actor.accountId, target: String(signed['id']), detail: { credentials: ids, associations: associations.length }, ip: opts.actor.ip });
+  await recordAudit(deps, {
+    action: 'clr.exported',
+    actorId: opts.actor.accountId,
+    target: String(signed['id']),
+    detail: { credentials: ids, associations: associations.length },
+    ip: opts.actor.ip,
+  });
   return signed;
 }

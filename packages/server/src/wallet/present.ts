@@ -9,7 +9,13 @@ const rec = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array
 function nameFromUrl(v: unknown): string | null {
   if (typeof v !== 'string' || !URL.canParse(v)) return null;
   const url = new URL(v);
-  const last = url.pathname.split('/').filter(Boolean).pop()?.replace(/\.json$/i, '').replace(/[-_]+/g, ' ').trim();
+  const last = url.pathname
+    .split('/')
+    .filter(Boolean)
+    .pop()
+    ?.replace(/\.json$/i, '')
+    .replace(/[-_]+/g, ' ')
+    .trim();
   return last ? `${last} (${url.hostname})` : url.hostname;
 }
 
@@ -19,9 +25,19 @@ export function claimedNames(credential: Json | null): { name: string; issuerNam
   const subject = rec(Array.isArray(c['credentialSubject']) ? c['credentialSubject'][0] : c['credentialSubject']);
   const achievement = rec(subject['achievement']);
   const badge = rec(c['badge']);
-  const name = [achievement['name'], c['name'], badge['name']].find((v): v is string => typeof v === 'string' && v.length > 0) ?? nameFromUrl(c['badge']) ?? 'Unnamed credential';
+  const name =
+    [achievement['name'], c['name'], badge['name']].find((v): v is string => typeof v === 'string' && v.length > 0) ??
+    nameFromUrl(c['badge']) ??
+    'Unnamed credential';
   const issuer = rec(c['issuer']);
-  const issuerName = typeof issuer['name'] === 'string' ? issuer['name'] : typeof c['issuer'] === 'string' ? c['issuer'] : typeof rec(badge['issuer'])['name'] === 'string' ? (rec(badge['issuer'])['name'] as string) : null;
+  const issuerName =
+    typeof issuer['name'] === 'string'
+      ? issuer['name']
+      : typeof c['issuer'] === 'string'
+        ? c['issuer']
+        : typeof rec(badge['issuer'])['name'] === 'string'
+          ? (rec(badge['issuer'])['name'] as string)
+          : null;
   return { name: name.slice(0, 300), issuerName: issuerName?.slice(0, 300) ?? null };
 }
 

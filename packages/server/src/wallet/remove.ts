@@ -4,7 +4,8 @@ import { deleteCollection, deleteWalletItem, listCollections, upsertCollection }
 
 /** Remove an imported credential from the wallet (and from the learner's collections). */
 export async function removeWalletItem(deps: Deps, opts: { actor: Actor; itemId: string }): Promise<void> {
-  if (!(await deleteWalletItem(deps.db, opts.actor.accountId, opts.itemId))) throw new AppError('not_found', 'No such credential in your wallet');
+  if (!(await deleteWalletItem(deps.db, opts.actor.accountId, opts.itemId)))
+    throw new AppError('not_found', 'No such credential in your wallet');
   for (const c of await listCollections(deps.db, opts.actor.accountId)) {
     const entries = c.entries.filter((e) => e !== `imported:${opts.itemId}`);
     if (entries.length !== c.entries.length) await upsertCollection(deps.db, { ...c, entries });

@@ -1,6 +1,6 @@
 import type { Actor, Deps } from '../context.js';
 import { AppError } from '../shared/errors.js';
-import { verifyInput } from '../verify/verify-input.js';
+import { verifyInput } from '../verify/index.js';
 import { decodePayload } from './import-credential.js';
 import { presentWalletItem } from './present.js';
 import { findWalletItem, updateWalletItem } from './store.js';

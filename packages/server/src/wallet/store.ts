@@ -19,7 +19,10 @@ export async function listWalletItems(db: Db, accountId: string): Promise<Wallet
 
 /** One of a learner's imported credentials. */
 export async function findWalletItem(db: Db, accountId: string, id: string): Promise<WalletItemRow | undefined> {
-  const [row] = await db.select().from(walletItems).where(and(eq(walletItems.accountId, accountId), eq(walletItems.id, id)));
+  const [row] = await db
+    .select()
+    .from(walletItems)
+    .where(and(eq(walletItems.accountId, accountId), eq(walletItems.id, id)));
   return row;
 }
 
@@ -30,7 +33,14 @@ export async function updateWalletItem(db: Db, id: string, patch: Partial<Wallet
 
 /** Remove an imported credential. */
 export async function deleteWalletItem(db: Db, accountId: string, id: string): Promise<boolean> {
-  return (await db.delete(walletItems).where(and(eq(walletItems.accountId, accountId), eq(walletItems.id, id))).returning({ id: walletItems.id })).length > 0;
+  return (
+    (
+      await db
+        .delete(walletItems)
+        .where(and(eq(walletItems.accountId, accountId), eq(walletItems.id, id)))
+        .returning({ id: walletItems.id })
+    ).length > 0
+  );
 }
 
 /** A learner's collections, oldest first. */
@@ -40,16 +50,29 @@ export async function listCollections(db: Db, accountId: string): Promise<Collec
 
 /** Create or replace a collection. */
 export async function upsertCollection(db: Db, row: CollectionRow): Promise<void> {
-  await db.insert(collections).values(row).onConflictDoUpdate({ target: collections.id, set: { name: row.name, isPublic: row.isPublic, entries: row.entries } });
+  await db
+    .insert(collections)
+    .values(row)
+    .onConflictDoUpdate({ target: collections.id, set: { name: row.name, isPublic: row.isPublic, entries: row.entries } });
 }
 
 /** One of a learner's collections. */
 export async function findCollection(db: Db, accountId: string, id: string): Promise<CollectionRow | undefined> {
-  const [row] = await db.select().from(collections).where(and(eq(collections.accountId, accountId), eq(collections.id, id)));
+  const [row] = await db
+    .select()
+    .from(collections)
+    .where(and(eq(collections.accountId, accountId), eq(collections.id, id)));
   return row;
 }
 
 /** Delete a collection. */
 export async function deleteCollection(db: Db, accountId: string, id: string): Promise<boolean> {
-  return (await db.delete(collections).where(and(eq(collections.accountId, accountId), eq(collections.id, id))).returning({ id: collections.id })).length > 0;
+  return (
+    (
+      await db
+        .delete(collections)
+        .where(and(eq(collections.accountId, accountId), eq(collections.id, id)))
+        .returning({ id: collections.id })
+    ).length > 0
+  );
 }

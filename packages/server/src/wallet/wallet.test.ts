@@ -14,7 +14,11 @@ let learner: ApiClient;
 let stranger: ApiClient;
 
 async function upload(client: ApiClient, body: Uint8Array | string, type: string) {
-  const res = await ctx.app.request('/api/v1/me/wallet/imports', { method: 'POST', headers: { 'content-type': type, cookie: client.cookie ?? '', 'x-csrf-token': client.csrf ?? '' }, body });
+  const res = await ctx.app.request('/api/v1/me/wallet/imports', {
+    method: 'POST',
+    headers: { 'content-type': type, cookie: client.cookie ?? '', 'x-csrf-token': client.csrf ?? '' },
+    body,
+  });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
@@ -47,7 +51,12 @@ describe('wallet imports', () => {
     expect(r.json['verdict']).toBe('indeterminate');
     expect(r.json['name']).toBe('robotics badge (example.org)');
     const steps = new Map((r.json['steps'] as Array<{ id: string; status: string }>).map((s) => [s.id, s.status]));
-    expect([steps.get('format'), steps.get('structure'), steps.get('ob2.badge'), steps.get('ob2.hosted')]).toEqual(['passed', 'passed', 'unknown', 'unknown']);
+    expect([steps.get('format'), steps.get('structure'), steps.get('ob2.badge'), steps.get('ob2.hosted')]).toEqual([
+      'passed',
+      'passed',
+      'unknown',
+      'unknown',
+    ]);
   });
 
   it('refuses what is not a credential and stores nothing', async () => {
@@ -72,18 +81,32 @@ describe('wallet imports', () => {
 
 describe('collections and the public profile', () => {
   it('groups own credentials, refuses others’, and shows only public things on the profile', async () => {
-    const wallet = (await learner.request('GET', 'me/wallet')).json as unknown as { earned: Array<{ id: string; achievementName: string }>; imported: Array<{ id: string; name: string; verdict: string; steps: Array<{ id: string; status: string; message: string }> }>; profileUrl: string };
+    const wallet = (await learner.request('GET', 'me/wallet')).json as unknown as {
+      earned: Array<{ id: string; achievementName: string }>;
+      imported: Array<{ id: string; name: string; verdict: string; steps: Array<{ id: string; status: string; message: string }> }>;
+      profileUrl: string;
+    };
     const earned = wallet.earned[0];
     const imported = wallet.imported.find((i) => i.verdict === 'indeterminate');
     const invalid = wallet.imported.find((i) => i.verdict === 'invalid');
     const bad = await learner.request('POST', 'me/collections', { name: 'Mine', entries: ['earned:urn:nope'] });
     expect(bad.status).toBe(400);
     expect(bad.json.errors).toEqual([{ path: 'entries.0', message: 'Not a credential of yours' }]);
-    const made = await learner.request('POST', 'me/collections', { name: 'Online teaching', public: true, entries: [`earned:${earned?.id}`, `imported:${imported?.id}`, `imported:${invalid?.id}`] });
+    const made = await learner.request('POST', 'me/collections', {
+      name: 'Online teaching',
+      public: true,
+      entries: [`earned:${earned?.id}`, `imported:${imported?.id}`, `imported:${invalid?.id}`],
+    });
     expect(made.status).toBe(201);
-    const hidden = await learner.request('POST', 'me/collections', { name: 'Private drafts', public: false, entries: [`imported:${imported?.id}`] });
+    const hidden = await learner.request('POST', 'me/collections', {
+      name: 'Private drafts',
+      public: false,
+      entries: [`imported:${imported?.id}`],
+    });
     expect(hidden.status).toBe(201);
-    expect((await stranger.request('PUT', `me/collections/${made.json.id}`, { name: 'Stolen', public: true, entries: [] })).status).toBe(404);
+    expect((await stranger.request('PUT', `me/collections/${made.json.id}`, { name: 'Stolen', public: true, entries: [] })).status).toBe(
+      404,
+    );
 
     const profilePath = new URL(wallet.profileUrl).pathname;
     let html = await (await ctx.app.request(profilePath)).text();
@@ -95,12 +118,16 @@ describe('collections and the public profile', () => {
     const unknown = imported?.steps.find((s) => s.status === 'unknown');
     const failed = invalid?.steps.find((s) => s.status === 'failed');
     expect(unknown && failed).toBeDefined();
-    expect(html).toContain(`(imported; when last checked: Could not be fully verified — ${esc(stepName(unknown?.id ?? ''))}: ${esc(unknown?.message ?? '')})`);
+    expect(html).toContain(
+      `(imported; when last checked: Could not be fully verified — ${esc(stepName(unknown?.id ?? ''))}: ${esc(unknown?.message ?? '')})`,
+    );
     expect(html).toContain(`(imported; when last checked: Not valid — ${esc(stepName(failed?.id ?? ''))}: ${esc(failed?.message ?? '')})`);
     expect(html).not.toMatch(/indeterminate|last verified: invalid/);
     // The earned credential is unlisted by default, so it is not on the profile until it is made public.
     expect(html).not.toContain(`>${earned?.achievementName}</a> — `);
-    expect((await learner.request('PATCH', `me/credentials/${encodeURIComponent(earned?.id ?? '')}`, { visibility: 'public' })).status).toBe(200);
+    expect(
+      (await learner.request('PATCH', `me/credentials/${encodeURIComponent(earned?.id ?? '')}`, { visibility: 'public' })).status,
+    ).toBe(200);
     html = await (await ctx.app.request(profilePath)).text();
     expect(html).toContain(`>${earned?.achievementName}</a> — `);
     expect((await learner.request('DELETE', `me/collections/${hidden.json.id}`)).status).toBe(204);

@@ -13,7 +13,9 @@ export const Did = z
   .string()
   .trim()
   .max(2048)
-  .regex(/^did:[a-z0-9]+:(?:(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2})*:)*(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2})+$/, { message: 'Enter a DID such as did:key:z6Mk…' });
+  .regex(/^did:[a-z0-9]+:(?:(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2})*:)*(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2})+$/, {
+    message: 'Enter a DID such as did:key:z6Mk…',
+  });
 
 /** Sign-up request. */
 export const SignUpInput = z.object({ email: Email, name: DisplayName, password: Password });

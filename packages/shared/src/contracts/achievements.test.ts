@@ -3,7 +3,11 @@ import { AchievementContent, Achievement, CatalogEntry, StoredAchievementContent
 
 // A URL the first `HttpUrl` (http(s) + `new URL`) accepted and today's refuses.
 const OLD_URL = 'https://iste.org/standards|educators';
-const content = { name: 'Teamwork', alignments: [{ targetName: 'ISTE', targetUrl: OLD_URL }], resources: [{ title: 'Guide', url: 'https://example.org/a b' }] };
+const content = {
+  name: 'Teamwork',
+  alignments: [{ targetName: 'ISTE', targetUrl: OLD_URL }],
+  resources: [{ title: 'Guide', url: 'https://example.org/a b' }],
+};
 
 describe('micro-credential content: strict on input, readable as stored', () => {
   it('refuses URLs that cannot be IRIs in requests, naming each field', () => {
@@ -23,9 +27,34 @@ describe('micro-credential content: strict on input, readable as stored', () => 
   it('the response contracts read stored content, so old URLs do not fail a response', () => {
     const now = new Date(0).toISOString();
     const version = { id: 'v', version: 1, publishedAt: now, content };
-    expect(Achievement.safeParse({ id: 'a', orgSlug: 'o', status: 'published', draft: content, hasUnpublishedChanges: false, latestVersion: version, versions: [], imageUrl: '', issuedCount: 0, createdAt: now, updatedAt: now }).success).toBe(true);
+    expect(
+      Achievement.safeParse({
+        id: 'a',
+        orgSlug: 'o',
+        status: 'published',
+        draft: content,
+        hasUnpublishedChanges: false,
+        latestVersion: version,
+        versions: [],
+        imageUrl: '',
+        issuedCount: 0,
+        createdAt: now,
+        updatedAt: now,
+      }).success,
+    ).toBe(true);
     const issuer = { slug: 'o', name: 'O', url: null, image: null, did: 'did:web:x', brandColor: '#000000' };
-    expect(CatalogEntry.safeParse({ achievementId: 'a', versionId: 'v', version: 1, status: 'published', content, imageUrl: '', issuer, publishedAt: now }).success).toBe(true);
+    expect(
+      CatalogEntry.safeParse({
+        achievementId: 'a',
+        versionId: 'v',
+        version: 1,
+        status: 'published',
+        content,
+        imageUrl: '',
+        issuer,
+        publishedAt: now,
+      }).success,
+    ).toBe(true);
   });
 
   it('names the stored URLs to fix before the content is saved or published again', () => {

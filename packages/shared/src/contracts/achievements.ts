@@ -2,10 +2,26 @@ import { z } from 'zod';
 import { HttpUrl, httpUrlProblem, Timestamp } from './common.js';
 
 /** A short identifier chosen by the editor for criteria, levels and evidence requirements (unique within its list). */
-export const LocalId = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/, { message: 'Use letters, digits, - and _' });
+export const LocalId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9_-]+$/, { message: 'Use letters, digits, - and _' });
 
 /** OB 3.0 achievement types offered in the editor. */
-export const ACHIEVEMENT_TYPES = ['MicroCredential', 'Badge', 'Certificate', 'Competency', 'Course', 'Certification', 'License', 'Award', 'LearningProgram', 'Achievement'] as const;
+export const ACHIEVEMENT_TYPES = [
+  'MicroCredential',
+  'Badge',
+  'Certificate',
+  'Competency',
+  'Course',
+  'Certification',
+  'License',
+  'Award',
+  'LearningProgram',
+  'Achievement',
+] as const;
 /** An OB 3.0 achievement type. */
 export const AchievementType = z.enum(ACHIEVEMENT_TYPES);
 
@@ -35,7 +51,8 @@ export const RubricCriterion = z
   })
   .superRefine((c, ctx) => {
     const ids = c.levels.map((l) => l.id);
-    if (!ids.includes(c.requiredLevelId)) ctx.addIssue({ code: 'custom', path: ['requiredLevelId'], message: 'Choose one of this criterion’s levels' });
+    if (!ids.includes(c.requiredLevelId))
+      ctx.addIssue({ code: 'custom', path: ['requiredLevelId'], message: 'Choose one of this criterion’s levels' });
     ids.forEach((id, i) => {
       if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['levels', i, 'id'], message: 'Level ids must be unique' });
     });
@@ -63,7 +80,8 @@ export type EvidenceRequirement = z.infer<typeof EvidenceRequirement>;
 export const StoredUrl = z.string();
 
 /** A research or resource link, its URL checked as `url` says (`HttpUrl` for input, `StoredUrl` for reads). */
-const resourceWith = (url: z.ZodString) => z.object({ title: z.string().trim().min(1).max(300), url, note: z.string().trim().max(2000).default('') });
+const resourceWith = (url: z.ZodString) =>
+  z.object({ title: z.string().trim().min(1).max(300), url, note: z.string().trim().max(2000).default('') });
 /** An OB 3.0 Alignment (skill or standard), its target URL checked as `url` says. */
 const alignmentWith = (url: z.ZodString) =>
   z.object({
@@ -103,7 +121,12 @@ const contentWith = (url: z.ZodString) =>
       skills: z.array(z.string().trim().min(1).max(80)).max(30).default([]),
       creditsAvailable: z.number().min(0).max(1000).nullable().default(null),
       /** Estimated hours of effort to earn it (shown in the catalog; not part of the signed credential: OB 3.0 has no field for it). */
-      effortHours: z.number({ message: 'Enter a number of hours' }).min(0.5, { message: 'At least half an hour' }).max(500, { message: 'At most 500 hours' }).nullable().default(null),
+      effortHours: z
+        .number({ message: 'Enter a number of hours' })
+        .min(0.5, { message: 'At least half an hour' })
+        .max(500, { message: 'At most 500 hours' })
+        .nullable()
+        .default(null),
       validity: Validity.default({ kind: 'never' }),
       rubric: z.object({ criteria: z.array(RubricCriterion).max(12).default([]) }).default({ criteria: [] }),
       maxAttempts: z.number().int().min(1).max(20).default(3),
@@ -111,13 +134,16 @@ const contentWith = (url: z.ZodString) =>
     .superRefine((a, ctx) => {
       const cids = a.rubric.criteria.map((c) => c.id);
       cids.forEach((id, i) => {
-        if (cids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['rubric', 'criteria', i, 'id'], message: 'Criterion ids must be unique' });
+        if (cids.indexOf(id) !== i)
+          ctx.addIssue({ code: 'custom', path: ['rubric', 'criteria', i, 'id'], message: 'Criterion ids must be unique' });
       });
       const rids = a.evidenceRequirements.map((r) => r.id);
       a.evidenceRequirements.forEach((r, i) => {
-        if (rids.indexOf(r.id) !== i) ctx.addIssue({ code: 'custom', path: ['evidenceRequirements', i, 'id'], message: 'Requirement ids must be unique' });
+        if (rids.indexOf(r.id) !== i)
+          ctx.addIssue({ code: 'custom', path: ['evidenceRequirements', i, 'id'], message: 'Requirement ids must be unique' });
         r.criterionIds.forEach((c, j) => {
-          if (!cids.includes(c)) ctx.addIssue({ code: 'custom', path: ['evidenceRequirements', i, 'criterionIds', j], message: 'No such criterion' });
+          if (!cids.includes(c))
+            ctx.addIssue({ code: 'custom', path: ['evidenceRequirements', i, 'criterionIds', j], message: 'No such criterion' });
         });
       });
     });
@@ -140,7 +166,10 @@ export type AchievementContent = z.infer<typeof AchievementContent>;
  * The URLs of stored content that `HttpUrl` refuses today (saved under older rules), with their field paths
  * (`resources.0.url`, `alignments.1.targetUrl`): they must be fixed before the content is saved or published again.
  */
-export function contentUrlProblems(c: { resources: ReadonlyArray<{ url: string }>; alignments: ReadonlyArray<{ targetUrl: string }> }): Array<{ path: string; message: string }> {
+export function contentUrlProblems(c: {
+  resources: ReadonlyArray<{ url: string }>;
+  alignments: ReadonlyArray<{ targetUrl: string }>;
+}): Array<{ path: string; message: string }> {
   const problems: Array<{ path: string; message: string }> = [];
   const check = (path: string, url: string) => {
     const message = httpUrlProblem(url);
@@ -178,7 +207,14 @@ export const Achievement = z.object({
 export type Achievement = z.infer<typeof Achievement>;
 
 /** A row in an organisation's list of micro-credentials. */
-export const AchievementSummary = Achievement.pick({ id: true, status: true, hasUnpublishedChanges: true, imageUrl: true, issuedCount: true, updatedAt: true }).extend({
+export const AchievementSummary = Achievement.pick({
+  id: true,
+  status: true,
+  hasUnpublishedChanges: true,
+  imageUrl: true,
+  issuedCount: true,
+  updatedAt: true,
+}).extend({
   name: z.string(),
   latestVersion: z.number().int().nullable(),
 });
@@ -194,7 +230,14 @@ export const CatalogQuery = z.object({
 });
 
 /** The issuer shown with a published micro-credential. */
-export const IssuerSummary = z.object({ slug: z.string(), name: z.string(), url: z.string().nullable(), image: z.string().nullable(), did: z.string(), brandColor: z.string() });
+export const IssuerSummary = z.object({
+  slug: z.string(),
+  name: z.string(),
+  url: z.string().nullable(),
+  image: z.string().nullable(),
+  did: z.string(),
+  brandColor: z.string(),
+});
 
 /** A published micro-credential as learners see it (latest version). */
 export const CatalogEntry = z.object({
@@ -216,5 +259,9 @@ export const CatalogPage = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
-  facets: z.object({ skills: z.array(z.string()), orgs: z.array(z.object({ slug: z.string(), name: z.string() })), types: z.array(AchievementType) }),
+  facets: z.object({
+    skills: z.array(z.string()),
+    orgs: z.array(z.object({ slug: z.string(), name: z.string() })),
+    types: z.array(AchievementType),
+  }),
 });

@@ -109,7 +109,11 @@ export const BulkRevokePreview = z.object({
 export type BulkRevokePreview = z.infer<typeof BulkRevokePreview>;
 
 /** A bulk revocation: its target, its reason, and the count the owner confirmed from the preview. */
-export const BulkRevokeInput = z.object({ target: BulkRevokeTarget, reason: z.string().trim().min(1).max(500), expectedCount: z.number().int().min(0) });
+export const BulkRevokeInput = z.object({
+  target: BulkRevokeTarget,
+  reason: z.string().trim().min(1).max(500),
+  expectedCount: z.number().int().min(0),
+});
 /** A bulk revocation request. */
 export type BulkRevokeInput = z.infer<typeof BulkRevokeInput>;
 

@@ -25,7 +25,8 @@ describe('HttpUrl (an absolute http(s) IRI)', () => {
 
   it('refuses what new URL would silently repair but JSON-LD refuses: quotes, brackets, spaces, controls', () => {
     expect(message('https://x.example/a".png')).toMatch(/contains the character “"”/);
-    for (const ch of ['<', '>', '\\', '^', '`', '{', '|', '}']) expect(message(`https://x.example/a${ch}b`), ch).toMatch(/which a web address cannot hold/);
+    for (const ch of ['<', '>', '\\', '^', '`', '{', '|', '}'])
+      expect(message(`https://x.example/a${ch}b`), ch).toMatch(/which a web address cannot hold/);
     expect(message('https://x.example/a b')).toMatch(/Remove the spaces/);
     expect(message('https://x.example/a\tb')).toMatch(/Remove the spaces/);
     expect(message('https://x.example/a\u0007b')).toMatch(/invisible character \(U\+0007\)/);
@@ -37,14 +38,21 @@ describe('HttpUrl (an absolute http(s) IRI)', () => {
   });
 
   it('refuses other schemes, relative and empty-host URLs, and over-long ones', () => {
-    for (const v of ['ftp://x.example', 'javascript:alert(1)', '/relative', 'https://', 'https:///path', 'x.example', '']) expect(message(v), v).toMatch(/URL starting with http/);
+    for (const v of ['ftp://x.example', 'javascript:alert(1)', '/relative', 'https://', 'https:///path', 'x.example', ''])
+      expect(message(v), v).toMatch(/URL starting with http/);
     expect(message(`https://x.example/${'a'.repeat(LIMITS.urlMaxLength)}`)).toMatch(/at most/);
   });
 });
 
 describe('Did', () => {
   it('accepts DIDs by the DID Core ABNF and refuses malformed percent-escapes and trailing colons', () => {
-    for (const v of ['did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', 'did:web:example.org:users:alice', 'did:web:localhost%3A3000']) expect(Did.safeParse(v).success, v).toBe(true);
-    for (const v of ['did:web:example.org:', 'did:web:a%zz', 'did:web:a"b', 'not a did', 'did:Key:abc']) expect(Did.safeParse(v).success, v).toBe(false);
+    for (const v of [
+      'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
+      'did:web:example.org:users:alice',
+      'did:web:localhost%3A3000',
+    ])
+      expect(Did.safeParse(v).success, v).toBe(true);
+    for (const v of ['did:web:example.org:', 'did:web:a%zz', 'did:web:a"b', 'not a did', 'did:Key:abc'])
+      expect(Did.safeParse(v).success, v).toBe(false);
   });
 });

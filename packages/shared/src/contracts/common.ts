@@ -26,7 +26,9 @@ const BIDI_CHARS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 /** How a refused character is named in a message: printable ones quoted, others by code point. */
 function describeChar(ch: string): string {
   const code = ch.codePointAt(0) ?? 0;
-  return code > 0x20 && code !== 0x7f && !(code >= 0x80 && code <= 0x9f) && !BIDI_CHARS.test(ch) ? `the character “${ch}”` : `an invisible character (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
+  return code > 0x20 && code !== 0x7f && !(code >= 0x80 && code <= 0x9f) && !BIDI_CHARS.test(ch)
+    ? `the character “${ch}”`
+    : `an invisible character (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
 }
 
 /**
@@ -38,10 +40,12 @@ export function httpUrlProblem(value: string): string | null {
   if (!/^https?:\/\/[^/?#]/i.test(value)) return 'Enter a URL starting with http:// or https://';
   if (/\s/u.test(value)) return 'Remove the spaces from the URL (write a space inside it as %20)';
   const bad = IRI_CHARS.exec(value) ?? BIDI_CHARS.exec(value);
-  if (bad) return `The URL contains ${describeChar(bad[0])}, which a web address cannot hold; remove it or percent-encode it (for example " as %22)`;
+  if (bad)
+    return `The URL contains ${describeChar(bad[0])}, which a web address cannot hold; remove it or percent-encode it (for example " as %22)`;
   if (/%(?![0-9A-Fa-f]{2})/.test(value)) return 'A % in a URL must be followed by two hexadecimal digits (for example %20)';
   if (!URL.canParse(value)) return 'Enter a valid URL starting with http:// or https://';
-  if (/[[\]]/.test(value.replace(/^https?:\/\/[^/?#]*/i, ''))) return 'Square brackets are allowed only around an IP address; percent-encode them elsewhere (%5B, %5D)';
+  if (/[[\]]/.test(value.replace(/^https?:\/\/[^/?#]*/i, '')))
+    return 'Square brackets are allowed only around an IP address; percent-encode them elsewhere (%5B, %5D)';
   if (value.indexOf('#') !== value.lastIndexOf('#')) return 'A URL can contain only one #; percent-encode the others as %23';
   return null;
 }

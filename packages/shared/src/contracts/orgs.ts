@@ -165,7 +165,9 @@ export const DomainName = z
   .trim()
   .toLowerCase()
   .max(253)
-  .regex(/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/, { message: 'Enter a domain like riverside.example (no https://, no path)' });
+  .regex(/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/, {
+    message: 'Enter a domain like riverside.example (no https://, no path)',
+  });
 
 /** How an organisation's domain was proven. */
 export const DomainVerificationMethod = z.enum(['dns', 'file', 'admin']);
@@ -197,7 +199,10 @@ export const DomainClaimInput = z.object({ domain: DomainName });
 export const DomainCheckInput = z.object({ method: z.enum(['dns', 'file']) });
 
 /** A platform admin verifies an organisation's domain directly (audited), with a note of how it was checked. */
-export const AdminVerifyDomainInput = z.object({ domain: DomainName, note: z.string().trim().min(1, { message: 'Say how you checked it' }).max(500) });
+export const AdminVerifyDomainInput = z.object({
+  domain: DomainName,
+  note: z.string().trim().min(1, { message: 'Say how you checked it' }).max(500),
+});
 
 /** An issuer as platform admins see it: verification, and the verified issuers its name resembles. */
 export const AdminIssuer = z.object({

@@ -13,14 +13,24 @@ export const SubmissionState = z.enum(SUBMISSION_STATES);
 export const CredentialStatus = z.enum(['active', 'revoked', 'suspended', 'expired']);
 
 /** An uploaded file (evidence or image). */
-export const FileInfo = z.object({ id: z.string(), name: z.string(), mimeType: z.string(), size: z.number().int(), sha256: z.string(), url: z.string() });
+export const FileInfo = z.object({
+  id: z.string(),
+  name: z.string(),
+  mimeType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  url: z.string(),
+});
 /** An uploaded file. */
 export type FileInfo = z.infer<typeof FileInfo>;
 
 /** Autosave of one evidence item. */
 export const EvidenceInput = z.object({
   kind: EvidenceKind,
-  text: z.string().max(LIMITS.evidenceTextMaxLength, { message: `Keep it to ${LIMITS.evidenceTextMaxLength.toLocaleString('en')} characters` }).optional(),
+  text: z
+    .string()
+    .max(LIMITS.evidenceTextMaxLength, { message: `Keep it to ${LIMITS.evidenceTextMaxLength.toLocaleString('en')} characters` })
+    .optional(),
   url: HttpUrl.optional(),
   fileId: z.string().max(64).optional(),
 });
@@ -39,7 +49,11 @@ export const EvidenceItem = z.object({
 });
 
 /** One criterion's score in a review. */
-export const CriterionScore = z.object({ criterionId: LocalId, levelId: LocalId, feedback: z.string().trim().min(1, { message: 'Write feedback for this criterion' }).max(8000) });
+export const CriterionScore = z.object({
+  criterionId: LocalId,
+  levelId: LocalId,
+  feedback: z.string().trim().min(1, { message: 'Write feedback for this criterion' }).max(8000),
+});
 
 /** A review decision. */
 export const Decision = z.enum(['pass', 'needs_revision']);
@@ -67,7 +81,11 @@ export const Review = z.object({
 });
 
 /** One submitted attempt in the history. */
-export const Attempt = z.object({ number: z.number().int(), submittedAt: Timestamp, outcome: z.enum(['pending', 'pass', 'needs_revision', 'disputed']) });
+export const Attempt = z.object({
+  number: z.number().int(),
+  submittedAt: Timestamp,
+  outcome: z.enum(['pending', 'pass', 'needs_revision', 'disputed']),
+});
 
 /** A submission as the learner sees it. */
 export const Submission = z.object({
@@ -155,7 +173,15 @@ export const AgreementStats = z.object({
   pairs: z.number().int(),
   decisionAgreement: z.number().nullable(),
   decisionKappa: z.number().nullable(),
-  criteria: z.array(z.object({ criterionId: z.string(), name: z.string(), pairs: z.number().int(), exactAgreement: z.number().nullable(), kappa: z.number().nullable() })),
+  criteria: z.array(
+    z.object({
+      criterionId: z.string(),
+      name: z.string(),
+      pairs: z.number().int(),
+      exactAgreement: z.number().nullable(),
+      kappa: z.number().nullable(),
+    }),
+  ),
 });
 
 /** An issued credential summary. */
@@ -213,9 +239,14 @@ export const CredentialSharingInput = z
   .object({
     visibility: CredentialVisibility.optional(),
     showName: z.boolean().optional(),
-    evidence: z.array(z.object({ requirementId: LocalId, public: z.boolean() })).max(20).optional(),
+    evidence: z
+      .array(z.object({ requirementId: LocalId, public: z.boolean() }))
+      .max(20)
+      .optional(),
   })
-  .refine((v) => v.visibility !== undefined || v.showName !== undefined || v.evidence !== undefined, { message: 'Change at least one setting' });
+  .refine((v) => v.visibility !== undefined || v.showName !== undefined || v.evidence !== undefined, {
+    message: 'Change at least one setting',
+  });
 
 /** The answer to "re-issue with my current sharing choices": the new credential and the id of the one it replaced (revoked, "re-issued"). */
 export const CredentialReissued = z.object({ credential: MyCredential, replacedId: z.string() });
@@ -226,7 +257,14 @@ export type CredentialReissued = z.infer<typeof CredentialReissued>;
 export const StatusChangeInput = z.object({ reason: z.string().trim().min(3, { message: 'Give a reason' }).max(1000) });
 
 /** An in-app notification. */
-export const Notification = z.object({ id: z.string(), title: z.string(), body: z.string(), link: z.string().nullable(), readAt: Timestamp.nullable(), createdAt: Timestamp });
+export const Notification = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  readAt: Timestamp.nullable(),
+  createdAt: Timestamp,
+});
 
 /** A credential imported into the learner's wallet, with its last verification. */
 export const WalletItem = z.object({
@@ -244,10 +282,16 @@ export const WalletItem = z.object({
 export type WalletItem = z.infer<typeof WalletItem>;
 
 /** Import by URL or pasted text (files are sent as the raw body). */
-export const WalletImportInput = z.union([z.object({ url: HttpUrl }), z.object({ text: z.string().trim().min(1, { message: 'Paste a credential' }).max(2_000_000) })]);
+export const WalletImportInput = z.union([
+  z.object({ url: HttpUrl }),
+  z.object({ text: z.string().trim().min(1, { message: 'Paste a credential' }).max(2_000_000) }),
+]);
 
 /** A collection entry: an earned credential or an imported one. */
-export const CollectionEntry = z.string().regex(/^(earned|imported):.+$/, { message: 'Not a credential of yours' }).max(600);
+export const CollectionEntry = z
+  .string()
+  .regex(/^(earned|imported):.+$/, { message: 'Not a credential of yours' })
+  .max(600);
 
 /** Create or change a collection. */
 export const CollectionInput = z.object({
@@ -257,13 +301,35 @@ export const CollectionInput = z.object({
 });
 
 /** A collection. */
-export const Collection = z.object({ id: z.string(), name: z.string(), public: z.boolean(), entries: z.array(z.string()), createdAt: Timestamp });
+export const Collection = z.object({
+  id: z.string(),
+  name: z.string(),
+  public: z.boolean(),
+  entries: z.array(z.string()),
+  createdAt: Timestamp,
+});
 
 /** The learner's wallet: earned credentials, imported ones, and collections. */
-export const Wallet = z.object({ earned: z.array(MyCredential), imported: z.array(WalletItem), collections: z.array(Collection), profileUrl: z.string() });
+export const Wallet = z.object({
+  earned: z.array(MyCredential),
+  imported: z.array(WalletItem),
+  collections: z.array(Collection),
+  profileUrl: z.string(),
+});
 
 /** How one achievement relates to another in a CLR (CLR 2.0 AssociationType). */
-export const ClrAssociationType = z.enum(['exactMatchOf', 'exemplar', 'hasSkillLevel', 'isChildOf', 'isParentOf', 'isPartOf', 'isPeerOf', 'isRelatedTo', 'precedes', 'replacedBy']);
+export const ClrAssociationType = z.enum([
+  'exactMatchOf',
+  'exemplar',
+  'hasSkillLevel',
+  'isChildOf',
+  'isParentOf',
+  'isPartOf',
+  'isPeerOf',
+  'isRelatedTo',
+  'precedes',
+  'replacedBy',
+]);
 
 /** Export a CLR: which of my credentials it holds, and how their achievements relate. */
 export const ClrExportInput = z.object({

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { VerificationReport, shownEndorsements, stepName, verdictSummary, verificationProblem, verificationReason } from './verification.js';
+import {
+  VerificationReport,
+  shownEndorsements,
+  stepName,
+  verdictSummary,
+  verificationProblem,
+  verificationReason,
+} from './verification.js';
 import type { VerificationStep } from './verification.js';
 
 describe('stepName', () => {
@@ -52,7 +59,16 @@ describe('stepName', () => {
   it('falls back to readable words, never the raw id', () => {
     const unknown = ['holder', 'keyAgreement', 'did_resolution', 'vc.jwtHeader', 'proof.nonce', 'thing[4]', 'endorsement[1].proof', ''];
     const names = unknown.map(stepName);
-    expect(names).toEqual(['Holder', 'Key agreement', 'DID resolution', 'VC: JWT header', 'Digital signature: nonce', 'Thing 5', 'Endorsement 2: Digital signature', 'Check']);
+    expect(names).toEqual([
+      'Holder',
+      'Key agreement',
+      'DID resolution',
+      'VC: JWT header',
+      'Digital signature: nonce',
+      'Thing 5',
+      'Endorsement 2: Digital signature',
+      'Check',
+    ]);
     for (const [i, id] of unknown.entries()) if (id) expect(names[i]).not.toBe(id);
   });
 });
@@ -67,9 +83,16 @@ describe('verification reasons', () => {
 
   it('names the first failed step, else the first that could not be checked', () => {
     expect(verificationProblem(steps)?.id).toBe('issuer');
-    expect(verificationReason(steps)).toBe('Issuer owns the key: The signing key is controlled by did:key:z6MkX, not by the issuer did:web:example.org');
+    expect(verificationReason(steps)).toBe(
+      'Issuer owns the key: The signing key is controlled by did:key:z6MkX, not by the issuer did:web:example.org',
+    );
     expect(verificationReason(steps.filter((s) => s.status !== 'failed'))).toBe('Revocation: The status list is not available');
-    expect(verificationReason([{ id: 'proof', status: 'passed', message: 'ok' }, { id: 'schema', status: 'warning', message: 'not mapped' }])).toBeNull();
+    expect(
+      verificationReason([
+        { id: 'proof', status: 'passed', message: 'ok' },
+        { id: 'schema', status: 'warning', message: 'not mapped' },
+      ]),
+    ).toBeNull();
   });
 
   it('parses a report as the API returns it, and refuses a malformed one', () => {
@@ -88,8 +111,12 @@ describe('verdict summaries', () => {
   ];
 
   it('words indeterminate as "Could not be fully verified" with the first unknown step, invalid as "Not valid", valid alone', () => {
-    expect(verdictSummary('indeterminate', steps)).toBe('Could not be fully verified — Issuer owns the key: The issuer’s DID document could not be fetched');
-    expect(verdictSummary('invalid', [...steps, { id: 'dates', status: 'failed', message: 'Expired' }])).toBe('Not valid — Validity dates: Expired');
+    expect(verdictSummary('indeterminate', steps)).toBe(
+      'Could not be fully verified — Issuer owns the key: The issuer’s DID document could not be fetched',
+    );
+    expect(verdictSummary('invalid', [...steps, { id: 'dates', status: 'failed', message: 'Expired' }])).toBe(
+      'Not valid — Validity dates: Expired',
+    );
     expect(verdictSummary('valid', steps)).toBe('Valid');
     expect(verdictSummary('indeterminate', [])).toBe('Could not be fully verified');
   });
@@ -109,7 +136,9 @@ describe('endorsements in a report', () => {
     const report = { verdict: 'valid', steps: [], format: 'Open Badges 3.0', credential: {}, endorsements };
     expect(VerificationReport.parse(report)).toEqual(report);
     expect(VerificationReport.parse({ ...report, endorsements: undefined }).endorsements).toBeUndefined();
-    expect(VerificationReport.safeParse({ ...report, endorsements: [{ index: 0, outcome: 'trusted', credential: null }] }).success).toBe(false);
+    expect(VerificationReport.safeParse({ ...report, endorsements: [{ index: 0, outcome: 'trusted', credential: null }] }).success).toBe(
+      false,
+    );
   });
 
   it('shows only verified and expired endorsements (expired marked), from the checked copies', () => {

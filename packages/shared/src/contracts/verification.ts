@@ -21,7 +21,11 @@ export const EndorsementOutcome = z.enum(['verified', 'expired', 'rejected']);
 export type EndorsementOutcome = z.infer<typeof EndorsementOutcome>;
 
 /** One embedded endorsement as the verifier checked it: its position, outcome, and the checked copy (null when rejected). */
-export const EndorsementCheck = z.object({ index: z.number().int(), outcome: EndorsementOutcome, credential: z.record(z.string(), z.unknown()).nullable() });
+export const EndorsementCheck = z.object({
+  index: z.number().int(),
+  outcome: EndorsementOutcome,
+  credential: z.record(z.string(), z.unknown()).nullable(),
+});
 /** One checked endorsement. */
 export type EndorsementCheck = z.infer<typeof EndorsementCheck>;
 
@@ -49,7 +53,9 @@ export interface ShownEndorsement {
  * endorsements are never read from the credential itself, where anyone could have put them.
  */
 export function shownEndorsements(report: Pick<VerificationReport, 'endorsements'>): ShownEndorsement[] {
-  return (report.endorsements ?? []).flatMap((e) => (e.outcome !== 'rejected' && e.credential ? [{ credential: e.credential, expired: e.outcome === 'expired' }] : []));
+  return (report.endorsements ?? []).flatMap((e) =>
+    e.outcome !== 'rejected' && e.credential ? [{ credential: e.credential, expired: e.outcome === 'expired' }] : [],
+  );
 }
 
 /** Plain-language names of the engine's step ids (indexed ids such as `proof[1]` are handled by `stepName`). */
@@ -92,12 +98,26 @@ const OB2_NAMES: Record<string, string> = {
 };
 
 /** Words kept in capitals when an unknown id is turned into words. */
-const ACRONYMS: Record<string, string> = { jwt: 'JWT', jws: 'JWS', jwk: 'JWK', json: 'JSON', jsonld: 'JSON-LD', ld: 'LD', clr: 'CLR', did: 'DID', url: 'URL', iri: 'IRI', vc: 'VC', ob2: 'Open Badges 2.0', ob3: 'Open Badges 3.0' };
+const ACRONYMS: Record<string, string> = {
+  jwt: 'JWT',
+  jws: 'JWS',
+  jwk: 'JWK',
+  json: 'JSON',
+  jsonld: 'JSON-LD',
+  ld: 'LD',
+  clr: 'CLR',
+  did: 'DID',
+  url: 'URL',
+  iri: 'IRI',
+  vc: 'VC',
+  ob2: 'Open Badges 2.0',
+  ob3: 'Open Badges 3.0',
+};
 
 /** 1st, 2nd, 3rd, 4th, … 11th, 12th, 13th, 21st. */
 function ordinal(n: number): string {
   const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 
@@ -147,7 +167,8 @@ export function stepName(id: string): string {
   const [, base = '', index = '0', rest] = indexed;
   const n = Number(index) + 1;
   if (base === 'proof') return `${rest ? plainName(`proof.${rest}`) : 'Digital signature'} (${ordinal(n)} proof)`;
-  const subject = base === 'endorsement' ? `Endorsement ${n}` : base === 'clr.credential' ? `Credential ${n} in the record` : `${plainName(base)} ${n}`;
+  const subject =
+    base === 'endorsement' ? `Endorsement ${n}` : base === 'clr.credential' ? `Credential ${n} in the record` : `${plainName(base)} ${n}`;
   return rest ? `${subject}: ${plainName(rest)}` : subject;
 }
 
@@ -163,7 +184,11 @@ export function verificationReason(steps: readonly VerificationStep[]): string |
 }
 
 /** Each verdict's title for people, the same on every page. */
-export const VERDICT_TITLES: Readonly<Record<VerificationVerdict, string>> = { valid: 'Valid', invalid: 'Not valid', indeterminate: 'Could not be fully verified' };
+export const VERDICT_TITLES: Readonly<Record<VerificationVerdict, string>> = {
+  valid: 'Valid',
+  invalid: 'Not valid',
+  indeterminate: 'Could not be fully verified',
+};
 
 /** A verdict in plain words with its reason when it is not valid: "Could not be fully verified — Issuer owns the key: …". */
 export function verdictSummary(verdict: VerificationVerdict, steps: readonly VerificationStep[]): string {

@@ -13,7 +13,9 @@ export function kindLabel(kind: string): string {
 
 /** Words for the validity rule. */
 export function validityText(content: AchievementContent): string {
-  return content.validity.kind === 'never' ? 'Never expires' : `Expires ${content.validity.months} month${content.validity.months === 1 ? '' : 's'} after issue`;
+  return content.validity.kind === 'never'
+    ? 'Never expires'
+    : `Expires ${content.validity.months} month${content.validity.months === 1 ? '' : 's'} after issue`;
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -42,7 +44,11 @@ export function RubricTable({ content, caption }: { content: AchievementContent;
           <Title order={3} size="h5">
             {c.name}
           </Title>
-          {c.description ? <Text size="sm" mb="xs">{c.description}</Text> : null}
+          {c.description ? (
+            <Text size="sm" mb="xs">
+              {c.description}
+            </Text>
+          ) : null}
           <Table.ScrollContainer minWidth={480}>
             <Table withTableBorder withColumnBorders>
               <caption className="visually-hidden">{caption ?? `Levels for ${c.name}`}</caption>
@@ -79,7 +85,17 @@ export function RubricTable({ content, caption }: { content: AchievementContent;
 }
 
 /** The full description of a micro-credential. */
-export function AchievementView({ content, issuer, imageUrl, version }: { content: AchievementContent; issuer: IssuerSummary | null; imageUrl: string; version?: number | null }) {
+export function AchievementView({
+  content,
+  issuer,
+  imageUrl,
+  version,
+}: {
+  content: AchievementContent;
+  issuer: IssuerSummary | null;
+  imageUrl: string;
+  version?: number | null;
+}) {
   return (
     <Stack gap="lg">
       <Group align="flex-start" wrap="nowrap" gap="lg">

@@ -3,7 +3,17 @@ import { Table } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /** Render rows (Table.Tr elements) under the given column headers. */
-export function DataTable({ caption, headers, minWidth = 640, children }: { caption: string; headers: string[]; minWidth?: number; children: ReactNode }) {
+export function DataTable({
+  caption,
+  headers,
+  minWidth = 640,
+  children,
+}: {
+  caption: string;
+  headers: string[];
+  minWidth?: number;
+  children: ReactNode;
+}) {
   return (
     <Table.ScrollContainer minWidth={minWidth}>
       <Table striped withTableBorder>

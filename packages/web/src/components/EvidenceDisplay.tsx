@@ -60,7 +60,9 @@ export function EvidenceList({ content, evidence }: { content: AchievementConten
               Evidence {i + 1}
             </Title>
             <Prose>{r.prompt}</Prose>
-            <div style={{ marginTop: 8 }}>{item ? <EvidenceContent item={item} /> : <Text c="dimmed">Nothing given{r.required ? '' : ' (optional)'}.</Text>}</div>
+            <div style={{ marginTop: 8 }}>
+              {item ? <EvidenceContent item={item} /> : <Text c="dimmed">Nothing given{r.required ? '' : ' (optional)'}.</Text>}
+            </div>
           </Paper>
         );
       })}

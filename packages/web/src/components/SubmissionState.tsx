@@ -36,7 +36,8 @@ export function submissionStateLabel(state: string, credentialStatus?: string | 
 
 /** A submission's state as a badge; a passed one shows when its credential is revoked, suspended or expired. */
 export function SubmissionStateBadge({ state, credentialStatus }: { state: string; credentialStatus?: string | null }) {
-  const s = (state === 'passed' && credentialStatus ? PASSED_BUT[credentialStatus] : undefined) ?? SUBMISSION[state] ?? { label: state, color: 'gray.8' };
+  const s = (state === 'passed' && credentialStatus ? PASSED_BUT[credentialStatus] : undefined) ??
+    SUBMISSION[state] ?? { label: state, color: 'gray.8' };
   return (
     <Badge color={s.color} variant="filled" styles={FULL_LABEL_BADGE}>
       {s.label}

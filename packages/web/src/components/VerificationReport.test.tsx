@@ -27,7 +27,11 @@ function report(verdict: VerificationReport['verdict']): VerificationReport {
     credential,
     steps: [
       { id: 'parse', status: 'passed', message: 'Read as JSON' },
-      { id: 'proof', status: verdict === 'valid' ? 'passed' : 'failed', message: verdict === 'valid' ? 'The signature verifies' : 'The signature does not match the document' },
+      {
+        id: 'proof',
+        status: verdict === 'valid' ? 'passed' : 'failed',
+        message: verdict === 'valid' ? 'The signature verifies' : 'The signature does not match the document',
+      },
       { id: 'status.revocation', status: 'passed', message: 'Not revoked' },
       { id: 'dates', status: 'passed', message: 'Valid until 2029-11-01T10:53:29Z' },
     ],

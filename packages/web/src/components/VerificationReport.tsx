@@ -111,7 +111,8 @@ export function credentialContentType(file: File, bytes: Uint8Array): string {
 type Json = Record<string, unknown>;
 const rec = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {});
 const first = (v: unknown): unknown => (Array.isArray(v) ? v[0] : v);
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : undefined);
+const text = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : undefined;
 
 /** A claimed date for people ("12 Mar 2026, 14:05"); anything that is not a date is shown as it is. */
 export function claimDate(value: unknown): string | undefined {
@@ -134,7 +135,10 @@ export function claimRows(report: Pick<Report, 'credential' | 'format'>): Array<
   const rows: Array<[string, string | undefined]> = [
     ['Achievement', text(achievement['name']) ?? text(c['name']) ?? text(badge['name']) ?? text(c['badge'])],
     ['Issuer', text(issuer['name']) ?? text(c['issuer']) ?? text(issuer['id']) ?? text(rec(badge['issuer'])['name'])],
-    ['Recipient', text(subject['name']) ?? text(subject['id']) ?? (hashedRecipient ? 'Identified by a hashed identifier' : text(recipient['identity']))],
+    [
+      'Recipient',
+      text(subject['name']) ?? text(subject['id']) ?? (hashedRecipient ? 'Identified by a hashed identifier' : text(recipient['identity'])),
+    ],
     ['Valid from', claimDate(c['validFrom'] ?? c['issuanceDate'] ?? c['issuedOn'])],
     ['Valid until', claimDate(c['validUntil'] ?? c['expirationDate'] ?? c['expires']) ?? 'No expiry'],
     ['Format', text(report.format)],
@@ -178,7 +182,14 @@ export function ClaimsPanel({ report }: { report: Pick<Report, 'credential' | 'f
         )}
       </Group>
       {verified ? null : (
-        <Alert color={VERDICT[report.verdict].color} variant="outline" mb="sm" role="note" title="Nothing below can be trusted" id="claims-warning">
+        <Alert
+          color={VERDICT[report.verdict].color}
+          variant="outline"
+          mb="sm"
+          role="note"
+          title="Nothing below can be trusted"
+          id="claims-warning"
+        >
           <Text size="sm">
             {report.verdict === 'invalid'
               ? 'This credential did not verify: it may be forged or altered. The name, issuer, recipient and dates below are only what the file says, not what its issuer confirmed. Do not rely on them.'
@@ -186,7 +197,11 @@ export function ClaimsPanel({ report }: { report: Pick<Report, 'credential' | 'f
           </Text>
         </Alert>
       )}
-      <dl className="claims" aria-describedby={verified ? undefined : 'claims-warning'} style={verified ? undefined : { color: 'var(--mantine-color-gray-8)' }}>
+      <dl
+        className="claims"
+        aria-describedby={verified ? undefined : 'claims-warning'}
+        style={verified ? undefined : { color: 'var(--mantine-color-gray-8)' }}
+      >
         {rows.map(([k, v]) => (
           <div key={k}>
             <dt>{verified ? k : `${k} (claimed)`}</dt>
@@ -205,12 +220,24 @@ export function ClaimsPanel({ report }: { report: Pick<Report, 'credential' | 'f
 
 /** The words of an email check's result. */
 function resultWords(result: EmailCheckResult, email: string, verified: boolean): { title: string; text: string; color: string } {
-  if (result === 'unsupported') return { title: 'Cannot check', color: 'gray.8', text: 'This credential hashes the address with MD5, which this page cannot compute. Ask the issuer to confirm the recipient.' };
-  if (result === 'no_match') return { title: 'Does not match', color: DANGER, text: `${email} does not match the recipient of this credential. Check the spelling: it must be the address the credential was issued to.` };
+  if (result === 'unsupported')
+    return {
+      title: 'Cannot check',
+      color: 'gray.8',
+      text: 'This credential hashes the address with MD5, which this page cannot compute. Ask the issuer to confirm the recipient.',
+    };
+  if (result === 'no_match')
+    return {
+      title: 'Does not match',
+      color: DANGER,
+      text: `${email} does not match the recipient of this credential. Check the spelling: it must be the address the credential was issued to.`,
+    };
   return {
     title: 'Matches',
     color: verified ? 'teal.9' : WARNING,
-    text: verified ? `${email} matches the recipient of this credential.` : `${email} matches the recipient named in this file — but the credential did not verify, so this does not show who earned it.`,
+    text: verified
+      ? `${email} matches the recipient of this credential.`
+      : `${email} matches the recipient named in this file — but the credential did not verify, so this does not show who earned it.`,
   };
 }
 

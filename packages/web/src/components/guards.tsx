@@ -9,7 +9,8 @@ export function RequireAuth() {
   const { state, refresh } = useSession();
   const location = useLocation();
   if (state.status === 'loading') return <LoadingState label="Checking your session…" />;
-  if (state.status === 'error') return <ErrorState error={state.error} onRetry={() => void refresh()} title="Could not check your session" />;
+  if (state.status === 'error')
+    return <ErrorState error={state.error} onRetry={() => void refresh()} title="Could not check your session" />;
   if (state.status === 'anonymous') {
     const next = appPath(location.pathname + location.search);
     return <Navigate to={`/signin?next=${encodeURIComponent(next)}`} replace />;

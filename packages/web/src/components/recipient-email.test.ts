@@ -18,7 +18,10 @@ const obHash = (identity: string, salt: string) => {
   if (salt !== SALT || !VECTORS[identity]) throw new Error(`no test vector for ${identity}`);
   return `sha256$${VECTORS[identity]}`;
 };
-const ob3 = (identifier: unknown) => ({ type: ['VerifiableCredential', 'OpenBadgeCredential'], credentialSubject: { type: ['AchievementSubject'], identifier } });
+const ob3 = (identifier: unknown) => ({
+  type: ['VerifiableCredential', 'OpenBadgeCredential'],
+  credentialSubject: { type: ['AchievementSubject'], identifier },
+});
 
 describe('recipient email check', () => {
   it('computes the same SHA-256 as Node', async () => {
@@ -33,8 +36,14 @@ describe('recipient email check', () => {
       ]),
     );
     expect(found).toEqual([{ hashed: true, value: obHash('a@b.example', SALT), salt: SALT }]);
-    expect(emailIdentities({ recipient: { type: 'email', hashed: false, identity: 'a@b.example' } })).toEqual([{ hashed: false, value: 'a@b.example', salt: '' }]);
-    expect(emailIdentities(ob3([{ type: 'IdentityObject', identityType: 'accountId', hashed: true, identityHash: obHash('x', SALT), salt: SALT }]))).toEqual([]);
+    expect(emailIdentities({ recipient: { type: 'email', hashed: false, identity: 'a@b.example' } })).toEqual([
+      { hashed: false, value: 'a@b.example', salt: '' },
+    ]);
+    expect(
+      emailIdentities(
+        ob3([{ type: 'IdentityObject', identityType: 'accountId', hashed: true, identityHash: obHash('x', SALT), salt: SALT }]),
+      ),
+    ).toEqual([]);
     expect(emailIdentities(null)).toEqual([]);
   });
 

@@ -39,7 +39,11 @@ export function emailIdentities(credential: Json | null): EmailIdentity[] {
   }
   const recipient = rec(credential['recipient']);
   if (recipient && recipient['type'] === 'email' && typeof recipient['identity'] === 'string') {
-    found.push({ hashed: recipient['hashed'] === true, value: recipient['identity'], salt: typeof recipient['salt'] === 'string' ? recipient['salt'] : '' });
+    found.push({
+      hashed: recipient['hashed'] === true,
+      value: recipient['identity'],
+      salt: typeof recipient['salt'] === 'string' ? recipient['salt'] : '',
+    });
   }
   return found;
 }

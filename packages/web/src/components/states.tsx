@@ -20,12 +20,7 @@ export function LoadingState({ label = 'Loading…' }: { label?: string }) {
 export function ErrorState({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
   const problem = error instanceof ApiError ? error.problem : null;
   const heading =
-    title ??
-    (problem?.status === 403
-      ? 'You do not have access to this'
-      : problem?.status === 404
-        ? 'Not found'
-        : 'Could not load this');
+    title ?? (problem?.status === 403 ? 'You do not have access to this' : problem?.status === 404 ? 'Not found' : 'Could not load this');
   return (
     <Alert color="red.9" variant="outline" title={heading} role="alert">
       <Stack gap="xs">

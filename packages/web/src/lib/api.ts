@@ -92,7 +92,13 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
   if (!res.ok) {
     const problem: Problem = isProblem(body)
       ? body
-      : { type: 'about:blank', title: res.statusText || 'Request failed', status: res.status, code: 'http_error', detail: `The server answered ${res.status}.` };
+      : {
+          type: 'about:blank',
+          title: res.statusText || 'Request failed',
+          status: res.status,
+          code: 'http_error',
+          detail: `The server answered ${res.status}.`,
+        };
     if (res.status === 401 && !options.allowAnonymous && onUnauthenticated) onUnauthenticated();
     throw new ApiError(problem);
   }
@@ -115,11 +121,21 @@ async function postBody<T>(path: string, body: BodyInit, contentType: string | n
   try {
     res = await fetch(`${API_BASE}${path}`, { method: 'POST', headers, credentials: 'same-origin', body });
   } catch {
-    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: 'network_error', detail: 'Could not reach the server. Check your connection and try again.' });
+    throw new ApiError({
+      type: 'about:blank',
+      title: 'Network error',
+      status: 0,
+      code: 'network_error',
+      detail: 'Could not reach the server. Check your connection and try again.',
+    });
   }
   const json: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {
-    throw new ApiError(isProblem(json) ? json : { type: 'about:blank', title: failure, status: res.status, code: 'http_error', detail: `The server answered ${res.status}.` });
+    throw new ApiError(
+      isProblem(json)
+        ? json
+        : { type: 'about:blank', title: failure, status: res.status, code: 'http_error', detail: `The server answered ${res.status}.` },
+    );
   }
   return json as T;
 }

@@ -1,14 +1,5 @@
 /** Response contracts the web UI parses with, beyond the single objects exported by @tessera/shared: lists and bodies-ignored answers. */
-import {
-  AdminIssuer,
-  CredentialSummary,
-  FailedJob,
-  Invitation,
-  Member,
-  Notification,
-  OutboxMessage,
-  SigningKey,
-} from '@tessera/shared';
+import { AdminIssuer, CredentialSummary, FailedJob, Invitation, Member, Notification, OutboxMessage, SigningKey } from '@tessera/shared';
 import { z } from 'zod';
 
 /** An answer whose body the caller does not use (204, or a body we ignore). */

@@ -41,7 +41,10 @@ describe('useApiQuery', () => {
   });
 
   it("shows the server's problem detail on a 404", async () => {
-    vi.stubGlobal('fetch', answer({ type: 'about:blank', title: 'Not found', status: 404, code: 'not_found', detail: 'No such thing' }, 404));
+    vi.stubGlobal(
+      'fetch',
+      answer({ type: 'about:blank', title: 'Not found', status: 404, code: 'not_found', detail: 'No such thing' }, 404),
+    );
     renderWithApp(<ThingView />);
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('No such thing'));
   });

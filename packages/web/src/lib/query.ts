@@ -90,5 +90,7 @@ export function useApiQuery<S extends z.ZodType>(
 
 /** Mark every cached GET whose path starts with `prefix` as stale (refetched when shown). */
 export function invalidateApi(prefix: string): Promise<void> {
-  return queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'api' && typeof q.queryKey[1] === 'string' && q.queryKey[1].startsWith(prefix) });
+  return queryClient.invalidateQueries({
+    predicate: (q) => q.queryKey[0] === 'api' && typeof q.queryKey[1] === 'string' && q.queryKey[1].startsWith(prefix),
+  });
 }

@@ -8,10 +8,7 @@ import { apiCall } from './query';
 
 /** Where the session stands. */
 export type SessionState =
-  | { status: 'loading' }
-  | { status: 'anonymous' }
-  | { status: 'error'; error: unknown }
-  | { status: 'signed-in'; session: Session };
+  { status: 'loading' } | { status: 'anonymous' } | { status: 'error'; error: unknown } | { status: 'signed-in'; session: Session };
 
 interface SessionContextValue {
   state: SessionState;

@@ -6,18 +6,7 @@ import type {
   OrgWithRole as OrgWithRoleSchema,
 } from '@tessera/shared';
 
-export type {
-  Account,
-  AuditEvent,
-  Invitation,
-  Member,
-  Org,
-  OutboxMessage,
-  Problem,
-  Role,
-  Session,
-  SigningKey,
-} from '@tessera/shared';
+export type { Account, AuditEvent, Invitation, Member, Org, OutboxMessage, Problem, Role, Session, SigningKey } from '@tessera/shared';
 
 /** The output type of a zod schema, without importing zod into the web package. */
 type Output<S extends { _zod: { output: unknown } }> = S['_zod']['output'];

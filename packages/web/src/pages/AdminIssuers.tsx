@@ -14,7 +14,10 @@ import { useApiQuery } from '../lib/query';
 export function AdminIssuersPage() {
   const session = useSignedInSession();
   const [flaggedOnly, setFlaggedOnly] = useState(true);
-  const issuers = useApiQuery(session.account.isPlatformAdmin ? `/admin/issuers?flagged=${flaggedOnly ? 'true' : 'false'}` : null, AdminIssuerList);
+  const issuers = useApiQuery(
+    session.account.isPlatformAdmin ? `/admin/issuers?flagged=${flaggedOnly ? 'true' : 'false'}` : null,
+    AdminIssuerList,
+  );
   const [verifying, setVerifying] = useState<AdminIssuer | null>(null);
   const [domain, setDomain] = useState('');
   const [note, setNote] = useState('');
@@ -45,13 +48,16 @@ export function AdminIssuersPage() {
       <PageTitle title="Issuers">Issuers</PageTitle>
       <Stack gap="md">
         <Text>
-          Organisations whose names look like a verified issuer’s (ignoring case, punctuation and look-alike characters, or a character or two apart) are flagged for
-          review. You may also verify an organisation’s domain yourself after checking it another way; that is recorded in its audit log with your note.
+          Organisations whose names look like a verified issuer’s (ignoring case, punctuation and look-alike characters, or a character or
+          two apart) are flagged for review. You may also verify an organisation’s domain yourself after checking it another way; that is
+          recorded in its audit log with your note.
         </Text>
         <Switch label="Only flagged organisations" checked={flaggedOnly} onChange={(e) => setFlaggedOnly(e.currentTarget.checked)} />
         {issuers.status === 'loading' ? <LoadingState label="Loading issuers…" /> : null}
         {issuers.status === 'error' ? <ErrorState error={issuers.error} onRetry={issuers.reload} /> : null}
-        {issuers.status === 'ok' && issuers.data.length === 0 ? <EmptyState title={flaggedOnly ? 'No flagged organisations' : 'No organisations'} /> : null}
+        {issuers.status === 'ok' && issuers.data.length === 0 ? (
+          <EmptyState title={flaggedOnly ? 'No flagged organisations' : 'No organisations'} />
+        ) : null}
         {issuers.status === 'ok' && issuers.data.length > 0 ? (
           <Table.ScrollContainer minWidth={760}>
             <Table withTableBorder striped aria-label="Issuers">
@@ -114,11 +120,21 @@ export function AdminIssuersPage() {
           </Table.ScrollContainer>
         ) : null}
       </Stack>
-      <Modal opened={verifying !== null} onClose={() => setVerifying(null)} title={`Verify the domain of ${verifying?.name ?? ''}`} centered>
+      <Modal
+        opened={verifying !== null}
+        onClose={() => setVerifying(null)}
+        title={`Verify the domain of ${verifying?.name ?? ''}`}
+        centered
+      >
         <Stack>
           <ProblemAlert problem={form.problem} />
           <TextInput label="Domain" value={domain} onChange={(e) => setDomain(e.currentTarget.value)} error={form.fieldErrors['domain']} />
-          <Textarea label="How you checked it" value={note} onChange={(e) => setNote(e.currentTarget.value)} error={form.fieldErrors['note']} />
+          <Textarea
+            label="How you checked it"
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            error={form.fieldErrors['note']}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setVerifying(null)}>
               Cancel

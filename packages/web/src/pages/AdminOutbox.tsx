@@ -54,7 +54,9 @@ export function AdminOutboxPage() {
       <Text mb="md">Emails the platform sent while no SMTP server is configured, newest first.</Text>
       {outbox.status === 'loading' ? <LoadingState label="Loading the outbox…" /> : null}
       {outbox.status === 'error' ? <ErrorState error={outbox.error} onRetry={outbox.reload} /> : null}
-      {outbox.status === 'ok' && messages.length === 0 ? <EmptyState title="The outbox is empty">Invitations and password-reset emails will appear here.</EmptyState> : null}
+      {outbox.status === 'ok' && messages.length === 0 ? (
+        <EmptyState title="The outbox is empty">Invitations and password-reset emails will appear here.</EmptyState>
+      ) : null}
       {messages.length > 0 ? (
         <Stack component="ol" className="plain-list" aria-label="Messages">
           {messages.map((m) => (

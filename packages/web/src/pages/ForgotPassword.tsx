@@ -31,7 +31,9 @@ export function ForgotPasswordPage() {
       {sentTo ? (
         <Stack>
           <Alert color="teal.9" variant="outline" title="Check your email" role="status">
-            <Text size="sm">If an account exists for {sentTo}, we have sent it a link to choose a new password. The link expires soon and works once.</Text>
+            <Text size="sm">
+              If an account exists for {sentTo}, we have sent it a link to choose a new password. The link expires soon and works once.
+            </Text>
           </Alert>
           <Anchor component={Link} to="/signin">
             Back to sign in
@@ -42,7 +44,15 @@ export function ForgotPasswordPage() {
           <Stack>
             <Text>Enter the email address of your account and we will send you a link to choose a new password.</Text>
             <ProblemAlert problem={form.problem} />
-            <TextInput label="Email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={form.fieldErrors.email} />
+            <TextInput
+              label="Email"
+              type="email"
+              autoComplete="email"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              error={form.fieldErrors.email}
+            />
             <Button type="submit" loading={form.submitting}>
               Send reset link
             </Button>

@@ -83,9 +83,30 @@ export function NewOrgPage() {
               error={form.fieldErrors.slug}
               maxLength={LIMITS.slugMaxLength}
             />
-            <TextInput label="Website" type="url" placeholder="https://example.org" value={url} onChange={(e) => setUrl(e.currentTarget.value)} error={form.fieldErrors.url} />
-            <TextInput label="Contact email" type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={form.fieldErrors.email} />
-            <Textarea label="Description" autosize minRows={3} maxLength={4000} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={form.fieldErrors.description} />
+            <TextInput
+              label="Website"
+              type="url"
+              placeholder="https://example.org"
+              value={url}
+              onChange={(e) => setUrl(e.currentTarget.value)}
+              error={form.fieldErrors.url}
+            />
+            <TextInput
+              label="Contact email"
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              error={form.fieldErrors.email}
+            />
+            <Textarea
+              label="Description"
+              autosize
+              minRows={3}
+              maxLength={4000}
+              value={description}
+              onChange={(e) => setDescription(e.currentTarget.value)}
+              error={form.fieldErrors.description}
+            />
             <Group>
               <Button type="submit" loading={form.submitting}>
                 Create organisation

@@ -27,7 +27,9 @@ export function NotificationsPage() {
       <PageTitle title="Notifications">Notifications</PageTitle>
       {list.status === 'loading' ? <LoadingState label="Loading notifications…" /> : null}
       {list.status === 'error' ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
-      {list.status === 'ok' && list.data.length === 0 ? <EmptyState title="Nothing new">We will tell you here when something needs you.</EmptyState> : null}
+      {list.status === 'ok' && list.data.length === 0 ? (
+        <EmptyState title="Nothing new">We will tell you here when something needs you.</EmptyState>
+      ) : null}
       {list.status === 'ok' && list.data.length > 0 ? (
         <Stack gap="sm" component="ul" className="plain-list" aria-label="Notifications">
           {list.data.map((n) => {

@@ -38,7 +38,14 @@ export function ResetPasswordPage() {
     <Paper withBorder p="xl" radius="md" maw={460} mx="auto" mt="lg">
       <PageTitle title="Choose a new password">Choose a new password</PageTitle>
       {!token ? (
-        <EmptyState title="This link is incomplete" action={<Anchor component={Link} to="/forgot-password">Request a new link</Anchor>}>
+        <EmptyState
+          title="This link is incomplete"
+          action={
+            <Anchor component={Link} to="/forgot-password">
+              Request a new link
+            </Anchor>
+          }
+        >
           Open the link from your email again, or request a new one.
         </EmptyState>
       ) : (
@@ -62,7 +69,14 @@ export function ResetPasswordPage() {
               onChange={(e) => setPassword(e.currentTarget.value)}
               error={form.fieldErrors.password}
             />
-            <PasswordInput label="Repeat the new password" autoComplete="new-password" required value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} error={form.fieldErrors.confirm} />
+            <PasswordInput
+              label="Repeat the new password"
+              autoComplete="new-password"
+              required
+              value={confirm}
+              onChange={(e) => setConfirm(e.currentTarget.value)}
+              error={form.fieldErrors.confirm}
+            />
             <Button type="submit" loading={form.submitting}>
               Change password
             </Button>

@@ -47,9 +47,25 @@ function ProfileForm() {
               Settings saved.
             </Text>
           ) : null}
-          <TextInput label="Email" value={account.email} readOnly description={account.emailVerified ? 'Your sign-in address (confirmed)' : 'Your sign-in address, not confirmed yet: credentials and notifications are not emailed to it until you open the link we sent'} />
+          <TextInput
+            label="Email"
+            value={account.email}
+            readOnly
+            description={
+              account.emailVerified
+                ? 'Your sign-in address (confirmed)'
+                : 'Your sign-in address, not confirmed yet: credentials and notifications are not emailed to it until you open the link we sent'
+            }
+          />
           {account.emailVerified ? null : <ResendVerificationButton />}
-          <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={form.fieldErrors.name} maxLength={LIMITS.nameMaxLength} />
+          <TextInput
+            label="Name"
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={form.fieldErrors.name}
+            maxLength={LIMITS.nameMaxLength}
+          />
           <TextInput
             label="Decentralised identifier (DID)"
             description="Optional. Credentials can name this DID (for example did:key:z6Mk…) as their subject so your wallet can prove you hold them."
@@ -112,7 +128,14 @@ function PasswordForm() {
               Password changed. You were signed out everywhere else, and any password reset links sent earlier no longer work.
             </Text>
           ) : null}
-          <PasswordInput label="Current password" autoComplete="current-password" required value={currentPassword} onChange={(e) => setCurrent(e.currentTarget.value)} error={form.fieldErrors.currentPassword} />
+          <PasswordInput
+            label="Current password"
+            autoComplete="current-password"
+            required
+            value={currentPassword}
+            onChange={(e) => setCurrent(e.currentTarget.value)}
+            error={form.fieldErrors.currentPassword}
+          />
           <PasswordInput
             label="New password"
             description={`At least ${LIMITS.passwordMinLength} characters`}
@@ -122,7 +145,14 @@ function PasswordForm() {
             onChange={(e) => setNew(e.currentTarget.value)}
             error={form.fieldErrors.newPassword}
           />
-          <PasswordInput label="Repeat the new password" autoComplete="new-password" required value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} error={form.fieldErrors.confirm} />
+          <PasswordInput
+            label="Repeat the new password"
+            autoComplete="new-password"
+            required
+            value={confirm}
+            onChange={(e) => setConfirm(e.currentTarget.value)}
+            error={form.fieldErrors.confirm}
+          />
           <Group>
             <Button type="submit" loading={form.submitting}>
               Change password

@@ -49,7 +49,15 @@ export function SignInPage() {
             </Text>
           ) : null}
           <ProblemAlert problem={form.problem} />
-          <TextInput label="Email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={form.fieldErrors.email} />
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={form.fieldErrors.email}
+          />
           <PasswordInput
             label="Password"
             autoComplete="current-password"

@@ -32,7 +32,10 @@ export function SignUpPage() {
       // Sign-up answers the same whether or not the address already has an account, and signs nobody in.
       const accepted = await apiCall('POST', '/auth/signup', SignUpAccepted, { body: result.data, allowAnonymous: true });
       try {
-        const session = await apiCall('POST', '/auth/signin', SessionContract, { body: { email: result.data.email, password: result.data.password }, allowAnonymous: true });
+        const session = await apiCall('POST', '/auth/signin', SessionContract, {
+          body: { email: result.data.email, password: result.data.password },
+          allowAnonymous: true,
+        });
         setSession(session);
         void navigate(safeNext(next), { replace: true });
       } catch (err) {
@@ -55,13 +58,29 @@ export function SignUpPage() {
         <Stack>
           {checkEmail ? (
             <Alert color="blue.9" variant="outline" title="Check your email" role="status">
-              We sent a message to {checkEmail}. If you already have an account with this address, the email tells you how to sign in or reset your
-              password.
+              We sent a message to {checkEmail}. If you already have an account with this address, the email tells you how to sign in or
+              reset your password.
             </Alert>
           ) : null}
           <ProblemAlert problem={form.problem} />
-          <TextInput label="Name" autoComplete="name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={form.fieldErrors.name} maxLength={LIMITS.nameMaxLength} />
-          <TextInput label="Email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={form.fieldErrors.email} />
+          <TextInput
+            label="Name"
+            autoComplete="name"
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={form.fieldErrors.name}
+            maxLength={LIMITS.nameMaxLength}
+          />
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={form.fieldErrors.email}
+          />
           <PasswordInput
             label="Password"
             description={`At least ${LIMITS.passwordMinLength} characters`}

@@ -50,7 +50,9 @@ export function VerifyPage() {
   return (
     <>
       <PageTitle title="Verify a credential">Verify a credential</PageTitle>
-      <Text mb="md">Check any Open Badges 3.0, CLR 2.0 or Open Badges 2.0 credential — from Tessera or any other issuer. Nothing you check is stored.</Text>
+      <Text mb="md">
+        Check any Open Badges 3.0, CLR 2.0 or Open Badges 2.0 credential — from Tessera or any other issuer. Nothing you check is stored.
+      </Text>
       <form onSubmit={(e) => void run(e)} aria-label="Credential to verify">
         <Tabs value={tab} onChange={setTab}>
           <Tabs.List>
@@ -59,13 +61,34 @@ export function VerifyPage() {
             <Tabs.Tab value="url">From a link</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="paste" pt="md">
-            <Textarea label="Credential (JSON or compact JWT)" autosize minRows={8} maxRows={20} value={text} onChange={(e) => setText(e.currentTarget.value)} styles={{ input: { fontFamily: 'monospace' } }} />
+            <Textarea
+              label="Credential (JSON or compact JWT)"
+              autosize
+              minRows={8}
+              maxRows={20}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              styles={{ input: { fontFamily: 'monospace' } }}
+            />
           </Tabs.Panel>
           <Tabs.Panel value="upload" pt="md">
-            <FileInput label="Credential file" description="JSON, JWT, or a baked PNG or SVG badge image (up to 10 MB)" placeholder="Choose a file" accept=".json,.jwt,.txt,.png,.svg,application/json,image/png,image/svg+xml" value={file} onChange={setFile} />
+            <FileInput
+              label="Credential file"
+              description="JSON, JWT, or a baked PNG or SVG badge image (up to 10 MB)"
+              placeholder="Choose a file"
+              accept=".json,.jwt,.txt,.png,.svg,application/json,image/png,image/svg+xml"
+              value={file}
+              onChange={setFile}
+            />
           </Tabs.Panel>
           <Tabs.Panel value="url" pt="md">
-            <TextInput label="Credential URL" type="url" placeholder="https://…/credentials/…" value={url} onChange={(e) => setUrl(e.currentTarget.value)} />
+            <TextInput
+              label="Credential URL"
+              type="url"
+              placeholder="https://…/credentials/…"
+              value={url}
+              onChange={(e) => setUrl(e.currentTarget.value)}
+            />
           </Tabs.Panel>
         </Tabs>
         <Group mt="md">

@@ -50,7 +50,8 @@ export function EmailVerificationBanner() {
     <Alert color="blue.9" variant="outline" title="Confirm your email address" mb="md" role="region" aria-label="Email verification">
       <Stack gap="xs">
         <Text size="sm">
-          We sent a link to {state.session.account.email}. Until you open it, Tessera emails you no credentials or notifications; they stay in the app.
+          We sent a link to {state.session.account.email}. Until you open it, Tessera emails you no credentials or notifications; they stay
+          in the app.
         </Text>
         <ResendVerificationButton />
       </Stack>

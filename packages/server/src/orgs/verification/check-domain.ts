@@ -1,4 +1,4 @@
-import { recordAudit } from '../../audit/record-audit.js';
+import { recordAudit } from '../../audit/index.js';
 import type { Actor, Deps } from '../../context.js';
 import { inTransaction } from '../../db/tx.js';
 import { AppError } from '../../shared/errors.js';
@@ -16,12 +16,20 @@ async function findProof(deps: Deps, method: 'dns' | 'file', domain: string, tok
   try {
     if (method === 'dns') {
       const records = await probe.txt(dnsRecordName(domain));
-      return records.some((r) => r.trim() === token) ? { verified: true } : { verified: false, reason: `No TXT record at ${dnsRecordName(domain)} holds the token (found ${records.length} record${records.length === 1 ? '' : 's'})` };
+      return records.some((r) => r.trim() === token)
+        ? { verified: true }
+        : {
+            verified: false,
+            reason: `No TXT record at ${dnsRecordName(domain)} holds the token (found ${records.length} record${records.length === 1 ? '' : 's'})`,
+          };
     }
     const got = await probe.fetchText(wellKnownUrl(domain));
     // A redirect may not carry the proof to another host: the file must be served by the domain itself.
-    if (new URL(got.url).hostname !== domain) return { verified: false, reason: `${wellKnownUrl(domain)} redirected to another host (${new URL(got.url).hostname})` };
-    return got.text.split(/\r?\n/).some((line) => line.trim() === token) ? { verified: true } : { verified: false, reason: `${wellKnownUrl(domain)} does not hold the token` };
+    if (new URL(got.url).hostname !== domain)
+      return { verified: false, reason: `${wellKnownUrl(domain)} redirected to another host (${new URL(got.url).hostname})` };
+    return got.text.split(/\r?\n/).some((line) => line.trim() === token)
+      ? { verified: true }
+      : { verified: false, reason: `${wellKnownUrl(domain)} does not hold the token` };
   } catch (err) {
     return { verified: false, reason: `Could not check: ${err instanceof Error ? err.message : String(err)}` };
   }
@@ -39,9 +47,23 @@ export async function checkDomain(deps: Deps, opts: { actor: Actor; org: OrgRow;
   const domain = org.pendingDomain;
   return inTransaction(deps, async (tx) => {
     const now = tx.clock.now();
-    const row = await updateOrgRow(tx.db, org.id, { verifiedDomain: domain, domainVerifiedAt: now, domainVerificationMethod: opts.method, pendingDomain: null, domainToken: null, updatedAt: now });
+    const row = await updateOrgRow(tx.db, org.id, {
+      verifiedDomain: domain,
+      domainVerifiedAt: now,
+      domainVerificationMethod: opts.method,
+      pendingDomain: null,
+      domainToken: null,
+      updatedAt: now,
+    });
     if (!row) throw new AppError('not_found', 'Organisation not found');
-    await recordAudit(tx, { action: 'org.domain_verified', orgId: org.id, actorId: opts.actor.accountId, target: org.id, detail: { domain, method: opts.method, previous: org.verifiedDomain }, ip: opts.actor.ip });
+    await recordAudit(tx, {
+      action: 'org.domain_verified',
+      orgId: org.id,
+      actorId: opts.actor.accountId,
+      target: org.id,
+      detail: { domain, method: opts.method, previous: org.verifiedDomain },
+      ip: opts.actor.ip,
+    });
     return { result, verification: presentDomainVerification(row) };
   });
 }

@@ -1,4 +1,4 @@
-import { recordAudit } from '../../audit/record-audit.js';
+import { recordAudit } from '../../audit/index.js';
 import type { Actor, Deps } from '../../context.js';
 import { inTransaction } from '../../db/tx.js';
 import { AppError } from '../../shared/errors.js';
@@ -15,7 +15,14 @@ export async function claimDomain(deps: Deps, opts: { actor: Actor; org: OrgRow;
     const token = `tessera-verification=${tx.ids.token(24)}`;
     const row = await updateOrgRow(tx.db, opts.org.id, { pendingDomain: opts.domain, domainToken: token, updatedAt: tx.clock.now() });
     if (!row) throw new AppError('not_found', 'Organisation not found');
-    await recordAudit(tx, { action: 'org.domain_claimed', orgId: row.id, actorId: opts.actor.accountId, target: row.id, detail: { domain: opts.domain }, ip: opts.actor.ip });
+    await recordAudit(tx, {
+      action: 'org.domain_claimed',
+      orgId: row.id,
+      actorId: opts.actor.accountId,
+      target: row.id,
+      detail: { domain: opts.domain },
+      ip: opts.actor.ip,
+    });
     return presentDomainVerification(row);
   });
 }

@@ -23,7 +23,12 @@ const fetchers = new WeakMap<object, Fetcher>();
 export function networkDomainProbe(deps: Pick<Deps, 'env'>): DomainProbe {
   let fetcher = fetchers.get(deps.env);
   if (!fetcher) {
-    fetcher = createFetcher({ mode: deps.env.TESSERA_REMOTE_FETCH, allowPrivate: deps.env.TESSERA_FETCH_ALLOW_PRIVATE, maxBytes: 4096, cacheTtlMs: 0 });
+    fetcher = createFetcher({
+      mode: deps.env.TESSERA_REMOTE_FETCH,
+      allowPrivate: deps.env.TESSERA_FETCH_ALLOW_PRIVATE,
+      maxBytes: 4096,
+      cacheTtlMs: 0,
+    });
     fetchers.set(deps.env, fetcher);
   }
   const f = fetcher;
@@ -41,7 +46,10 @@ export function networkDomainProbe(deps: Pick<Deps, 'env'>): DomainProbe {
         const got = await f.get(url, 'text/plain');
         return { url: got.url, text: new TextDecoder().decode(got.body) };
       } catch (err) {
-        if (err instanceof FetchError && err.code === 'offline') throw new Error('This server does not fetch remote documents (TESSERA_REMOTE_FETCH=off); use the DNS record instead', { cause: err });
+        if (err instanceof FetchError && err.code === 'offline')
+          throw new Error('This server does not fetch remote documents (TESSERA_REMOTE_FETCH=off); use the DNS record instead', {
+            cause: err,
+          });
         throw err;
       }
     },

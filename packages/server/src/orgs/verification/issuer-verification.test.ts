@@ -59,24 +59,38 @@ describe('issuer verification by DNS TXT record', () => {
     const claim = await admin.request('POST', 'orgs/riverside/domain-verification', { domain: 'Riverside.Example' });
     expect(claim.status).toBe(201);
     const pending = claim.json['pending'] as { domain: string; token: string; dnsName: string; fileUrl: string };
-    expect(pending).toMatchObject({ domain: 'riverside.example', dnsName: '_tessera-verification.riverside.example', fileUrl: 'https://riverside.example/.well-known/tessera-verification.txt' });
+    expect(pending).toMatchObject({
+      domain: 'riverside.example',
+      dnsName: '_tessera-verification.riverside.example',
+      fileUrl: 'https://riverside.example/.well-known/tessera-verification.txt',
+    });
     expect(pending.token).toMatch(/^tessera-verification=/);
 
     // Step that must fail: no record, then a record with another token.
     const none = await admin.request('POST', 'orgs/riverside/domain-verification/check', { method: 'dns' });
     expect(none.status).toBe(200);
-    expect(none.json).toMatchObject({ verified: false, reason: expect.stringContaining('No TXT record at _tessera-verification.riverside.example') });
+    expect(none.json).toMatchObject({
+      verified: false,
+      reason: expect.stringContaining('No TXT record at _tessera-verification.riverside.example'),
+    });
     dns.set('_tessera-verification.riverside.example', ['tessera-verification=someone-elses-token', 'v=spf1 -all']);
     expect((await admin.request('POST', 'orgs/riverside/domain-verification/check', { method: 'dns' })).json['verified']).toBe(false);
     expect(await issuerPage('riverside')).toContain('Unverified issuer');
 
     dns.set('_tessera-verification.riverside.example', ['v=spf1 -all', pending.token]);
     const ok = await admin.request('POST', 'orgs/riverside/domain-verification/check', { method: 'dns' });
-    expect(ok.json).toMatchObject({ verified: true, reason: null, verification: { verifiedDomain: 'riverside.example', method: 'dns', pending: null } });
+    expect(ok.json).toMatchObject({
+      verified: true,
+      reason: null,
+      verification: { verifiedDomain: 'riverside.example', method: 'dns', pending: null },
+    });
     expect(probed).toContain('dns:_tessera-verification.riverside.example');
     expect((await admin.request('GET', 'orgs/riverside')).json['verifiedDomain']).toBe('riverside.example');
     const org = await findOrgBySlug(ctx.deps.db, 'riverside');
-    const audit = await ctx.deps.db.select().from(auditEvents).where(and(eq(auditEvents.orgId, org?.id ?? ''), eq(auditEvents.action, 'org.domain_verified')));
+    const audit = await ctx.deps.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, org?.id ?? ''), eq(auditEvents.action, 'org.domain_verified')));
     expect(audit.map((a) => a.detail)).toEqual([expect.objectContaining({ domain: 'riverside.example', method: 'dns' })]);
   });
 
@@ -91,7 +105,10 @@ describe('issuer verification by DNS TXT record', () => {
 
   it('gives the verifier the issuer’s verification for a credential naming an organisation of this instance', async () => {
     const did = orgDid(ctx.deps.env.TESSERA_BASE_URL, 'riverside');
-    expect(await issuerVerificationOfCredential(ctx.deps, { issuer: { id: did } })).toEqual({ verified: true, domain: 'riverside.example' });
+    expect(await issuerVerificationOfCredential(ctx.deps, { issuer: { id: did } })).toEqual({
+      verified: true,
+      domain: 'riverside.example',
+    });
     expect(await issuerVerificationOfCredential(ctx.deps, { issuer: 'did:web:riverside.example' })).toBeNull();
     expect(await issuerVerificationOfCredential(ctx.deps, { issuer: orgDid(ctx.deps.env.TESSERA_BASE_URL, 'nobody') })).toBeNull();
   });
@@ -115,7 +132,9 @@ describe('issuer verification by /.well-known file', () => {
   });
 
   it('asks for re-verification when the organisation’s URL moves to another domain', async () => {
-    expect((await stranger.request('PATCH', 'orgs/hillcrest', { url: 'https://www.hillcrest.example/about' })).json['verifiedDomain']).toBe('hillcrest.example');
+    expect((await stranger.request('PATCH', 'orgs/hillcrest', { url: 'https://www.hillcrest.example/about' })).json['verifiedDomain']).toBe(
+      'hillcrest.example',
+    );
     const moved = await stranger.request('PATCH', 'orgs/hillcrest', { url: 'https://hillcrest-academy.example/' });
     expect(moved.json['verifiedDomain']).toBeNull();
     expect(await issuerPage('hillcrest')).toContain('Unverified issuer');
@@ -130,12 +149,21 @@ describe('issuer verification by /.well-known file', () => {
 
 describe('platform admins', () => {
   it('can verify a domain themselves, audited with their note', async () => {
-    expect((await stranger.request('POST', 'admin/issuers/noclaim/verify-domain', { domain: 'noclaim.example', note: 'I am not an admin' })).status).toBe(403);
-    const res = await admin.request('POST', 'admin/issuers/noclaim/verify-domain', { domain: 'noclaim.example', note: 'Phoned the registrar contact' });
+    expect(
+      (await stranger.request('POST', 'admin/issuers/noclaim/verify-domain', { domain: 'noclaim.example', note: 'I am not an admin' }))
+        .status,
+    ).toBe(403);
+    const res = await admin.request('POST', 'admin/issuers/noclaim/verify-domain', {
+      domain: 'noclaim.example',
+      note: 'Phoned the registrar contact',
+    });
     expect(res.status).toBe(204);
     expect(await issuerPage('noclaim')).toContain('Verified issuer: noclaim.example');
     const org = await findOrgBySlug(ctx.deps.db, 'noclaim');
-    const [event] = await ctx.deps.db.select().from(auditEvents).where(and(eq(auditEvents.orgId, org?.id ?? ''), eq(auditEvents.action, 'org.domain_verified')));
+    const [event] = await ctx.deps.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, org?.id ?? ''), eq(auditEvents.action, 'org.domain_verified')));
     expect(event).toMatchObject({ detail: expect.objectContaining({ method: 'admin', note: 'Phoned the registrar contact' }) });
     expect(event?.actorId).not.toBeNull();
     expect((await admin.request('POST', 'admin/issuers/noclaim/unverify-domain', { note: 'Registrar contact left' })).status).toBe(204);
@@ -148,7 +176,9 @@ describe('platform admins', () => {
     const flagged = await admin.request('GET', 'admin/issuers?flagged=true');
     expect(flagged.status).toBe(200);
     const bySlug = new Map(flagged.json.map((o) => [String(o['slug']), o['resembles'] as Array<Record<string, unknown>>]));
-    expect(bySlug.get('riverside-sd')).toEqual([expect.objectContaining({ slug: 'riverside', name: 'Riverside School District', verifiedDomain: 'riverside.example' })]);
+    expect(bySlug.get('riverside-sd')).toEqual([
+      expect.objectContaining({ slug: 'riverside', name: 'Riverside School District', verifiedDomain: 'riverside.example' }),
+    ]);
     expect(bySlug.get('riverside-2')?.[0]).toMatchObject({ slug: 'riverside', reason: expect.stringContaining('same name') });
     // The verified issuer itself and unrelated names are not flagged.
     expect(bySlug.has('riverside')).toBe(false);

@@ -24,7 +24,12 @@ export function issuerVerificationOf(org: Pick<OrgRow, 'verifiedDomain'>): Issue
  */
 export async function issuerVerificationOfCredential(deps: Deps, credential: Record<string, unknown>): Promise<IssuerVerification | null> {
   const issuer = credential['issuer'];
-  const id = typeof issuer === 'string' ? issuer : issuer && typeof issuer === 'object' && 'id' in issuer && typeof issuer.id === 'string' ? issuer.id : null;
+  const id =
+    typeof issuer === 'string'
+      ? issuer
+      : issuer && typeof issuer === 'object' && 'id' in issuer && typeof issuer.id === 'string'
+        ? issuer.id
+        : null;
   if (!id) return null;
   const prefix = orgDid(deps.env.TESSERA_BASE_URL, '');
   if (!id.startsWith(prefix)) return null;

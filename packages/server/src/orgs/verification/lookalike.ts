@@ -1,8 +1,44 @@
 /** Characters that render like Latin letters (digits, symbols, Cyrillic and Greek homoglyphs). */
 const CONFUSABLE: Record<string, string> = {
-  '0': 'o', '1': 'l', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's', '|': 'l', '!': 'i',
-  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ӏ: 'l',
-  α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
+  '0': 'o',
+  '1': 'l',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+  '@': 'a',
+  $: 's',
+  '|': 'l',
+  '!': 'i',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ӏ: 'l',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
 };
 
 /**
@@ -10,7 +46,10 @@ const CONFUSABLE: Record<string, string> = {
  * to the Latin letter they imitate (so "1" reads as "l"), and everything but letters and digits removed.
  */
 export function normaliseIssuerName(name: string): string {
-  const folded = name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const folded = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
   let out = '';
   for (const ch of folded) out += CONFUSABLE[ch] ?? ch;
   out = out.replace(/rn/g, 'm').replace(/vv/g, 'w');
@@ -43,7 +82,10 @@ export function resemblance(name: string, verifiedName: string): string | null {
   const a = normaliseIssuerName(name);
   const b = normaliseIssuerName(verifiedName);
   if (!a || !b) return null;
-  if (a === b) return name.trim().toLowerCase() === verifiedName.trim().toLowerCase() ? 'same name' : 'same name once look-alike characters, case and punctuation are ignored';
+  if (a === b)
+    return name.trim().toLowerCase() === verifiedName.trim().toLowerCase()
+      ? 'same name'
+      : 'same name once look-alike characters, case and punctuation are ignored';
   const max = Math.min(a.length, b.length) >= 8 ? 2 : 1;
   const d = editDistance(a, b, max);
   return d <= max ? `name differs by ${d} character${d === 1 ? '' : 's'}` : null;

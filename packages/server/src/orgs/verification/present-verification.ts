@@ -18,7 +18,12 @@ export function presentDomainVerification(org: OrgRow) {
     method: org.domainVerificationMethod,
     pending:
       org.pendingDomain && org.domainToken
-        ? { domain: org.pendingDomain, token: org.domainToken, dnsName: dnsRecordName(org.pendingDomain), fileUrl: wellKnownUrl(org.pendingDomain) }
+        ? {
+            domain: org.pendingDomain,
+            token: org.domainToken,
+            dnsName: dnsRecordName(org.pendingDomain),
+            fileUrl: wellKnownUrl(org.pendingDomain),
+          }
         : null,
   };
 }

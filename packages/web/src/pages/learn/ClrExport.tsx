@@ -49,7 +49,11 @@ export function ClrExport({ earned }: { earned: MyCredential[] }) {
     const incomplete = rows.findIndex((r) => !r.sourceId || !r.targetId);
     if (incomplete >= 0) return form.setFieldErrors({ [`associations.${incomplete}.targetId`]: 'Choose both credentials' });
     await form.run(async () => {
-      const body = { ...(name.trim() ? { name: name.trim() } : {}), credentialIds: chosen, associations: rows.map((r) => ({ associationType: r.associationType, sourceId: r.sourceId, targetId: r.targetId })) };
+      const body = {
+        ...(name.trim() ? { name: name.trim() } : {}),
+        credentialIds: chosen,
+        associations: rows.map((r) => ({ associationType: r.associationType, sourceId: r.sourceId, targetId: r.targetId })),
+      };
       const clr = await apiCall('POST', '/me/clr', SignedClr, { body });
       const url = URL.createObjectURL(new Blob([JSON.stringify(clr, null, 2)], { type: 'application/json' }));
       setDone({ url, count: chosen.length });
@@ -66,7 +70,8 @@ export function ClrExport({ earned }: { earned: MyCredential[] }) {
         Export a learning record (CLR 2.0)
       </Title>
       <Text size="sm" mb="sm">
-        A Comprehensive Learner Record holds the credentials you choose, each still signed by its issuer, and how their achievements relate. Tessera signs the record itself, so anyone can check it with any CLR 2.0 verifier.
+        A Comprehensive Learner Record holds the credentials you choose, each still signed by its issuer, and how their achievements relate.
+        Tessera signs the record itself, so anyone can check it with any CLR 2.0 verifier.
       </Text>
       {usable.length === 0 ? (
         <Text size="sm">You need at least one valid credential earned here to export a record.</Text>
@@ -74,7 +79,14 @@ export function ClrExport({ earned }: { earned: MyCredential[] }) {
         <form onSubmit={(e) => void submit(e)} aria-label="Export a learning record" noValidate>
           <Stack gap="sm">
             <ProblemAlert problem={form.problem} />
-            <TextInput label="Name of the record" placeholder="Learning record" value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={200} error={form.fieldErrors['name']} />
+            <TextInput
+              label="Name of the record"
+              placeholder="Learning record"
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              maxLength={200}
+              error={form.fieldErrors['name']}
+            />
             <Checkbox.Group label="Credentials in the record" value={chosen} onChange={setChosen} error={form.fieldErrors['credentialIds']}>
               <Stack gap={6} mt={6}>
                 {usable.map((c) => (
@@ -87,16 +99,50 @@ export function ClrExport({ earned }: { earned: MyCredential[] }) {
             </Text>
             {rows.map((r, i) => (
               <Group key={r.key} align="flex-end" gap="xs" wrap="wrap" role="group" aria-label={`Association ${i + 1}`}>
-                <Select label="Achievement" data={options} value={r.sourceId} onChange={(v) => update(r.key, { sourceId: v })} error={form.fieldErrors[`associations.${i}.sourceId`]} w={220} />
-                <Select label="Relation" data={TYPES} value={r.associationType} onChange={(v) => v && update(r.key, { associationType: v })} allowDeselect={false} w={190} />
-                <Select label="Other achievement" data={options} value={r.targetId} onChange={(v) => update(r.key, { targetId: v })} error={form.fieldErrors[`associations.${i}.targetId`]} w={220} />
-                <ActionIcon variant="default" size="lg" aria-label={`Remove association ${i + 1}`} onClick={() => setRows(rows.filter((x) => x.key !== r.key))}>
+                <Select
+                  label="Achievement"
+                  data={options}
+                  value={r.sourceId}
+                  onChange={(v) => update(r.key, { sourceId: v })}
+                  error={form.fieldErrors[`associations.${i}.sourceId`]}
+                  w={220}
+                />
+                <Select
+                  label="Relation"
+                  data={TYPES}
+                  value={r.associationType}
+                  onChange={(v) => v && update(r.key, { associationType: v })}
+                  allowDeselect={false}
+                  w={190}
+                />
+                <Select
+                  label="Other achievement"
+                  data={options}
+                  value={r.targetId}
+                  onChange={(v) => update(r.key, { targetId: v })}
+                  error={form.fieldErrors[`associations.${i}.targetId`]}
+                  w={220}
+                />
+                <ActionIcon
+                  variant="default"
+                  size="lg"
+                  aria-label={`Remove association ${i + 1}`}
+                  onClick={() => setRows(rows.filter((x) => x.key !== r.key))}
+                >
                   ×
                 </ActionIcon>
               </Group>
             ))}
             <Group>
-              <Button variant="default" size="xs" disabled={options.length < 2} onClick={() => { setRows([...rows, { key: next, sourceId: null, associationType: 'isRelatedTo', targetId: null }]); setNext(next + 1); }}>
+              <Button
+                variant="default"
+                size="xs"
+                disabled={options.length < 2}
+                onClick={() => {
+                  setRows([...rows, { key: next, sourceId: null, associationType: 'isRelatedTo', targetId: null }]);
+                  setNext(next + 1);
+                }}
+              >
                 Add an association
               </Button>
               {options.length < 2 ? <Text size="xs">Choose two or more credentials to relate them.</Text> : null}

@@ -33,7 +33,11 @@ function SignedContents({ credential }: { credential: MyCredential }) {
       </Text>
       <List size="sm" spacing={2} aria-labelledby={`signed-${credential.id}`}>
         <List.Item>{s.name !== null ? `Your name: ${s.name}` : 'Not your name'}</List.Item>
-        {s.emailHashed ? <List.Item>Your email address only as a salted hash: it cannot be read back, but someone who already knows your address can check it is you</List.Item> : null}
+        {s.emailHashed ? (
+          <List.Item>
+            Your email address only as a salted hash: it cannot be read back, but someone who already knows your address can check it is you
+          </List.Item>
+        ) : null}
         {s.did ? <List.Item>Your DID: {s.did}</List.Item> : null}
         <List.Item>The micro-credential, its issuer, the dates and your rubric levels (not the assessor’s comments)</List.Item>
         {s.evidence.map((e, i) => (
@@ -41,7 +45,12 @@ function SignedContents({ credential }: { credential: MyCredential }) {
             {e.name}: {e.text ? 'the full text of your evidence' : 'its name'}
             {e.url ? (
               <>
-                {' '}and a link (<Anchor href={e.url} target="_blank" rel="noopener noreferrer" className="wrap-anywhere">{e.url}</Anchor>) that opens only for the people you allow above
+                {' '}
+                and a link (
+                <Anchor href={e.url} target="_blank" rel="noopener noreferrer" className="wrap-anywhere">
+                  {e.url}
+                </Anchor>
+                ) that opens only for the people you allow above
               </>
             ) : null}
             {e.digest ? ', with a fingerprint (digest) that proves it is unchanged' : ''}
@@ -82,10 +91,12 @@ function Reissue({ credential, onReissued }: { credential: MyCredential; onReiss
         <Stack>
           <ProblemAlert problem={form.problem} />
           <Text size="sm">
-            A new credential is signed for “{credential.achievementName}” with your current choices: {credential.showName ? 'with your name' : 'without your name'}, evidence by link only.
+            A new credential is signed for “{credential.achievementName}” with your current choices:{' '}
+            {credential.showName ? 'with your name' : 'without your name'}, evidence by link only.
           </Text>
           <Text size="sm">
-            This one is then revoked with the reason “re-issued”. Copies you have shared (downloads, badge images, LinkedIn) will show as revoked; its page will link to the new one. This cannot be undone.
+            This one is then revoked with the reason “re-issued”. Copies you have shared (downloads, badge images, LinkedIn) will show as
+            revoked; its page will link to the new one. This cannot be undone.
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>
@@ -106,7 +117,9 @@ function Sharing({ credential, onChange }: { credential: MyCredential; onChange:
   const [saved, setSaved] = useState<string | null>(null);
   const save = async (body: Record<string, unknown>, what: string) => {
     setSaved(null);
-    const ok = await form.run(async () => onChange(await apiCall('PATCH', `/me/credentials/${encodeURIComponent(credential.id)}`, MyCredentialContract, { body })));
+    const ok = await form.run(async () =>
+      onChange(await apiCall('PATCH', `/me/credentials/${encodeURIComponent(credential.id)}`, MyCredentialContract, { body })),
+    );
     if (ok) setSaved(what);
   };
   return (
@@ -120,7 +133,12 @@ function Sharing({ credential, onChange }: { credential: MyCredential; onChange:
         allowDeselect={false}
         disabled={form.submitting}
       />
-      <Switch label="Show my name on the page" checked={credential.showName} onChange={(e) => void save({ showName: e.currentTarget.checked }, 'Name setting saved.')} disabled={form.submitting} />
+      <Switch
+        label="Show my name on the page"
+        checked={credential.showName}
+        onChange={(e) => void save({ showName: e.currentTarget.checked }, 'Name setting saved.')}
+        disabled={form.submitting}
+      />
       {credential.evidence.length > 0 ? (
         <Stack gap={4}>
           <Text size="sm" fw={600}>
@@ -131,7 +149,9 @@ function Sharing({ credential, onChange }: { credential: MyCredential; onChange:
               key={e.requirementId}
               label={e.name}
               checked={e.public}
-              onChange={(ev) => void save({ evidence: [{ requirementId: e.requirementId, public: ev.currentTarget.checked }] }, 'Evidence setting saved.')}
+              onChange={(ev) =>
+                void save({ evidence: [{ requirementId: e.requirementId, public: ev.currentTarget.checked }] }, 'Evidence setting saved.')
+              }
               disabled={form.submitting}
             />
           ))}
@@ -153,7 +173,9 @@ export function MyCredentialsPage() {
   };
   const reissued = (oldId: string, c: MyCredential) => {
     if (list.status === 'ok') list.setData([c, ...list.data.filter((x) => x.id !== oldId && x.id !== c.id)]);
-    setNotice(`“${c.achievementName}” was re-issued with your current choices. The old credential is revoked and its page links to the new one.`);
+    setNotice(
+      `“${c.achievementName}” was re-issued with your current choices. The old credential is revoked and its page links to the new one.`,
+    );
   };
   return (
     <>

@@ -5,8 +5,25 @@ import { json, stubApi } from '../../test/fake-api';
 import { renderWithApp } from '../../test/render';
 import { MyGoalsPage } from './MyGoals';
 
-const GOAL = { id: 'gol_1', kind: 'occupation', targetId: '25-9031.00', title: 'Instructional Coordinators', orgName: null, createdAt: '2026-01-01T00:00:00.000Z' };
-const skill = (n: number, status: string, level: unknown = null) => ({ url: `urn:s:${n}`, name: `Skill ${n}`, code: null, framework: null, importance: 6 - n, requiredLevel: null, level, status, evidence: [] });
+const GOAL = {
+  id: 'gol_1',
+  kind: 'occupation',
+  targetId: '25-9031.00',
+  title: 'Instructional Coordinators',
+  orgName: null,
+  createdAt: '2026-01-01T00:00:00.000Z',
+};
+const skill = (n: number, status: string, level: unknown = null) => ({
+  url: `urn:s:${n}`,
+  name: `Skill ${n}`,
+  code: null,
+  framework: null,
+  importance: 6 - n,
+  requiredLevel: null,
+  level,
+  status,
+  evidence: [],
+});
 
 afterEach(() => vi.unstubAllGlobals());
 

@@ -63,9 +63,16 @@ function fakeApi(initial: Sub) {
     const put = /^\/me\/submissions\/sub_1\/evidence\/(.+)$/.exec(path);
     if (method === 'PUT' && put?.[1]) {
       const b = body as { kind: Evidence['kind']; text?: string; url?: string };
-      current = { ...current, evidence: [...current.evidence.filter((e) => e.requirementId !== put[1]), item(put[1], { kind: b.kind, text: b.text ?? null, url: b.url ?? null })] };
+      current = {
+        ...current,
+        evidence: [
+          ...current.evidence.filter((e) => e.requirementId !== put[1]),
+          item(put[1], { kind: b.kind, text: b.text ?? null, url: b.url ?? null }),
+        ],
+      };
     }
-    if (method === 'POST' && path.endsWith('/submit')) current = { ...current, state: 'submitted', attempt: current.attempt + 1, submittedAt: NOW };
+    if (method === 'POST' && path.endsWith('/submit'))
+      current = { ...current, state: 'submitted', attempt: current.attempt + 1, submittedAt: NOW };
     return json(current);
   });
   vi.stubGlobal('fetch', fetchMock);
@@ -122,7 +129,9 @@ describe('the evidence editor', () => {
     expect(screen.getByText(/This is 50,001 characters; the limit is 50,000. Shorten it by 1 characters/)).toBeTruthy();
     fireEvent.blur(box);
     await new Promise((r) => setTimeout(r, 50));
-    expect(calls.filter((c) => c.method === 'PUT').every((c) => String((c.body as { text?: string }).text ?? '').length <= 50_000)).toBe(true);
+    expect(calls.filter((c) => c.method === 'PUT').every((c) => String((c.body as { text?: string }).text ?? '').length <= 50_000)).toBe(
+      true,
+    );
     expect((box as HTMLTextAreaElement).value.length).toBe(50_001);
   });
 
@@ -142,7 +151,11 @@ describe('the evidence editor', () => {
   });
 
   it('confirms with a summary of what is sent before submitting, then submits', async () => {
-    const { calls } = fakeApi(submission({ evidence: [item('plan', { text: 'All headings fixed.' }), item('artefact', { kind: 'link', url: 'https://example.org/doc.pdf' })] }));
+    const { calls } = fakeApi(
+      submission({
+        evidence: [item('plan', { text: 'All headings fixed.' }), item('artefact', { kind: 'link', url: 'https://example.org/doc.pdf' })],
+      }),
+    );
     renderPage();
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Submit for assessment' }));
@@ -156,7 +169,17 @@ describe('the evidence editor', () => {
   });
 
   it('shows submitted evidence as readable content, never as disabled inputs or "already met" before a review', async () => {
-    fakeApi(submission({ state: 'submitted', attempt: 1, submittedAt: NOW, evidence: [item('plan', { text: 'All headings fixed.', editable: false }), item('artefact', { kind: 'link', url: 'https://example.org/doc.pdf', editable: false })] }));
+    fakeApi(
+      submission({
+        state: 'submitted',
+        attempt: 1,
+        submittedAt: NOW,
+        evidence: [
+          item('plan', { text: 'All headings fixed.', editable: false }),
+          item('artefact', { kind: 'link', url: 'https://example.org/doc.pdf', editable: false }),
+        ],
+      }),
+    );
     renderPage();
     expect(await screen.findByText('All headings fixed.')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'https://example.org/doc.pdf' })).toBeTruthy();

@@ -49,8 +49,10 @@ function readOnlyNote(s: Submission): { page: string | null; item: string | null
 
 /** The first words of the passed banner, which must not celebrate a credential that was since withdrawn. */
 const WITHDRAWN: Record<'revoked' | 'suspended' | 'expired', string> = {
-  revoked: 'Your credential for this micro-credential was revoked by its issuer. It no longer verifies; see the reason in your credentials.',
-  suspended: 'Your credential for this micro-credential is suspended by its issuer for now. It does not verify while suspended; see the reason in your credentials.',
+  revoked:
+    'Your credential for this micro-credential was revoked by its issuer. It no longer verifies; see the reason in your credentials.',
+  suspended:
+    'Your credential for this micro-credential is suspended by its issuer for now. It does not verify while suspended; see the reason in your credentials.',
   expired: 'Your credential for this micro-credential has expired.',
 };
 
@@ -106,10 +108,15 @@ export function SubmissionEditorPage() {
     setNotice(null);
     setPhase('saving');
     const results = await Promise.all([...flushers.current.entries()].map(async ([rid, flush]) => ({ rid, ok: await flush() })));
-    const failed = content.evidenceRequirements.flatMap((r, i) => (results.some((x) => x.rid === r.id && !x.ok) ? [{ rid: r.id, n: i + 1 }] : []));
+    const failed = content.evidenceRequirements.flatMap((r, i) =>
+      results.some((x) => x.rid === r.id && !x.ok) ? [{ rid: r.id, n: i + 1 }] : [],
+    );
     const first = failed[0];
     if (first) {
-      setSubmitError({ title: 'Not submitted', detail: `Evidence ${failed.map((f) => f.n).join(', ')} could not be saved. Fix what its card says and try again.` });
+      setSubmitError({
+        title: 'Not submitted',
+        detail: `Evidence ${failed.map((f) => f.n).join(', ')} could not be saved. Fix what its card says and try again.`,
+      });
       setPhase('idle');
       focusCard(first.rid);
       return;
@@ -161,7 +168,10 @@ export function SubmissionEditorPage() {
       {withdrawn ? (
         <Alert color={withdrawn === 'revoked' ? 'red.9' : WARNING} variant="outline" title={`Passed — credential ${withdrawn}`} mb="md">
           <Text>
-            {WITHDRAWN[withdrawn]} <Anchor component={Link} to="/me/credentials">See my credentials</Anchor>
+            {WITHDRAWN[withdrawn]}{' '}
+            <Anchor component={Link} to="/me/credentials">
+              See my credentials
+            </Anchor>
           </Text>
         </Alert>
       ) : null}
@@ -170,7 +180,10 @@ export function SubmissionEditorPage() {
           <Text>
             {s.issuance === 'issued' ? (
               <>
-                Your credential is signed and ready. <Anchor component={Link} to="/me/credentials">See my credentials</Anchor>
+                Your credential is signed and ready.{' '}
+                <Anchor component={Link} to="/me/credentials">
+                  See my credentials
+                </Anchor>
               </>
             ) : s.issuance === 'failed' ? (
               'Your credential could not be signed yet. The organisation’s owners have been shown the problem and can try again; it will appear in your credentials once it is signed.'
@@ -187,7 +200,8 @@ export function SubmissionEditorPage() {
       ) : null}
       {s.state === 'submitted' || s.state === 'in_review' || s.state === 'disputed' ? (
         <Alert color="blue.9" variant="outline" title="With the assessors" mb="md">
-          Submitted {s.submittedAt ? formatDateTime(s.submittedAt) : ''}. You will be told in the app and by email when it has been reviewed.
+          Submitted {s.submittedAt ? formatDateTime(s.submittedAt) : ''}. You will be told in the app and by email when it has been
+          reviewed.
         </Alert>
       ) : null}
       {s.state === 'not_passed' ? (
@@ -213,7 +227,11 @@ export function SubmissionEditorPage() {
         <Title order={2} size="h3" id="evidence-title" mb="sm">
           Your evidence
         </Title>
-        {canEdit ? <Text size="sm" mb="sm">Your work saves as you type. You can leave and come back at any time.</Text> : null}
+        {canEdit ? (
+          <Text size="sm" mb="sm">
+            Your work saves as you type. You can leave and come back at any time.
+          </Text>
+        ) : null}
         {notes.page ? (
           <Text size="sm" mb="sm">
             {notes.page}
@@ -243,7 +261,12 @@ export function SubmissionEditorPage() {
       {canEdit ? (
         <Stack gap="xs" mt="lg">
           {missing.length > 0 ? (
-            <Alert color="red.9" variant="outline" role="alert" title={missing.length === 1 ? 'One required item is missing' : `${missing.length} required items are missing`}>
+            <Alert
+              color="red.9"
+              variant="outline"
+              role="alert"
+              title={missing.length === 1 ? 'One required item is missing' : `${missing.length} required items are missing`}
+            >
               <List size="sm" spacing={4}>
                 {missing.map((m) => (
                   <List.Item key={m.requirement.id}>
@@ -270,7 +293,13 @@ export function SubmissionEditorPage() {
               </Text>
             ) : null}
           </Group>
-          <SubmitDialog submission={s} opened={phase === 'confirm' || phase === 'sending'} sending={phase === 'sending'} onCancel={() => setPhase('idle')} onConfirm={() => void confirmSubmit()} />
+          <SubmitDialog
+            submission={s}
+            opened={phase === 'confirm' || phase === 'sending'}
+            sending={phase === 'sending'}
+            onCancel={() => setPhase('idle')}
+            onConfirm={() => void confirmSubmit()}
+          />
         </Stack>
       ) : null}
 
@@ -293,7 +322,13 @@ export function SubmissionEditorPage() {
                 <Table.Tr key={a.number}>
                   <Table.Td>{a.number}</Table.Td>
                   <Table.Td>{formatDateTime(a.submittedAt)}</Table.Td>
-                  <Table.Td>{{ pending: 'Waiting for review', pass: 'Passed', needs_revision: 'Needs revision', disputed: 'Being settled' }[a.outcome]}</Table.Td>
+                  <Table.Td>
+                    {
+                      { pending: 'Waiting for review', pass: 'Passed', needs_revision: 'Needs revision', disputed: 'Being settled' }[
+                        a.outcome
+                      ]
+                    }
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -320,7 +355,12 @@ export function SubmissionEditorPage() {
           </Text>
         </summary>
         <div style={{ marginTop: 16 }}>
-          <AchievementView content={content} issuer={s.issuer} imageUrl={`/media/achievements/${s.achievementId}/image`} version={s.version} />
+          <AchievementView
+            content={content}
+            issuer={s.issuer}
+            imageUrl={`/media/achievements/${s.achievementId}/image`}
+            version={s.version}
+          />
         </div>
       </details>
     </>

@@ -1,6 +1,28 @@
 /** The learner's wallet: credentials earned here, credentials imported from elsewhere, and collections. */
-import { Anchor, Button, Card, Checkbox, CopyButton, FileInput, Group, Modal, SimpleGrid, Stack, Switch, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { Collection as CollectionContract, Wallet as WalletContract, WalletItem as WalletItemContract, verificationReason } from '@tessera/shared';
+import {
+  Anchor,
+  Button,
+  Card,
+  Checkbox,
+  CopyButton,
+  FileInput,
+  Group,
+  Modal,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Tabs,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import {
+  Collection as CollectionContract,
+  Wallet as WalletContract,
+  WalletItem as WalletItemContract,
+  verificationReason,
+} from '@tessera/shared';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -40,7 +62,11 @@ function ImportForm({ onImported }: { onImported: (item: WalletItem) => void }) 
         const bytes = new Uint8Array(await file.arrayBuffer());
         const type = credentialContentType(file, bytes);
         // Plain JSON bodies are the {url}/{text} form; a credential file goes as a VC document.
-        item = parseResponse(WalletItemContract, await postRaw<unknown>('/me/wallet/imports', bytes, type === 'application/json' ? 'application/vc+ld+json' : type), '/me/wallet/imports');
+        item = parseResponse(
+          WalletItemContract,
+          await postRaw<unknown>('/me/wallet/imports', bytes, type === 'application/json' ? 'application/vc+ld+json' : type),
+          '/me/wallet/imports',
+        );
         setFile(null);
       } else if (tab === 'url') {
         item = await apiCall('POST', '/me/wallet/imports', WalletItemContract, { body: { url: url.trim() } });
@@ -60,10 +86,17 @@ function ImportForm({ onImported }: { onImported: (item: WalletItem) => void }) 
         Add a credential from elsewhere
       </Title>
       <Text size="sm" mb="sm">
-        Open Badges 3.0, Open Badges 2.0 and CLR credentials from any issuer. Each one is verified when you add it, and you can verify it again at any time.
+        Open Badges 3.0, Open Badges 2.0 and CLR credentials from any issuer. Each one is verified when you add it, and you can verify it
+        again at any time.
       </Text>
       <form onSubmit={(e) => void submit(e)} aria-label="Import a credential" noValidate>
-        <Tabs value={tab} onChange={(v) => { setTab(v); form.reset(); }}>
+        <Tabs
+          value={tab}
+          onChange={(v) => {
+            setTab(v);
+            form.reset();
+          }}
+        >
           <Tabs.List>
             <Tabs.Tab value="upload">Upload a file</Tabs.Tab>
             <Tabs.Tab value="url">From a link</Tabs.Tab>
@@ -81,10 +114,26 @@ function ImportForm({ onImported }: { onImported: (item: WalletItem) => void }) 
             />
           </Tabs.Panel>
           <Tabs.Panel value="url" pt="md">
-            <TextInput label="Credential URL" type="url" placeholder="https://…" value={url} onChange={(e) => setUrl(e.currentTarget.value)} error={form.fieldErrors['url']} />
+            <TextInput
+              label="Credential URL"
+              type="url"
+              placeholder="https://…"
+              value={url}
+              onChange={(e) => setUrl(e.currentTarget.value)}
+              error={form.fieldErrors['url']}
+            />
           </Tabs.Panel>
           <Tabs.Panel value="paste" pt="md">
-            <Textarea label="Credential (JSON or compact JWT)" autosize minRows={6} maxRows={16} value={text} onChange={(e) => setText(e.currentTarget.value)} error={form.fieldErrors['text']} styles={{ input: { fontFamily: 'monospace' } }} />
+            <Textarea
+              label="Credential (JSON or compact JWT)"
+              autosize
+              minRows={6}
+              maxRows={16}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              error={form.fieldErrors['text']}
+              styles={{ input: { fontFamily: 'monospace' } }}
+            />
           </Tabs.Panel>
         </Tabs>
         <Group mt="md">
@@ -95,14 +144,24 @@ function ImportForm({ onImported }: { onImported: (item: WalletItem) => void }) 
       </form>
       <Stack mt="sm" gap="xs" aria-live="polite">
         <ProblemAlert problem={form.problem} />
-        {last ? <VerdictAlert verdict={last.verdict} steps={last.steps} title={`Added “${last.name}”: ${VERDICT[last.verdict].title}`} /> : null}
+        {last ? (
+          <VerdictAlert verdict={last.verdict} steps={last.steps} title={`Added “${last.name}”: ${VERDICT[last.verdict].title}`} />
+        ) : null}
       </Stack>
     </Card>
   );
 }
 
 /** One imported credential with its verdict, steps, re-verify and remove. */
-function ImportedCard({ item, onChange, onRemoved }: { item: WalletItem; onChange: (i: WalletItem) => void; onRemoved: (id: string) => void }) {
+function ImportedCard({
+  item,
+  onChange,
+  onRemoved,
+}: {
+  item: WalletItem;
+  onChange: (i: WalletItem) => void;
+  onRemoved: (id: string) => void;
+}) {
   const form = useFormState();
   const [confirm, setConfirm] = useState(false);
   const [note, setNote] = useState('');
@@ -171,13 +230,26 @@ function ImportedCard({ item, onChange, onRemoved }: { item: WalletItem; onChang
 }
 
 /** Create or change a collection: a name, whether the profile shows it, and which credentials it holds. */
-function CollectionEditor({ wallet, collection, onSaved, onCancel }: { wallet: Wallet; collection: Collection | null; onSaved: (c: Collection) => void; onCancel: () => void }) {
+function CollectionEditor({
+  wallet,
+  collection,
+  onSaved,
+  onCancel,
+}: {
+  wallet: Wallet;
+  collection: Collection | null;
+  onSaved: (c: Collection) => void;
+  onCancel: () => void;
+}) {
   const form = useFormState();
   const [name, setName] = useState(collection?.name ?? '');
   const [isPublic, setPublic] = useState(collection?.public ?? false);
   const [entries, setEntries] = useState<string[]>(collection?.entries ?? []);
   const options: Array<{ value: string; label: string; description?: string | undefined }> = [
-    ...wallet.earned.map((c) => ({ value: `earned:${c.id}`, label: `${c.achievementName} — ${c.issuerName}${c.visibility === 'public' ? '' : ' (not public: hidden on your profile)'}` })),
+    ...wallet.earned.map((c) => ({
+      value: `earned:${c.id}`,
+      label: `${c.achievementName} — ${c.issuerName}${c.visibility === 'public' ? '' : ' (not public: hidden on your profile)'}`,
+    })),
     ...wallet.imported.map((i) => ({
       value: `imported:${i.id}`,
       label: `${i.name}${i.issuerName ? ` — ${i.issuerName}` : ''} (imported, ${VERDICT[i.verdict].title.toLowerCase()})`,
@@ -190,14 +262,25 @@ function CollectionEditor({ wallet, collection, onSaved, onCancel }: { wallet: W
     if (!name.trim()) return form.setFieldErrors({ name: 'Name the collection' });
     await form.run(async () => {
       const body = { name: name.trim(), public: isPublic, entries };
-      onSaved(collection ? await apiCall('PUT', `/me/collections/${encodeURIComponent(collection.id)}`, CollectionContract, { body }) : await apiCall('POST', '/me/collections', CollectionContract, { body }));
+      onSaved(
+        collection
+          ? await apiCall('PUT', `/me/collections/${encodeURIComponent(collection.id)}`, CollectionContract, { body })
+          : await apiCall('POST', '/me/collections', CollectionContract, { body }),
+      );
     });
   };
   return (
     <form onSubmit={(e) => void submit(e)} aria-label={collection ? `Edit collection ${collection.name}` : 'New collection'} noValidate>
       <Stack gap="sm">
         <ProblemAlert problem={form.problem} />
-        <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={form.fieldErrors['name']} maxLength={120} />
+        <TextInput
+          label="Name"
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={form.fieldErrors['name']}
+          maxLength={120}
+        />
         <Switch label="Show this collection on my public profile" checked={isPublic} onChange={(e) => setPublic(e.currentTarget.checked)} />
         <Checkbox.Group label="Credentials in this collection" value={entries} onChange={setEntries} error={form.fieldErrors['entries']}>
           <Stack gap={6} mt={6}>
@@ -251,7 +334,9 @@ function Collections({ wallet, onChange }: { wallet: Wallet; onChange: (w: Walle
         </Button>
       </Group>
       <ProblemAlert problem={form.problem} />
-      {wallet.collections.length === 0 ? <Text size="sm">Group credentials, for example by job application or subject. Public collections appear on your profile.</Text> : null}
+      {wallet.collections.length === 0 ? (
+        <Text size="sm">Group credentials, for example by job application or subject. Public collections appear on your profile.</Text>
+      ) : null}
       <SimpleGrid cols={{ base: 1, sm: 2 }} component="ul" className="plain-list" aria-label="Collections">
         {wallet.collections.map((c) => (
           <Card component="li" key={c.id} withBorder radius="md" padding="md">
@@ -278,8 +363,20 @@ function Collections({ wallet, onChange }: { wallet: Wallet; onChange: (w: Walle
           </Card>
         ))}
       </SimpleGrid>
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? 'New collection' : editing ? `Edit “${editing.name}”` : ''} size="lg">
-        {editing !== null ? <CollectionEditor wallet={wallet} collection={editing === 'new' ? null : editing} onSaved={saved} onCancel={() => setEditing(null)} /> : null}
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? 'New collection' : editing ? `Edit “${editing.name}”` : ''}
+        size="lg"
+      >
+        {editing !== null ? (
+          <CollectionEditor
+            wallet={wallet}
+            collection={editing === 'new' ? null : editing}
+            onSaved={saved}
+            onCancel={() => setEditing(null)}
+          />
+        ) : null}
       </Modal>
     </section>
   );
@@ -316,7 +413,14 @@ export function WalletPage() {
             Earned on Tessera ({w.earned.length})
           </Title>
           {w.earned.length === 0 ? (
-            <EmptyState title="Nothing earned here yet" action={<Button component={Link} to="/catalog">Browse the catalog</Button>}>
+            <EmptyState
+              title="Nothing earned here yet"
+              action={
+                <Button component={Link} to="/catalog">
+                  Browse the catalog
+                </Button>
+              }
+            >
               Credentials you earn here appear in your wallet automatically.
             </EmptyState>
           ) : (
@@ -354,7 +458,13 @@ export function WalletPage() {
                   key={i.id}
                   item={i}
                   onChange={(next) => set({ ...w, imported: w.imported.map((x) => (x.id === next.id ? next : x)) })}
-                  onRemoved={(id) => set({ ...w, imported: w.imported.filter((x) => x.id !== id), collections: w.collections.map((c) => ({ ...c, entries: c.entries.filter((e) => e !== `imported:${id}`) })) })}
+                  onRemoved={(id) =>
+                    set({
+                      ...w,
+                      imported: w.imported.filter((x) => x.id !== id),
+                      collections: w.collections.map((c) => ({ ...c, entries: c.entries.filter((e) => e !== `imported:${id}`) })),
+                    })
+                  }
                 />
               ))}
             </SimpleGrid>

@@ -23,7 +23,9 @@ export function OrgAssessmentPage() {
     setSaved(false);
     const parsed = validate(UpdateOrgInput, { reviewSlaDays: sla, doubleScorePercent: share, blindReviews: blind });
     if (!parsed.ok) return form.setFieldErrors(parsed.errors);
-    const ok = await form.run(async () => setOrg(await apiCall('PATCH', `/orgs/${encodeURIComponent(org.slug)}`, OrgWithRoleContract, { body: parsed.data })));
+    const ok = await form.run(async () =>
+      setOrg(await apiCall('PATCH', `/orgs/${encodeURIComponent(org.slug)}`, OrgWithRoleContract, { body: parsed.data })),
+    );
     setSaved(ok);
   };
   return (
@@ -37,9 +39,34 @@ export function OrgAssessmentPage() {
               Saved.
             </Alert>
           ) : null}
-          <NumberInput label="Review service level (days)" description="Submissions older than this are flagged as overdue in the queue." min={1} max={365} allowDecimal={false} value={sla} onChange={(v) => setSla(typeof v === 'number' ? v : 1)} error={form.fieldErrors.reviewSlaDays} disabled={!canEdit} />
-          <NumberInput label="Share of submissions double-scored (%)" description="A second assessor scores these independently; an owner settles disagreements." min={0} max={100} allowDecimal={false} value={share} onChange={(v) => setShare(typeof v === 'number' ? v : 0)} error={form.fieldErrors.doubleScorePercent} disabled={!canEdit} />
-          <Switch label="Blind reviews: hide learners’ identities from assessors" checked={blind} onChange={(e) => setBlind(e.currentTarget.checked)} disabled={!canEdit} />
+          <NumberInput
+            label="Review service level (days)"
+            description="Submissions older than this are flagged as overdue in the queue."
+            min={1}
+            max={365}
+            allowDecimal={false}
+            value={sla}
+            onChange={(v) => setSla(typeof v === 'number' ? v : 1)}
+            error={form.fieldErrors.reviewSlaDays}
+            disabled={!canEdit}
+          />
+          <NumberInput
+            label="Share of submissions double-scored (%)"
+            description="A second assessor scores these independently; an owner settles disagreements."
+            min={0}
+            max={100}
+            allowDecimal={false}
+            value={share}
+            onChange={(v) => setShare(typeof v === 'number' ? v : 0)}
+            error={form.fieldErrors.doubleScorePercent}
+            disabled={!canEdit}
+          />
+          <Switch
+            label="Blind reviews: hide learners’ identities from assessors"
+            checked={blind}
+            onChange={(e) => setBlind(e.currentTarget.checked)}
+            disabled={!canEdit}
+          />
           {canEdit ? (
             <Group>
               <Button type="submit" loading={form.submitting}>

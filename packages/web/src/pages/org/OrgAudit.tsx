@@ -26,7 +26,9 @@ export function OrgAuditPage() {
     enabled: org.role === 'owner',
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) =>
-      apiCall('GET', `/orgs/${slug}/audit?limit=${PAGE_SIZE}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`, AuditPage, { signal }),
+      apiCall('GET', `/orgs/${slug}/audit?limit=${PAGE_SIZE}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`, AuditPage, {
+        signal,
+      }),
     getNextPageParam: (last) => last.nextCursor,
   });
   const items = log.data?.pages.flatMap((p) => p.items) ?? [];
@@ -46,7 +48,9 @@ export function OrgAuditPage() {
       <Text mb="md">Security-relevant actions in {org.name}: sign-ins of members, membership changes, invitations and key rotations.</Text>
       {log.status === 'pending' ? <LoadingState label="Loading the audit log…" /> : null}
       {log.status === 'error' ? <ErrorState error={log.error} onRetry={() => void log.refetch()} /> : null}
-      {log.status === 'success' && items.length === 0 ? <EmptyState title="No events yet">Actions taken in this organisation will be listed here.</EmptyState> : null}
+      {log.status === 'success' && items.length === 0 ? (
+        <EmptyState title="No events yet">Actions taken in this organisation will be listed here.</EmptyState>
+      ) : null}
       {items.length > 0 ? (
         <Table.ScrollContainer minWidth={720}>
           <Table striped withTableBorder aria-label="Audit events">

@@ -46,7 +46,14 @@ export function OrgBulkAwardPage() {
   if (runId) {
     return (
       <>
-        <PageTitle title={`Bulk award run · ${org.name}`} actions={<Anchor component={Link} to={`/orgs/${org.slug}/awards/bulk`}>All bulk awards</Anchor>}>
+        <PageTitle
+          title={`Bulk award run · ${org.name}`}
+          actions={
+            <Anchor component={Link} to={`/orgs/${org.slug}/awards/bulk`}>
+              All bulk awards
+            </Anchor>
+          }
+        >
           Bulk award
         </PageTitle>
         <BulkRunView slug={slug} runId={runId} />
@@ -54,14 +61,19 @@ export function OrgBulkAwardPage() {
     );
   }
 
-  const published = achievements.status === 'ok' ? achievements.data.filter((a) => a.status === 'published' && a.latestVersion !== null) : [];
+  const published =
+    achievements.status === 'ok' ? achievements.data.filter((a) => a.status === 'published' && a.latestVersion !== null) : [];
   const tooLarge = file !== null && file.size > LIMITS.bulkCsvBytes;
 
   async function upload() {
     if (!file || !achievementId) return;
     await form.run(async () => {
       const query = new URLSearchParams({ achievementId, fileName: file.name, sendClaimMail: String(sendMail) });
-      const body = await postRaw<unknown>(`/orgs/${slug}/bulk-awards?${query.toString()}`, new Uint8Array(await file.arrayBuffer()), 'text/csv');
+      const body = await postRaw<unknown>(
+        `/orgs/${slug}/bulk-awards?${query.toString()}`,
+        new Uint8Array(await file.arrayBuffer()),
+        'text/csv',
+      );
       const run = parseResponse(BulkRun, body, 'bulk-awards');
       await invalidateApi(`/orgs/${slug}/bulk-awards`);
       void navigate(`/orgs/${org.slug}/awards/bulk/${encodeURIComponent(run.id)}`);
@@ -78,16 +90,44 @@ export function OrgBulkAwardPage() {
               Award a cohort from a CSV
             </Title>
             <Text size="sm">
-              One row per recipient with the columns <b>email</b> and <b>name</b>; optional <b>issued_on</b> (YYYY-MM-DD), <b>narrative</b>, <b>evidence_url</b> and one <b>level:&lt;criterion&gt;</b> column per rubric criterion. Comma or semicolon separated, UTF-8, up to {LIMITS.bulkCsvBytes / 1024 / 1024} MB. Every row is checked before anything is awarded.
+              One row per recipient with the columns <b>email</b> and <b>name</b>; optional <b>issued_on</b> (YYYY-MM-DD), <b>narrative</b>,{' '}
+              <b>evidence_url</b> and one <b>level:&lt;criterion&gt;</b> column per rubric criterion. Comma or semicolon separated, UTF-8,
+              up to {LIMITS.bulkCsvBytes / 1024 / 1024} MB. Every row is checked before anything is awarded.
             </Text>
-            <Select label="Micro-credential" placeholder="Choose a published micro-credential" data={published.map((a) => ({ value: a.id, label: a.name }))} value={achievementId} onChange={setAchievementId} searchable required error={form.fieldErrors['achievementId']} />
+            <Select
+              label="Micro-credential"
+              placeholder="Choose a published micro-credential"
+              data={published.map((a) => ({ value: a.id, label: a.name }))}
+              value={achievementId}
+              onChange={setAchievementId}
+              searchable
+              required
+              error={form.fieldErrors['achievementId']}
+            />
             {achievementId ? (
-              <Anchor href={`/api/v1/orgs/${slug}/bulk-awards/template.csv?achievementId=${encodeURIComponent(achievementId)}`} download size="sm">
+              <Anchor
+                href={`/api/v1/orgs/${slug}/bulk-awards/template.csv?achievementId=${encodeURIComponent(achievementId)}`}
+                download
+                size="sm"
+              >
                 Download the template for this micro-credential
               </Anchor>
             ) : null}
-            <FileInput label="CSV file" placeholder="Choose a .csv file" accept=".csv,text/csv" value={file} onChange={setFile} clearable required error={tooLarge ? `The file is larger than ${LIMITS.bulkCsvBytes / 1024 / 1024} MB` : form.fieldErrors['file']} />
-            <Checkbox label="Email each new recipient a link to claim the credential" checked={sendMail} onChange={(e) => setSendMail(e.currentTarget.checked)} />
+            <FileInput
+              label="CSV file"
+              placeholder="Choose a .csv file"
+              accept=".csv,text/csv"
+              value={file}
+              onChange={setFile}
+              clearable
+              required
+              error={tooLarge ? `The file is larger than ${LIMITS.bulkCsvBytes / 1024 / 1024} MB` : form.fieldErrors['file']}
+            />
+            <Checkbox
+              label="Email each new recipient a link to claim the credential"
+              checked={sendMail}
+              onChange={(e) => setSendMail(e.currentTarget.checked)}
+            />
             <ProblemAlert problem={form.problem} />
             <Button w="fit-content" onClick={() => void upload()} disabled={!file || !achievementId || tooLarge} loading={form.submitting}>
               Check the file
@@ -100,7 +140,9 @@ export function OrgBulkAwardPage() {
           </Title>
           {runs.status === 'loading' ? <LoadingState label="Loading runs…" /> : null}
           {runs.status === 'error' ? <ErrorState error={runs.error} onRetry={runs.reload} /> : null}
-          {runs.status === 'ok' && runs.data.length === 0 ? <EmptyState title="No bulk awards yet">Upload a CSV to start.</EmptyState> : null}
+          {runs.status === 'ok' && runs.data.length === 0 ? (
+            <EmptyState title="No bulk awards yet">Upload a CSV to start.</EmptyState>
+          ) : null}
           {runs.status === 'ok' && runs.data.length > 0 ? (
             <Table.ScrollContainer minWidth={600}>
               <Table verticalSpacing="sm" aria-label="Bulk award runs">
@@ -142,7 +184,13 @@ export function OrgBulkAwardPage() {
           <BulkRevoke
             slug={slug}
             achievements={published.map((a) => ({ value: a.id, label: a.name }))}
-            runs={runs.status === 'ok' ? runs.data.filter((r) => r.issued > 0).map((r) => ({ value: r.id, label: `${r.achievementName} · ${r.fileName} (${formatDateTime(r.createdAt)})` })) : []}
+            runs={
+              runs.status === 'ok'
+                ? runs.data
+                    .filter((r) => r.issued > 0)
+                    .map((r) => ({ value: r.id, label: `${r.achievementName} · ${r.fileName} (${formatDateTime(r.createdAt)})` }))
+                : []
+            }
           />
         ) : null}
         <Group>

@@ -19,7 +19,17 @@ import { apiCall, useApiQuery } from '../../lib/query';
 type Action = 'revoke' | 'suspend' | 'unsuspend';
 const VERB: Record<Action, string> = { revoke: 'Revoke', suspend: 'Suspend', unsuspend: 'Unsuspend' };
 
-function StatusDialog({ slug, target, onClose, onDone }: { slug: string; target: { credential: CredentialSummary; action: Action }; onClose: () => void; onDone: () => void }) {
+function StatusDialog({
+  slug,
+  target,
+  onClose,
+  onDone,
+}: {
+  slug: string;
+  target: { credential: CredentialSummary; action: Action };
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const form = useFormState();
   const [reason, setReason] = useState('');
   const { credential, action } = target;
@@ -28,7 +38,9 @@ function StatusDialog({ slug, target, onClose, onDone }: { slug: string; target:
     const parsed = validate(StatusChangeInput, { reason });
     if (!parsed.ok) return form.setFieldErrors(parsed.errors);
     const ok = await form.run(async () => {
-      await api('POST', `/orgs/${encodeURIComponent(slug)}/credentials/${encodeURIComponent(credential.id)}/${action}`, { body: parsed.data });
+      await api('POST', `/orgs/${encodeURIComponent(slug)}/credentials/${encodeURIComponent(credential.id)}/${action}`, {
+        body: parsed.data,
+      });
     });
     if (ok) onDone();
   };
@@ -44,7 +56,16 @@ function StatusDialog({ slug, target, onClose, onDone }: { slug: string; target:
                 ? 'A suspended credential fails verification until it is unsuspended. The learner is told.'
                 : 'The credential verifies again. The learner is told.'}
           </Text>
-          <Textarea label="Reason" required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={form.fieldErrors.reason} data-autofocus />
+          <Textarea
+            label="Reason"
+            required
+            autosize
+            minRows={2}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={form.fieldErrors.reason}
+            data-autofocus
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
@@ -72,7 +93,9 @@ function SuspensionSetting() {
     const parsed = validate(UpdateOrgInput, { suspensionEnabled: checked });
     if (!parsed.ok) return form.setFieldErrors(parsed.errors);
     setEnabled(checked);
-    const ok = await form.run(async () => setOrg(await apiCall('PATCH', `/orgs/${encodeURIComponent(org.slug)}`, OrgWithRoleContract, { body: parsed.data })));
+    const ok = await form.run(async () =>
+      setOrg(await apiCall('PATCH', `/orgs/${encodeURIComponent(org.slug)}`, OrgWithRoleContract, { body: parsed.data })),
+    );
     if (ok) setSaved(checked);
     else setEnabled(!checked);
   };
@@ -83,13 +106,18 @@ function SuspensionSetting() {
           Revocation and suspension
         </Title>
         <Text size="sm">
-          Every credential carries a revocation entry, so you can always revoke it. Open Badges 3.0 allows one status entry per credential; a second entry
-          for suspension (temporary, undoable) is valid Verifiable Credentials, but 1EdTech’s validator rejects it because its JSON Schema expects one.
+          Every credential carries a revocation entry, so you can always revoke it. Open Badges 3.0 allows one status entry per credential;
+          a second entry for suspension (temporary, undoable) is valid Verifiable Credentials, but 1EdTech’s validator rejects it because
+          its JSON Schema expects one.
         </Text>
         <ProblemAlert problem={form.problem} />
         <Switch
           label="Issue new credentials with a suspension list too"
-          description={enabled ? 'Credentials issued from now on can be suspended and unsuspended. Credentials already issued keep the entries they were signed with.' : 'Credentials issued from now on can be revoked, not suspended. Credentials already issued keep the entries they were signed with.'}
+          description={
+            enabled
+              ? 'Credentials issued from now on can be suspended and unsuspended. Credentials already issued keep the entries they were signed with.'
+              : 'Credentials issued from now on can be revoked, not suspended. Credentials already issued keep the entries they were signed with.'
+          }
           checked={enabled}
           onChange={(e) => void onChange(e.currentTarget.checked)}
           disabled={!canEdit || form.submitting}
@@ -118,43 +146,61 @@ export function OrgCredentialsPage() {
       <SuspensionSetting />
       {list.status === 'loading' ? <LoadingState label="Loading credentials…" /> : null}
       {list.status === 'error' ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
-      {list.status === 'ok' && list.data.length === 0 ? <EmptyState title="Nothing issued yet">Credentials appear here when assessors pass submissions.</EmptyState> : null}
+      {list.status === 'ok' && list.data.length === 0 ? (
+        <EmptyState title="Nothing issued yet">Credentials appear here when assessors pass submissions.</EmptyState>
+      ) : null}
       {list.status === 'ok' && list.data.length > 0 ? (
         <DataTable caption={'Issued credentials'} headers={['Micro-credential', 'Recipient', 'Issued', 'Status', 'Actions']} minWidth={760}>
-              {list.data.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>
-                    <Anchor href={c.jsonUrl} target="_blank" rel="noopener noreferrer">
-                      {c.achievementName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{c.recipientName ?? <Text c="dimmed">Name not shown</Text>}</Table.Td>
-                  <Table.Td>{formatDateTime(c.issuedAt)}</Table.Td>
-                  <Table.Td>
-                    <CredentialStatusBadge status={c.status} />
-                    {c.statusReason ? <Text size="xs">{c.statusReason}</Text> : null}
-                  </Table.Td>
-                  <Table.Td>
-                    {isOwner && c.status !== 'revoked' ? (
-                      <Group gap={4}>
-                        {c.status === 'suspended' ? (
-                          <Button size="xs" variant="default" onClick={() => setTarget({ credential: c, action: 'unsuspend' })} aria-label={`Unsuspend ${c.achievementName} for ${c.recipientName ?? 'this learner'}`}>
-                            Unsuspend
-                          </Button>
-                        ) : c.suspendable ? (
-                          <Button size="xs" variant="default" onClick={() => setTarget({ credential: c, action: 'suspend' })} aria-label={`Suspend ${c.achievementName} for ${c.recipientName ?? 'this learner'}`}>
-                            Suspend
-                          </Button>
-                        ) : null}
-                        <Button size="xs" variant="outline" color={DANGER} onClick={() => setTarget({ credential: c, action: 'revoke' })} aria-label={`Revoke ${c.achievementName} for ${c.recipientName ?? 'this learner'}`}>
-                          Revoke
-                        </Button>
-                      </Group>
+          {list.data.map((c) => (
+            <Table.Tr key={c.id}>
+              <Table.Td>
+                <Anchor href={c.jsonUrl} target="_blank" rel="noopener noreferrer">
+                  {c.achievementName}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{c.recipientName ?? <Text c="dimmed">Name not shown</Text>}</Table.Td>
+              <Table.Td>{formatDateTime(c.issuedAt)}</Table.Td>
+              <Table.Td>
+                <CredentialStatusBadge status={c.status} />
+                {c.statusReason ? <Text size="xs">{c.statusReason}</Text> : null}
+              </Table.Td>
+              <Table.Td>
+                {isOwner && c.status !== 'revoked' ? (
+                  <Group gap={4}>
+                    {c.status === 'suspended' ? (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => setTarget({ credential: c, action: 'unsuspend' })}
+                        aria-label={`Unsuspend ${c.achievementName} for ${c.recipientName ?? 'this learner'}`}
+                      >
+                        Unsuspend
+                      </Button>
+                    ) : c.suspendable ? (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => setTarget({ credential: c, action: 'suspend' })}
+                        aria-label={`Suspend ${c.achievementName} for ${c.recipientName ?? 'this learner'}`}
+                      >
+                        Suspend
+                      </Button>
                     ) : null}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </DataTable>
+                    <Button
+                      size="xs"
+                      variant="outline"
+                      color={DANGER}
+                      onClick={() => setTarget({ credential: c, action: 'revoke' })}
+                      aria-label={`Revoke ${c.achievementName} for ${c.recipientName ?? 'this learner'}`}
+                    >
+                      Revoke
+                    </Button>
+                  </Group>
+                ) : null}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       ) : null}
       {target ? (
         <StatusDialog

@@ -44,8 +44,8 @@ export function OrgJobsPage() {
       <PageTitle title={`${org.name} failed jobs`}>Failed jobs</PageTitle>
       <Stack gap="md">
         <Text>
-          Work that runs in the background (such as signing a credential after a pass) is tried several times. When every attempt fails, it stops here until you run
-          it again. Learners are told their credential could not be signed yet.
+          Work that runs in the background (such as signing a credential after a pass) is tried several times. When every attempt fails, it
+          stops here until you run it again. Learners are told their credential could not be signed yet.
         </Text>
         <ProblemAlert problem={form.problem} />
         {retried ? (

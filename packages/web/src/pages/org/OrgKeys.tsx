@@ -41,7 +41,10 @@ export function OrgKeysPage() {
     );
   }
 
-  const sorted = keys.status === 'ok' ? [...keys.data].sort((a, b) => Number(b.current) - Number(a.current) || b.createdAt.localeCompare(a.createdAt)) : [];
+  const sorted =
+    keys.status === 'ok'
+      ? [...keys.data].sort((a, b) => Number(b.current) - Number(a.current) || b.createdAt.localeCompare(a.createdAt))
+      : [];
 
   return (
     <>
@@ -62,9 +65,10 @@ export function OrgKeysPage() {
       </PageTitle>
       <Stack gap="md">
         <Text>
-          New credentials carry a Data Integrity proof made with the current Ed25519 key, and their JWT form is signed with the current P-256 key (ES256, the JWT
-          algorithm 1EdTech’s validator accepts). Status lists are signed with the Ed25519 key. Retired keys stay in the <Anchor href={`/orgs/${slug}/did.json`}>DID document</Anchor> and{' '}
-          <Anchor href={`/orgs/${slug}/jwks.json`}>JWKS</Anchor> so credentials signed with them still verify. Private keys are encrypted at rest and never leave the server.
+          New credentials carry a Data Integrity proof made with the current Ed25519 key, and their JWT form is signed with the current
+          P-256 key (ES256, the JWT algorithm 1EdTech’s validator accepts). Status lists are signed with the Ed25519 key. Retired keys stay
+          in the <Anchor href={`/orgs/${slug}/did.json`}>DID document</Anchor> and <Anchor href={`/orgs/${slug}/jwks.json`}>JWKS</Anchor> so
+          credentials signed with them still verify. Private keys are encrypted at rest and never leave the server.
         </Text>
         <ProblemAlert problem={form.problem} />
         {rotated ? (
@@ -74,7 +78,9 @@ export function OrgKeysPage() {
         ) : null}
         {keys.status === 'loading' ? <LoadingState label="Loading keys…" /> : null}
         {keys.status === 'error' ? <ErrorState error={keys.error} onRetry={keys.reload} /> : null}
-        {keys.status === 'ok' && sorted.length === 0 ? <EmptyState title="No signing keys">Rotate to create the first key.</EmptyState> : null}
+        {keys.status === 'ok' && sorted.length === 0 ? (
+          <EmptyState title="No signing keys">Rotate to create the first key.</EmptyState>
+        ) : null}
         {keys.status === 'ok' && sorted.length > 0 ? (
           <Table.ScrollContainer minWidth={640}>
             <Table withTableBorder striped aria-label="Signing keys">
@@ -125,7 +131,10 @@ export function OrgKeysPage() {
       </Stack>
       <Modal opened={confirming} onClose={() => setConfirming(false)} title="Rotate the signing keys?" centered>
         <Stack>
-          <Text>New Ed25519 and P-256 keys sign all new credentials. The current keys are retired but stay resolvable, so existing credentials remain valid.</Text>
+          <Text>
+            New Ed25519 and P-256 keys sign all new credentials. The current keys are retired but stay resolvable, so existing credentials
+            remain valid.
+          </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>
               Cancel

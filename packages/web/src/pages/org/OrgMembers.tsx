@@ -57,7 +57,15 @@ function InviteForm({ slug, onInvited }: { slug: string; onInvited: (inv: Invita
             </Text>
           ) : null}
           <Group align="flex-start" grow preventGrowOverflow={false} wrap="wrap">
-            <TextInput label="Email" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={form.fieldErrors.email} miw={220} />
+            <TextInput
+              label="Email"
+              type="email"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              error={form.fieldErrors.email}
+              miw={220}
+            />
             <Select
               label="Role"
               data={ROLE_OPTIONS}
@@ -98,7 +106,12 @@ function RoleControl({ slug, member, onChanged }: { slug: string; member: Member
           const result = validate(ChangeRoleInput, { role: v });
           if (!result.ok) return form.setFieldErrors(result.errors);
           void form.run(async () => {
-            const updated = await apiCall('PATCH', `/orgs/${encodeURIComponent(slug)}/members/${encodeURIComponent(member.accountId)}`, MemberContract, { body: result.data });
+            const updated = await apiCall(
+              'PATCH',
+              `/orgs/${encodeURIComponent(slug)}/members/${encodeURIComponent(member.accountId)}`,
+              MemberContract,
+              { body: result.data },
+            );
             onChanged(updated);
           });
         }}
@@ -232,7 +245,9 @@ export function OrgMembersPage() {
             {invitations.status === 'loading' ? <LoadingState label="Loading invitations…" /> : null}
             {invitations.status === 'error' ? <ErrorState error={invitations.error} onRetry={invitations.reload} /> : null}
             {invitations.status === 'ok' && invitations.data.length === 0 ? (
-              <EmptyState title="No invitations yet">Invite colleagues with the form above; their invitations appear here until they accept.</EmptyState>
+              <EmptyState title="No invitations yet">
+                Invite colleagues with the form above; their invitations appear here until they accept.
+              </EmptyState>
             ) : null}
             {invitations.status === 'ok' && invitations.data.length > 0 ? (
               <Table.ScrollContainer minWidth={560}>
@@ -288,7 +303,12 @@ export function OrgMembersPage() {
         ) : null}
       </Stack>
 
-      <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={removing?.accountId === self ? 'Leave organisation?' : 'Remove member?'} centered>
+      <Modal
+        opened={removing !== null}
+        onClose={() => setRemoving(null)}
+        title={removing?.accountId === self ? 'Leave organisation?' : 'Remove member?'}
+        centered
+      >
         <Stack>
           <Text>
             {removing?.accountId === self

@@ -29,7 +29,9 @@ function NotSet() {
 function formatAddress(org: OrgWithRole): string | null {
   const a = org.address;
   if (!a) return null;
-  const parts = [a.streetAddress, a.addressLocality, a.addressRegion, a.postalCode, a.addressCountry].filter((p): p is string => Boolean(p));
+  const parts = [a.streetAddress, a.addressLocality, a.addressRegion, a.postalCode, a.addressCountry].filter((p): p is string =>
+    Boolean(p),
+  );
   return parts.length > 0 ? parts.join(', ') : null;
 }
 
@@ -44,10 +46,28 @@ function ProfileView({ org }: { org: OrgWithRole }) {
         <Field label="Slug">
           <Code>{org.slug}</Code>
         </Field>
-        <Field label="Website">{url ? <Anchor href={url} rel="noopener noreferrer">{org.url}</Anchor> : <NotSet />}</Field>
+        <Field label="Website">
+          {url ? (
+            <Anchor href={url} rel="noopener noreferrer">
+              {org.url}
+            </Anchor>
+          ) : (
+            <NotSet />
+          )}
+        </Field>
         <Field label="Contact email">{org.email ? <Anchor href={`mailto:${org.email}`}>{org.email}</Anchor> : <NotSet />}</Field>
-        <Field label="Description">{org.description ? <Text style={{ whiteSpace: 'pre-wrap' }}>{org.description}</Text> : <NotSet />}</Field>
-        <Field label="Image">{image ? <Anchor href={image} rel="noopener noreferrer">{org.image}</Anchor> : <NotSet />}</Field>
+        <Field label="Description">
+          {org.description ? <Text style={{ whiteSpace: 'pre-wrap' }}>{org.description}</Text> : <NotSet />}
+        </Field>
+        <Field label="Image">
+          {image ? (
+            <Anchor href={image} rel="noopener noreferrer">
+              {org.image}
+            </Anchor>
+          ) : (
+            <NotSet />
+          )}
+        </Field>
         <Field label="Address">{address ?? <NotSet />}</Field>
         <Field label="Brand colour">
           <Group gap="xs">
@@ -134,25 +154,75 @@ function ProfileForm({ org, onSaved, onCancel }: { org: OrgWithRole; onSaved: (o
           Edit profile
         </Title>
         <ProblemAlert problem={form.problem} />
-        <TextInput label="Name" required value={values.name} onChange={(e) => set('name')(e.currentTarget.value)} error={err.name} maxLength={LIMITS.nameMaxLength} />
+        <TextInput
+          label="Name"
+          required
+          value={values.name}
+          onChange={(e) => set('name')(e.currentTarget.value)}
+          error={err.name}
+          maxLength={LIMITS.nameMaxLength}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label="Website" type="url" value={values.url} onChange={(e) => set('url')(e.currentTarget.value)} error={err.url} />
-          <TextInput label="Contact email" type="email" value={values.email} onChange={(e) => set('email')(e.currentTarget.value)} error={err.email} />
+          <TextInput
+            label="Contact email"
+            type="email"
+            value={values.email}
+            onChange={(e) => set('email')(e.currentTarget.value)}
+            error={err.email}
+          />
         </SimpleGrid>
-        <Textarea label="Description" autosize minRows={3} maxLength={4000} value={values.description} onChange={(e) => set('description')(e.currentTarget.value)} error={err.description} />
-        <TextInput label="Image URL" description="A square logo, shown on credentials" type="url" value={values.image} onChange={(e) => set('image')(e.currentTarget.value)} error={err.image} />
-        <ColorInput
-          label="Brand colour"
-          format="hex"
-          value={values.brandColor} onChange={set('brandColor')} error={err.brandColor} />
+        <Textarea
+          label="Description"
+          autosize
+          minRows={3}
+          maxLength={4000}
+          value={values.description}
+          onChange={(e) => set('description')(e.currentTarget.value)}
+          error={err.description}
+        />
+        <TextInput
+          label="Image URL"
+          description="A square logo, shown on credentials"
+          type="url"
+          value={values.image}
+          onChange={(e) => set('image')(e.currentTarget.value)}
+          error={err.image}
+        />
+        <ColorInput label="Brand colour" format="hex" value={values.brandColor} onChange={set('brandColor')} error={err.brandColor} />
         <fieldset className="fieldset">
           <legend>Address</legend>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Street address" value={values.streetAddress} onChange={(e) => set('streetAddress')(e.currentTarget.value)} error={err['address.streetAddress']} />
-            <TextInput label="City or locality" value={values.addressLocality} onChange={(e) => set('addressLocality')(e.currentTarget.value)} error={err['address.addressLocality']} />
-            <TextInput label="Region" value={values.addressRegion} onChange={(e) => set('addressRegion')(e.currentTarget.value)} error={err['address.addressRegion']} />
-            <TextInput label="Postal code" value={values.postalCode} onChange={(e) => set('postalCode')(e.currentTarget.value)} error={err['address.postalCode']} />
-            <TextInput label="Country" value={values.addressCountry} onChange={(e) => set('addressCountry')(e.currentTarget.value)} error={err['address.addressCountry']} />
+            <TextInput
+              label="Street address"
+              value={values.streetAddress}
+              onChange={(e) => set('streetAddress')(e.currentTarget.value)}
+              error={err['address.streetAddress']}
+            />
+            <TextInput
+              label="City or locality"
+              value={values.addressLocality}
+              onChange={(e) => set('addressLocality')(e.currentTarget.value)}
+              error={err['address.addressLocality']}
+            />
+            <TextInput
+              label="Region"
+              value={values.addressRegion}
+              onChange={(e) => set('addressRegion')(e.currentTarget.value)}
+              error={err['address.addressRegion']}
+            />
+            <TextInput
+              label="Postal code"
+              value={values.postalCode}
+              onChange={(e) => set('postalCode')(e.currentTarget.value)}
+              error={err['address.postalCode']}
+            />
+            <TextInput
+              label="Country"
+              value={values.addressCountry}
+              onChange={(e) => set('addressCountry')(e.currentTarget.value)}
+              error={err['address.addressCountry']}
+            />
           </SimpleGrid>
         </fieldset>
         <Group>

@@ -26,6 +26,7 @@ import type { FormEvent } from 'react';
 import { z } from 'zod';
 import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorState, LoadingState, ProblemAlert } from '../../components/states';
+import { FULL_LABEL_BADGE } from '../../components/SubmissionState';
 import { useFormState } from '../../lib/forms';
 import { apiCall, invalidateApi, useApiQuery } from '../../lib/query';
 import { useOrg } from './OrgLayout';
@@ -89,7 +90,8 @@ function SkillPicker({ slug, onPick, chosen }: { slug: string; onPick: (s: Draft
                     variant="light"
                     disabled={chosen.has(s.url)}
                     onClick={() => onPick({ url: s.url, name: s.name, level: null })}
-                    aria-label={`Add ${s.name}`}
+                    aria-label={`${chosen.has(s.url) ? 'Added' : 'Add'} ${s.name}`}
+                    style={{ flexShrink: 0 }}
                   >
                     {chosen.has(s.url) ? 'Added' : 'Add'}
                   </Button>
@@ -234,8 +236,8 @@ export function OrgRolesPage() {
           {canEdit ? 'Create a role and add the skills it requires.' : 'Owners and designers can define roles.'}
         </EmptyState>
       ) : (
-        <Table.ScrollContainer minWidth={560} mt="md">
-          <Table verticalSpacing="sm">
+        <div role="region" aria-label="Roles" tabIndex={0} style={{ overflowX: 'auto', marginTop: 'var(--mantine-spacing-md)' }}>
+          <Table verticalSpacing="sm" miw={560}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Role</Table.Th>
@@ -266,7 +268,7 @@ export function OrgRolesPage() {
                     </List>
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={r.public ? 'green.9' : 'gray.8'}>
+                    <Badge variant="filled" color={r.public ? 'teal.9' : 'gray.8'} styles={FULL_LABEL_BADGE}>
                       {r.public ? 'Learners can pick it' : 'Internal'}
                     </Badge>
                   </Table.Td>
@@ -286,7 +288,7 @@ export function OrgRolesPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </div>
       )}
     </>
   );

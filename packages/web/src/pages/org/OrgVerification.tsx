@@ -47,7 +47,9 @@ export function OrgVerificationPage() {
     return (
       <>
         <PageTitle title={`${org.name} issuer verification`}>Issuer verification</PageTitle>
-        <EmptyState title="Only owners verify the organisation">{org.verifiedDomain ? `Verified issuer: ${org.verifiedDomain}` : 'Unverified issuer'}</EmptyState>
+        <EmptyState title="Only owners verify the organisation">
+          {org.verifiedDomain ? `Verified issuer: ${org.verifiedDomain}` : 'Unverified issuer'}
+        </EmptyState>
       </>
     );
   }
@@ -57,8 +59,9 @@ export function OrgVerificationPage() {
       <PageTitle title={`${org.name} issuer verification`}>Issuer verification</PageTitle>
       <Stack gap="md" maw={760}>
         <Text>
-          Public pages show “Verified issuer: your domain” once you prove you control it, so others cannot pass off badges as yours under a look-alike name. Publish a
-          token in DNS or on your web server, then check it here. Changing the organisation’s web address to another domain asks for a new proof.
+          Public pages show “Verified issuer: your domain” once you prove you control it, so others cannot pass off badges as yours under a
+          look-alike name. Publish a token in DNS or on your web server, then check it here. Changing the organisation’s web address to
+          another domain asks for a new proof.
         </Text>
         {v.status === 'loading' ? <LoadingState label="Loading verification…" /> : null}
         {v.status === 'error' ? <ErrorState error={v.error} onRetry={v.reload} /> : null}
@@ -106,7 +109,8 @@ export function OrgVerificationPage() {
                     Either: a DNS TXT record
                   </Title>
                   <Text size="sm">
-                    Name <Code className="wrap-anywhere">{v.data.pending.dnsName}</Code>, value <Code className="wrap-anywhere">{v.data.pending.token}</Code>
+                    Name <Code className="wrap-anywhere">{v.data.pending.dnsName}</Code>, value{' '}
+                    <Code className="wrap-anywhere">{v.data.pending.token}</Code>
                   </Text>
                   <Button variant="default" onClick={() => void check('dns')} loading={form.submitting} w="fit-content">
                     Check the DNS record
@@ -115,7 +119,8 @@ export function OrgVerificationPage() {
                     Or: a file on your web server
                   </Title>
                   <Text size="sm">
-                    Serve <Code className="wrap-anywhere">{v.data.pending.fileUrl}</Code> containing the line <Code className="wrap-anywhere">{v.data.pending.token}</Code>
+                    Serve <Code className="wrap-anywhere">{v.data.pending.fileUrl}</Code> containing the line{' '}
+                    <Code className="wrap-anywhere">{v.data.pending.token}</Code>
                   </Text>
                   <Button variant="default" onClick={() => void check('file')} loading={form.submitting} w="fit-content">
                     Check the file

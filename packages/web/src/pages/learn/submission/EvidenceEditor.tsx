@@ -10,7 +10,16 @@ import { formatDateTime } from '../../../lib/links';
 import { apiCall, parseResponse } from '../../../lib/query';
 import type { Submission as SubmissionData } from '../../../lib/types';
 import type { Draft, Item, Kind, Part, Requirement } from './evidence-rules';
-import { complete, counterText, describeItem, droppedBySwitch, hasContent, overLimitMessage, partWords, pasteRefusal } from './evidence-rules';
+import {
+  complete,
+  counterText,
+  describeItem,
+  droppedBySwitch,
+  hasContent,
+  overLimitMessage,
+  partWords,
+  pasteRefusal,
+} from './evidence-rules';
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'error'; message: string };
 
@@ -37,7 +46,13 @@ export interface EvidenceEditorProps {
 
 function SaveStatus({ state }: { state: SaveState }) {
   const text =
-    state.kind === 'saving' ? 'Saving…' : state.kind === 'saved' ? `Saved ${formatDateTime(state.at)}` : state.kind === 'error' ? `Not saved: ${state.message}` : '';
+    state.kind === 'saving'
+      ? 'Saving…'
+      : state.kind === 'saved'
+        ? `Saved ${formatDateTime(state.at)}`
+        : state.kind === 'error'
+          ? `Not saved: ${state.message}`
+          : '';
   return (
     <Text size="sm" c={state.kind === 'error' ? 'red.9' : 'dimmed'} role="status" aria-live="polite">
       {text}
@@ -46,7 +61,23 @@ function SaveStatus({ state }: { state: SaveState }) {
 }
 
 /** The card frame shared by both modes: heading, prompt, the missing message, and focus target for the page. */
-function Card({ idBase, index, requirement, missing, aside, cardRef, children }: { idBase: string; index: number; requirement: Requirement; missing: string | null; aside?: ReactNode; cardRef: (el: HTMLElement | null) => void; children: ReactNode }) {
+function Card({
+  idBase,
+  index,
+  requirement,
+  missing,
+  aside,
+  cardRef,
+  children,
+}: {
+  idBase: string;
+  index: number;
+  requirement: Requirement;
+  missing: string | null;
+  aside?: ReactNode;
+  cardRef: (el: HTMLElement | null) => void;
+  children: ReactNode;
+}) {
   return (
     <Paper
       withBorder
@@ -77,7 +108,25 @@ function Card({ idBase, index, requirement, missing, aside, cardRef, children }:
 }
 
 /** A limited textarea: a live counter, a refused over-limit paste, and a message (never a silent cut). */
-function LimitedTextarea({ label, value, minRows, onChange, onBlur, error, acceptsFile, onRefused }: { label: string; value: string; minRows: number; onChange: (v: string) => void; onBlur: () => void; error: string | null; acceptsFile: boolean; onRefused: (message: string) => void }) {
+function LimitedTextarea({
+  label,
+  value,
+  minRows,
+  onChange,
+  onBlur,
+  error,
+  acceptsFile,
+  onRefused,
+}: {
+  label: string;
+  value: string;
+  minRows: number;
+  onChange: (v: string) => void;
+  onBlur: () => void;
+  error: string | null;
+  acceptsFile: boolean;
+  onRefused: (message: string) => void;
+}) {
   const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
     const el = e.currentTarget;
     const refusal = pasteRefusal(el.value, el.selectionStart, el.selectionEnd, e.clipboardData.getData('text'), acceptsFile);
@@ -104,7 +153,18 @@ function LimitedTextarea({ label, value, minRows, onChange, onBlur, error, accep
 }
 
 /** Edits one evidence item (text and links save themselves shortly after typing stops), or shows it read-only. */
-export function EvidenceEditor({ index, submissionId, requirement, item, editable, readOnlyNote, missing, onSaved, registerFlush, cardRef }: EvidenceEditorProps) {
+export function EvidenceEditor({
+  index,
+  submissionId,
+  requirement,
+  item,
+  editable,
+  readOnlyNote,
+  missing,
+  onSaved,
+  registerFlush,
+  cardRef,
+}: EvidenceEditorProps) {
   const [kind, setKind] = useState<Kind>(item?.kind ?? requirement.kinds[0] ?? 'text');
   const [text, setText] = useState(item?.text ?? '');
   const [url, setUrl] = useState(item?.url ?? '');
@@ -161,7 +221,8 @@ export function EvidenceEditor({ index, submissionId, requirement, item, editabl
       return true;
     } catch (err) {
       dirty.current = true;
-      const fieldError = err instanceof ApiError ? err.problem.errors?.find((e) => e.path === 'url' || e.path === 'text')?.message : undefined;
+      const fieldError =
+        err instanceof ApiError ? err.problem.errors?.find((e) => e.path === 'url' || e.path === 'text')?.message : undefined;
       if (fieldError) setUrlError(fieldError);
       setSave({ kind: 'error', message: fieldError ?? errorMessage(err) });
       return false;
@@ -228,7 +289,11 @@ export function EvidenceEditor({ index, submissionId, requirement, item, editabl
           </Text>
         ) : null}
         <Paper bg="gray.0" p="sm" mt="sm" radius="sm" aria-label={`What you gave for evidence ${index + 1}`} component="div" role="group">
-          {item && hasContent(item) ? <EvidenceContent item={item} /> : <Text size="sm">Nothing given{requirement.required ? '' : ' (optional)'}.</Text>}
+          {item && hasContent(item) ? (
+            <EvidenceContent item={item} />
+          ) : (
+            <Text size="sm">Nothing given{requirement.required ? '' : ' (optional)'}.</Text>
+          )}
         </Paper>
       </Card>
     );
@@ -241,14 +306,31 @@ export function EvidenceEditor({ index, submissionId, requirement, item, editabl
     <Card idBase={idBase} index={index} requirement={requirement} missing={missing} aside={<SaveStatus state={save} />} cardRef={ref}>
       <Stack gap="sm" mt="sm">
         {requirement.kinds.length > 1 ? (
-          <SegmentedControl aria-label={`Kind of evidence ${index + 1}`} value={kind} onChange={onKind} data={requirement.kinds.map((k) => ({ value: k, label: kindLabel(k) }))} />
+          <SegmentedControl
+            aria-label={`Kind of evidence ${index + 1}`}
+            value={kind}
+            onChange={onKind}
+            data={requirement.kinds.map((k) => ({ value: k, label: kindLabel(k) }))}
+          />
         ) : null}
         {savedOther ? (
           <Text size="sm" c="dimmed" className="wrap-anywhere">
-            Saved now: {describeItem(savedOther)}. It stays until you give {kindLabel(kind).toLowerCase()} evidence here, which then replaces it.
+            Saved now: {describeItem(savedOther)}. It stays until you give {kindLabel(kind).toLowerCase()} evidence here, which then
+            replaces it.
           </Text>
         ) : null}
-        {kind === 'text' ? <LimitedTextarea label={`Your response for evidence ${index + 1}`} minRows={5} value={text} onChange={onText} onBlur={() => void persist()} error={textError} acceptsFile={acceptsFile} onRefused={setTextError} /> : null}
+        {kind === 'text' ? (
+          <LimitedTextarea
+            label={`Your response for evidence ${index + 1}`}
+            minRows={5}
+            value={text}
+            onChange={onText}
+            onBlur={() => void persist()}
+            error={textError}
+            acceptsFile={acceptsFile}
+            onRefused={setTextError}
+          />
+        ) : null}
         {kind === 'link' || kind === 'video' ? (
           <TextInput
             type="url"
@@ -283,13 +365,30 @@ export function EvidenceEditor({ index, submissionId, requirement, item, editabl
             />
           </>
         ) : null}
-        {kind !== 'text' ? <LimitedTextarea label={`Note for the assessor (optional) for evidence ${index + 1}`} minRows={2} value={text} onChange={onText} onBlur={() => void persist()} error={textError} acceptsFile={false} onRefused={setTextError} /> : null}
+        {kind !== 'text' ? (
+          <LimitedTextarea
+            label={`Note for the assessor (optional) for evidence ${index + 1}`}
+            minRows={2}
+            value={text}
+            onChange={onText}
+            onBlur={() => void persist()}
+            error={textError}
+            acceptsFile={false}
+            onRefused={setTextError}
+          />
+        ) : null}
       </Stack>
-      <Modal opened={switching !== null} onClose={() => setSwitching(null)} title={switching ? `Switch evidence ${index + 1} to ${kindLabel(switching.to).toLowerCase()}?` : ''} centered>
+      <Modal
+        opened={switching !== null}
+        onClose={() => setSwitching(null)}
+        title={switching ? `Switch evidence ${index + 1} to ${kindLabel(switching.to).toLowerCase()}?` : ''}
+        centered
+      >
         {switching ? (
           <Stack gap="sm">
             <Text size="sm" className="wrap-anywhere">
-              Each evidence item keeps one kind of evidence. {kindLabel(switching.to)} evidence would replace {switching.drops.map((p) => partWords(p, draft)).join(' and ')}.
+              Each evidence item keeps one kind of evidence. {kindLabel(switching.to)} evidence would replace{' '}
+              {switching.drops.map((p) => partWords(p, draft)).join(' and ')}.
             </Text>
             <Text size="sm">Nothing is removed until you add the new evidence; you can switch back before that.</Text>
             <Group justify="flex-end">

@@ -17,7 +17,16 @@ export function SubmitDialog({ submission: s, opened, sending, onCancel, onConfi
   const resubmit = s.state === 'needs_revision';
   const attempt = s.attempt + 1;
   return (
-    <Modal opened={opened} onClose={sending ? () => undefined : onCancel} withCloseButton={!sending} closeOnEscape={!sending} closeOnClickOutside={!sending} title={resubmit ? 'Resubmit for assessment?' : 'Submit for assessment?'} centered size="lg">
+    <Modal
+      opened={opened}
+      onClose={sending ? () => undefined : onCancel}
+      withCloseButton={!sending}
+      closeOnEscape={!sending}
+      closeOnClickOutside={!sending}
+      title={resubmit ? 'Resubmit for assessment?' : 'Submit for assessment?'}
+      centered
+      size="lg"
+    >
       <Stack gap="sm">
         <Text size="sm" id="submit-summary-title" fw={600}>
           You are sending, for attempt {attempt} of {s.maxAttempts}:
@@ -38,7 +47,8 @@ export function SubmitDialog({ submission: s, opened, sending, onCancel, onConfi
           })}
         </List>
         <Text size="sm">
-          {resubmit ? 'The evidence you changed is assessed again. ' : ''}Your evidence cannot change while the assessors review it. You will be told in the app and by email when they have decided.
+          {resubmit ? 'The evidence you changed is assessed again. ' : ''}Your evidence cannot change while the assessors review it. You
+          will be told in the app and by email when they have decided.
         </Text>
         {sending ? (
           <Stack gap={4} role="status" aria-live="polite">

@@ -40,7 +40,14 @@ export function overLimitMessage(length: number, max: number = TEXT_LIMIT): stri
  * Whether pasting `pasted` over the selection [start, end) of `current` stays within `max`; if not, the message
  * saying so (the paste is then refused whole, never cut).
  */
-export function pasteRefusal(current: string, start: number, end: number, pasted: string, acceptsFile: boolean, max: number = TEXT_LIMIT): string | null {
+export function pasteRefusal(
+  current: string,
+  start: number,
+  end: number,
+  pasted: string,
+  acceptsFile: boolean,
+  max: number = TEXT_LIMIT,
+): string | null {
   const next = current.length - Math.max(0, end - start) + pasted.length;
   if (next <= max) return null;
   return `Nothing was pasted: the result would be ${count(next)} characters and the limit is ${count(max)}. Shorten the text first${acceptsFile ? ', or upload it as a file' : ''}.`;
@@ -81,7 +88,12 @@ export function hasContent(item: Item | undefined): boolean {
 /** What the learner can do for a requirement, in words: "write a response, add a link or upload a file". */
 export function actionsFor(kinds: readonly Kind[]): string {
   // A video is given by upload or by link: with a link kind beside it, "add a link" already says the second half.
-  const words: Record<Kind, string> = { text: 'write a response', link: 'add a link', file: 'upload a file', video: kinds.includes('link') ? 'upload a video' : 'upload a video or add a video link' };
+  const words: Record<Kind, string> = {
+    text: 'write a response',
+    link: 'add a link',
+    file: 'upload a file',
+    video: kinds.includes('link') ? 'upload a video' : 'upload a video or add a video link',
+  };
   const list = kinds.map((k) => words[k]);
   if (list.length <= 1) return list[0] ?? 'add evidence';
   return `${list.slice(0, -1).join(', ')} or ${list[list.length - 1] ?? ''}`;
@@ -108,7 +120,8 @@ export function describeItem(item: Item): string {
   const parts: string[] = [];
   if (item.file) parts.push(`the file “${item.file.name}”`);
   if (item.url) parts.push(`the link ${item.url}`);
-  if (item.text?.trim()) parts.push(item.kind === 'text' ? `a written response (${count(item.text.length)} characters)` : 'a note for the assessor');
+  if (item.text?.trim())
+    parts.push(item.kind === 'text' ? `a written response (${count(item.text.length)} characters)` : 'a note for the assessor');
   return parts.length > 0 ? parts.join(' with ') : 'nothing yet';
 }
 

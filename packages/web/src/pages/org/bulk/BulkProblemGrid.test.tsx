@@ -24,7 +24,13 @@ describe('the bulk problem grid', () => {
       'fetch',
       vi.fn(async (url: string, init?: RequestInit) => {
         calls.push({ method: init?.method ?? 'GET', url, body: init?.body ? JSON.parse(String(init.body)) : null });
-        const body = init?.method === 'PATCH' ? { row: row(3, 'grace@cohort.example', []), affected: [] } : { items: [row(3, 'grace-at-cohort', [{ column: 'email', message: '"grace-at-cohort" is not a valid email address' }])], nextCursor: null };
+        const body =
+          init?.method === 'PATCH'
+            ? { row: row(3, 'grace@cohort.example', []), affected: [] }
+            : {
+                items: [row(3, 'grace-at-cohort', [{ column: 'email', message: '"grace-at-cohort" is not a valid email address' }])],
+                nextCursor: null,
+              };
         return json(body);
       }),
     );
@@ -37,13 +43,19 @@ describe('the bulk problem grid', () => {
     fireEvent.change(email, { target: { value: 'grace@cohort.example' } });
     fireEvent.blur(email);
     await waitFor(() => expect(screen.getByLabelText('Row 3, Email').getAttribute('aria-invalid')).toBe('false'));
-    expect(calls.find((c) => c.method === 'PATCH')).toEqual({ method: 'PATCH', url: '/api/v1/orgs/riverside/bulk-awards/blk_1/rows/3', body: { email: 'grace@cohort.example' } });
+    expect(calls.find((c) => c.method === 'PATCH')).toEqual({
+      method: 'PATCH',
+      url: '/api/v1/orgs/riverside/bulk-awards/blk_1/rows/3',
+      body: { email: 'grace@cohort.example' },
+    });
     expect(changed).toHaveBeenCalledTimes(1);
     expect(screen.getByText('Every row shown is fixed.', { exact: false })).toBeTruthy();
   });
 
   it('does not call the server when a cell is left unchanged', async () => {
-    const fetch = vi.fn(async () => json({ items: [row(2, 'ada@x.example', [{ column: 'name', message: 'Enter the recipient’s name' }])], nextCursor: null }));
+    const fetch = vi.fn(async () =>
+      json({ items: [row(2, 'ada@x.example', [{ column: 'name', message: 'Enter the recipient’s name' }])], nextCursor: null }),
+    );
     vi.stubGlobal('fetch', fetch);
     renderWithApp(<BulkProblemGrid slug="riverside" runId="blk_1" levelColumns={[]} onChanged={() => undefined} />);
     fireEvent.blur(await screen.findByLabelText('Row 2, Name'));

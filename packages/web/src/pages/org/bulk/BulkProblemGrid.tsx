@@ -24,7 +24,21 @@ function problemOf(row: Row, column: string): string | undefined {
 }
 
 /** One editable cell: saved when it loses focus with a changed value. */
-function Cell({ row, column, label, value, width, onSave }: { row: Row; column: string; label: string; value: string; width: number; onSave: (value: string) => void }) {
+function Cell({
+  row,
+  column,
+  label,
+  value,
+  width,
+  onSave,
+}: {
+  row: Row;
+  column: string;
+  label: string;
+  value: string;
+  width: number;
+  onSave: (value: string) => void;
+}) {
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
   return (
@@ -42,11 +56,24 @@ function Cell({ row, column, label, value, width, onSave }: { row: Row; column: 
 }
 
 /** The grid of a draft run: rows with problems by default (all rows on request); edits are checked again on the server. */
-export function BulkProblemGrid({ slug, runId, levelColumns, onChanged }: { slug: string; runId: string; levelColumns: string[]; onChanged: () => void }) {
+export function BulkProblemGrid({
+  slug,
+  runId,
+  levelColumns,
+  onChanged,
+}: {
+  slug: string;
+  runId: string;
+  levelColumns: string[];
+  onChanged: () => void;
+}) {
   const [showAll, setShowAll] = useState(false);
   const [after, setAfter] = useState(0);
   const [rows, setRows] = useState<Row[]>([]);
-  const page = useApiQuery(`/orgs/${slug}/bulk-awards/${encodeURIComponent(runId)}/rows?problems=${showAll ? 'false' : 'true'}&after=${after}&limit=50`, BulkRowPage);
+  const page = useApiQuery(
+    `/orgs/${slug}/bulk-awards/${encodeURIComponent(runId)}/rows?problems=${showAll ? 'false' : 'true'}&after=${after}&limit=50`,
+    BulkRowPage,
+  );
   const form = useFormState();
 
   useEffect(() => {
@@ -59,7 +86,9 @@ export function BulkProblemGrid({ slug, runId, levelColumns, onChanged }: { slug
 
   async function save(row: Row, edit: BulkRowEdit) {
     await form.run(async () => {
-      const out = await apiCall('PATCH', `/orgs/${slug}/bulk-awards/${encodeURIComponent(runId)}/rows/${row.row}`, EditResult, { body: edit });
+      const out = await apiCall('PATCH', `/orgs/${slug}/bulk-awards/${encodeURIComponent(runId)}/rows/${row.row}`, EditResult, {
+        body: edit,
+      });
       const changed = new Map([out.row, ...out.affected].map((r) => [r.row, r]));
       setRows((current) => current.map((r) => changed.get(r.row) ?? r));
       onChanged();
@@ -71,7 +100,12 @@ export function BulkProblemGrid({ slug, runId, levelColumns, onChanged }: { slug
     <Stack gap="sm">
       <Group justify="space-between" wrap="wrap">
         <Text size="sm" role="status">
-          {showAll ? `Showing ${rows.length} rows.` : remaining === 0 && rows.length > 0 ? 'Every row shown is fixed.' : `${remaining} row${remaining === 1 ? '' : 's'} shown with problems.`} Edit a cell and leave it to check it again.
+          {showAll
+            ? `Showing ${rows.length} rows.`
+            : remaining === 0 && rows.length > 0
+              ? 'Every row shown is fixed.'
+              : `${remaining} row${remaining === 1 ? '' : 's'} shown with problems.`}{' '}
+          Edit a cell and leave it to check it again.
         </Text>
         <Switch
           label="Show all rows"
@@ -126,12 +160,26 @@ export function BulkProblemGrid({ slug, runId, levelColumns, onChanged }: { slug
                   </Table.Td>
                   {FIELDS.map((f) => (
                     <Table.Td key={f.field}>
-                      <Cell row={r} column={f.column} label={f.label} width={f.width} value={r.cells[f.field]} onSave={(v) => void save(r, { [f.field]: v })} />
+                      <Cell
+                        row={r}
+                        column={f.column}
+                        label={f.label}
+                        width={f.width}
+                        value={r.cells[f.field]}
+                        onSave={(v) => void save(r, { [f.field]: v })}
+                      />
                     </Table.Td>
                   ))}
                   {levelColumns.map((c) => (
                     <Table.Td key={c}>
-                      <Cell row={r} column={c} label={c} width={120} value={r.cells.levels[c] ?? ''} onSave={(v) => void save(r, { levels: { [c]: v } })} />
+                      <Cell
+                        row={r}
+                        column={c}
+                        label={c}
+                        width={120}
+                        value={r.cells.levels[c] ?? ''}
+                        onSave={(v) => void save(r, { levels: { [c]: v } })}
+                      />
                     </Table.Td>
                   ))}
                 </Table.Tr>

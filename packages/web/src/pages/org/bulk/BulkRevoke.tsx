@@ -16,7 +16,15 @@ export function idsFromCsv(text: string): string[] {
 }
 
 /** The bulk revocation panel. */
-export function BulkRevoke({ slug, achievements, runs }: { slug: string; achievements: Array<{ value: string; label: string }>; runs: Array<{ value: string; label: string }> }) {
+export function BulkRevoke({
+  slug,
+  achievements,
+  runs,
+}: {
+  slug: string;
+  achievements: Array<{ value: string; label: string }>;
+  runs: Array<{ value: string; label: string }>;
+}) {
   const [mode, setMode] = useState<'filter' | 'ids'>('filter');
   const [achievementId, setAchievementId] = useState<string | null>(null);
   const [runId, setRunId] = useState<string | null>(null);
@@ -31,7 +39,13 @@ export function BulkRevoke({ slug, achievements, runs }: { slug: string; achieve
   const target = (): BulkRevokeTarget =>
     mode === 'ids'
       ? { kind: 'ids', ids }
-      : { kind: 'filter', ...(achievementId ? { achievementId } : {}), ...(runId ? { runId } : {}), ...(issuedAfter ? { issuedAfter } : {}), ...(issuedBefore ? { issuedBefore } : {}) };
+      : {
+          kind: 'filter',
+          ...(achievementId ? { achievementId } : {}),
+          ...(runId ? { runId } : {}),
+          ...(issuedAfter ? { issuedAfter } : {}),
+          ...(issuedBefore ? { issuedBefore } : {}),
+        };
   const changed = () => {
     setPreview(null);
     setResult(null);
@@ -57,10 +71,26 @@ export function BulkRevoke({ slug, achievements, runs }: { slug: string; achieve
         />
         {mode === 'filter' ? (
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-            <Select label="Micro-credential to revoke" data={achievements} value={achievementId} onChange={(v) => (setAchievementId(v), changed())} clearable />
+            <Select
+              label="Micro-credential to revoke"
+              data={achievements}
+              value={achievementId}
+              onChange={(v) => (setAchievementId(v), changed())}
+              clearable
+            />
             <Select label="Bulk run" data={runs} value={runId} onChange={(v) => (setRunId(v), changed())} clearable />
-            <TextInput label="Issued from" type="date" value={issuedAfter} onChange={(e) => (setIssuedAfter(e.currentTarget.value), changed())} />
-            <TextInput label="Issued until" type="date" value={issuedBefore} onChange={(e) => (setIssuedBefore(e.currentTarget.value), changed())} />
+            <TextInput
+              label="Issued from"
+              type="date"
+              value={issuedAfter}
+              onChange={(e) => (setIssuedAfter(e.currentTarget.value), changed())}
+            />
+            <TextInput
+              label="Issued until"
+              type="date"
+              value={issuedBefore}
+              onChange={(e) => (setIssuedBefore(e.currentTarget.value), changed())}
+            />
           </SimpleGrid>
         ) : (
           <FileInput
@@ -82,7 +112,9 @@ export function BulkRevoke({ slug, achievements, runs }: { slug: string; achieve
           onClick={() =>
             void form.run(async () => {
               setResult(null);
-              setPreview(await apiCall('POST', `/orgs/${slug}/bulk-revocations/preview`, BulkRevokePreview, { body: { target: target() } }));
+              setPreview(
+                await apiCall('POST', `/orgs/${slug}/bulk-revocations/preview`, BulkRevokePreview, { body: { target: target() } }),
+              );
             })
           }
         >
@@ -97,7 +129,15 @@ export function BulkRevoke({ slug, achievements, runs }: { slug: string; achieve
             </Text>
             {preview.count > 0 ? (
               <>
-                <Textarea label="Reason (the recipients are told)" value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={500} required autosize minRows={2} />
+                <Textarea
+                  label="Reason (the recipients are told)"
+                  value={reason}
+                  onChange={(e) => setReason(e.currentTarget.value)}
+                  maxLength={500}
+                  required
+                  autosize
+                  minRows={2}
+                />
                 <Button
                   color="red.9"
                   w="fit-content"
@@ -105,7 +145,11 @@ export function BulkRevoke({ slug, achievements, runs }: { slug: string; achieve
                   loading={form.submitting}
                   onClick={() =>
                     void form.run(async () => {
-                      setResult(await apiCall('POST', `/orgs/${slug}/bulk-revocations`, BulkRevokeResult, { body: { target: target(), reason, expectedCount: preview.count } }));
+                      setResult(
+                        await apiCall('POST', `/orgs/${slug}/bulk-revocations`, BulkRevokeResult, {
+                          body: { target: target(), reason, expectedCount: preview.count },
+                        }),
+                      );
                       setPreview(null);
                     })
                   }

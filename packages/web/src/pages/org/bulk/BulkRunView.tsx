@@ -9,7 +9,14 @@ import { BulkProblemGrid } from './BulkProblemGrid';
 import { DANGER } from '../../../theme';
 
 /** How each run state reads. */
-export const STATE_LABEL: Record<Run['state'], string> = { draft: 'Checked, not started', queued: 'Waiting to start', running: 'Issuing', paused: 'Paused', cancelled: 'Cancelled', completed: 'Finished' };
+export const STATE_LABEL: Record<Run['state'], string> = {
+  draft: 'Checked, not started',
+  queued: 'Waiting to start',
+  running: 'Issuing',
+  paused: 'Paused',
+  cancelled: 'Cancelled',
+  completed: 'Finished',
+};
 
 /** "m:ss" or "h:mm:ss". */
 export function duration(seconds: number): string {
@@ -24,7 +31,8 @@ export function duration(seconds: number): string {
 export function progressText(run: Run): string {
   const parts = [`${run.done.toLocaleString('en')} of ${run.total.toLocaleString('en')} rows done`];
   if (run.ratePerSecond !== null) parts.push(`${run.ratePerSecond.toLocaleString('en')} rows per second`);
-  if (run.secondsLeft !== null && run.state !== 'completed' && run.state !== 'cancelled') parts.push(`about ${duration(run.secondsLeft)} left`);
+  if (run.secondsLeft !== null && run.state !== 'completed' && run.state !== 'cancelled')
+    parts.push(`about ${duration(run.secondsLeft)} left`);
   return parts.join(' · ');
 }
 
@@ -71,7 +79,7 @@ export function BulkRunView({ slug, runId }: { slug: string; runId: string }) {
             </Text>
           ) : (
             <>
-              <Progress value={pct} size="lg" aria-label="Rows done" aria-valuetext={`${pct}%`} animated={live} />
+              <Progress value={pct} size="lg" aria-label={`Rows done: ${pct}%`} animated={live} />
               <Text role="status" aria-live="polite">
                 {progressText(r)}
               </Text>

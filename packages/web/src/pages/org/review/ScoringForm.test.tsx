@@ -102,9 +102,7 @@ describe('ScoringForm', () => {
   });
 
   it('clears a message once its field is fixed, and sends the review when everything is answered', async () => {
-    const fetch = vi.fn(
-      async () => json({ ...submission, state: 'passed', canReview: false }),
-    );
+    const fetch = vi.fn(async () => json({ ...submission, state: 'passed', canReview: false }));
     vi.stubGlobal('fetch', fetch);
     const onDone = vi.fn();
     renderWithApp(<ScoringForm s={submission} mode="review" orgSlug="riverside" onDone={onDone} />);

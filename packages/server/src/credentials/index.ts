@@ -1,0 +1,28 @@
+/** The public surface of the credentials slice: the only module other slices import. */
+export { setBit } from './bitstring.js';
+export { assertCredentialUrlViewable, canViewEvidence, findViewableCredential } from './can-view-credential.js';
+export { findCredentialByKey } from './find-credential-by-key.js';
+export {
+  issueAwardCredential,
+  issueCredential,
+  prepareAwardCredential,
+  prepareAwardSigners,
+  reserveStatusIndexes,
+  signAward,
+  signedRow,
+  validUntilOf,
+} from './issue-credential.js';
+export type { AwardSigners, StatusIndexSource } from './issue-credential.js';
+export { listCredentials } from './list-credentials.js';
+export { listMyCredentials } from './my-credentials.js';
+export { credentialKey, credentialPageUrl, credentialStatus } from './present.js';
+export { credentialRoutes, statusListRoutes } from './routes.js';
+export { signDataIntegrity } from './sign.js';
+export { buildAndSignCredential } from './sign-award-credential.js';
+export type { PreparedCredential, SignedForms } from './sign-award-credential.js';
+export { signVcJwt } from './sign-jwt.js';
+export { SignPool, loadSigningKeys } from './sign-pool.js';
+export type { SignTask } from './sign-worker.js';
+export { getStatusListCredential } from './status-list-credential.js';
+export { findCredentialIdOfAward, insertCredentialRows, listCredentialRows, setLearnerOfAwardCredentials } from './store.js';
+export type { CredentialRow } from './store.js';
