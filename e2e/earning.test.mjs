@@ -167,7 +167,10 @@ describe('earning loop: design → submit → revise → pass → verify', () =>
     await page.getByRole('heading', { level: 1, name: MC }).waitFor();
     await page.getByRole('heading', { name: 'Learning goal' }).waitFor();
     await check(page, 'catalog-detail');
-    await page.getByRole('button', { name: `Start: ${MC}` }).click();
+    await page
+      .getByRole('button', { name: `Start: ${MC}` })
+      .first()
+      .click();
     await page.waitForURL(/\/app\/me\/submissions\/[^/]+$/);
     await page.getByRole('heading', { level: 1, name: MC }).waitFor();
 

@@ -55,11 +55,9 @@ export type ClrSubject = z.infer<typeof ClrSubject>;
 
 /** A ClrCredential (unsigned or signed). */
 export const ClrCredential = z.looseObject({
-  '@context': z
-    .array(z.string())
-    .refine((c) => c[0] === VC2_CONTEXT && c.some((u) => /\/spec\/clr\/v2p0\/context/.test(u)), {
-      message: 'Needs the VC 2.0 and CLR 2.0 contexts',
-    }),
+  '@context': z.array(z.string()).refine((c) => c[0] === VC2_CONTEXT && c.some((u) => /\/spec\/clr\/v2p0\/context/.test(u)), {
+    message: 'Needs the VC 2.0 and CLR 2.0 contexts',
+  }),
   id: Uri,
   type: typesIncluding('VerifiableCredential', 'ClrCredential'),
   issuer: ClrIssuer,

@@ -57,11 +57,7 @@ interface MultikeyPair {
   signer(): { id?: string; algorithm: string; sign(options: { data: Uint8Array }): Promise<Uint8Array> };
 }
 interface Ed25519MultikeyApi {
-  generate(options: {
-    seed: Uint8Array;
-    id?: string;
-    controller?: string;
-  }): Promise<
+  generate(options: { seed: Uint8Array; id?: string; controller?: string }): Promise<
     MultikeyPair & {
       export(options: {
         publicKey: boolean;

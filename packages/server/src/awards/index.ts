@@ -22,6 +22,6 @@ export {
 } from '../credentials/index.js';
 export type { AwardSigners, StatusIndexSource } from '../credentials/index.js';
 export { insertCredentialRows } from '../credentials/index.js';
-export { issueAwardsBatch, StatusIndexBuffer } from './issue-awards-batch.js';
-export type { BatchAwardItem, BatchAwardResult, IssueAwardsBatchOptions } from './issue-awards-batch.js';
+export { commitAwardsBatch, issueAwardsBatch, stageAwardsBatch, StatusIndexBuffer } from './issue-awards-batch.js';
+export type { BatchAwardItem, BatchAwardResult, IssueAwardsBatchOptions, StagedAwardsBatch } from './issue-awards-batch.js';
 export { awardRoutes } from './routes.js';

@@ -95,10 +95,34 @@ function failed(errors: Array<{ path: string; message: string }>): BatchAwardRes
  * and per credential, as single issuance is (one multi-row INSERT of audit events per batch).
  */
 export async function issueAwardsBatch(deps: Deps, opts: IssueAwardsBatchOptions): Promise<BatchAwardResult[]> {
+  return commitAwardsBatch(deps, await stageAwardsBatch(deps, opts));
+}
+
+/** A batch checked, its status indexes taken and its credentials prepared and being signed; not yet written. */
+export interface StagedAwardsBatch {
+  opts: IssueAwardsBatchOptions;
+  results: Array<BatchAwardResult | null>;
+  rowOfItem: Map<number, NewAward>;
+  rows: NewAward[];
+  signing: Promise<Map<number, { prep: Awaited<ReturnType<typeof prepareAwardCredential>> | undefined; forms: SignedForms | undefined }>>;
+}
+
+/**
+ * Stage a batch outside any transaction: check each item, take status indexes, prepare the credentials of the
+ * awards not there yet and start signing them (on the job's signing threads when it has them). A bulk job
+ * stages the next batch while the previous one is written, so signing runs beside the database.
+ */
+export async function stageAwardsBatch(deps: Deps, opts: IssueAwardsBatchOptions): Promise<StagedAwardsBatch> {
   const now = deps.clock.now();
   const target = await awardableVersion(deps, { orgId: opts.orgId, achievementId: opts.achievementId, versionId: opts.versionId });
   if (!target)
-    return opts.items.map(() => failed([{ path: 'achievementId', message: 'Not a published achievement of this organisation' }]));
+    return {
+      opts,
+      results: opts.items.map(() => failed([{ path: 'achievementId', message: 'Not a published achievement of this organisation' }])),
+      rowOfItem: new Map(),
+      rows: [],
+      signing: Promise.resolve(new Map()),
+    };
   const results: Array<BatchAwardResult | null> = [];
   const rows: NewAward[] = [];
   const rowOfItem = new Map<number, NewAward>();
@@ -159,16 +183,31 @@ export async function issueAwardsBatch(deps: Deps, opts: IssueAwardsBatchOptions
       }),
     );
   }
-  const forms = opts.signPool
-    ? await opts.signPool.pool.sign(
-        preps.map((p) => p.prepared),
-        opts.signPool.keys,
-      )
-    : await signInline(
-        preps.map((p) => p.prepared),
-        opts.signers,
-      );
-  const signedOf = new Map(fresh.map(([i], k) => [i, { prep: preps[k], forms: forms[k] }]));
+  const signing = (
+    opts.signPool
+      ? opts.signPool.pool.sign(
+          preps.map((p) => p.prepared),
+          opts.signPool.keys,
+        )
+      : signInline(
+          preps.map((p) => p.prepared),
+          opts.signers,
+        )
+  ).then((forms) => new Map(fresh.map(([i], k) => [i, { prep: preps[k], forms: forms[k] }])));
+  // A staged batch that is dropped (the run was paused) must not leave an unhandled rejection behind.
+  signing.catch(() => undefined);
+  return { opts, results, rowOfItem, rows, signing };
+}
+
+/**
+ * Write a staged batch in ONE transaction, once its credentials are signed: the awards go in with one multi-row
+ * INSERT … ON CONFLICT DO NOTHING, the credentials of the new ones with another, the audit events with a third.
+ * A key that already held an award returns that award (with its credential, signed now if it had none).
+ */
+export async function commitAwardsBatch(deps: Deps, batch: StagedAwardsBatch): Promise<BatchAwardResult[]> {
+  const { opts, results, rowOfItem, rows } = batch;
+  const signedOf = await batch.signing;
+  if (!rows.length) return results.map((r) => r ?? failed([{ path: 'recipient', message: 'Not issued' }]));
   return inTransaction(deps, async (tx) => {
     const inserted = new Set(await insertAwardRows(tx.db, rows));
     const credentialRows = [];

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BulkRowPage, BulkRun } from '@tessera/shared';
+import { verifyCredential } from '@tessera/credentials';
 import { getBit } from '../credentials/bitstring.js';
 import { auditEvents, awards, credentials, statusLists } from '../db/schema.js';
 import { queryRows } from '../db/rows.js';
@@ -13,6 +14,9 @@ import type { TestContext } from '../testing/harness.js';
 import { ApiClient, createTestContext, inviteAndJoin } from '../testing/harness.js';
 import { changeBulkRunState } from './change-bulk-run-state.js';
 import { runBulkAwards } from './run-bulk-awards.js';
+import { reserveStatusIndexes } from '../awards/index.js';
+import { inTransaction } from '../db/tx.js';
+import { localDocuments } from '../verify/local-documents.js';
 
 let ctx: TestContext;
 let owner: ApiClient;
@@ -192,9 +196,11 @@ describe('bulk award from CSV', () => {
       runId: r.id,
       batchSize: 3,
       job: { id: jobId, signal: new AbortController().signal, stillOwned: async () => true },
-      onBatch: () => {
+      // The owner pauses while the first batch is done; the runner waits for this hook, so the pause is stored
+      // before it looks at the run's state again (no race with the next batch).
+      onBatch: async () => {
         batches += 1;
-        if (batches === 1) void changeBulkRunState(ctx.deps, { org, actor: { accountId: null, ip: null }, runId: r.id, action: 'pause' });
+        if (batches === 1) await changeBulkRunState(ctx.deps, { org, actor: { accountId: null, ip: null }, runId: r.id, action: 'pause' });
       },
     });
     const paused = await run(r.id);
@@ -212,6 +218,45 @@ describe('bulk award from CSV', () => {
       sql`select count(*)::int as n from awards where source_ref like ${`${r.id}:%`}`,
     );
     expect(keys[0]?.n).toBe(7);
+  });
+
+  it('signing on worker threads (the path of large runs) gives one credential per row that verifies, DI and JWT', async () => {
+    const rows = Array.from({ length: 5 }, (_, i) => `w${i}@bulk-learners.example,Threaded ${i}`);
+    const r = BulkRun.parse((await upload(owner, `email,name\n${rows.join('\n')}\n`)).json);
+    expect((await owner.request('POST', `orgs/bulk/bulk-awards/${r.id}/start`)).status).toBe(200);
+    const jobId =
+      (await queryRows<{ job_id: string }>(ctx.deps.db, sql`select job_id from bulk_award_runs where id = ${r.id}`))[0]?.job_id ?? '';
+    await runBulkAwards(ctx.deps, {
+      runId: r.id,
+      batchSize: 2,
+      signPoolMinRows: 0,
+      job: { id: jobId, signal: new AbortController().signal, stillOwned: async () => true },
+    });
+    expect(await run(r.id)).toMatchObject({ state: 'completed', done: 5, issued: 5 });
+    const creds = await queryRows<{ document: Record<string, unknown>; jwt: string; n: number }>(
+      ctx.deps.db,
+      sql`select c.document, c.jwt, count(*) over ()::int as n from credentials c join awards a on a.id = c.award_id where a.source_ref like ${`${r.id}:%`}`,
+    );
+    expect(creds[0]?.n).toBe(5);
+    for (const c of creds) {
+      const di = await verifyCredential(c.document, { now: new Date(), documents: await localDocuments(ctx.deps, c.document) });
+      expect(di.verdict, 'the Data Integrity proof signed on a worker thread').toBe('valid');
+      const jwt = await verifyCredential(c.jwt, { now: new Date(), documents: await localDocuments(ctx.deps, c.document) });
+      expect(jwt.verdict, 'the VC-JWT signed on a worker thread').toBe('valid');
+    }
+  });
+
+  it('a status index taken inside a transaction on PGlite does not wait for the connection that transaction holds', async () => {
+    const org = await findOrgBySlug(ctx.deps.db, 'bulk');
+    if (!org) throw new Error('org');
+    const source = reserveStatusIndexes(ctx.deps, { orgId: org.id });
+    const taken = await inTransaction(ctx.deps, async (tx) =>
+      Promise.race([source.take('revocation', tx.db), new Promise<null>((r) => setTimeout(() => r(null), 5000))]),
+    );
+    expect(taken, 'take() inside the transaction answered within 5 s').not.toBeNull();
+    // The next take reserves a range outside any transaction; it never repeats the index taken inside.
+    const next = await source.take('revocation');
+    expect(next).not.toEqual(taken);
   });
 
   it('cancel ends a run: its remaining rows are never issued and the report says so', async () => {

@@ -1,8 +1,7 @@
 /**
  * A worker process for the bulk crash test: `tsx crash-worker-process.ts <runId>` with TESSERA_DATA_DIR (and
  * DATABASE_URL for PostgreSQL) set. It runs bulk jobs with a short lease, prints "ready" once it polls, and
- * exits 0 when the run is completed; the test kills it with SIGKILL at random points before that. With
- * CRASH_SIGN_POOL=1 it signs on worker threads.
+ * exits 0 when the run is completed; the test kills it with SIGKILL at random points before that.
  */
 import { loadEnv } from '../env.js';
 import { startWorker } from '../jobs/index.js';
@@ -19,11 +18,7 @@ const worker = startWorker(deps, {
   leaseMs: 1500,
   pollMs: 50,
   concurrency: 1,
-  // CRASH_SIGN_POOL=1: sign on worker threads (the path of large runs); otherwise on this thread.
-  handlers: {
-    [BULK_AWARD_JOB]: (d, job) =>
-      runBulkAwards(d, { runId, job, batchSize: 40, signPoolMinRows: process.env['CRASH_SIGN_POOL'] === '1' ? 0 : Infinity }),
-  },
+  handlers: { [BULK_AWARD_JOB]: (d, job) => runBulkAwards(d, { runId, job, batchSize: 40 }) },
 });
 process.stdout.write('ready\n');
 for (;;) {

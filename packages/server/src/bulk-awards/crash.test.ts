@@ -85,8 +85,7 @@ describe(`bulk run: kill -9 ${KILLS} times at random points, then restart (${TES
 
     let kills = 0;
     for (let i = 0; i < KILLS; i++) {
-      // Every other process signs on worker threads, so a run crashes and resumes across both signing paths.
-      const { child, exited } = await startChild({ ...env, CRASH_SIGN_POOL: i % 2 ? '1' : '0' }, draft.id);
+      const { child, exited } = await startChild(env, draft.id);
       const finished = await Promise.race([
         exited.then(() => true),
         new Promise<boolean>((r) => setTimeout(() => r(false), 200 + Math.random() * 2500)),
@@ -96,8 +95,7 @@ describe(`bulk run: kill -9 ${KILLS} times at random points, then restart (${TES
       await exited;
       kills += 1;
     }
-    // The last process, which finishes the run, signs on worker threads.
-    const last = await startChild({ ...env, CRASH_SIGN_POOL: '1' }, draft.id);
+    const last = await startChild(env, draft.id);
     expect(await last.exited).toBe(0);
     expect(kills).toBeGreaterThan(0);
 

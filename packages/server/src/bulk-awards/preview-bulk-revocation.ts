@@ -49,13 +49,11 @@ export async function previewBulkRevocation(deps: Deps, opts: { org: OrgRow; tar
     count: live.length,
     alreadyRevoked: found.length - live.length,
     unknown: unknown.slice(0, 100),
-    sample: live
-      .slice(0, 10)
-      .map((f) => ({
-        id: f.id,
-        achievementName: names.get(f.achievementId) ?? f.achievementId,
-        recipient: f.recipient,
-        issuedAt: f.issuedAt.toISOString(),
-      })),
+    sample: live.slice(0, 10).map((f) => ({
+      id: f.id,
+      achievementName: names.get(f.achievementId) ?? f.achievementId,
+      recipient: f.recipient,
+      issuedAt: f.issuedAt.toISOString(),
+    })),
   };
 }

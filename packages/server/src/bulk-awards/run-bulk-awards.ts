@@ -3,8 +3,8 @@ import { pingDatabase } from '../db/client.js';
 import { inTransaction } from '../db/tx.js';
 import type { JobContext } from '../jobs/index.js';
 import { AppError } from '../shared/errors.js';
-import { issueAwardsBatch, prepareAwardSigners, reserveStatusIndexes, StatusIndexBuffer } from '../awards/index.js';
-import type { BatchAwardItem, BatchAwardResult, IssueAwardsBatchOptions } from '../awards/index.js';
+import { commitAwardsBatch, prepareAwardSigners, stageAwardsBatch, reserveStatusIndexes, StatusIndexBuffer } from '../awards/index.js';
+import type { BatchAwardItem, BatchAwardResult, IssueAwardsBatchOptions, StagedAwardsBatch } from '../awards/index.js';
 import { loadSigningKeys, SignPool } from '../credentials/index.js';
 import { awardableRubric, todayUtc } from './create-bulk-run.js';
 import { countPendingRows, countRows, findRunById, nextPendingRows, recordOutcomes, updateRun } from './store.js';
@@ -30,7 +30,7 @@ export interface RunBulkAwardsOptions {
   job: Pick<JobContext, 'id' | 'signal' | 'stillOwned'>;
   batchSize?: number;
   /** Called after each batch (the CLI's progress line). */
-  onBatch?: (done: number) => void;
+  onBatch?: (done: number) => void | Promise<void>;
   /** Sign on worker threads when at least this many rows are pending (default SIGN_POOL_MIN_ROWS); 0 always, Infinity never. */
   signPoolMinRows?: number;
 }
@@ -100,16 +100,10 @@ async function issueBatches(
   },
 ): Promise<void> {
   const { signers, statusIndexes, batchSize, rubric } = job;
-  for (;;) {
-    if (opts.job.signal.aborted) return;
-    const run = await findRunById(deps.db, opts.runId);
-    if (!ours(run, opts.job.id)) return;
-    const rows = await nextPendingRows(deps.db, run.id, batchSize);
-    if (rows.length === 0) {
-      await finish(deps, run.id, opts.job.id);
-      return;
-    }
-    if (!(await opts.job.stillOwned())) return;
+  /** Read the next pending rows after `after`, check them, and stage their awards (signing starts). */
+  const stage = async (run: BulkRunRow, after: number): Promise<Staged | null> => {
+    const rows = await nextPendingRows(deps.db, run.id, batchSize, after);
+    if (rows.length === 0) return null;
     const today = todayUtc(deps.clock.now());
     const outcomes: RowOutcome[] = [];
     const items: Array<{ row: BulkRowRow; item: BatchAwardItem }> = [];
@@ -151,10 +145,8 @@ async function issueBatches(
         });
       }
     }
-    if (items.length) {
-      let results: BatchAwardResult[];
-      try {
-        results = await issueAwardsBatch(deps, {
+    const batch = items.length
+      ? await stageAwardsBatch(deps, {
           orgId: run.orgId,
           achievementId: run.achievementId,
           versionId: rubric.version.id,
@@ -165,22 +157,58 @@ async function issueBatches(
           statusIndexes,
           ...(job.signPool ? { signPool: job.signPool } : {}),
           items: items.map((i) => i.item),
-        });
+        })
+      : null;
+    return { lastRow: rows[rows.length - 1]?.row ?? after, outcomes, items, batch };
+  };
+  let run = await findRunById(deps.db, opts.runId);
+  if (!ours(run, opts.job.id)) return;
+  let current = await stage(run, 0);
+  for (;;) {
+    if (opts.job.signal.aborted) return;
+    if (!current) {
+      await finish(deps, run.id, opts.job.id);
+      return;
+    }
+    if (!(await opts.job.stillOwned())) return;
+    // The next batch is read and staged before this one is written: its credentials are signed on the signing
+    // threads while this batch's transaction runs. A staged batch that is never written only leaves status
+    // indexes unused; its awards are exactly-once by key either way.
+    const next = job.signPool ? await stage(run, current.lastRow) : undefined;
+    const { outcomes, items, batch } = current;
+    if (batch) {
+      let results: BatchAwardResult[];
+      try {
+        results = await commitAwardsBatch(deps, batch);
       } catch (err) {
         // A database that went away fails the batch (the job retries it); anything else is this batch's rows.
         await pingDatabase(deps.db);
         throw err;
       }
+      const runId = run.id;
       results.forEach((r, i) => {
         const row = items[i]?.row;
         if (!row) return;
-        outcomes.push(outcomeOf(r, row.row, bulkSourceRef(run.id, row.row)));
+        outcomes.push(outcomeOf(r, row.row, bulkSourceRef(runId, row.row)));
       });
     }
     if (!(await opts.job.stillOwned())) return;
     await recordOutcomes(deps.db, run.id, outcomes, deps.clock.now());
-    opts.onBatch?.(outcomes.length);
+    await opts.onBatch?.(outcomes.length);
+    if (opts.job.signal.aborted) return;
+    const fresh = await findRunById(deps.db, opts.runId);
+    if (!ours(fresh, opts.job.id)) return;
+    run = fresh;
+    current = next !== undefined ? next : await stage(run, current.lastRow);
   }
+}
+
+/** A batch read, checked and staged, waiting to be written. */
+interface Staged {
+  lastRow: number;
+  outcomes: RowOutcome[];
+  items: Array<{ row: BulkRowRow; item: BatchAwardItem }>;
+  batch: StagedAwardsBatch | null;
 }
 
 /** A row's outcome from its award: ours (this run and row) is issued, anyone else's is a duplicate. */

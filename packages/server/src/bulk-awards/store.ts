@@ -152,11 +152,11 @@ export async function updateRow(db: Db, runId: string, row: number, patch: Parti
 }
 
 /** The next rows the run has not done, in row order. */
-export async function nextPendingRows(db: Db, runId: string, limit: number): Promise<BulkRowRow[]> {
+export async function nextPendingRows(db: Db, runId: string, limit: number, after = 0): Promise<BulkRowRow[]> {
   return db
     .select()
     .from(bulkAwardRows)
-    .where(and(eq(bulkAwardRows.runId, runId), eq(bulkAwardRows.outcome, 'pending')))
+    .where(and(eq(bulkAwardRows.runId, runId), eq(bulkAwardRows.outcome, 'pending'), gt(bulkAwardRows.row, after)))
     .orderBy(asc(bulkAwardRows.row))
     .limit(limit);
 }

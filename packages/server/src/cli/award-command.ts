@@ -11,7 +11,7 @@ import { getBulkRun, listBulkRows } from '../bulk-awards/index.js';
 import type { Deps } from '../context.js';
 import { queryRows } from '../db/rows.js';
 import { ConfigError, loadEnv, parseEnv } from '../env.js';
-import { JOB_HANDLERS } from '../jobs/index.js';
+import { JOB_HANDLERS } from '../jobs/handlers.js';
 import { startWorker } from '../jobs/index.js';
 import type { JobHandler } from '../jobs/index.js';
 import { bootstrap } from '../main.js';

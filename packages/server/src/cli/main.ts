@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { writePgliteTemplate } from '../db/client.js';
 import { ConfigError, loadEnv } from '../env.js';
-import { JOB_HANDLERS } from '../jobs/index.js';
+import { JOB_HANDLERS } from '../jobs/handlers.js';
 import { startWorker } from '../jobs/index.js';
 import { bootstrap, listen } from '../main.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmptyInstallation, seedDemo } from '../seed/demo.js';

@@ -5,7 +5,9 @@
  */
 import type { KeyObject } from 'node:crypto';
 import type { Signer } from '../keys/index.js';
-import { signBytes } from '../keys/index.js';
+// The worker loads only pure modules: the keys slice's index would pull in the database and jobs.
+// eslint-disable-next-line no-restricted-imports -- keys/index.js loads the database and jobs, whose import cycle breaks a fresh thread
+import { signBytes } from '../keys/material.js';
 import { buildAndSignCredential } from './sign-award-credential.js';
 import type { PreparedCredential, SignedForms } from './sign-award-credential.js';
 

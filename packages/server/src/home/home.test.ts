@@ -143,7 +143,7 @@ describe('GET /me/home', () => {
         role: 'owner',
         achievements: { draft: 0, published: 6, retired: 0, unpublishedChanges: 0 },
         submissionsThisMonth: 3,
-        credentialsIssued: 3,
+        credentialsIssued: 11, // 3 from assessment, 8 from the summer-institute bulk run
         awaitingReview: 3,
         overdue: 1,
         pendingInvitations: 0,

@@ -1,5 +1,4 @@
 /** The public surface of the jobs slice: the only module other slices import. */
-export { JOB_HANDLERS } from './handlers.js';
 export { listFailedJobs } from './list-failed-jobs.js';
 export { enqueueJob, jobStateByKey } from './queue.js';
 export { retryJob } from './retry-job.js';

@@ -10,7 +10,7 @@ import { achievementHeads, achievementNames, alignmentsToSkills, coEarningFrom, 
 /** Co-earning rows read per earned item (the strongest ones). */
 const CO_EARNING_PER_ITEM = 25;
 /** Most gap-covering candidates ranked in full (co-earned ones are always added). */
-const SHORTLIST = 200;
+const SHORTLIST = 60;
 
 /**
  * Ranked, explained recommendations for a learner's verified profile and a goal's requirements. Reads only indexed

@@ -16,6 +16,7 @@ import { startSubmission } from '../submissions/index.js';
 import { submitSubmission } from '../submissions/index.js';
 import { DEMO_ACHIEVEMENTS } from './catalog.js';
 import { uploadFile } from '../files/index.js';
+import { seedCareersDemo } from '../careers/index.js';
 import { alignDemoAchievement, importDemoFramework } from '../skills/index.js';
 
 /** The password of every demo account. */
@@ -252,4 +253,7 @@ async function seedEarning(
     body: [new TextEncoder().encode(csv)],
   });
   await issueBulkRunNow(daysAgo(deps, 20), { org, actor: owner, runId: draft.id });
+
+  // Careers: the bundled occupations, a public employer role, and a goal for the demo learner (with recommendations).
+  await seedCareersDemo(deps, { orgId: org.id, ownerId: who.owner, learnerId: who.learners[0] ?? '' });
 }
