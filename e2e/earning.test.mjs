@@ -199,6 +199,8 @@ describe('earning loop: design → submit → revise → pass → verify', () =>
     await fill(page, 'Your response for evidence 3', 'Students who rarely speak shared; two conflicts were repaired.');
     await check(page, 'submission-draft');
     await page.getByRole('button', { name: 'Submit for assessment' }).click();
+    // Submitting asks for confirmation first (issue 14).
+    await page.getByRole('dialog', { name: 'Submit for assessment?' }).getByRole('button', { name: 'Submit now' }).click();
     await page.getByText('With the assessors').waitFor();
     await check(page, 'submission-submitted');
   });
@@ -241,13 +243,18 @@ describe('earning loop: design → submit → revise → pass → verify', () =>
     await page.getByRole('link', { name: MC }).click();
     await page.getByText('Revise and resubmit').waitFor();
     await page.getByText('Say what changed for specific students, with examples.').waitFor();
-    assert.ok(await field(page, 'Your response for evidence 1').isDisabled(), 'evidence for a met criterion is locked');
-    assert.ok(await page.getByLabel('Replace the file for evidence 2').isDisabled(), 'the file for a met criterion is locked');
+    // Evidence for a met criterion is locked: shown as content, with no field to edit (or a disabled one).
+    const met = field(page, 'Your response for evidence 1');
+    assert.ok((await met.count()) === 0 || (await met.isDisabled()), 'evidence for a met criterion is locked');
+    // The file for a met criterion is locked: no control to replace it, or a disabled one.
+    const replace = page.getByLabel('Replace the file for evidence 2');
+    assert.ok((await replace.count()) === 0 || (await replace.isDisabled()), 'the file for a met criterion is locked');
     const reflection = field(page, 'Your response for evidence 3');
     assert.ok(await reflection.isEnabled());
     await reflection.fill('Maya and Theo, who rarely speak, led the closing round; the lunch-line conflict was repaired in the circle.');
     await check(page, 'submission-revision');
     await page.getByRole('button', { name: 'Resubmit for assessment' }).click();
+    await page.getByRole('dialog', { name: 'Resubmit for assessment?' }).getByRole('button', { name: 'Resubmit now' }).click();
     await page.getByText('With the assessors').waitFor();
   });
 
