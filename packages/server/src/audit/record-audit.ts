@@ -53,18 +53,18 @@ export const AUDIT_ACTIONS = [
 /** An audit action. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/** One audit event to record. */
+export interface AuditEventInput {
+  action: AuditAction;
+  orgId?: string | null;
+  actorId?: string | null;
+  target?: string | null;
+  detail?: Record<string, unknown>;
+  ip?: string | null;
+}
+
 /** Write one audit event (use inside the same transaction as the change it records). */
-export async function recordAudit(
-  deps: Pick<Deps, 'db' | 'clock' | 'ids'>,
-  event: {
-    action: AuditAction;
-    orgId?: string | null;
-    actorId?: string | null;
-    target?: string | null;
-    detail?: Record<string, unknown>;
-    ip?: string | null;
-  },
-): Promise<void> {
+export async function recordAudit(deps: Pick<Deps, 'db' | 'clock' | 'ids'>, event: AuditEventInput): Promise<void> {
   await insertAuditEvent(deps.db, {
     id: deps.ids.id('audit'),
     orgId: event.orgId ?? null,
@@ -75,16 +75,6 @@ export async function recordAudit(
     ip: event.ip ?? null,
     at: deps.clock.now(),
   });
-}
-
-/** One audit event to record. */
-export interface AuditEventInput {
-  action: AuditAction;
-  orgId?: string | null;
-  actorId?: string | null;
-  target?: string | null;
-  detail?: Record<string, unknown>;
-  ip?: string | null;
 }
 
 /** Write many audit events in one statement (a batch; use inside the same transaction as the changes). */

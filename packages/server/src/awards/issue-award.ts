@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/index.js';
 import { issueAwardCredential } from '../credentials/index.js';
 import type { AwardSigners, StatusIndexSource } from '../credentials/index.js';
 import { AppError } from '../shared/errors.js';
+import { awardCreatedEvent } from './award-created-event.js';
 import { mailClaimLink } from './send-claim-mail.js';
 import { findAwardByKey, insertAward } from './store.js';
 import type { AwardRow } from './store.js';
@@ -98,21 +99,7 @@ export async function issueAward(deps: Deps, opts: IssueAwardOptions): Promise<I
       throw new AppError('conflict', 'This idempotency key was already used for another award');
     }
     if (created) {
-      await recordAudit(tx, {
-        action: 'award.created',
-        orgId: opts.orgId,
-        actorId: opts.createdBy,
-        target: award.id,
-        detail: {
-          source: award.source,
-          sourceRef: award.sourceRef,
-          achievementId: award.achievementId,
-          versionId: award.versionId,
-          recipient: recipient.accountId ? { accountId: recipient.accountId } : { email: recipient.email },
-          ...opts.auditDetail,
-        },
-        ip: opts.ip ?? null,
-      });
+      await recordAudit(tx, awardCreatedEvent(award, { actorId: opts.createdBy, ip: opts.ip, detail: opts.auditDetail }));
       if (recipient.email && opts.claimMail !== 'skip') await mailClaimLink(tx, award);
     }
     if (opts.sign === false) return { award, credential: null, created };

@@ -16,6 +16,7 @@ import { existingAwardKeys, findAwardByKey, insertAwardRows } from './store.js';
 import type { AwardRow, NewAward } from './store.js';
 import { awardableVersion, detailProblems, resolveRecipient } from './validate-award.js';
 import type { AwardRecipient, AwardResult } from './validate-award.js';
+import { awardCreatedEvent } from './award-created-event.js';
 
 /**
  * Status indexes taken ahead, outside any transaction, and handed out inside one. Reserving a range is a short
@@ -242,19 +243,7 @@ export async function commitAwardsBatch(deps: Deps, batch: StagedAwardsBatch): P
         continue;
       }
       const award = row as AwardRow;
-      audits.push({
-        action: 'award.created',
-        orgId: opts.orgId,
-        actorId: opts.createdBy,
-        target: award.id,
-        detail: {
-          source: award.source,
-          sourceRef: award.sourceRef,
-          achievementId: award.achievementId,
-          versionId: award.versionId,
-          recipient: award.recipientAccountId ? { accountId: award.recipientAccountId } : { email: award.recipientEmail },
-        },
-      });
+      audits.push(awardCreatedEvent(award, { actorId: opts.createdBy }));
       if (award.recipientEmail && opts.claimMail === 'send') await mailClaimLink(tx, award);
       const credential = signedRow(signed.prep, signed.forms);
       credentialRows.push(credential);
