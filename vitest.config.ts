@@ -3,6 +3,25 @@ import { defineConfig } from 'vitest/config';
 
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
 
+/** Server test files that never use TEST_DATABASE_URL (checked by packages/server/src/repository-paths.test.ts). */
+export const PGLITE_ONLY = [
+  'packages/server/src/cli/award-command.test.ts',
+  'packages/server/src/cli/bench-command.test.ts',
+  'packages/server/src/cli/demo-guard.test.ts',
+  'packages/server/src/cli/key-commands.test.ts',
+  'packages/server/src/cli/rotate-master-key.test.ts',
+  'packages/server/src/bulk-awards/parse-csv.test.ts',
+  'packages/server/src/careers/profile-parts.test.ts',
+  'packages/server/src/credentials/build-credential.test.ts',
+  'packages/server/src/env.test.ts',
+  'packages/server/src/public/badge-image.test.ts',
+  'packages/server/src/recommendations/rank.test.ts',
+  'packages/server/src/reviews/agreement.test.ts',
+  'packages/server/src/shared/iri.test.ts',
+  'packages/server/src/skills/parse.test.ts',
+  'packages/server/src/verify/json-depth.test.ts',
+];
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -12,12 +31,14 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/web/src/**/*.test.tsx'],
-    // The run against PostgreSQL (TEST_DATABASE_URL set) repeats what touches a database: the server's tests. The engine,
-    // the shared contracts and the web components never open one, so their results could not differ there.
+    // The run against PostgreSQL (TEST_DATABASE_URL set) repeats what touches that database: the server's tests that open
+    // it through testing/harness.ts. The engine, the shared contracts and the web components never open one, and the
+    // server files listed in PGLITE_ONLY run the CLI on its own embedded data directory (or open no database at all),
+    // so their results could not differ there.
     exclude: [
       '**/node_modules/**',
       '**/dist/**',
-      ...(process.env.TEST_DATABASE_URL ? ['packages/credentials/**', 'packages/shared/**', 'packages/web/**'] : []),
+      ...(process.env.TEST_DATABASE_URL ? ['packages/credentials/**', 'packages/shared/**', 'packages/web/**', ...PGLITE_ONLY] : []),
     ],
     pool: 'forks',
     maxWorkers: 2,

@@ -3,7 +3,7 @@ import { readContent } from '../achievements/index.js';
 import type { Deps } from '../context.js';
 import { credentialKey, credentialPageUrl } from '../credentials/index.js';
 import type { SkillWithFramework } from '../skills/index.js';
-import { matchSkillByUrlOrCode, skillsOfAchievementVersion, skillUrl } from '../skills/index.js';
+import { matchSkillByUrlOrCode, skillsOfAchievementVersions, skillUrl } from '../skills/index.js';
 import type { SkillClaim } from './assemble-profile.js';
 import { assembleProfile, levelOf } from './assemble-profile.js';
 import { readAlignments } from './read-alignments.js';
@@ -43,11 +43,15 @@ export async function buildSkillProfile(deps: Deps, opts: { accountId: string; p
   const claims: SkillClaim[] = [];
   const earned: EarnedRecord[] = [];
   // The public skills page leaves out credentials the learner keeps private (their own pages are 404 to others).
-  const rows = (await listVerifiedEarned(deps.db, opts.accountId, deps.clock.now())).filter(
-    (c) => !opts.publicOnly || c.visibility !== 'private',
+  const [earnedRows, imports] = await Promise.all([
+    listVerifiedEarned(deps.db, opts.accountId, deps.clock.now()),
+    listValidImports(deps.db, opts.accountId),
+  ]);
+  const rows = earnedRows.filter((c) => !opts.publicOnly || c.visibility !== 'private');
+  const alignments = await skillsOfAchievementVersions(
+    deps.db,
+    rows.map((c) => c.versionId),
   );
-  const versionIds = [...new Set(rows.map((c) => c.versionId))];
-  const alignments = new Map(await Promise.all(versionIds.map(async (v) => [v, await skillsOfAchievementVersion(deps.db, v)] as const)));
   for (const c of rows) {
     const content = readContent(c.content);
     const aligned = alignments.get(c.versionId) ?? { achievement: [], criteria: {} };
@@ -75,7 +79,7 @@ export async function buildSkillProfile(deps: Deps, opts: { accountId: string; p
     }
     earned.push({ credentialId: c.id, achievementId: c.achievementId, name: content.name, issuedAt: c.issuedAt, justPassed });
   }
-  for (const item of await listValidImports(deps.db, opts.accountId)) {
+  for (const item of imports) {
     const credential = rec(rec(item.report)['credential']);
     const id = typeof credential['id'] === 'string' && /^https?:\/\//.test(credential['id']) ? credential['id'] : null;
     const issued = [credential['validFrom'], credential['issuanceDate'], credential['issuedOn']].find(

@@ -5,7 +5,7 @@ import type { Deps } from '../context.js';
 import { skillIdFromUrl, skillUrl } from '../skills/index.js';
 import type { FollowUp } from './rank.js';
 import { rankRecommendations } from './rank.js';
-import { achievementHeads, achievementNames, alignmentsToSkills, coEarningFrom, earnersOf } from './store.js';
+import { alignedCandidates, coEarningFrom } from './store.js';
 
 /** Co-earning rows read per earned item (the strongest ones). */
 const CO_EARNING_PER_ITEM = 25;
@@ -13,9 +13,9 @@ const CO_EARNING_PER_ITEM = 25;
 const SHORTLIST = 60;
 
 /**
- * Ranked, explained recommendations for a learner's verified profile and a goal's requirements. Reads only indexed
- * rows: candidates aligned to the missing (or just-passed) skills, precomputed co-earning from the learner's items,
- * and precomputed popularity — never other learners' credentials.
+ * Ranked, explained recommendations for a learner's verified profile and a goal's requirements. Two indexed queries
+ * run side by side: published items aligned to the missing (or just-passed) skills, and precomputed co-earning from
+ * the learner's items, each with names and precomputed popularity — never other learners' credentials.
  */
 export async function loadRecommendations(
   deps: Deps,
@@ -43,29 +43,30 @@ export async function loadRecommendations(
     return id ? [id] : [];
   });
   const [aligned, co] = await Promise.all([
-    alignmentsToSkills(deps.db, { uris: urls, ids }),
+    alignedCandidates(deps.db, { uris: urls, ids }),
     coEarningFrom(
       deps.db,
       earned.map((e) => e.id),
       CO_EARNING_PER_ITEM,
     ),
   ]);
-  const heads = new Map(
-    (await achievementHeads(deps.db, [...new Set([...aligned.map((a) => a.achievementId), ...co.map((r) => r.afterId)])])).map((h) => [
-      h.id,
-      h,
-    ]),
-  );
   const skillsOf = new Map<string, Set<string>>();
+  const info = new Map<string, { name: string; orgName: string }>();
+  const earners = new Map<string, number>();
   for (const a of aligned) {
-    const head = heads.get(a.achievementId);
-    if (!head || head.status !== 'published' || head.latestVersionId !== a.versionId) continue;
     const set = skillsOf.get(a.achievementId) ?? new Set<string>();
     set.add(skillUrl(base, { id: a.skillId, uri: a.uri }));
     skillsOf.set(a.achievementId, set);
+    info.set(a.achievementId, { name: a.name, orgName: a.orgName });
+    earners.set(a.achievementId, a.learners);
   }
-  for (const r of co) if (heads.get(r.afterId)?.status === 'published' && !skillsOf.has(r.afterId)) skillsOf.set(r.afterId, new Set());
-  // Shortlist before reading names: the items that close the most of the gap, plus every co-earned one.
+  for (const r of co) {
+    if (!skillsOf.has(r.afterId)) skillsOf.set(r.afterId, new Set());
+    info.set(r.afterId, { name: r.afterName, orgName: r.afterOrgName });
+    earners.set(r.afterId, r.afterLearners);
+    earners.set(r.beforeId, r.beforeLearners);
+  }
+  // Rank the items that close the most of the gap, plus every co-earned one.
   const weightOf = new Map(missing.map((m) => [m.skill, m.weight]));
   const followUpSkills = new Set(followUps.flatMap((f) => f.skills));
   const coEarned = new Set(co.map((r) => r.afterId));
@@ -73,17 +74,9 @@ export async function loadRecommendations(
     .map(([id, set]) => ({ id, set, w: [...set].reduce((sum, k) => sum + (weightOf.get(k) ?? 0) + (followUpSkills.has(k) ? 1 : 0), 0) }))
     .sort((a, b) => b.w - a.w || a.id.localeCompare(b.id))
     .filter((c, i) => i < SHORTLIST || coEarned.has(c.id));
-  const [named, earners] = await Promise.all([
-    achievementNames(
-      deps.db,
-      shortlist.map((c) => c.id),
-    ),
-    earnersOf(deps.db, [...new Set([...shortlist.map((c) => c.id), ...earned.map((e) => e.id)])]),
-  ]);
-  const byId = new Map(named.map((n) => [n.id, n]));
   const candidates = shortlist.map((c) => ({
     id: c.id,
-    name: byId.get(c.id)?.name ?? c.id,
+    name: info.get(c.id)?.name ?? c.id,
     status: 'published' as const,
     skills: [...c.set],
   }));
@@ -93,7 +86,7 @@ export async function loadRecommendations(
   return ranked.map((r) => ({
     achievementId: r.achievementId,
     name: r.name,
-    orgName: byId.get(r.achievementId)?.orgName ?? null,
+    orgName: info.get(r.achievementId)?.orgName ?? null,
     url: `${base}/app/catalog/${encodeURIComponent(r.achievementId)}`,
     score: r.score,
     coveredSkills: r.coveredSkills.map((s) => ({ url: s.skill, name: s.name })),

@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.js';
 import {
   achievementAlignments,
@@ -11,58 +12,64 @@ import {
   skills,
 } from '../db/schema.js';
 
-/** A micro-credential's current state: whether it is published, and which version is the latest. */
-export interface AchievementHead {
-  id: string;
-  status: 'draft' | 'published' | 'retired';
-  latestVersionId: string | null;
+/** A published micro-credential aligned (in its latest version) to one of the asked-for skills, with what ranking needs. */
+export interface AlignedCandidateRow {
+  achievementId: string;
+  skillId: string;
+  uri: string | null;
+  name: string;
+  orgName: string;
+  learners: number;
 }
 
 /**
- * Alignments of published versions to the skills named by `uris` (skills' own URIs) or `ids`. Two index-driven steps
- * (skills by URI or id, then alignments by skill), so the planner never scans the alignment table.
+ * Published micro-credentials whose latest version is aligned to the skills named by `uris` (skills' own URIs) or
+ * `ids`, with name, issuer and popularity, in one index-driven query: skills by URI or id, alignments by skill, then
+ * each item by primary key. Retired, draft and superseded versions never come back.
  */
-export async function alignmentsToSkills(db: Db, opts: { uris: string[]; ids: string[] }) {
+export async function alignedCandidates(db: Db, opts: { uris: string[]; ids: string[] }): Promise<AlignedCandidateRow[]> {
   if (!opts.uris.length && !opts.ids.length) return [];
-  const found = await db
-    .select({ id: skills.id, uri: skills.uri })
-    .from(skills)
-    .where(or(opts.uris.length ? inArray(skills.uri, opts.uris) : undefined, opts.ids.length ? inArray(skills.id, opts.ids) : undefined));
-  if (!found.length) return [];
-  const uriOf = new Map(found.map((k) => [k.id, k.uri]));
-  const rows = await db
+  return db
     .select({
       achievementId: achievementAlignments.achievementId,
-      versionId: achievementAlignments.versionId,
-      skillId: achievementAlignments.skillId,
+      skillId: skills.id,
+      uri: skills.uri,
+      name: sql<string>`${achievementVersions.content}->>'name'`,
+      orgName: orgs.name,
+      learners: sql<number>`coalesce(${achievementEarners.learners}, 0)::int`,
     })
-    .from(achievementAlignments)
-    .where(and(inArray(achievementAlignments.skillId, [...uriOf.keys()]), isNotNull(achievementAlignments.versionId)));
-  return rows.map((r) => ({ ...r, uri: uriOf.get(r.skillId) ?? null }));
-}
-
-/** The status and latest version of micro-credentials, by id. */
-export async function achievementHeads(db: Db, ids: string[]): Promise<AchievementHead[]> {
-  if (!ids.length) return [];
-  return db
-    .select({ id: achievements.id, status: achievements.status, latestVersionId: achievements.latestVersionId })
-    .from(achievements)
-    .where(inArray(achievements.id, ids));
-}
-
-/** Names (from the latest version) and issuers of micro-credentials, by id. */
-export async function achievementNames(db: Db, ids: string[]): Promise<Array<{ id: string; name: string; orgName: string }>> {
-  if (!ids.length) return [];
-  return db
-    .select({ id: achievements.id, name: sql<string>`${achievementVersions.content}->>'name'`, orgName: orgs.name })
-    .from(achievements)
+    .from(skills)
+    .innerJoin(achievementAlignments, eq(achievementAlignments.skillId, skills.id))
+    .innerJoin(
+      achievements,
+      and(
+        eq(achievements.id, achievementAlignments.achievementId),
+        eq(achievements.latestVersionId, achievementAlignments.versionId),
+        eq(achievements.status, 'published'),
+      ),
+    )
     .innerJoin(achievementVersions, eq(achievementVersions.id, achievements.latestVersionId))
     .innerJoin(orgs, eq(orgs.id, achievements.orgId))
-    .where(inArray(achievements.id, ids));
+    .leftJoin(achievementEarners, eq(achievementEarners.achievementId, achievements.id))
+    .where(or(opts.uris.length ? inArray(skills.uri, opts.uris) : undefined, opts.ids.length ? inArray(skills.id, opts.ids) : undefined));
 }
 
-/** The precomputed co-earning rows that start from the learner's items: the `perItem` strongest for each. */
-export async function coEarningFrom(db: Db, beforeIds: string[], perItem: number) {
+/** One precomputed co-earning row from a learner's item to a published item, with both items' popularity and the later one's name. */
+export interface CoEarningRow {
+  beforeId: string;
+  afterId: string;
+  learners: number;
+  beforeLearners: number;
+  afterLearners: number;
+  afterName: string;
+  afterOrgName: string;
+}
+
+/**
+ * The precomputed co-earning rows that start from the learner's items: the `perItem` strongest for each, keeping
+ * only published later items, with names and popularity joined in (one query).
+ */
+export async function coEarningFrom(db: Db, beforeIds: string[], perItem: number): Promise<CoEarningRow[]> {
   if (!beforeIds.length) return [];
   const ranked = db
     .select({
@@ -74,19 +81,28 @@ export async function coEarningFrom(db: Db, beforeIds: string[], perItem: number
       ),
     })
     .from(coEarnings)
+    .innerJoin(achievements, and(eq(achievements.id, coEarnings.afterId), eq(achievements.status, 'published')))
     .where(inArray(coEarnings.beforeId, beforeIds))
     .as('ranked');
+  const before = alias(achievementEarners, 'before_earners');
+  const after = alias(achievementEarners, 'after_earners');
   return db
-    .select({ beforeId: ranked.beforeId, afterId: ranked.afterId, learners: ranked.learners })
+    .select({
+      beforeId: ranked.beforeId,
+      afterId: ranked.afterId,
+      learners: ranked.learners,
+      beforeLearners: sql<number>`coalesce(${before.learners}, 0)::int`,
+      afterLearners: sql<number>`coalesce(${after.learners}, 0)::int`,
+      afterName: sql<string>`${achievementVersions.content}->>'name'`,
+      afterOrgName: orgs.name,
+    })
     .from(ranked)
+    .innerJoin(achievements, eq(achievements.id, ranked.afterId))
+    .innerJoin(achievementVersions, eq(achievementVersions.id, achievements.latestVersionId))
+    .innerJoin(orgs, eq(orgs.id, achievements.orgId))
+    .leftJoin(before, eq(before.achievementId, ranked.beforeId))
+    .leftJoin(after, eq(after.achievementId, ranked.afterId))
     .where(sql`${ranked.n} <= ${perItem}`);
-}
-
-/** Precomputed popularity of the given items. */
-export async function earnersOf(db: Db, ids: string[]): Promise<Map<string, number>> {
-  if (!ids.length) return new Map();
-  const rows = await db.select().from(achievementEarners).where(inArray(achievementEarners.achievementId, ids));
-  return new Map(rows.map((r) => [r.achievementId, r.learners]));
 }
 
 /** When the statistics were last refreshed (null: never). */

@@ -10,7 +10,7 @@ export type {
 export { findSkillsByIds } from './find-skills.js';
 export { searchSkills } from './search-skills.js';
 export type { SearchSkillsOptions } from './search-skills.js';
-export { skillsOfAchievementVersion, skillsOfAchievementDraft, groupAlignments } from './skills-of-version.js';
+export { skillsOfAchievementVersion, skillsOfAchievementVersions, skillsOfAchievementDraft, groupAlignments } from './skills-of-version.js';
 export type { SkillAlignments } from './skills-of-version.js';
 export { matchSkillByUrlOrCode } from './match-skill.js';
 export type { MatchSkillOptions } from './match-skill.js';

@@ -251,19 +251,41 @@ export async function findSkillsByUriOrCode(db: Db, opts: { uris: string[]; code
 
 /** Alignments of a draft (versionId null) or a published version, with skills and frameworks, in order. */
 export async function listAlignmentRows(db: Db, opts: { achievementId?: string; versionId: string | null }): Promise<AlignedSkill[]> {
+  return (
+    await listAlignmentRowsWhere(
+      db,
+      opts.versionId ? eq(achievementAlignments.versionId, opts.versionId) : isNull(achievementAlignments.versionId),
+      opts.achievementId,
+    )
+  ).map((r) => r.skill);
+}
+
+/** Alignment rows of several published versions in one query, each with its version id. */
+export async function listVersionsAlignmentRows(db: Db, versionIds: string[]): Promise<Array<{ versionId: string; skill: AlignedSkill }>> {
+  if (!versionIds.length) return [];
+  return (await listAlignmentRowsWhere(db, inArray(achievementAlignments.versionId, versionIds))).flatMap((r) =>
+    r.versionId ? [{ versionId: r.versionId, skill: r.skill }] : [],
+  );
+}
+
+async function listAlignmentRowsWhere(
+  db: Db,
+  version: SQL,
+  achievementId?: string,
+): Promise<Array<{ versionId: string | null; skill: AlignedSkill }>> {
   const rows = await db
-    .select({ skill: skills, framework: frameworkCols, criterionId: achievementAlignments.criterionId })
+    .select({
+      skill: skills,
+      framework: frameworkCols,
+      criterionId: achievementAlignments.criterionId,
+      versionId: achievementAlignments.versionId,
+    })
     .from(achievementAlignments)
     .innerJoin(skills, eq(skills.id, achievementAlignments.skillId))
     .innerJoin(skillFrameworks, eq(skillFrameworks.id, skills.frameworkId))
-    .where(
-      and(
-        opts.versionId ? eq(achievementAlignments.versionId, opts.versionId) : isNull(achievementAlignments.versionId),
-        opts.achievementId ? eq(achievementAlignments.achievementId, opts.achievementId) : undefined,
-      ),
-    )
+    .where(and(version, achievementId ? eq(achievementAlignments.achievementId, achievementId) : undefined))
     .orderBy(asc(achievementAlignments.position));
-  return rows.map((r) => ({ ...r.skill, framework: r.framework, criterionId: r.criterionId }));
+  return rows.map((r) => ({ versionId: r.versionId, skill: { ...r.skill, framework: r.framework, criterionId: r.criterionId } }));
 }
 
 /** Replace a draft's alignments. */
