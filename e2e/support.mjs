@@ -57,6 +57,21 @@ export function freePort() {
  * @returns {Promise<RunningServer>}
  */
 export async function startServer(options = {}) {
+  // Journeys run two at a time: another one may take the free port between our check and the server's listen.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServerOnce(options);
+    } catch (e) {
+      if (attempt >= 3 || !String(e).includes('EADDRINUSE')) throw e;
+    }
+  }
+}
+
+/**
+ * @param {{ env?: Record<string, string>, seed?: boolean }} options
+ * @returns {Promise<RunningServer>}
+ */
+async function startServerOnce(options) {
   // The `tessera` bin (packages/server/bin/tessera.js) runs the compiled CLI in dist/cli/main.js.
   const main = join(ROOT, 'packages/server/bin/tessera.js');
   assert.ok(existsSync(join(ROOT, 'packages/server/dist/cli/main.js')), 'packages/server/dist is missing: run npm run build first');

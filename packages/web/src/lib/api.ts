@@ -56,7 +56,7 @@ export interface ApiOptions {
 }
 
 /** Call the API; resolves with the parsed JSON body (undefined for 204) or throws an ApiError. */
-export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, options: ApiOptions = {}): Promise<T> {
+export async function api(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, options: ApiOptions = {}): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -79,7 +79,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
       detail: 'Could not reach the server. Check your connection and try again.',
     });
   }
-  if (res.status === 204) return undefined as T;
+  if (res.status === 204) return undefined;
   const text = await res.text();
   let body: unknown = undefined;
   if (text) {
@@ -102,7 +102,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
     if (res.status === 401 && !options.allowAnonymous && onUnauthenticated) onUnauthenticated();
     throw new ApiError(problem);
   }
-  return body as T;
+  return body;
 }
 
 /** A readable message for any thrown value. */
@@ -113,7 +113,7 @@ export function errorMessage(err: unknown): string {
 }
 
 /** POST a non-JSON body (multipart form, file bytes or text); resolves with the JSON answer or throws an ApiError. */
-async function postBody<T>(path: string, body: BodyInit, contentType: string | null, failure: string): Promise<T> {
+async function postBody(path: string, body: BodyInit, contentType: string | null, failure: string): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (contentType) headers['content-type'] = contentType;
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -137,18 +137,18 @@ async function postBody<T>(path: string, body: BodyInit, contentType: string | n
         : { type: 'about:blank', title: failure, status: res.status, code: 'http_error', detail: `The server answered ${res.status}.` },
     );
   }
-  return json as T;
+  return json;
 }
 
 /** Upload a file (multipart) for evidence or a micro-credential image; resolves with the stored file's details. */
-export async function uploadFile<T>(file: File, purpose: 'evidence' | 'image'): Promise<T> {
+export async function uploadFile(file: File, purpose: 'evidence' | 'image'): Promise<unknown> {
   const form = new FormData();
   form.set('file', file);
   form.set('purpose', purpose);
-  return postBody<T>('/files', form, null, 'Upload failed');
+  return postBody('/files', form, null, 'Upload failed');
 }
 
 /** POST a raw body (a file's bytes or pasted text) with its own content type; resolves with the JSON answer. */
-export async function postRaw<T>(path: string, body: Uint8Array | string, contentType: string): Promise<T> {
-  return postBody<T>(path, typeof body === 'string' ? body : new Blob([body as BlobPart]), contentType, 'Request failed');
+export async function postRaw(path: string, body: Uint8Array | string, contentType: string): Promise<unknown> {
+  return postBody(path, typeof body === 'string' ? body : new Blob([body as BlobPart]), contentType, 'Request failed');
 }

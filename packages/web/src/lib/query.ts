@@ -47,7 +47,7 @@ export async function apiCall<S extends z.ZodType>(
   schema: S,
   options: ApiOptions = {},
 ): Promise<z.output<S>> {
-  const body = await api<unknown>(method, path, options);
+  const body = await api(method, path, options);
   return parseResponse(schema, body, path);
 }
 

@@ -11,7 +11,7 @@ import type { VerificationReport as Report } from '../lib/types';
 
 /** POST the credential to the verifier; the answer is parsed with the shared contract, never trusted as it is. */
 async function send(body: Uint8Array | string, contentType: string): Promise<Report> {
-  return parseResponse(VerificationReport, await postRaw<unknown>('/verify', body, contentType), '/verify');
+  return parseResponse(VerificationReport, await postRaw('/verify', body, contentType), '/verify');
 }
 
 /** The verifier screen (no account needed). */

@@ -64,7 +64,7 @@ function ImportForm({ onImported }: { onImported: (item: WalletItem) => void }) 
         // Plain JSON bodies are the {url}/{text} form; a credential file goes as a VC document.
         item = parseResponse(
           WalletItemContract,
-          await postRaw<unknown>('/me/wallet/imports', bytes, type === 'application/json' ? 'application/vc+ld+json' : type),
+          await postRaw('/me/wallet/imports', bytes, type === 'application/json' ? 'application/vc+ld+json' : type),
           '/me/wallet/imports',
         );
         setFile(null);

@@ -240,7 +240,7 @@ function Editor({
     if (!f) return;
     if (f.size > LIMITS.imageFileBytes) return setImageError(`Images may be at most ${LIMITS.imageFileBytes / 1024 / 1024} MB`);
     try {
-      const stored = parseResponse(FileInfoSchema, await uploadFile<unknown>(f, 'image'), '/files');
+      const stored = parseResponse(FileInfoSchema, await uploadFile(f, 'image'), '/files');
       form.setFieldValue('imageFileId', stored.id);
       setImageUrl(stored.url);
     } catch (error) {

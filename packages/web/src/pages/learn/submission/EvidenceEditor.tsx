@@ -269,7 +269,7 @@ export function EvidenceEditor({
     }
     setSave({ kind: 'saving' });
     try {
-      const stored = parseResponse(FileInfo, await uploadFile<unknown>(f, 'evidence'), '/files');
+      const stored = parseResponse(FileInfo, await uploadFile(f, 'evidence'), '/files');
       setFile(stored);
       latest.current = { ...latest.current, file: stored };
       dirty.current = true;
