@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer } from 'vitest/node';
+import type { TestSpecification } from 'vitest/node';
 
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
 
@@ -21,6 +23,35 @@ export const PGLITE_ONLY = [
   'packages/server/src/skills/parse.test.ts',
   'packages/server/src/verify/json-depth.test.ts',
 ];
+
+/**
+ * The longest files, measured in CI, longest first. A fresh clone has no timing cache, so without this the two workers
+ * could meet a two-minute file at the very end and run it alone.
+ */
+const SLOW_FIRST = [
+  'cli/demo-guard.test.ts',
+  'engine/fast-rdf.property.test.ts',
+  'bulk-awards/crash.test.ts',
+  'cli/award-command.test.ts',
+  'cli/rotate-master-key.test.ts',
+  'orgs/authz-matrix.test.ts',
+  'cli/skills-command.test.ts',
+  'credentials/crash-issuance.test.ts',
+  'reviews/double-scoring.test.ts',
+];
+
+class SlowFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (f: TestSpecification) => {
+      const i = SLOW_FIRST.findIndex((s) => f.moduleId.endsWith(s));
+      return i < 0 ? SLOW_FIRST.length : i;
+    };
+    return (await super.sort(files))
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+      .map(({ f }) => f);
+  }
+}
 
 export default defineConfig({
   resolve: {
@@ -45,5 +76,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ['default'],
+    sequence: { sequencer: SlowFirstSequencer },
   },
 });
