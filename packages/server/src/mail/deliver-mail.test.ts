@@ -10,12 +10,12 @@ import { sendMail } from './send-mail.js';
 import { findMail } from './store.js';
 
 const sent: MailInput[] = [];
-let delayMs = 0;
-/** An SMTP-like transport that counts what it sends, optionally slowly. */
+let hold: Promise<void> | null = null;
+/** An SMTP-like transport that counts what it sends, optionally holding each send until `hold` settles. */
 const countingMailer: Mailer = {
   transport: 'smtp',
   deliver: async (mail) => {
-    await new Promise((r) => setTimeout(r, delayMs));
+    if (hold) await hold;
     sent.push(mail);
   },
 };
@@ -32,9 +32,17 @@ const sentWith = (subject: string) => sent.filter((m) => m.subject === subject);
 describe('mail delivery is idempotent per message id', () => {
   it('sends a message once when two runs of its job deliver it at the same time', async () => {
     const id = await message('Race');
-    delayMs = 100;
-    const results = await Promise.allSettled([deliverMail(ctx.deps, { messageId: id }), deliverMail(ctx.deps, { messageId: id })]);
-    delayMs = 0;
+    // The send that claimed the message is held until the other run has given up (or 10 s pass, should both claim it),
+    // so the two runs overlap however slow the machine is.
+    let release = () => {};
+    hold = new Promise<void>((r) => {
+      release = r;
+      setTimeout(r, 10_000);
+    });
+    const runs = [deliverMail(ctx.deps, { messageId: id }), deliverMail(ctx.deps, { messageId: id })];
+    for (const run of runs) run.catch(() => release());
+    const results = await Promise.allSettled(runs);
+    hold = null;
     // Step that must fail: the second, concurrent send.
     expect(sentWith('Race')).toHaveLength(1);
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
