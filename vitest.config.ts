@@ -61,7 +61,6 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/web/src/**/*.test.tsx'],
     // The run against PostgreSQL (TEST_DATABASE_URL set) repeats what touches that database: the server's tests that open
     // it through testing/harness.ts. The engine, the shared contracts and the web components never open one, and the
     // server files listed in PGLITE_ONLY run the CLI on its own embedded data directory (or open no database at all),
@@ -77,5 +76,19 @@ export default defineConfig({
     hookTimeout: 120_000,
     reporters: ['default'],
     sequence: { sequencer: SlowFirstSequencer },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['packages/{server,credentials,shared}/src/**/*.test.ts'],
+          // A worker keeps its loaded modules from one test file to the next instead of importing the server afresh for
+          // each file (that import was a fifth of the suite's time). Every test builds its own database and app through
+          // testing/harness.ts, so no state is shared; the browser-like web tests below stay isolated.
+          isolate: false,
+        },
+      },
+      { extends: true, test: { name: 'web', include: ['packages/web/src/**/*.test.ts', 'packages/web/src/**/*.test.tsx'] } },
+    ],
   },
 });

@@ -14,3 +14,6 @@ export * from './contracts/awards.js';
 export * from './contracts/bulk-awards.js';
 export * from './contracts/careers.js';
 export * from './contracts/skills.js';
+export * from './contracts/talent.js';
+export * from './contracts/pathways.js';
+export * from './contracts/recognition.js';

@@ -27,6 +27,12 @@ const MySkillsPage = lazy(() => import('./pages/learn/MySkills').then((m) => ({ 
 const PublicSkillsPage = lazy(() => import('./pages/learn/MySkills').then((m) => ({ default: m.PublicSkillsPage })));
 const MyGoalsPage = lazy(() => import('./pages/learn/MyGoals').then((m) => ({ default: m.MyGoalsPage })));
 const OrgRolesPage = lazy(() => import('./pages/org/OrgRoles').then((m) => ({ default: m.OrgRolesPage })));
+const EmployerVisibilityPage = lazy(() =>
+  import('./pages/learn/talent/EmployerVisibility').then((m) => ({ default: m.EmployerVisibilityPage })),
+);
+const ContactRequestsPage = lazy(() => import('./pages/learn/talent/ContactRequests').then((m) => ({ default: m.ContactRequestsPage })));
+const OrgTalentPage = lazy(() => import('./pages/org/talent/OrgTalent').then((m) => ({ default: m.OrgTalentPage })));
+const TalentProfilePage = lazy(() => import('./pages/org/talent/TalentProfile').then((m) => ({ default: m.TalentProfilePage })));
 const MyCredentialsPage = lazy(() => import('./pages/learn/MyCredentials').then((m) => ({ default: m.MyCredentialsPage })));
 const MySubmissionsPage = lazy(() => import('./pages/learn/MySubmissions').then((m) => ({ default: m.MySubmissionsPage })));
 const SubmissionEditorPage = lazy(() => import('./pages/learn/SubmissionEditor').then((m) => ({ default: m.SubmissionEditorPage })));
@@ -47,6 +53,15 @@ const ResetPasswordPage = lazy(() => import('./pages/ResetPassword').then((m) =>
 const SettingsPage = lazy(() => import('./pages/Settings').then((m) => ({ default: m.SettingsPage })));
 const SignInPage = lazy(() => import('./pages/SignIn').then((m) => ({ default: m.SignInPage })));
 const SignUpPage = lazy(() => import('./pages/SignUp').then((m) => ({ default: m.SignUpPage })));
+const PathwayMapPage = lazy(() => import('./pages/pathways/PathwayMap').then((m) => ({ default: m.PathwayMapPage })));
+const PublicPathwayPage = lazy(() => import('./pages/pathways/PublicPathway').then((m) => ({ default: m.PublicPathwayPage })));
+const MyPathwaysPage = lazy(() => import('./pages/pathways/PathwayMap').then((m) => ({ default: m.MyPathwaysPage })));
+const OrgPathwaysPage = lazy(() => import('./pages/pathways/PathwayBuilder').then((m) => ({ default: m.OrgPathwaysPage })));
+const PathwayBuilderPage = lazy(() => import('./pages/pathways/PathwayBuilder').then((m) => ({ default: m.PathwayBuilderPage })));
+const OrgRecognitionPage = lazy(() => import('./pages/recognition/OrgRecognition').then((m) => ({ default: m.OrgRecognitionPage })));
+const OrgEndorsementsPage = lazy(() => import('./pages/recognition/OrgEndorsements').then((m) => ({ default: m.OrgEndorsementsPage })));
+const ReviewInvitationPage = lazy(() => import('./pages/recognition/ReviewInvitation').then((m) => ({ default: m.ReviewInvitationPage })));
+const WhereThisCountsPage = lazy(() => import('./pages/recognition/WhereThisCounts').then((m) => ({ default: m.WhereThisCountsPage })));
 
 /** The route tree, rendered by the data router below. */
 function AppRoutes() {
@@ -66,6 +81,7 @@ function AppRoutes() {
           <Route path="verify" element={<VerifyPage />} />
           <Route path="catalog" element={<CatalogPageScreen />} />
           <Route path="catalog/:achievementId" element={<CatalogDetailPage />} />
+          <Route path="catalog/pathways/:id" element={<PublicPathwayPage />} />
           <Route path="people/:accountId/skills" element={<PublicSkillsPage />} />
           <Route
             element={
@@ -95,16 +111,29 @@ function AppRoutes() {
               <Route path="awards/bulk/:runId" element={<OrgBulkAwardPage />} />
               <Route path="api-tokens" element={<OrgApiTokensPage />} />
               <Route path="roles" element={<OrgRolesPage />} />
+              <Route path="talent" element={<OrgTalentPage />} />
+              <Route path="talent/people/:id" element={<TalentProfilePage />} />
               <Route path="assessment" element={<OrgAssessmentPage />} />
               <Route path="skills" element={<OrgSkillsPage />} />
+              <Route path="pathways" element={<OrgPathwaysPage />} />
+              <Route path="pathways/new" element={<PathwayBuilderPage />} />
+              <Route path="pathways/:id" element={<PathwayBuilderPage />} />
+              <Route path="recognition" element={<OrgRecognitionPage />} />
+              <Route path="endorsements" element={<OrgEndorsementsPage />} />
             </Route>
             <Route path="settings" element={<SettingsPage />} />
             <Route path="me/submissions" element={<MySubmissionsPage />} />
             <Route path="me/submissions/:id" element={<SubmissionEditorPage />} />
             <Route path="me/credentials" element={<MyCredentialsPage />} />
             <Route path="me/wallet" element={<WalletPage />} />
+            <Route path="me/where-this-counts" element={<WhereThisCountsPage />} />
+            <Route path="review-invitations/:id" element={<ReviewInvitationPage />} />
+            <Route path="learn/pathways" element={<MyPathwaysPage />} />
+            <Route path="learn/pathways/:id" element={<PathwayMapPage />} />
             <Route path="me/skills" element={<MySkillsPage />} />
             <Route path="me/goals" element={<MyGoalsPage />} />
+            <Route path="me/discoverability" element={<EmployerVisibilityPage />} />
+            <Route path="me/contact-requests" element={<ContactRequestsPage />} />
             <Route path="notifications" element={<NotificationsPage />} />
             <Route path="admin/outbox" element={<AdminOutboxPage />} />
             <Route path="admin/issuers" element={<AdminIssuersPage />} />

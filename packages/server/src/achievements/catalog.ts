@@ -2,6 +2,7 @@ import type { MyProgress } from '@tessera/shared';
 import type { Deps } from '../context.js';
 import { listCredentials } from '../credentials/index.js';
 import { AppError } from '../shared/errors.js';
+import { pathwaysAwardingAchievements } from '../pathways/index.js';
 import { listMySubmissions } from '../submissions/index.js';
 import { readContent } from './content.js';
 import { achievementImageUrl, presentIssuer } from './present.js';
@@ -54,6 +55,10 @@ export async function listCatalog(
   const { viewerId, ...query } = opts;
   const rows = await searchCatalog(deps.db, { ...query, limit: opts.pageSize, offset: (opts.page - 1) * opts.pageSize });
   const progress = viewerId ? await myProgressByAchievement(deps, { accountId: viewerId }) : new Map<string, MyProgress>();
+  const awardedBy = await pathwaysAwardingAchievements(
+    deps.db,
+    rows.map((r) => r.achievementId),
+  );
   return {
     items: rows.map((r) => ({
       achievementId: r.achievementId,
@@ -65,6 +70,7 @@ export async function listCatalog(
       issuer: presentIssuer(deps, r.org),
       publishedAt: r.publishedAt.toISOString(),
       mine: progress.get(r.achievementId) ?? null,
+      awardedByPathway: awardedBy.get(r.achievementId) ?? null,
     })),
     total: rows[0]?.total ?? 0,
     page: opts.page,
@@ -90,5 +96,6 @@ export async function getCatalogEntry(deps: Deps, opts: { achievementId: string;
     issuer: presentIssuer(deps, found.org),
     publishedAt: version.publishedAt.toISOString(),
     mine: opts.viewerId ? ((await myProgressByAchievement(deps, { accountId: opts.viewerId })).get(found.achievement.id) ?? null) : null,
+    awardedByPathway: (await pathwaysAwardingAchievements(deps.db, [found.achievement.id])).get(found.achievement.id) ?? null,
   };
 }

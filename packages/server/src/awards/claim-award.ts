@@ -2,6 +2,7 @@ import { findAccountById } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
 import type { Actor, Deps } from '../context.js';
 import { findCredentialIdOfAward, setLearnerOfAwardCredentials } from '../credentials/index.js';
+import { schedulePathwayEvaluation } from '../pathways/index.js';
 import { inTransaction } from '../db/tx.js';
 import { AppError } from '../shared/errors.js';
 import { sha256Hex } from '../shared/hash.js';
@@ -50,6 +51,7 @@ export async function claimAward(
     }
     const updated = await updateAward(tx.db, award.id, { recipientAccountId: account.id, claimedAt: now });
     const joined = await setLearnerOfAwardCredentials(tx.db, award.id, account.id);
+    for (const id of joined) await schedulePathwayEvaluation(tx, { learnerId: account.id, reason: id });
     await recordAudit(tx, {
       action: 'award.claimed',
       orgId: award.orgId,

@@ -3,12 +3,14 @@ import type { Db } from '../db/client.js';
 import type { AwardSigners, StatusIndexSource } from '../credentials/index.js';
 import { recordAuditEvents } from '../audit/index.js';
 import type { AuditEventInput } from '../audit/index.js';
-import { issueAwardCredential, prepareAwardCredential, signedRow, validUntilOf } from '../credentials/index.js';
+import { issueAwardCredential, prepareAwardCredential, validUntilOf } from '../credentials/index.js';
 import { buildAndSignCredential } from '../credentials/index.js';
-import type { PreparedCredential, SignedForms } from '../credentials/index.js';
+import type { PreparedCredential, SignedJson } from '../credentials/index.js';
 import type { SignPool } from '../credentials/index.js';
 import type { SignTask } from '../credentials/index.js';
-import { insertCredentialRows } from '../credentials/index.js';
+import { insertSignedCredentialRows } from '../credentials/index.js';
+import type { SignedCredentialRow } from '../credentials/index.js';
+import { schedulePathwayEvaluation } from '../pathways/index.js';
 import { inTransaction } from '../db/tx.js';
 import type { AwardSource } from './issue-award.js';
 import { mailClaimLink } from './send-claim-mail.js';
@@ -74,10 +76,13 @@ export interface IssueAwardsBatchOptions {
   items: BatchAwardItem[];
 }
 
-/** Build and sign prepared credentials on this thread, one after another. */
-async function signInline(items: PreparedCredential[], signers: AwardSigners): Promise<SignedForms[]> {
-  const out: SignedForms[] = [];
-  for (const item of items) out.push(await buildAndSignCredential(item, signers));
+/** Build and sign prepared credentials on this thread, one after another (each document serialised, as the signing threads answer). */
+async function signInline(items: PreparedCredential[], signers: AwardSigners): Promise<SignedJson[]> {
+  const out: SignedJson[] = [];
+  for (const item of items) {
+    const { document, jwt } = await buildAndSignCredential(item, signers);
+    out.push({ documentJson: JSON.stringify(document), jwt });
+  }
   return out;
 }
 
@@ -105,7 +110,7 @@ export interface StagedAwardsBatch {
   results: Array<BatchAwardResult | null>;
   rowOfItem: Map<number, NewAward>;
   rows: NewAward[];
-  signing: Promise<Map<number, { prep: Awaited<ReturnType<typeof prepareAwardCredential>> | undefined; forms: SignedForms | undefined }>>;
+  signing: Promise<Map<number, { prep: Awaited<ReturnType<typeof prepareAwardCredential>> | undefined; forms: SignedJson | undefined }>>;
 }
 
 /**
@@ -211,7 +216,7 @@ export async function commitAwardsBatch(deps: Deps, batch: StagedAwardsBatch): P
   if (!rows.length) return results.map((r) => r ?? failed([{ path: 'recipient', message: 'Not issued' }]));
   return inTransaction(deps, async (tx) => {
     const inserted = new Set(await insertAwardRows(tx.db, rows));
-    const credentialRows = [];
+    const credentialRows: SignedCredentialRow[] = [];
     const audits: AuditEventInput[] = [];
     const out: BatchAwardResult[] = [];
     for (const [i, item] of opts.items.entries()) {
@@ -245,7 +250,7 @@ export async function commitAwardsBatch(deps: Deps, batch: StagedAwardsBatch): P
       const award = row as AwardRow;
       audits.push(awardCreatedEvent(award, { actorId: opts.createdBy }));
       if (award.recipientEmail && opts.claimMail === 'send') await mailClaimLink(tx, award);
-      const credential = signedRow(signed.prep, signed.forms);
+      const credential: SignedCredentialRow = { ...signed.prep.row, documentJson: signed.forms.documentJson, jwt: signed.forms.jwt };
       credentialRows.push(credential);
       audits.push({
         action: 'credential.issued',
@@ -262,9 +267,10 @@ export async function commitAwardsBatch(deps: Deps, batch: StagedAwardsBatch): P
       });
       out.push({ kind: 'ok', award, credentialId: credential.id, created: true });
     }
-    const written = await insertCredentialRows(tx.db, credentialRows);
+    const written = await insertSignedCredentialRows(tx.db, credentialRows);
     // The awards were inserted by this transaction, so nothing else can have signed them: every row goes in.
     if (written.length !== credentialRows.length) throw new Error('a credential of a new award appeared concurrently');
+    for (const r of credentialRows) if (r.learnerId) await schedulePathwayEvaluation(tx, { learnerId: r.learnerId, reason: r.id });
     await recordAuditEvents(tx, audits);
     return out;
   });

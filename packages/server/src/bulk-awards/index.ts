@@ -2,6 +2,6 @@
 export { BULK_AWARD_JOB, changeBulkRunState } from './change-bulk-run-state.js';
 export { createBulkRun } from './create-bulk-run.js';
 export { issueBulkRunNow } from './issue-bulk-run-now.js';
-export { getBulkRun, listBulkRows } from './read-bulk-runs.js';
+export { getBulkRun, getBulkRunState, listBulkRows } from './read-bulk-runs.js';
 export { BULK_UPLOAD_PATH, bulkAwardRoutes } from './routes.js';
 export { runBulkAwards } from './run-bulk-awards.js';

@@ -17,6 +17,13 @@ export async function getBulkRun(deps: Deps, opts: { org: OrgRow; runId: string 
   return presentRun(deps, run);
 }
 
+/** A run's state alone, without counting its rows (404 for another organisation's run): cheap enough to poll. */
+export async function getBulkRunState(deps: Deps, opts: { org: OrgRow; runId: string }): Promise<BulkRun['state']> {
+  const run = await findRun(deps.db, opts.org.id, opts.runId);
+  if (!run) throw new AppError('not_found', 'No such bulk award run');
+  return run.state;
+}
+
 /** A page of a run's rows after row `after` (only rows with problems when asked). */
 export async function listBulkRows(
   deps: Deps,

@@ -7,7 +7,7 @@ import { LIMITS } from '@tessera/shared';
 import type { BulkRun, BulkSummary } from '@tessera/shared';
 import { BULK_AWARD_JOB, changeBulkRunState } from '../bulk-awards/index.js';
 import { createBulkRun } from '../bulk-awards/index.js';
-import { getBulkRun, listBulkRows } from '../bulk-awards/index.js';
+import { getBulkRun, getBulkRunState, listBulkRows } from '../bulk-awards/index.js';
 import type { Deps } from '../context.js';
 import { queryRows } from '../db/rows.js';
 import { ConfigError, loadEnv, parseEnv } from '../env.js';
@@ -35,7 +35,11 @@ function progressLine(run: BulkRun): string {
   return `  ${run.done.toLocaleString('en')} / ${run.total.toLocaleString('en')} rows (${pct}%) · ${rate} · ${left}  issued ${run.issued}, skipped ${run.skipped}, failed ${run.failed}`;
 }
 
-/** Issue a draft run to the end with a local worker for bulk jobs, reporting progress; resolves with the final run. */
+/**
+ * Issue a draft run to the end with a local worker for bulk jobs, reporting progress; resolves with the final run.
+ * Without a progress callback only the run's state is polled: counting a 100,000-row run's rows twice a second
+ * would take a growing share of the one database connection the job writes through.
+ */
 export async function runToEnd(
   deps: Deps,
   opts: { run: BulkRun; orgSlug: string; onProgress?: (run: BulkRun) => void; threads?: number },
@@ -46,11 +50,16 @@ export async function runToEnd(
   const handler = JOB_HANDLERS[BULK_AWARD_JOB] as JobHandler;
   const worker = startWorker(deps, { handlers: { [BULK_AWARD_JOB]: handler }, pollMs: 100, concurrency: 1, leaseMs: 120_000 });
   try {
+    const ended = (state: BulkRun['state']) => state === 'completed' || state === 'cancelled' || state === 'paused';
     for (;;) {
       await new Promise((r) => setTimeout(r, 500));
+      if (!opts.onProgress) {
+        if (ended(await getBulkRunState(deps, { org, runId: opts.run.id }))) return getBulkRun(deps, { org, runId: opts.run.id });
+        continue;
+      }
       const run = await getBulkRun(deps, { org, runId: opts.run.id });
-      opts.onProgress?.(run);
-      if (run.state === 'completed' || run.state === 'cancelled' || run.state === 'paused') return run;
+      opts.onProgress(run);
+      if (ended(run.state)) return run;
     }
   } finally {
     await worker.stop();
@@ -113,7 +122,7 @@ export async function runAward(argv: string[]): Promise<number> {
     const done = await runToEnd(deps, {
       run: draft,
       orgSlug: org.slug,
-      onProgress: (run) => tty && process.stderr.write(`\r${progressLine(run)}`),
+      ...(tty ? { onProgress: (run: BulkRun) => process.stderr.write(`\r${progressLine(run)}`) } : {}),
     });
     if (tty) process.stderr.write('\n');
     const summary: BulkSummary = {
@@ -237,7 +246,7 @@ export async function runBenchAwards(argv: string[]): Promise<number> {
     const done = await runToEnd(deps, {
       run: draft,
       orgSlug: org.slug,
-      onProgress: (run) => !json && process.stderr.isTTY && process.stderr.write(`\r${progressLine(run)}`),
+      ...(!json && process.stderr.isTTY ? { onProgress: (run: BulkRun) => process.stderr.write(`\r${progressLine(run)}`) } : {}),
     });
     const seconds = (performance.now() - t0) / 1000;
     if (!json && process.stderr.isTTY) process.stderr.write('\n');

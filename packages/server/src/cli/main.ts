@@ -4,7 +4,7 @@ import { ConfigError, loadEnv } from '../env.js';
 import { JOB_HANDLERS } from '../jobs/handlers.js';
 import { startWorker } from '../jobs/index.js';
 import { bootstrap, listen } from '../main.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmptyInstallation, seedDemo } from '../seed/demo.js';
+import { demoLoginText, isEmptyInstallation, seedDemo } from '../seed/demo.js';
 import { demoRefusal, isLocalBaseUrl, masterKeyBesideDatabase } from '../seed/demo-guard.js';
 import { credentialCommands } from './credential-commands.js';
 import { runRotateMasterKey } from './rotate-master-key.js';
@@ -182,8 +182,5 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function printLogins(): void {
-  process.stdout.write(`\nDemo logins (password for all: ${DEMO_PASSWORD})\n`);
-  for (const a of DEMO_ACCOUNTS)
-    process.stdout.write(`  ${a.email.padEnd(30)} ${a.role ?? 'learner'}${a.admin ? ', platform admin' : ''}\n`);
-  process.stdout.write('\n');
+  process.stdout.write(demoLoginText());
 }

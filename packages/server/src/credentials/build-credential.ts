@@ -9,6 +9,7 @@ import {
   buildRubricCriterionLevel,
 } from '@tessera/credentials';
 import { AchievementCredential, CredentialStatus } from '@tessera/credentials';
+import type { EndorsementCredential } from '@tessera/credentials';
 import type { IdentityObject, Profile } from '@tessera/credentials';
 import { z } from 'zod';
 import type { Content } from '../achievements/index.js';
@@ -44,6 +45,8 @@ export interface CredentialInput {
   saltSource?: () => string;
   /** Framework skills the version is aligned to: OB 3.0 alignments on the achievement, and per criterion on its ResultDescription. */
   skillAlignments?: { achievement: SkillAlignmentTarget[]; criteria: Record<string, SkillAlignmentTarget[]> };
+  /** Signed EndorsementCredentials of the achievement, embedded in its `endorsement`. */
+  endorsements?: Array<Record<string, unknown>>;
 }
 
 /**
@@ -141,6 +144,7 @@ export function buildAchievementCredential(i: CredentialInput): IssuedAchievemen
     image: { id: i.imageUrl, type: 'Image' },
     creator: profile,
     version: String(i.version),
+    ...(i.endorsements?.length ? { endorsement: i.endorsements as Array<z.input<typeof EndorsementCredential>> } : {}),
     ...(i.content.skills.length ? { tag: i.content.skills } : {}),
     ...(i.content.creditsAvailable !== null ? { creditsAvailable: i.content.creditsAvailable } : {}),
     ...(i.content.alignments.length || i.skillAlignments?.achievement.length

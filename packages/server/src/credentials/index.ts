@@ -14,6 +14,8 @@ export {
 } from './issue-credential.js';
 export type { AwardSigners, StatusIndexSource } from './issue-credential.js';
 export { listCredentials } from './list-credentials.js';
+export { revokeStatusEntry } from './revoke-status-entry.js';
+export { statusListUrl } from './issue-credential.js';
 export { listMyCredentials } from './my-credentials.js';
 export { credentialKey, credentialPageUrl, credentialStatus } from './present.js';
 export { credentialRoutes, statusListRoutes } from './routes.js';
@@ -22,7 +24,13 @@ export { buildAndSignCredential } from './sign-award-credential.js';
 export type { PreparedCredential, SignedForms } from './sign-award-credential.js';
 export { signVcJwt } from './sign-jwt.js';
 export { SignPool, loadSigningKeys } from './sign-pool.js';
-export type { SignTask } from './sign-worker.js';
+export type { SignedJson, SignTask } from './sign-worker.js';
 export { getStatusListCredential } from './status-list-credential.js';
-export { findCredentialIdOfAward, insertCredentialRows, listCredentialRows, setLearnerOfAwardCredentials } from './store.js';
-export type { CredentialRow } from './store.js';
+export {
+  findCredentialIdOfAward,
+  insertCredentialRows,
+  insertSignedCredentialRows,
+  listCredentialRows,
+  setLearnerOfAwardCredentials,
+} from './store.js';
+export type { CredentialRow, SignedCredentialRow } from './store.js';

@@ -11,6 +11,7 @@ import { inTransaction } from '../db/tx.js';
 import { loadOrgSigner } from '../keys/index.js';
 import type { Signer } from '../keys/index.js';
 import { AppError } from '../shared/errors.js';
+import { schedulePathwayEvaluation } from '../pathways/index.js';
 import { orgDid } from '../orgs/index.js';
 import type { OrgRow } from '../orgs/index.js';
 import { findOrgById } from '../orgs/index.js';
@@ -19,6 +20,7 @@ import { listEvidence, listReviews, findSubmission } from '../submissions/index.
 import type { SubmissionRow } from '../submissions/index.js';
 import { emptyBitstring, STATUS_LIST_SIZE } from './bitstring.js';
 import { skillsOfAchievementVersion, toOb3Alignment } from '../skills/index.js';
+import { endorsementsForIssuance } from '../recognition/index.js';
 import type { AlignedSkill } from '../skills/index.js';
 import type { EvidenceRef } from './build-credential.js';
 import { buildAndSignCredential } from './sign-award-credential.js';
@@ -71,6 +73,8 @@ export interface VersionContext {
   content: ReturnType<typeof signableContent>['content'];
   omitted: readonly string[];
   skillAlignments: { achievement: ReturnType<typeof toOb3Alignment>[]; criteria: Record<string, ReturnType<typeof toOb3Alignment>[]> };
+  /** Signed EndorsementCredentials of the achievement in force for this version (accepted before it, not revoked). */
+  endorsements: Array<Record<string, unknown>>;
 }
 
 /** A version's signing context, from the job's cache when it has one. */
@@ -92,7 +96,8 @@ async function versionContext(
     achievement: toTarget(aligned.achievement),
     criteria: Object.fromEntries(Object.entries(aligned.criteria).map(([cid, list]) => [cid, toTarget(list)])),
   };
-  const ctx = { version, content, omitted, skillAlignments };
+  const endorsements = await endorsementsForIssuance(tx, { achievementId: version.achievementId, version: version.version });
+  const ctx = { version, content, omitted, skillAlignments, endorsements };
   cache?.set(versionId, ctx);
   return ctx;
 }
@@ -194,7 +199,7 @@ export async function prepareAwardCredential(tx: Deps, opts: SignOptions) {
   ]);
   if (!org || !versionCtx || (award.recipientAccountId && !learner) || (!award.recipientAccountId && !award.recipientEmail))
     throw new Error('issuance context missing');
-  const { version, content, skillAlignments } = versionCtx;
+  const { version, content, skillAlignments, endorsements } = versionCtx;
   const omitted = [...versionCtx.omitted];
   let scores: Array<{ criterionId: string; levelId: string }> = award.results;
   if (submission) {
@@ -261,6 +266,7 @@ export async function prepareAwardCredential(tx: Deps, opts: SignOptions) {
       scores,
       evidence,
       skillAlignments,
+      endorsements,
       // A back-dated award (an import of past completions) is valid from its award date.
       issuedAt: award.issuedOn && award.issuedOn < now && !opts.awardedAt ? award.issuedOn : now,
       ...(awardedAt ? { awardedAt } : {}),
@@ -378,6 +384,8 @@ async function signAndInsert(
   });
   const inserted = await insertCredential(tx.db, row);
   if (!inserted) throw new Error(`a credential for award ${award.id} appeared concurrently`);
+  // Pathways this credential may complete are checked by a job committed with it.
+  if (row.learnerId) await schedulePathwayEvaluation(tx, { learnerId: row.learnerId, reason: row.id });
   if (omitted.length) tx.log.warn({ credentialId: row.id, omitted }, 'stored URLs that are not valid IRIs were left out of the credential');
   await recordAudit(tx, {
     action: 'credential.issued',

@@ -13,8 +13,8 @@ import { findCurrentKey } from '../keys/index.js';
 import { orgDid } from '../orgs/index.js';
 import type { OrgRow } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
-import type { PreparedCredential, SignedForms } from './sign-award-credential.js';
-import type { SignTask, SigningKey } from './sign-worker.js';
+import type { PreparedCredential } from './sign-award-credential.js';
+import type { SignedJson, SignTask, SigningKey } from './sign-worker.js';
 
 /** Credentials per task: large enough that messaging is cheap, small enough that both threads stay busy. */
 const TASK_SIZE = 25;
@@ -52,12 +52,12 @@ export class SignPool {
     this.pool = new Piscina({ ...workerEntry(), minThreads: threads, maxThreads: threads });
   }
 
-  /** Build and sign prepared credentials with the given keys; the signed forms, in the same order. */
-  async sign(items: PreparedCredential[], keys: SignTask['keys']): Promise<SignedForms[]> {
-    const tasks: Array<Promise<SignedForms[]>> = [];
+  /** Build and sign prepared credentials with the given keys; the signed forms (documents as JSON), in the same order. */
+  async sign(items: PreparedCredential[], keys: SignTask['keys']): Promise<SignedJson[]> {
+    const tasks: Array<Promise<SignedJson[]>> = [];
     for (let i = 0; i < items.length; i += TASK_SIZE) {
       const task: SignTask = { items: items.slice(i, i + TASK_SIZE), keys };
-      tasks.push(this.pool.run(task) as Promise<SignedForms[]>);
+      tasks.push(this.pool.run(task) as Promise<SignedJson[]>);
     }
     return (await Promise.all(tasks)).flat();
   }

@@ -9,12 +9,22 @@ import type { Signer } from '../keys/index.js';
 // eslint-disable-next-line no-restricted-imports -- keys/index.js loads the database and jobs, whose import cycle breaks a fresh thread
 import { signBytes } from '../keys/material.js';
 import { buildAndSignCredential } from './sign-award-credential.js';
-import type { PreparedCredential, SignedForms } from './sign-award-credential.js';
+import type { PreparedCredential } from './sign-award-credential.js';
 
 /** A private key and the verification method that names it. */
 export interface SigningKey {
   id: string;
   key: KeyObject;
+}
+
+/**
+ * A credential's two signed forms as the signing threads answer them: the document already serialised (it is
+ * stored as JSON, so the main thread neither copies its object graph across the thread channel nor serialises it
+ * again), and the VC-JWT.
+ */
+export interface SignedJson {
+  documentJson: string;
+  jwt: string;
 }
 
 /** One task: a slice of a batch's credentials and the organisation's two keys. */
@@ -27,10 +37,13 @@ function signer(k: SigningKey): Signer {
   return { id: k.id, algorithm: k.key.asymmetricKeyType === 'ec' ? 'P-256' : 'Ed25519', sign: async ({ data }) => signBytes(k.key, data) };
 }
 
-/** Build and sign every credential of the task, in order. */
-export default async function signTask(task: SignTask): Promise<SignedForms[]> {
+/** Build and sign every credential of the task, in order; each document serialised as JSON. */
+export default async function signTask(task: SignTask): Promise<SignedJson[]> {
   const signers = { ed25519: signer(task.keys.ed25519), p256: signer(task.keys.p256) };
-  const out: SignedForms[] = [];
-  for (const item of task.items) out.push(await buildAndSignCredential(item, signers));
+  const out: SignedJson[] = [];
+  for (const item of task.items) {
+    const { document, jwt } = await buildAndSignCredential(item, signers);
+    out.push({ documentJson: JSON.stringify(document), jwt });
+  }
   return out;
 }

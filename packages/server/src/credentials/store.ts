@@ -36,6 +36,53 @@ export async function insertCredentialRows(db: Db, rows: Array<typeof credential
   return r.map((x) => x.id);
 }
 
+/** A signed credential's row whose document is already serialised JSON (what the signing threads answer). */
+export type SignedCredentialRow = Omit<typeof credentials.$inferInsert, 'document'> & { documentJson: string };
+
+/**
+ * Insert many signed credentials in one statement with ONE parameter: a JSON array of the rows, each document
+ * spliced in as the JSON text it already is, exploded by json_to_recordset. The document is stored as the same
+ * jsonb as insertCredentialRows stores; it is neither re-serialised here nor sent as hundreds of parameters.
+ * Returns the ids that went in (the others' awards already had a current credential).
+ */
+export async function insertSignedCredentialRows(db: Db, rows: SignedCredentialRow[]): Promise<string[]> {
+  if (!rows.length) return [];
+  const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+  const parts = rows.map((r) => {
+    const fields = JSON.stringify({
+      id: r.id,
+      org_id: r.orgId,
+      submission_id: r.submissionId ?? null,
+      award_id: r.awardId ?? null,
+      achievement_id: r.achievementId,
+      version_id: r.versionId,
+      learner_id: r.learnerId ?? null,
+      jwt: r.jwt ?? null,
+      revocation_list_id: r.revocationListId,
+      revocation_index: r.revocationIndex,
+      suspension_list_id: r.suspensionListId ?? null,
+      suspension_index: r.suspensionIndex ?? null,
+      issued_at: iso(r.issuedAt),
+      valid_until: iso(r.validUntil),
+    });
+    return `${fields.slice(0, -1)},"document":${r.documentJson}}`;
+  });
+  const inserted = await queryRows<{ id: string }>(
+    db,
+    sql`insert into credentials (id, org_id, submission_id, award_id, achievement_id, version_id, learner_id, document, jwt,
+                                 revocation_list_id, revocation_index, suspension_list_id, suspension_index, issued_at, valid_until)
+        select id, org_id, submission_id, award_id, achievement_id, version_id, learner_id, document, jwt,
+               revocation_list_id, revocation_index, suspension_list_id, suspension_index, issued_at, valid_until
+          from json_to_recordset(${`[${parts.join(',')}]`}::json)
+            as x(id text, org_id text, submission_id text, award_id text, achievement_id text, version_id text, learner_id text,
+                 document jsonb, jwt text, revocation_list_id text, revocation_index integer, suspension_list_id text,
+                 suspension_index integer, issued_at timestamptz, valid_until timestamptz)
+        on conflict do nothing
+        returning id`,
+  );
+  return inserted.map((x) => x.id);
+}
+
 /** The current (not replaced) credential of an award, if any. */
 export async function findCredentialIdOfAward(db: Db, awardId: string): Promise<string | undefined> {
   const [row] = await db

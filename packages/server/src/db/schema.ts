@@ -441,6 +441,10 @@ export const credentials = pgTable(
   (t) => [
     index('credentials_org_idx').on(t.orgId),
     index('credentials_learner_idx').on(t.learnerId),
+    // Who holds a version (talent search joins alignments to credentials by version).
+    index('credentials_version_current_idx')
+      .on(t.versionId)
+      .where(sql`replaced_by is null`),
     uniqueIndex('credentials_submission_current')
       .on(t.submissionId)
       .where(sql`replaced_by is null`),
@@ -932,3 +936,8 @@ export const recommendationStats = pgTable('recommendation_stats', {
   refreshedAt: ts('refreshed_at').notNull(),
   learners: integer('learners').notNull(),
 });
+
+// Slice schemas kept in their own modules (re-exported so drizzle and drizzle-kit see one schema).
+export * from './schema-talent.js';
+export * from './schema-pathways.js';
+export * from './schema-recognition.js';

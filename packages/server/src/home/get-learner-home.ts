@@ -47,10 +47,10 @@ export async function getLearnerHome(deps: Deps, opts: { accountId: string }): P
     pageUrl: c.pageUrl,
   }));
   const catalog = await listCatalog(deps, { page: 1, pageSize: NEXT_STEP_CANDIDATES });
-  // Anything the learner has touched (started, earned, or used up) is not a suggestion.
+  // Anything the learner has touched (started, earned, or used up) is not a suggestion, nor what only a pathway awards.
   const touched = new Set(submissions.map((s) => s.achievementId));
   const nextSteps: NextStep[] = catalog.items
-    .filter((i) => i.status === 'published' && !touched.has(i.achievementId))
+    .filter((i) => i.status === 'published' && !touched.has(i.achievementId) && !i.awardedByPathway)
     .slice(0, NEXT_STEPS_SHOWN)
     .map((i) => ({
       achievementId: i.achievementId,

@@ -78,7 +78,8 @@ describe('GET /me/home', () => {
     ]);
     expect(h.learner.earnedTotal).toBe(2);
     expect(h.learner.earned[0]?.pageUrl).toMatch(/^http:\/\/tessera\.test\/credentials\//);
-    // Six published at Riverside plus one elsewhere; the four Alex touched are never suggested.
+    // Six micro-credentials published at Riverside plus one elsewhere; the four Alex touched are never suggested, nor the
+    // certificate that only the pathway awards.
     expect(h.learner.nextSteps.map((n) => n.name).sort()).toEqual([
       'Creating Engaging Video Lectures',
       'Elsewhere Only Skill',
@@ -141,7 +142,7 @@ describe('GET /me/home', () => {
       {
         org: { slug: 'riverside', name: 'Riverside School District' },
         role: 'owner',
-        achievements: { draft: 0, published: 6, retired: 0, unpublishedChanges: 0 },
+        achievements: { draft: 0, published: 7, retired: 0, unpublishedChanges: 0 }, // six micro-credentials and the certificate
         submissionsThisMonth: 3,
         credentialsIssued: 11, // 3 from assessment, 8 from the summer-institute bulk run
         awaitingReview: 3,
@@ -266,7 +267,9 @@ describe('catalog progress', () => {
     expect(chen.get('Creating Engaging Video Lectures')?.mine).toBeNull();
     const anonymous = await catalogByName(new ApiClient(ctx));
     expect([...anonymous.values()].every((i) => i.mine === null)).toBe(true);
-    expect(anonymous.size).toBe(7);
+    // Seven published at Riverside (six micro-credentials and the pathway's certificate) plus one elsewhere.
+    expect(anonymous.size).toBe(8);
+    expect(anonymous.get('Online Teaching Certificate')?.awardedByPathway?.name).toBe('Online Teaching Certificate');
   });
 });
 

@@ -33,9 +33,12 @@ import { verifyRoutes } from '../verify/index.js';
 import { walletRoutes } from '../wallet/index.js';
 import { careerRoutes } from '../careers/index.js';
 import { recommendationRoutes } from '../recommendations/index.js';
+import { talentRoutes } from '../talent/index.js';
 import { BULK_UPLOAD_PATH, bulkAwardRoutes } from '../bulk-awards/index.js';
 import { awardRoutes } from '../awards/index.js';
 import { apiTokenRoutes } from '../api-tokens/index.js';
+import { pathwayRoutes } from '../pathways/index.js';
+import { recognitionPageRoutes, recognitionRoutes } from '../recognition/index.js';
 
 function clientIp(c: Context, trustProxy: boolean): string | null {
   if (trustProxy) {
@@ -201,11 +204,14 @@ export function createApp(deps: Deps) {
   api.route('/', walletRoutes());
   api.route('/', careerRoutes());
   api.route('/', recommendationRoutes());
+  api.route('/', talentRoutes());
   api.route('/', bulkAwardRoutes());
   api.route('/', awardRoutes());
   api.route('/', apiTokenRoutes());
   api.route('/', homeRoutes());
   api.route('/', skillRoutes());
+  api.route('/', pathwayRoutes());
+  api.route('/', recognitionRoutes());
   app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'tessera_session' });
@@ -225,6 +231,7 @@ export function createApp(deps: Deps) {
   app.route('/', publicCredentialRoutes());
   app.route('/', skillPageRoutes());
   app.route('/', achievementMediaRoutes());
+  app.route('/', recognitionPageRoutes());
   app.route('/', landingRoutes());
   app.route('/', spaRoutes(deps.env.TESSERA_WEB_DIST ?? DEFAULT_WEB_DIST));
 

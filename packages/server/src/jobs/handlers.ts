@@ -10,10 +10,22 @@ import { NOTICE_DIGEST_JOB, sendNoticeDigest } from '../notifications/index.js';
 import { BULK_AWARD_JOB } from '../bulk-awards/index.js';
 import { runBulkAwards } from '../bulk-awards/index.js';
 import { REFRESH_RECOMMENDATION_STATS_JOB, refreshRecommendationStats } from '../recommendations/index.js';
+import { EVALUATE_LEARNER_PATHWAYS_JOB, EVALUATE_PATHWAY_JOB, evaluateLearnerPathways, evaluatePathwayForAll } from '../pathways/index.js';
 import type { JobHandler } from './worker.js';
 
 /** Every job type Tessera runs, with its handler. */
 export const JOB_HANDLERS: Record<string, JobHandler> = {
+  [EVALUATE_LEARNER_PATHWAYS_JOB]: async (deps, job) => {
+    const learnerId = job.payload['learnerId'];
+    if (typeof learnerId !== 'string') throw new Error('pathways.evaluate_learner needs a learnerId');
+    const reason = job.payload['reason'];
+    await evaluateLearnerPathways(deps, { learnerId, ...(typeof reason === 'string' ? { reason } : {}) });
+  },
+  [EVALUATE_PATHWAY_JOB]: async (deps, job) => {
+    const pathwayId = job.payload['pathwayId'];
+    if (typeof pathwayId !== 'string') throw new Error('pathways.evaluate_pathway needs a pathwayId');
+    await evaluatePathwayForAll(deps, { pathwayId });
+  },
   [REFRESH_RECOMMENDATION_STATS_JOB]: async (deps) => {
     await refreshRecommendationStats(deps);
   },

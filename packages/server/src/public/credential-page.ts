@@ -48,6 +48,8 @@ export interface CredentialPageView {
   transparencyUrl: string | null;
   /** The page of the credential that re-issued this one (with the learner's later sharing choices), if any. */
   replacedByUrl: string | null;
+  /** Where the micro-credential counts, who endorses it and who co-designed it (recognition slice), if anything. */
+  standing?: Html | null;
   downloads: DownloadNames;
 }
 
@@ -233,6 +235,7 @@ ${banner(v)}
   ${rows.length ? html`<table><caption>Rubric results</caption><thead><tr><th scope="col">Criterion</th><th scope="col">Level achieved</th><th scope="col">Level required</th></tr></thead><tbody>${rows}</tbody></table>` : null}
   ${v.transparencyUrl ? html`<p><a href="${v.transparencyUrl}">The full rubric, and how the issuer assures the quality of its assessment</a></p>` : null}
 </section>
+${v.standing ?? null}
 ${skills.length ? html`<section class="card" aria-labelledby="skills"><h2 id="skills">Skills and standards</h2><ul class="skills">${skills}</ul></section>` : null}
 ${evidence.length ? html`<section class="card" aria-labelledby="evidence"><h2 id="evidence">Evidence</h2><ul>${evidence}</ul></section>` : null}
 ${

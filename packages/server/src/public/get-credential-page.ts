@@ -15,6 +15,7 @@ import { badgeAsPng, badgeAsSvg, badgeForPdf } from './badge-image.js';
 import { linkedInAddUrl } from './credential-page.js';
 import type { CredentialPageView, DownloadNames } from './credential-page.js';
 import { downloadName } from './download-name.js';
+import { getAchievementStanding, renderStanding } from '../recognition/index.js';
 
 /** A credential that the viewer may see, by the one visibility rule (others get 404, so ids cannot be probed). */
 export async function findVisibleCredential(deps: Deps, key: string, viewerId: string | null): Promise<CredentialRow> {
@@ -96,6 +97,7 @@ async function pageOf(deps: Deps, row: CredentialRow): Promise<CredentialPageVie
     issuerPageUrl: orgPage,
     transparencyUrl: orgPage ? `${orgPage}/achievements/${encodeURIComponent(row.achievementId)}` : null,
     downloads: downloadNames(name),
+    standing: renderStanding(await getAchievementStanding(deps, { achievementId: row.achievementId })),
   };
 }
 

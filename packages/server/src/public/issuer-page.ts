@@ -69,7 +69,7 @@ ${headingLevel === 2 ? html`<p><a href="/orgs/${view.org.slug}/achievements/${a.
 }
 
 /** An organisation's public page: its profile, its micro-credentials, and one table of their quality assurance. */
-export function renderIssuerPage(view: IssuerView): string {
+export function renderIssuerPage(view: IssuerView, standing: Html | null = null): string {
   const org = view.org;
   const website = safeHref(org.url);
   const quality = view.achievements.length
@@ -87,6 +87,7 @@ ${website ? html`<p><a href="${website}" rel="noopener noreferrer">${website}</a
 <p class="meta">Issuer identifier: <code>${view.did}</code></p>
 <p class="meta issuer-verification">${issuerVerificationLine(issuerVerificationOf(org))}</p>
 </section>
+${standing}
 <h2>Micro-credentials</h2>
 ${view.achievements.length ? view.achievements.map((a) => html`<section class="card" aria-labelledby="a-${a.id}">${summary(view, a, 2)}</section>`) : html`<p>No published micro-credentials yet.</p>`}
 ${quality}`;
@@ -98,7 +99,7 @@ ${quality}`;
 }
 
 /** One micro-credential's transparency page: how it is assessed, and how well. */
-export function renderTransparencyPage(view: IssuerView, a: TransparencyView): string {
+export function renderTransparencyPage(view: IssuerView, a: TransparencyView, standing: Html | null = null): string {
   const c = a.content;
   const body = html`<p><a href="/orgs/${view.org.slug}">All micro-credentials of ${view.org.name}</a> · <a href="/app/catalog/${a.id}">Start it in the catalog</a></p>
 <section class="card" aria-labelledby="a-${a.id}">
@@ -111,7 +112,8 @@ ${c.competency ? html`<h2>Competency</h2><p class="pre">${c.competency}</p>` : n
 <h2 id="transparency">Assessment method and quality assurance</h2>
 ${policy(view, c.maxAttempts)}
 ${qualityTable([a])}
-</section>`;
+</section>
+${standing}`;
   return page({
     title: `${c.name} · ${view.org.name}`,
     head: html`<meta name="description" content="${`${c.name}: how ${view.org.name} assesses it`}">`,

@@ -18,6 +18,7 @@ import { getIssuerPage, getTransparencyPage } from './get-issuer-page.js';
 import { getProfile } from './get-profile.js';
 import { renderProfilePage } from './profile-page.js';
 import { renderIssuerPage, renderTransparencyPage } from './issuer-page.js';
+import { getAchievementStanding, getIssuerStanding, renderStanding } from '../recognition/index.js';
 
 const JSON_TYPES = ['application/vc+ld+json', 'application/ld+json', 'application/json'];
 
@@ -130,12 +131,15 @@ export function publicCredentialRoutes() {
   app.get('/people/:accountId', async (c) =>
     c.html(renderProfilePage(await getProfile(c.var.deps, c.req.param('accountId'))), 200, { 'cache-control': 'no-store' }),
   );
-  app.get('/orgs/:slug', async (c) =>
-    c.html(renderIssuerPage(await getIssuerPage(c.var.deps, c.req.param('slug'))), 200, { 'cache-control': 'public, max-age=60' }),
-  );
+  app.get('/orgs/:slug', async (c) => {
+    const view = await getIssuerPage(c.var.deps, c.req.param('slug'));
+    const standing = renderStanding(await getIssuerStanding(c.var.deps, { orgId: view.org.id }));
+    return c.html(renderIssuerPage(view, standing), 200, { 'cache-control': 'public, max-age=60' });
+  });
   app.get('/orgs/:slug/achievements/:id', async (c) => {
     const { view, item } = await getTransparencyPage(c.var.deps, c.req.param('slug'), c.req.param('id'));
-    return c.html(renderTransparencyPage(view, item), 200, { 'cache-control': 'public, max-age=60' });
+    const standing = renderStanding(await getAchievementStanding(c.var.deps, { achievementId: item.id }));
+    return c.html(renderTransparencyPage(view, item, standing), 200, { 'cache-control': 'public, max-age=60' });
   });
   return app;
 }

@@ -1,7 +1,7 @@
 import type { Deps } from '../context.js';
 import { findAccountByEmail } from '../accounts/index.js';
 import type { Env } from '../env.js';
-import { DEMO_ACCOUNTS } from './demo.js';
+import { DEMO_EMAILS } from './demo.js';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -13,7 +13,7 @@ export function isLocalBaseUrl(baseUrl: string): boolean {
 /** The demo accounts (whose password is published) present in this installation. */
 export async function presentDemoAccounts(deps: Pick<Deps, 'db'>): Promise<string[]> {
   const found: string[] = [];
-  for (const a of DEMO_ACCOUNTS) if (await findAccountByEmail(deps.db, a.email)) found.push(a.email);
+  for (const email of DEMO_EMAILS) if (await findAccountByEmail(deps.db, email)) found.push(email);
   return found;
 }
 

@@ -31,7 +31,8 @@ describe('demo seed', () => {
     const owner = new ApiClient(ctx);
     expect((await owner.request('POST', 'auth/signin', { email: 'owner@riverside.example', password: DEMO_PASSWORD })).status).toBe(200);
     const list = await owner.request('GET', 'orgs/riverside/achievements');
-    expect(list.json).toHaveLength(6);
+    // The six micro-credentials and the Online Teaching Certificate their pathway awards.
+    expect(list.json).toHaveLength(7);
     const queue = await owner.request('GET', 'orgs/riverside/queue');
     expect(queue.json.some((q) => q['overdue'] === true)).toBe(true);
     const catalog = await owner.request('GET', 'catalog?q=accessible');

@@ -6,6 +6,7 @@ import type { OrgRow } from '../orgs/index.js';
 import { findOrgBySlug, insertMembership, updateOrgRow } from '../orgs/index.js';
 import { createAchievement } from '../achievements/index.js';
 import { publishAchievement } from '../achievements/index.js';
+import { seedPathwayDemo } from '../pathways/index.js';
 import { createBulkRun } from '../bulk-awards/index.js';
 import { issueBulkRunNow } from '../bulk-awards/index.js';
 import { issueCredential } from '../credentials/index.js';
@@ -17,6 +18,8 @@ import { submitSubmission } from '../submissions/index.js';
 import { DEMO_ACHIEVEMENTS } from './catalog.js';
 import { uploadFile } from '../files/index.js';
 import { seedCareersDemo } from '../careers/index.js';
+import { RECOGNITION_DEMO_LOGINS, seedRecognitionDemo } from '../recognition/index.js';
+import { seedTalentDemo } from '../talent/index.js';
 import { alignDemoAchievement, importDemoFramework } from '../skills/index.js';
 
 /** The password of every demo account. */
@@ -33,6 +36,18 @@ export const DEMO_ACCOUNTS = [
   { email: 'learner3@riverside.example', name: 'Sam Rivera', role: null, admin: false },
   { email: 'learner4@riverside.example', name: 'Chen Li', role: null, admin: false },
 ] as const;
+
+/** The lines `npm start` prints: every demo login (the district's and the partner organisations') and what it is for. */
+export function demoLoginText(): string {
+  const lines = [
+    ...DEMO_ACCOUNTS.map((a) => ({ email: a.email, role: `${a.role ?? 'learner'}${a.admin ? ', platform admin' : ''}` })),
+    ...RECOGNITION_DEMO_LOGINS,
+  ].map((a) => `  ${a.email.padEnd(34)} ${a.role}\n`);
+  return `\nDemo logins (password for all: ${DEMO_PASSWORD})\n${lines.join('')}\n`;
+}
+
+/** Every demo account's email (the district's and the partner organisations'): all share the published password. */
+export const DEMO_EMAILS: readonly string[] = [...DEMO_ACCOUNTS.map((a) => a.email), ...RECOGNITION_DEMO_LOGINS.map((a) => a.email)];
 
 /** The demo organisation's slug. */
 export const DEMO_ORG_SLUG = 'riverside';
@@ -100,6 +115,10 @@ export async function seedDemo(deps: Deps): Promise<{ created: boolean }> {
       idOf,
     ),
   });
+  // Pathways: the Online Teaching Certificate stacks the six micro-credentials (the demo learner is part-way).
+  await seedPathwayDemo(deps, { org, designer: { accountId: idOf('designer@riverside.example'), ip: null } });
+  // Recognition: a state agency counts a demo micro-credential toward licence renewal; an employer endorses it.
+  await seedRecognitionDemo(deps, { passwordHash, ownerSlug: DEMO_ORG_SLUG, ownerId, learnerId: idOf('learner@riverside.example') });
   return { created: true };
 }
 
@@ -256,4 +275,6 @@ async function seedEarning(
 
   // Careers: the bundled occupations, a public employer role, and a goal for the demo learner (with recommendations).
   await seedCareersDemo(deps, { orgId: org.id, ownerId: who.owner, learnerId: who.learners[0] ?? '' });
+  // Employer search: that learner consents to be found, so the owner can search for the role and find them.
+  await seedTalentDemo(deps, { learnerId: who.learners[0] ?? '' });
 }

@@ -27,6 +27,17 @@ export const ID_PREFIXES = {
   skillFramework: 'skf',
   skill: 'skl',
   alignment: 'aln',
+  talentSearch: 'tls',
+  talentView: 'tpv',
+  talentContact: 'tcr',
+  pathway: 'pth',
+  pathwayVersion: 'pthv',
+  completion: 'pcm',
+  recognitionRule: 'rcr',
+  recognitionRecord: 'rcd',
+  endorsement: 'end',
+  reviewInvitation: 'rvi',
+  reviewComment: 'rvc',
 } as const;
 
 /** An entity kind that has an id prefix. */

@@ -1,6 +1,7 @@
 import type { Actor, Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
 import { findAchievementWithOrg } from '../achievements/index.js';
+import { pathwaysAwardingAchievements } from '../pathways/index.js';
 import { AppError } from '../shared/errors.js';
 import { findActiveSubmission, hasPassed, insertSubmission } from './store.js';
 
@@ -16,6 +17,13 @@ export async function startSubmission(
     const active = await findActiveSubmission(tx.db, opts.actor.accountId, opts.achievementId);
     if (active) return { id: active.id, created: false };
     if (found.achievement.status === 'retired') throw new AppError('conflict', 'This micro-credential is retired and takes no new starts');
+    const pathway = (await pathwaysAwardingAchievements(tx.db, [found.achievement.id])).get(found.achievement.id);
+    if (pathway)
+      throw new AppError(
+        'conflict',
+        `This credential is earned by completing the pathway "${pathway.name}", not by a submission: open the pathway to see your progress`,
+        { errors: [{ path: 'achievementId', message: `Awarded by the pathway ${pathway.pathwayId}` }] },
+      );
     if (await hasPassed(tx.db, opts.actor.accountId, opts.achievementId))
       throw new AppError('conflict', 'You have already earned this micro-credential');
     const now = tx.clock.now();

@@ -48,5 +48,12 @@ export async function localDocuments(
   const subject = list(credential['credentialSubject'])[0] as Json | undefined;
   for (const inner of list(subject?.['verifiableCredential']))
     if (typeof inner === 'object' && inner !== null) await localDocuments(deps, inner as Json, docs, depth + 1);
+  // Embedded endorsements (on the credential, its issuer, or its achievement) are signed by their own issuers.
+  const embedded = [
+    ...list(credential['endorsement']),
+    ...list((credential['issuer'] as Json | undefined)?.['endorsement']),
+    ...list((subject?.['achievement'] as Json | undefined)?.['endorsement']),
+  ];
+  for (const e of embedded) if (typeof e === 'object' && e !== null) await localDocuments(deps, e as Json, docs, depth + 1);
   return docs;
 }

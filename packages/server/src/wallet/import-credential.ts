@@ -6,6 +6,7 @@ import { assertCredentialUrlViewable } from '../credentials/index.js';
 import { AppError } from '../shared/errors.js';
 import { verifyInput } from '../verify/index.js';
 import { claimedNames, presentWalletItem } from './present.js';
+import { schedulePathwayEvaluation } from '../pathways/index.js';
 import { insertWalletItem, listWalletItems } from './store.js';
 
 const RATE_WINDOW_MS = 60_000;
@@ -88,5 +89,6 @@ export async function importCredential(
     createdAt: now,
   };
   await insertWalletItem(deps.db, row);
+  if (row.verdict === 'valid') await schedulePathwayEvaluation(deps, { learnerId: row.accountId, reason: row.id });
   return presentWalletItem(row);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Role } from './accounts.js';
 import { CatalogEntry, CatalogPage } from './achievements.js';
 import { Timestamp } from './common.js';
+import { AwardedByPathway } from './pathways.js';
 import { CredentialStatus, SubmissionState } from './submissions.js';
 
 /** Where the signed-in person stands with a micro-credential, as the catalog shows it. */
@@ -21,7 +22,11 @@ export const MyProgress = z.object({
 export type MyProgress = z.infer<typeof MyProgress>;
 
 /** A catalog entry with the signed-in person's progress (null when signed out or not started). */
-export const MyCatalogEntry = CatalogEntry.extend({ mine: MyProgress.nullable() });
+export const MyCatalogEntry = CatalogEntry.extend({
+  mine: MyProgress.nullable(),
+  /** Set when the achievement is awarded only by completing a published pathway (or its milestone): no Start. */
+  awardedByPathway: AwardedByPathway.nullable().optional(),
+});
 /** A catalog entry with the viewer's progress. */
 export type MyCatalogEntry = z.infer<typeof MyCatalogEntry>;
 

@@ -242,9 +242,13 @@ export function Layout() {
               <NavItem to="/catalog" label="Catalog" end={false} />
               <NavItem to="/me/submissions" label="My learning" end={false} />
               <NavItem to="/me/credentials" label="My credentials" />
+              <NavItem to="/learn/pathways" label="My pathways" end={false} />
               <NavItem to="/me/wallet" label="My wallet" />
+              <NavItem to="/me/where-this-counts" label="Where this counts" />
               <NavItem to="/me/skills" label="My skills" />
               <NavItem to="/me/goals" label="My goals" />
+              <NavItem to="/me/discoverability" label="Employer visibility" />
+              <NavItem to="/me/contact-requests" label="Messages from employers" />
               <NavItem
                 to="/notifications"
                 label={
@@ -275,6 +279,7 @@ export function Layout() {
                   <Divider my="sm" label={membership.org.name} labelPosition="left" />
                   <NavItem to={`/orgs/${membership.org.slug}`} label="Profile" />
                   <NavItem to={`/orgs/${membership.org.slug}/achievements`} label="Micro-credentials" end={false} />
+                  <NavItem to={`/orgs/${membership.org.slug}/pathways`} label="Pathways" end={false} />
                   <NavItem to={`/orgs/${membership.org.slug}/skills`} label="Skill frameworks" />
                   {membership.role === 'owner' || membership.role === 'assessor' ? (
                     <NavItem to={`/orgs/${membership.org.slug}/queue`} label="Review queue" />
@@ -284,8 +289,11 @@ export function Layout() {
                   ) : null}
                   <NavItem to={`/orgs/${membership.org.slug}/members`} label="Members" />
                   <NavItem to={`/orgs/${membership.org.slug}/roles`} label="Roles" />
+                  <NavItem to={`/orgs/${membership.org.slug}/recognition`} label="Recognition" />
+                  <NavItem to={`/orgs/${membership.org.slug}/endorsements`} label="Endorsements" />
                   {membership.role === 'owner' ? (
                     <>
+                      <NavItem to={`/orgs/${membership.org.slug}/talent`} label="Talent search" end={false} />
                       <NavItem to={`/orgs/${membership.org.slug}/assessment`} label="Assessment settings" />
                       <NavItem to={`/orgs/${membership.org.slug}/keys`} label="Signing keys" />
                       <NavItem to={`/orgs/${membership.org.slug}/verification`} label="Issuer verification" />

@@ -53,6 +53,7 @@ export function SkillPicker({ label, orgSlug, value, onChange, disabled = false,
               role="listitem"
               variant="light"
               color="indigo.9"
+              c="indigo.9"
               size="lg"
               tt="none"
               style={{ maxWidth: '100%', height: 'auto', whiteSpace: 'normal', paddingBlock: 4 }}

@@ -7,6 +7,7 @@ import { useSearchParams } from 'react-router';
 import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useApiQuery } from '../../lib/query';
+import { CatalogPathways } from '../pathways/CatalogPathways';
 import { CatalogCard } from './CatalogCard';
 
 const FILTERS = ['q', 'skill', 'org', 'type'] as const;
@@ -82,6 +83,7 @@ export function CatalogPageScreen() {
           />
         </Group>
       </form>
+      <CatalogPathways q={params.get('q')} />
       {result.status === 'loading' ? <LoadingState label="Loading the catalog…" /> : null}
       {result.status === 'error' ? <ErrorState error={result.error} onRetry={result.reload} /> : null}
       {result.status === 'ok' ? (

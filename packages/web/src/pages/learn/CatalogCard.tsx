@@ -48,7 +48,7 @@ export function ProgressAction({
   entry,
   size = 'sm',
 }: {
-  entry: Pick<MyCatalogEntry, 'achievementId' | 'status' | 'mine' | 'content'>;
+  entry: Pick<MyCatalogEntry, 'achievementId' | 'status' | 'mine' | 'content' | 'awardedByPathway'>;
   size?: 'sm' | 'md';
 }) {
   const { state } = useSession();
@@ -88,6 +88,21 @@ export function ProgressAction({
       >
         {label}
       </Button>
+    );
+  }
+  if (entry.awardedByPathway) {
+    const p = entry.awardedByPathway;
+    return (
+      <Text size="sm">
+        Earned by completing the pathway{' '}
+        <Anchor
+          component={Link}
+          to={state.status === 'signed-in' ? `/learn/pathways/${p.pathwayId}` : `/catalog/pathways/${p.pathwayId}`}
+          fw={600}
+        >
+          {p.name}
+        </Anchor>
+      </Text>
     );
   }
   if (entry.status !== 'published') return null;

@@ -12,6 +12,8 @@ import { useFormState } from '../../lib/forms';
 import { formatDateTime } from '../../lib/links';
 import { apiCall, invalidateApi, useApiQuery } from '../../lib/query';
 import type { MyCredential } from '../../lib/types';
+import { MyStacks } from '../pathways/MyStacks';
+import { CredentialCounts } from '../recognition/WhereThisCounts';
 
 const CredentialList = z.array(MyCredentialContract);
 
@@ -183,6 +185,7 @@ export function MyCredentialsPage() {
       <Text size="sm" role="status" aria-live="polite" mb={notice ? 'sm' : 0}>
         {notice ?? ''}
       </Text>
+      <MyStacks />
       {list.status === 'loading' ? <LoadingState label="Loading your credentials…" /> : null}
       {list.status === 'error' ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
       {list.status === 'ok' && list.data.length === 0 ? (
@@ -215,6 +218,7 @@ export function MyCredentialsPage() {
                     Signed credential (JSON)
                   </Anchor>
                 </Group>
+                <CredentialCounts credentialId={c.id} />
                 <Divider my={4} />
                 <Sharing credential={c} onChange={replace} />
                 <Divider my={4} />

@@ -38,6 +38,7 @@ import { useFormState } from '../../lib/forms';
 import { formatDateTime } from '../../lib/links';
 import { apiCall, parseResponse, useApiQuery } from '../../lib/query';
 import type { Collection, Wallet, WalletItem } from '../../lib/types';
+import { WhereThisCountsPanel } from '../recognition/WhereThisCounts';
 
 const SOURCE: Record<WalletItem['source'], string> = { upload: 'Uploaded file', url: 'From a link', paste: 'Pasted' };
 
@@ -408,6 +409,7 @@ export function WalletPage() {
             )}
           </CopyButton>
         </Group>
+        <WhereThisCountsPanel />
         <section aria-labelledby="earned-heading">
           <Title order={2} size="h3" id="earned-heading" mb="sm">
             Earned on Tessera ({w.earned.length})

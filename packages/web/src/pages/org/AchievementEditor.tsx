@@ -35,6 +35,7 @@ import { SkillsSection } from './achievement/SkillsSection';
 import { UnsavedChangesGuard } from './achievement/UnsavedChangesGuard';
 import { VersionsPanel } from './achievement/VersionsPanel';
 import { useOrg } from './OrgLayout';
+import { AchievementReviews } from '../recognition/AchievementReviews';
 
 export { emptyContent } from './achievement/editor-model';
 
@@ -406,5 +407,10 @@ export function AchievementEditorPage() {
     typeof from === 'string'
       ? `This is a new draft copied from “${from}”. It has no versions yet: edit it, then publish it when it is ready.`
       : null;
-  return <Editor key={loaded.data.id} slug={org.slug} achievement={loaded.data} brand={org} canEdit={canEdit} initialNotice={copied} />;
+  return (
+    <>
+      <Editor key={loaded.data.id} slug={org.slug} achievement={loaded.data} brand={org} canEdit={canEdit} initialNotice={copied} />
+      <AchievementReviews slug={org.slug} achievementId={loaded.data.id} canInvite={canEdit} />
+    </>
+  );
 }

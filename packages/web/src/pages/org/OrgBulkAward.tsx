@@ -69,11 +69,7 @@ export function OrgBulkAwardPage() {
     if (!file || !achievementId) return;
     await form.run(async () => {
       const query = new URLSearchParams({ achievementId, fileName: file.name, sendClaimMail: String(sendMail) });
-      const body = await postRaw(
-        `/orgs/${slug}/bulk-awards?${query.toString()}`,
-        new Uint8Array(await file.arrayBuffer()),
-        'text/csv',
-      );
+      const body = await postRaw(`/orgs/${slug}/bulk-awards?${query.toString()}`, new Uint8Array(await file.arrayBuffer()), 'text/csv');
       const run = parseResponse(BulkRun, body, 'bulk-awards');
       await invalidateApi(`/orgs/${slug}/bulk-awards`);
       void navigate(`/orgs/${org.slug}/awards/bulk/${encodeURIComponent(run.id)}`);

@@ -1,0 +1,1 @@
+CREATE INDEX "credentials_version_current_idx" ON "credentials" USING btree ("version_id") WHERE replaced_by is null;

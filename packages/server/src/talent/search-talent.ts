@@ -1,0 +1,111 @@
+import type { GapSkill, TalentResult, TalentSearchResult } from '@tessera/shared';
+import { TALENT_LIMITS, TalentSearchInput } from '@tessera/shared';
+import type { z } from 'zod';
+import { recordAudit } from '../audit/index.js';
+import type { Requirement } from '../careers/index.js';
+import { buildSkillProfile, computeGap } from '../careers/index.js';
+import type { Actor, Deps } from '../context.js';
+import { inTransaction } from '../db/tx.js';
+import { loadOrgAccess } from '../orgs/index.js';
+import { authorizeTalent } from './policies.js';
+import { displayNameOf } from './present.js';
+import type { ResolvedRequirement } from './resolve-requirements.js';
+import { resolveRequirements } from './resolve-requirements.js';
+import { findCandidates, findDiscoverableMany, insertSearch } from './store.js';
+
+/** How many candidates the indexed query hands to the exact (level- and evidence-aware) judgement. */
+const CANDIDATES = 60;
+
+/** A requirement without the internal skill id (as stored with the search and returned). */
+export function plainRequirement(r: ResolvedRequirement): Requirement {
+  return { url: r.url, name: r.name, code: r.code, framework: r.framework, importance: r.importance, requiredLevel: r.requiredLevel };
+}
+
+/** Judge one consenting learner against the requirements on their verified, non-private credentials. */
+export async function judgeLearner(deps: Deps, accountId: string, requirements: readonly Requirement[]) {
+  const built = await buildSkillProfile(deps, { accountId, publicOnly: true });
+  const skills: GapSkill[] = computeGap(requirements, built.skills);
+  return { built, skills, matched: skills.filter((s) => s.status === 'verified').length };
+}
+
+/**
+ * Search consenting learners for an organisation (owners only; non-members get 404). Candidates come from one indexed
+ * aggregate query over consenting learners' current credentials aligned to the wanted skills; each candidate is then
+ * judged exactly on their verified profile (rubric levels, imported credentials), and ranked by verified required
+ * skills, then by the levels shown. The search, its criteria summary and every learner returned are recorded (the
+ * learner sees them), and the organisation's audit log gets one event.
+ */
+export async function searchTalent(
+  deps: Deps,
+  opts: { actor: Actor; slug: string; input: z.input<typeof TalentSearchInput> },
+): Promise<TalentSearchResult> {
+  const { org, role } = await loadOrgAccess(deps, { slug: opts.slug, accountId: opts.actor.accountId, action: 'org.read' });
+  authorizeTalent(role, 'talent.search');
+  const input = TalentSearchInput.parse(opts.input);
+  const criteria = await resolveRequirements(deps, { orgId: org.id, input });
+  const requirements = criteria.requirements.map(plainRequirement);
+  const skillIds = [...new Set(criteria.requirements.flatMap((r) => (r.skillId ? [r.skillId] : [])))];
+  const now = deps.clock.now();
+  const candidates = await findCandidates(deps.db, { skillIds, now, limit: CANDIDATES });
+  const judged: Array<TalentResult & { levels: number }> = [];
+  const people = new Map(
+    (
+      await findDiscoverableMany(
+        deps.db,
+        candidates.flatMap((c) => (c.accountId ? [c.accountId] : [])),
+      )
+    ).map((p) => [p.profile.accountId, p]),
+  );
+  for (const c of candidates) {
+    // Candidates come best first by the skills their current credentials are aligned to. Once a full page of judged
+    // results all verify at least as many skills as this candidate's credentials could, stop: nobody further can rank
+    // higher (ties with the page's last place are not re-ranked by level, which keeps the work to about one page).
+    if (judged.length >= TALENT_LIMITS.results) {
+      const floor = judged.map((j) => j.matched).sort((a, b) => b - a)[TALENT_LIMITS.results - 1] ?? 0;
+      if (c.matched <= floor) break;
+    }
+    const person = c.accountId ? people.get(c.accountId) : undefined;
+    if (!c.accountId || !person) continue;
+    const { skills, matched } = await judgeLearner(deps, c.accountId, requirements);
+    if (!matched) continue;
+    judged.push({
+      id: c.accountId,
+      displayName: displayNameOf(person.profile, person.accountName),
+      headline: person.profile.headline,
+      location: person.profile.location,
+      matched,
+      required: requirements.length,
+      skills,
+      levels: skills.reduce((n, s) => n + (s.status === 'verified' ? (s.level?.scale ?? 0) : 0), 0),
+    });
+  }
+  judged.sort(
+    (a, b) => b.matched - a.matched || b.levels - a.levels || a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id),
+  );
+  const items = judged.slice(0, TALENT_LIMITS.results).map(({ levels: _levels, ...r }) => r);
+  const searchId = deps.ids.id('talentSearch');
+  await inTransaction(deps, async (tx) => {
+    await insertSearch(
+      tx.db,
+      {
+        id: searchId,
+        orgId: org.id,
+        actorId: opts.actor.accountId,
+        criteria: { input, requirements },
+        summary: criteria.summary,
+        resultCount: items.length,
+        createdAt: now,
+      },
+      items.map((r, i) => ({ accountId: r.id, rank: i + 1 })),
+    );
+    await recordAudit(tx, {
+      action: 'talent.searched',
+      orgId: org.id,
+      actorId: opts.actor.accountId,
+      target: searchId,
+      detail: { summary: criteria.summary, results: items.length },
+      ip: opts.actor.ip,
+    });
+  });
+  return { searchId, summary: criteria.summary, requirements: requirements.map(({ importance: _i, ...r }) => r), items };
+}
