@@ -9,15 +9,14 @@ import { Keyring } from '../keys/keyring.js';
 import { sampleAchievement } from '../testing/earning-fixtures.js';
 import type { TestContext } from '../testing/harness.js';
 import { ApiClient, createTestContext, TEST_DATABASE_URL } from '../testing/harness.js';
+import { scriptArgs } from '../testing/node-entry.js';
 
 const SCRIPT = fileURLToPath(new URL('./award-process.ts', import.meta.url));
 
 function run(url: string, master: Buffer, args: unknown): Promise<string> {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=source', '--import', 'tsx', SCRIPT, url, master.toString('hex'), JSON.stringify(args)],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(process.execPath, [...scriptArgs(SCRIPT), url, master.toString('hex'), JSON.stringify(args)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));

@@ -14,18 +14,19 @@ import { seedDemo } from '../seed/demo.js';
 import { createTestDatabase, TEST_DATABASE_URL } from '../testing/harness.js';
 import { changeBulkRunState } from './change-bulk-run-state.js';
 import { createBulkRun } from './create-bulk-run.js';
+import { scriptArgs } from '../testing/node-entry.js';
 
 const SCRIPT = fileURLToPath(new URL('./crash-worker-process.ts', import.meta.url));
 const ROWS = 240;
-// PostgreSQL: the 20 kills. PGlite: 5, because every restart reopens the embedded database and the tsx
-// loader in a new process (about 5 s each on a 2-core machine), so 20 would add minutes to every test run.
+// PostgreSQL: the 20 kills. PGlite: 5, because every restart reopens the embedded database and loads the
+// server in a new process (seconds each on a 2-core machine), so 20 would add minutes to every test run.
 const KILLS = TEST_DATABASE_URL ? 20 : 5;
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** Start a worker process; resolves once it polls (or rejects if it exits first with an error). */
 function startChild(env: NodeJS.ProcessEnv, runId: string): Promise<{ child: ChildProcess; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', SCRIPT, runId], {
+  const child = spawn(process.execPath, [...scriptArgs(SCRIPT), runId], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

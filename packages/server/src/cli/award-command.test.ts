@@ -7,10 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BulkSummary } from '@tessera/shared';
 import { openDatabase } from '../db/client.js';
 import { queryRows } from '../db/rows.js';
+import { cliArgs } from '../testing/node-entry.js';
 
-// `tessera` as the bin runs it, from the TypeScript sources.
-const CLI = `import(${JSON.stringify(new URL('./main.ts', import.meta.url).href)}).then((m) => m.main(process.argv.slice(1))).then((code) => process.exit(code))`;
-const ARGS = ['--conditions=source', '--import', 'tsx', '-e', CLI];
+const ARGS = cliArgs();
 const dir = mkdtempSync(join(tmpdir(), 'tessera-award-cli-'));
 const env: NodeJS.ProcessEnv = {
   ...process.env,

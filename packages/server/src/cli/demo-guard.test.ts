@@ -7,10 +7,9 @@ import { countAccounts, insertAccount } from '../accounts/store.js';
 import { openDatabase } from '../db/client.js';
 import { DEMO_ACCOUNTS } from '../seed/demo.js';
 import { isLocalBaseUrl } from '../seed/demo-guard.js';
+import { cliArgs } from '../testing/node-entry.js';
 
-// `tessera` as the bin runs it, from the TypeScript sources.
-const CLI = `import(${JSON.stringify(new URL('./main.ts', import.meta.url).href)}).then((m) => m.main(process.argv.slice(1))).then((code) => process.exit(code))`;
-const ARGS = ['--conditions=source', '--import', 'tsx', '-e', CLI];
+const ARGS = cliArgs();
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 

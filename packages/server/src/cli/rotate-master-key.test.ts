@@ -13,13 +13,13 @@ import { Keyring, loadMasterKey, masterKeyId } from '../keys/keyring.js';
 import { rotateMasterKey } from '../keys/rotate-master-key.js';
 import { systemClock } from '../shared/clock.js';
 import { randomIds } from '../shared/ids.js';
+import { cliArgs } from '../testing/node-entry.js';
 
-const CLI = `import(${JSON.stringify(new URL('./main.ts', import.meta.url).href)}).then((m) => m.main(process.argv.slice(1))).then((code) => process.exit(code))`;
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const rotate = (dir: string, extraEnv: Record<string, string> = {}, ...args: string[]) =>
-  spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', '-e', CLI, 'rotate-master-key', ...args], {
+  spawnSync(process.execPath, [...cliArgs(), 'rotate-master-key', ...args], {
     env: { ...process.env, NODE_ENV: 'production', TESSERA_DATA_DIR: dir, TESSERA_LOG_LEVEL: 'silent', ...extraEnv },
     encoding: 'utf8',
     timeout: 120_000,

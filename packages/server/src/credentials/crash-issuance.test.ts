@@ -33,6 +33,7 @@ import { startSubmission } from '../submissions/start-submission.js';
 import { submitSubmission } from '../submissions/submit-submission.js';
 import { sampleAchievement } from '../testing/earning-fixtures.js';
 import { TEST_DATABASE_URL } from '../testing/harness.js';
+import { scriptArgs } from '../testing/node-entry.js';
 
 const CHILD = fileURLToPath(new URL('../testing/decide-then-crash.ts', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'tessera-crash-'));
@@ -113,15 +114,7 @@ describe('exactly-once issuance across a crash', () => {
     const scores = ['c1', 'c2', 'c3'].map((criterionId) => ({ criterionId, levelId: 'l3', feedback: 'Met' }));
     const child = spawn(
       process.execPath,
-      [
-        '--conditions=source',
-        '--import',
-        'tsx',
-        CHILD,
-        target,
-        master.toString('hex'),
-        JSON.stringify({ assessorId, submissionId, scores, dataDir }),
-      ],
+      [...scriptArgs(CHILD), target, master.toString('hex'), JSON.stringify({ assessorId, submissionId, scores, dataDir })],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';

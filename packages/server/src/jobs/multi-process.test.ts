@@ -13,12 +13,13 @@ import { systemClock } from '../shared/clock.js';
 import { randomIds } from '../shared/ids.js';
 import { enqueueJob } from './queue.js';
 import { findJob } from './store.js';
+import { scriptArgs } from '../testing/node-entry.js';
 
 const SCRIPT = fileURLToPath(new URL('../testing/job-worker-process.ts', import.meta.url));
 
 function spawnWorker(url: string, leaseMs: number, log: string): Promise<ChildProcess> {
-  // node --import tsx runs the script in this very process, so SIGKILL really kills the worker.
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', SCRIPT, url, String(leaseMs), log], {
+  // The script runs in this very process (no wrapper), so SIGKILL really kills the worker.
+  const child = spawn(process.execPath, [...scriptArgs(SCRIPT), url, String(leaseMs), log], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   return new Promise((resolve, reject) => {

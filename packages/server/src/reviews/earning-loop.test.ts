@@ -19,6 +19,7 @@ import { startWorker } from '../jobs/worker.js';
 import { sampleAchievement } from '../testing/earning-fixtures.js';
 import type { TestContext } from '../testing/harness.js';
 import { ApiClient, createTestContext, inviteAndJoin } from '../testing/harness.js';
+import { cliArgs } from '../testing/node-entry.js';
 
 let ctx: TestContext;
 let owner: ApiClient;
@@ -42,8 +43,6 @@ async function upload(c: ApiClient, name: string, bytes: Uint8Array, purpose = '
   });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
-
-const CLI = `import(${JSON.stringify(new URL('../cli/main.ts', import.meta.url).href)}).then((m) => m.main(process.argv.slice(1))).then((code) => process.exit(code))`;
 
 /** The public documents a verifier needs for one of our credentials: the issuer's DID document and its status lists. */
 async function publicDocuments(doc: Record<string, unknown>): Promise<Map<string, object>> {
@@ -358,24 +357,13 @@ describe('learner, assessor, issuance', () => {
     writeFileSync(join(dir, 'credential.json'), JSON.stringify(doc));
     const cli = spawnSync(
       process.execPath,
-      [
-        '--conditions=source',
-        '--import',
-        'tsx',
-        '-e',
-        CLI,
-        'verify',
-        join(dir, 'credential.json'),
-        '--documents',
-        join(dir, 'map.json'),
-        '--json',
-      ],
+      [...cliArgs(), 'verify', join(dir, 'credential.json'), '--documents', join(dir, 'map.json'), '--json'],
       { encoding: 'utf8' },
     );
     expect(cli.status, cli.stderr).toBe(1);
     expect(cli.stdout, cli.stderr).not.toBe('');
     expect(JSON.parse(cli.stdout)).toMatchObject({ verdict: 'invalid' });
-    const missing = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', '-e', CLI, 'verify', join(dir, 'nope.json')], {
+    const missing = spawnSync(process.execPath, [...cliArgs(), 'verify', join(dir, 'nope.json')], {
       encoding: 'utf8',
     });
     expect(missing.status).toBe(2);
