@@ -41,6 +41,14 @@ export async function writePgliteTemplate(file = PGLITE_TEMPLATE): Promise<numbe
   return bytes.length;
 }
 
+/**
+ * Startup options of an on-disk PGlite: PostgreSQL's defaults plus a 32 MB buffer cache instead of 128 MB. Every
+ * buffer it touches stays resident in the wasm heap, which never shrinks, and a bulk run of 100,000 credentials
+ * touches them all; pages beyond it are read back through the operating system's file cache. Durability is
+ * unchanged. Measured with `tessera bench awards --rows 10000`: peak RSS about 130 MB lower, throughput unchanged.
+ */
+const PGLITE_DISK_OPTIONS = { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'] };
+
 /** Open the embedded PGlite database in a directory (or in memory when dir is null), optionally from a template. */
 export async function openPglite(dir: string | null, template?: string): Promise<Database & { dump(): Promise<Blob> }> {
   let client: PGlite;
@@ -48,7 +56,9 @@ export async function openPglite(dir: string | null, template?: string): Promise
     const fresh = !existsSync(join(dir, 'PG_VERSION'));
     mkdirSync(dir, { recursive: true });
     client =
-      fresh && existsSync(PGLITE_TEMPLATE) ? new PGlite(dir, { loadDataDir: new Blob([readFileSync(PGLITE_TEMPLATE)]) }) : new PGlite(dir);
+      fresh && existsSync(PGLITE_TEMPLATE)
+        ? new PGlite(dir, { ...PGLITE_DISK_OPTIONS, loadDataDir: new Blob([readFileSync(PGLITE_TEMPLATE)]) })
+        : new PGlite(dir, PGLITE_DISK_OPTIONS);
   } else client = template ? new PGlite({ loadDataDir: new Blob([readFileSync(template)]) }) : new PGlite();
   await client.waitReady;
   const db = drizzlePglite({ client, schema }) as unknown as Db;

@@ -23,6 +23,10 @@ export const talentProfiles = pgTable(
     showCredentials: boolean('show_credentials').notNull().default(true),
     showPublicLink: boolean('show_public_link').notNull().default(false),
     updatedAt: ts('updated_at').notNull(),
+    /** When the learner's rows in talent_skill_evidence were last rebuilt (null: never). */
+    evidenceAt: ts('evidence_at'),
+    /** A fingerprint of the learner's credentials and verified imports when the index rows were built (null: never). */
+    evidenceKey: text('evidence_key'),
   },
   (t) => [
     index('talent_profiles_discoverable_idx')
@@ -127,5 +131,30 @@ export const talentContacts = pgTable(
       .where(sql`status = 'pending'`),
     index('talent_contacts_account_idx').on(t.accountId, t.createdAt),
     index('talent_contacts_org_idx').on(t.orgId, t.createdAt),
+  ],
+);
+
+/**
+ * The search index: one row per verified skill claim of a consenting learner (an earned credential's alignment or a
+ * verified import's alignment matched to a known framework skill), with the rubric level it shows. Rebuilt per learner
+ * from their exact skill profile when they opt in and lazily at search time when they have newer credentials or
+ * imports; searches re-check the source (credential current, import still valid) on every read.
+ */
+export const talentSkillEvidence = pgTable(
+  'talent_skill_evidence',
+  {
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    skillUrl: text('skill_url').notNull(),
+    kind: text('kind', { enum: ['earned', 'imported'] }).notNull(),
+    /** The credential id (earned) or wallet item id (imported). */
+    sourceId: text('source_id').notNull(),
+    /** The rubric level on the 1–5 scale, when a rubric gave one. */
+    levelScale: integer('level_scale'),
+  },
+  (t) => [
+    index('talent_skill_evidence_skill_idx').on(t.skillUrl, t.accountId),
+    index('talent_skill_evidence_account_idx').on(t.accountId),
   ],
 );

@@ -4,6 +4,7 @@ import type { PathwayAwardResult } from './award-completion.js';
 import { evaluatePathway, importedKeys, importedPartOf, partsUnder } from './evaluate.js';
 import { loadHoldings } from './load-holdings.js';
 import { readPathwayContent } from './present.js';
+import { loadRecognisedRulesByOrg, recognisedKeysFor } from './recognised-rules.js';
 import {
   findPathwayVersions,
   findTrigger,
@@ -28,9 +29,10 @@ export interface EvaluationAward extends PathwayAwardResult {
 async function pathwaysTriggeredBy(deps: Deps, learnerId: string, reason: string): Promise<string[] | undefined> {
   const trigger = await findTrigger(deps.db, learnerId, reason);
   if (!trigger) return undefined;
+  // A credential also matches `recognised` steps of every organisation recognising its achievement at its issue date.
   const keys =
     trigger.kind === 'credential'
-      ? [`achievement:${trigger.achievementId}`]
+      ? [`achievement:${trigger.achievementId}`, ...(await recognisedKeysFor(deps, trigger.achievementId, trigger.issuedAt))]
       : importedKeys(
           importedPartOf({ id: reason, payload: trigger.payload, mediaType: trigger.mediaType }) ?? {
             id: reason,
@@ -62,13 +64,18 @@ export async function evaluateLearnerPathways(
   const published = await listPublishedPathways(deps.db, ids);
   if (opts.stats) opts.stats.pathwaysEvaluated += published.length;
   if (!published.length) return [];
-  const [holdings, completions, pins] = await Promise.all([
+  const [holdings, completions, pins, rulesByOrg] = await Promise.all([
     loadHoldings(deps, opts.learnerId),
     listCompletionsOfLearner(deps.db, opts.learnerId),
     listPins(
       deps.db,
       opts.learnerId,
       published.map((p) => p.pathway.id),
+    ),
+    // Rules of every organisation in the set (a pinned older version may hold a `recognised` step the latest lacks).
+    loadRecognisedRulesByOrg(
+      deps,
+      published.map((p) => p.pathway.orgId),
     ),
   ]);
   const done = new Set(completions.map((c) => `${c.pathwayId}:${c.groupId}`));
@@ -79,12 +86,13 @@ export async function evaluateLearnerPathways(
     const pinned = pinnedVersions.get(pins.get(pathway.id) ?? '');
     let version = pinned ?? latest;
     let content = readPathwayContent(version.content);
-    let e = evaluatePathway(content, holdings);
+    const rules = rulesByOrg.get(pathway.orgId) ?? [];
+    let e = evaluatePathway(content, holdings, rules);
     if (!pins.has(pathway.id) && [...e.steps.values()].some((s) => s.status === 'done'))
       await insertPin(deps.db, { pathwayId: pathway.id, learnerId: opts.learnerId, versionId: version.id, createdAt: deps.clock.now() });
     if (!e.complete && version.id !== latest.id) {
       const current = readPathwayContent(latest.content);
-      const onCurrent = evaluatePathway(current, holdings);
+      const onCurrent = evaluatePathway(current, holdings, rules);
       if (onCurrent.complete) [version, content, e] = [latest, current, onCurrent];
     }
     const targets = [

@@ -8,6 +8,26 @@ export interface HeldPart {
   id: string;
   achievementId: string;
   status: 'active' | 'revoked' | 'suspended' | 'expired';
+  /** When it was issued (recognition rules must be valid then); unknown counts as never. */
+  issuedAt?: Date;
+}
+
+/**
+ * A published (not withdrawn) recognition rule of the pathway's organisation: its achievement counts as hours,
+ * credit, or satisfies a requirement (`target`) between `validFrom` and `validUntil`.
+ */
+export interface RecognisedRule {
+  id: string;
+  achievementId: string;
+  /** The recognised achievement's name. */
+  achievementName: string;
+  kind: 'hours' | 'credit' | 'satisfies';
+  amount: number | null;
+  target: string;
+  validFrom: Date;
+  validUntil: Date | null;
+  /** The rule in words ("Counts as 3 credits toward … at …"). */
+  statement: string;
 }
 
 /** A verified imported credential, reduced to what steps can match. */
@@ -34,6 +54,8 @@ export interface StepResult {
   waitingFor: string[];
   /** A credential the learner holds for the step that no longer counts (revoked, suspended, or expired under require-valid). */
   lapsed: { credentialId: string; status: Exclude<HeldPart['status'], 'active'> } | null;
+  /** For a `recognised` step: the rule the satisfying credential counts under. */
+  rule: RecognisedRule | null;
 }
 
 /** How one group stands. */
@@ -83,16 +105,40 @@ function counts(status: HeldPart['status'], policy: PathwayContent['expiryPolicy
   return status === 'active' || (status === 'expired' && policy === 'keep');
 }
 
-function satisfy(step: PathwayStep, h: Holdings, policy: PathwayContent['expiryPolicy']): StepResult['satisfiedBy'] {
+/** The rules a `recognised` step can use: of its rule kinds, and naming its requirement when it has one. */
+export function rulesForStep(accept: Extract<PathwayStep['accept'], { kind: 'recognised' }>, rules: RecognisedRule[]): RecognisedRule[] {
+  const want = accept.requirement?.toLowerCase() ?? null;
+  return rules.filter((r) => accept.ruleKinds.includes(r.kind) && (want === null || r.target.toLowerCase().includes(want)));
+}
+
+/** Whether a rule was in force on a date (validFrom inclusive, validUntil exclusive). */
+const inForce = (r: RecognisedRule, at: Date | undefined): boolean =>
+  at !== undefined && r.validFrom <= at && (r.validUntil === null || at < r.validUntil);
+
+function satisfy(
+  step: PathwayStep,
+  h: Holdings,
+  policy: PathwayContent['expiryPolicy'],
+  rules: RecognisedRule[],
+): { by: StepResult['satisfiedBy']; rule: RecognisedRule | null } {
   const a = step.accept;
   if (a.kind === 'achievement') {
     const held = h.credentials.find((c) => c.achievementId === a.achievementId && counts(c.status, policy));
-    return held ? { kind: 'credential', id: held.id } : null;
+    return { by: held ? { kind: 'credential', id: held.id } : null, rule: null };
+  }
+  if (a.kind === 'recognised') {
+    const usable = rulesForStep(a, rules);
+    for (const c of h.credentials) {
+      if (!counts(c.status, policy)) continue;
+      const rule = usable.find((r) => r.achievementId === c.achievementId && inForce(r, c.issuedAt));
+      if (rule) return { by: { kind: 'credential', id: c.id }, rule };
+    }
+    return { by: null, rule: null };
   }
   const match = h.imported.find(
     (i) => (a.achievementIri !== null && i.achievementIris.includes(a.achievementIri)) || (a.skill !== null && i.skills.includes(a.skill)),
   );
-  return match ? { kind: 'imported', id: match.id } : null;
+  return { by: match ? { kind: 'imported', id: match.id } : null, rule: null };
 }
 
 /** The newest credential the learner holds for an achievement step that does not count any more. */
@@ -121,15 +167,22 @@ export function childrenOf(p: PathwayContent, groupId: string): string[] {
  * ordering never undoes what was earned); otherwise in progress when a submission is open, locked when a step
  * that precedes it is not done, else available. Groups complete by their rule over their children.
  */
-export function evaluatePathway(p: PathwayContent, h: Holdings): Evaluation {
+export function evaluatePathway(p: PathwayContent, h: Holdings, rules: RecognisedRule[] = []): Evaluation {
   const steps = new Map<string, StepResult>();
-  const satisfied = new Map(p.steps.map((s) => [s.id, satisfy(s, h, p.expiryPolicy)]));
+  const found = new Map(p.steps.map((s) => [s.id, satisfy(s, h, p.expiryPolicy, rules)]));
+  const satisfied = new Map([...found].map(([id, f]) => [id, f.by]));
   for (const s of p.steps) {
     const by = satisfied.get(s.id) ?? null;
     const waitingFor = p.precedes.filter((e) => e.to === s.id && !satisfied.get(e.from)).map((e) => e.from);
     const open = s.accept.kind === 'achievement' && h.openAchievementIds.has(s.accept.achievementId);
     const status: StepStatus = by ? 'done' : open ? 'in_progress' : waitingFor.length ? 'locked' : 'available';
-    steps.set(s.id, { status, satisfiedBy: by, waitingFor: by ? [] : waitingFor, lapsed: by ? null : lapsedFor(s, h) });
+    steps.set(s.id, {
+      status,
+      satisfiedBy: by,
+      waitingFor: by ? [] : waitingFor,
+      lapsed: by ? null : lapsedFor(s, h),
+      rule: found.get(s.id)?.rule ?? null,
+    });
   }
   const groups = new Map<string, GroupResult>();
   const byId = new Map(p.groups.map((g) => [g.id, g]));
@@ -174,17 +227,23 @@ export function stepAchievementIds(p: PathwayContent): string[] {
   return [...new Set(p.steps.flatMap((s) => (s.accept.kind === 'achievement' ? [s.accept.achievementId] : [])))];
 }
 
+/** The step key of `recognised` steps of an organisation's pathways: matched by credentials that organisation recognises. */
+export const recognisedKey = (orgId: string): string => `recognised:${orgId}`;
+
 /**
- * The keys a version's steps match (`achievement:<id>`, `iri:<achievement IRI>`, `skill:<alignment>`), stored in
- * pathway_step_keys so a learner check only evaluates the pathways its triggering credential can advance.
+ * The keys a version's steps match (`achievement:<id>`, `iri:<achievement IRI>`, `skill:<alignment>`,
+ * `recognised:<the pathway's org id>`), stored in pathway_step_keys so a learner check only evaluates the pathways
+ * its triggering credential can advance.
  */
-export function stepKeys(p: PathwayContent): string[] {
+export function stepKeys(p: PathwayContent, orgId: string): string[] {
   return [
     ...new Set(
       p.steps.flatMap((s) =>
         s.accept.kind === 'achievement'
           ? [`achievement:${s.accept.achievementId}`]
-          : [
+          : s.accept.kind === 'recognised'
+            ? [recognisedKey(orgId)]
+            : [
               ...(s.accept.achievementIri ? [`iri:${s.accept.achievementIri}`] : []),
               ...(s.accept.skill ? [`skill:${s.accept.skill}`] : []),
             ],

@@ -1,10 +1,11 @@
 import type { PathwayCatalogEntry, PathwayContent, PathwayProgress, ProgressStep } from '@tessera/shared';
 import type { Deps } from '../context.js';
 import { AppError } from '../shared/errors.js';
-import { evaluatePathway } from './evaluate.js';
-import type { Evaluation, Holdings } from './evaluate.js';
+import { evaluatePathway, rulesForStep } from './evaluate.js';
+import type { Evaluation, Holdings, RecognisedRule } from './evaluate.js';
 import { loadHoldings } from './load-holdings.js';
 import { presentAchievementRef, readPathwayContent } from './present.js';
+import { loadRecognisedRules } from './recognised-rules.js';
 import {
   credentialIdsOfAwards,
   findAchievementInfos,
@@ -42,6 +43,7 @@ function present(
   e: Evaluation,
   infos: Map<string, AchievementInfo>,
   completion: { credentialId: string | null; lapsed: boolean },
+  rules: RecognisedRule[],
 ): PathwayProgress {
   const steps: ProgressStep[] = p.steps.map((s) => {
     const r = e.steps.get(s.id);
@@ -54,10 +56,21 @@ function present(
       status: r?.status ?? 'available',
       achievementId: s.accept.kind === 'achievement' ? s.accept.achievementId : null,
       issuerName: a?.orgName ?? null,
-      credits: s.accept.kind === 'achievement' ? creditsOf(infos, s.accept.achievementId) : null,
+      // A recognised credential earns the credits of the `credit` rule it counts under (hours are not credits).
+      credits:
+        s.accept.kind === 'achievement'
+          ? creditsOf(infos, s.accept.achievementId)
+          : r?.rule?.kind === 'credit'
+            ? r.rule.amount
+            : null,
       satisfiedBy: r?.satisfiedBy ?? null,
       waitingFor: r?.waitingFor ?? [],
       lapsed: r?.lapsed ?? null,
+      recognisedUnder: r?.rule ? { ruleId: r.rule.id, achievementName: r.rule.achievementName, statement: r.rule.statement } : null,
+      note:
+        s.accept.kind === 'recognised' && !r?.rule && !rulesForStep(s.accept, rules).length
+          ? `No credentials are recognised yet by ${found.org.name}${s.accept.requirement ? ` for ${s.accept.requirement}` : ''}`
+          : null,
     };
   });
   const labelOf = new Map(steps.map((s) => [s.id, s.label]));
@@ -144,7 +157,8 @@ async function progressOf(
   const version = versionRow ?? found.version;
   const content = readPathwayContent(version.content);
   const current = versionRow ? readPathwayContent(found.version.content) : content;
-  const e = evaluatePathway(content, holdings);
+  const rules = content.steps.some((s) => s.accept.kind === 'recognised') ? await loadRecognisedRules(deps, found.pathway.orgId) : [];
+  const e = evaluatePathway(content, holdings, rules);
   const infos = await findAchievementInfos(deps.db, [...referencedIds(content), ...(versionRow ? referencedIds(current) : [])]);
   const credentialId = completion ? ((await credentialIdsOfAwards(deps.db, [completion.awardId])).get(completion.awardId) ?? null) : null;
   return present(
@@ -160,6 +174,7 @@ async function progressOf(
     e,
     infos,
     { credentialId, lapsed: Boolean(completion) && content.expiryPolicy === 'require-valid' && !e.complete },
+    rules,
   );
 }
 

@@ -21,7 +21,7 @@ export async function loadHoldings(deps: Pick<Deps, 'db' | 'clock'>, learnerId: 
     listOpenSubmissionAchievements(deps.db, learnerId),
   ]);
   return {
-    credentials: held.map((c) => ({ id: c.id, achievementId: c.achievementId, status: standingOf(c, now) })),
+    credentials: held.map((c) => ({ id: c.id, achievementId: c.achievementId, status: standingOf(c, now), issuedAt: c.issuedAt })),
     imported: imports.flatMap((i) => importedPartOf(i) ?? []),
     openAchievementIds: open,
   };

@@ -44,7 +44,7 @@ export async function publishPathway(
       publishedAt: now,
       publishedBy: opts.actor.accountId,
     });
-    await insertStepKeys(tx.db, { versionId: id, pathwayId: row.id, keys: stepKeys(draft) });
+    await insertStepKeys(tx.db, { versionId: id, pathwayId: row.id, keys: stepKeys(draft, row.orgId) });
     await updatePathwayRow(tx.db, row.id, { status: 'published', latestVersionId: id, updatedAt: now });
     await enqueueJob(tx, {
       type: EVALUATE_PATHWAY_JOB,

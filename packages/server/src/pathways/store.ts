@@ -274,12 +274,14 @@ export async function findTrigger(
   db: Db,
   learnerId: string,
   id: string,
-): Promise<{ kind: 'credential'; achievementId: string } | { kind: 'imported'; payload: string; mediaType: string } | null> {
+): Promise<
+  { kind: 'credential'; achievementId: string; issuedAt: Date } | { kind: 'imported'; payload: string; mediaType: string } | null
+> {
   const [c] = await db
-    .select({ achievementId: credentials.achievementId })
+    .select({ achievementId: credentials.achievementId, issuedAt: credentials.issuedAt })
     .from(credentials)
     .where(and(eq(credentials.id, id), eq(credentials.learnerId, learnerId)));
-  if (c) return { kind: 'credential', achievementId: c.achievementId };
+  if (c) return { kind: 'credential', achievementId: c.achievementId, issuedAt: c.issuedAt };
   const [w] = await db
     .select({ payload: walletItems.payload, mediaType: walletItems.mediaType })
     .from(walletItems)

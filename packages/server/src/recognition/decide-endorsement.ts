@@ -5,6 +5,7 @@ import { inTransaction } from '../db/tx.js';
 import { findOrgById, loadOrgAccess, orgDid } from '../orgs/index.js';
 import { getPublicPathway } from '../pathways/index.js';
 import { AppError } from '../shared/errors.js';
+import { notFoundAsNull } from './status-entry.js';
 import { notifyOwners } from './notify-owners.js';
 import { authorizeRecognition } from './policies.js';
 import { achievementPageUrl, endorsementCredentialUrl, pathwayPageUrl, presentEndorsement } from './present.js';
@@ -60,7 +61,7 @@ export async function decideEndorsement(
       fromVersion = (a.latestVersion ?? 0) + 1;
     }
     if (e.subjectType === 'pathway') {
-      const p = await getPublicPathway(tx, { pathwayId: e.subjectId }).catch(() => null);
+      const p = await getPublicPathway(tx, { pathwayId: e.subjectId }).catch(notFoundAsNull);
       if (!p) throw new AppError('conflict', 'The pathway is no longer published');
       subjectId = pathwayPageUrl(base, p.pathwayId);
       subjectName = p.name;

@@ -5,3 +5,5 @@ export { recognitionRoutes } from './routes.js';
 export { getAchievementStanding, getIssuerStanding } from './standing.js';
 export { renderStanding } from './standing-html.js';
 export { RECOGNITION_DEMO_LOGINS, seedRecognitionDemo } from './seed-recognition-demo.js';
+export { listActiveRules, listRulesOfOrg } from './store.js';
+export { ruleStatement } from './present.js';

@@ -8,6 +8,7 @@ import { findOrgBySlug, loadOrgAccess } from '../orgs/index.js';
 import type { OrgRow } from '../orgs/index.js';
 import { getPublicPathway } from '../pathways/index.js';
 import { AppError } from '../shared/errors.js';
+import { notFoundAsNull } from './status-entry.js';
 import { notifyOwners } from './notify-owners.js';
 import { authorizeRecognition } from './policies.js';
 import { presentEndorsement } from './present.js';
@@ -18,7 +19,7 @@ async function checkSubject(deps: Deps, owner: OrgRow, type: 'achievement' | 'pa
   if (type === 'issuer') return owner.id;
   if (type === 'pathway') {
     // Only a published pathway of the owner: drafts are not public, so there is nothing to point a statement at.
-    const p = subjectId ? await getPublicPathway(deps, { pathwayId: subjectId }).catch(() => null) : null;
+    const p = subjectId ? await getPublicPathway(deps, { pathwayId: subjectId }).catch(notFoundAsNull) : null;
     if (!p || p.issuer.slug !== owner.slug)
       throw new AppError('validation_failed', 'Unknown pathway', {
         errors: [{ path: 'subjectId', message: `No such published pathway of ${owner.name}` }],

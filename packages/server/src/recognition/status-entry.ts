@@ -1,6 +1,7 @@
 import type { Deps } from '../context.js';
 import { reserveStatusIndexes, revokeStatusEntry, statusListUrl } from '../credentials/index.js';
 import type { OrgRow } from '../orgs/index.js';
+import { AppError } from '../shared/errors.js';
 
 /** Where a statement's revocation bit lives in its issuer's status list. */
 export interface StatusSlot {
@@ -36,4 +37,10 @@ export async function revokeStatement(tx: Deps, org: { id: string; slug: string 
   const slot = statusSlotOf(doc, tx.env.TESSERA_BASE_URL, org.slug);
   if (!slot) return false;
   return revokeStatusEntry(tx.db, { orgId: org.id, listId: slot.listId, index: slot.index, at: tx.clock.now() });
+}
+
+/** A `not_found` AppError as null (for an optional lookup); any other error is rethrown. */
+export function notFoundAsNull(err: unknown): null {
+  if (err instanceof AppError && err.code === 'not_found') return null;
+  throw err;
 }

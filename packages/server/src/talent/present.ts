@@ -6,22 +6,31 @@ export function displayNameOf(profile: { displayName: string } | null, accountNa
   return profile?.displayName.trim() || accountName;
 }
 
-/** A contact request as the sending organisation sees it: the email only once the learner accepted and shared it. */
+/** The name an organisation sees for a contact whose learner has since opted out of employer search. */
+export const WITHDRAWN_NAME = 'Left employer search';
+
+/**
+ * A contact request as the sending organisation sees it: the email only once the learner accepted and shared it. When
+ * the learner has since opted out, the organisation keeps the record that it wrote (its own subject and message, the
+ * status and dates) but no longer sees who answered: their name, reply and email are withheld until they opt in again.
+ */
 export function presentOrgContact(r: {
   contact: TalentContactRow;
   accountName: string;
   email: string;
   displayName: string | null;
+  discoverable: boolean | null;
 }): TalentContact {
   const c = r.contact;
+  const withdrawn = r.discoverable !== true;
   return {
     id: c.id,
-    learner: { id: c.accountId, displayName: r.displayName?.trim() || r.accountName },
+    learner: { id: c.accountId, displayName: withdrawn ? WITHDRAWN_NAME : r.displayName?.trim() || r.accountName, withdrawn },
     subject: c.subject,
     body: c.body,
     status: c.status,
-    reply: c.status === 'accepted' ? c.reply : null,
-    email: c.status === 'accepted' && c.shareEmail ? r.email : null,
+    reply: c.status === 'accepted' && !withdrawn ? c.reply : null,
+    email: c.status === 'accepted' && c.shareEmail && !withdrawn ? r.email : null,
     createdAt: c.createdAt.toISOString(),
     answeredAt: c.answeredAt?.toISOString() ?? null,
   };

@@ -5,11 +5,14 @@ import { recordAudit } from '../audit/index.js';
 import type { Actor, Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
 import { getTalentSettings } from './get-talent-settings.js';
-import { upsertTalentProfile } from './store.js';
+import { reindexLearner } from './refresh-talent-index.js';
+import { clearEvidence, upsertTalentProfile } from './store.js';
 
 /**
  * Save the learner's employer-visibility settings (audited). Turning consent off takes effect at once: searches and
- * profile views read the flag on every request, so the learner leaves all results and their profile becomes 404.
+ * profile views read the flag on every request, so the learner leaves all results and their profile becomes 404, and
+ * their rows of the search index are deleted. Turning it on (or saving while on) rebuilds those rows from their
+ * verified credentials and imports.
  */
 export async function saveTalentSettings(
   deps: Deps,
@@ -30,6 +33,8 @@ export async function saveTalentSettings(
       },
       ip: opts.actor.ip,
     });
+    if (!input.discoverable) await clearEvidence(tx.db, opts.actor.accountId);
   });
+  if (input.discoverable) await reindexLearner(deps, opts.actor.accountId);
   return getTalentSettings(deps, { accountId: opts.actor.accountId });
 }

@@ -11,10 +11,11 @@ import { authorizeTalent } from './policies.js';
 import { displayNameOf } from './present.js';
 import type { ResolvedRequirement } from './resolve-requirements.js';
 import { resolveRequirements } from './resolve-requirements.js';
+import { refreshStaleLearners } from './refresh-talent-index.js';
 import { findCandidates, findDiscoverableMany, insertSearch } from './store.js';
 
-/** How many candidates the indexed query hands to the exact (level- and evidence-aware) judgement. */
-const CANDIDATES = 60;
+/** Spare candidates beyond one page, for those the exact judgement finds the index overstated. */
+const SPARE = 10;
 
 /** A requirement without the internal skill id (as stored with the search and returned). */
 export function plainRequirement(r: ResolvedRequirement): Requirement {
@@ -29,11 +30,14 @@ export async function judgeLearner(deps: Deps, accountId: string, requirements: 
 }
 
 /**
- * Search consenting learners for an organisation (owners only; non-members get 404). Candidates come from one indexed
- * aggregate query over consenting learners' current credentials aligned to the wanted skills; each candidate is then
- * judged exactly on their verified profile (rubric levels, imported credentials), and ranked by verified required
- * skills, then by the levels shown. The search, its criteria summary and every learner returned are recorded (the
- * learner sees them), and the organisation's audit log gets one event.
+ * Search consenting learners for an organisation (owners only; non-members get 404). First up to STALE_PER_SEARCH
+ * consenting learners with newer credentials or imports than their index rows are re-indexed; then one aggregate query
+ * over the skill index (talent_skill_evidence: earned credentials' alignments and verified imports' alignments matched
+ * to framework skills, with rubric levels), re-checking each source's status, ranks every consenting learner by verified
+ * required skills, then by the sum of their levels. Only the best page (plus a few spares) is judged exactly on the
+ * verified profile for its evidence, so the work per search does not grow with the number of matching people. The
+ * search, its criteria summary and every learner returned are recorded (the learner sees them), and the organisation's
+ * audit log gets one event.
  */
 export async function searchTalent(
   deps: Deps,
@@ -44,28 +48,16 @@ export async function searchTalent(
   const input = TalentSearchInput.parse(opts.input);
   const criteria = await resolveRequirements(deps, { orgId: org.id, input });
   const requirements = criteria.requirements.map(plainRequirement);
-  const skillIds = [...new Set(criteria.requirements.flatMap((r) => (r.skillId ? [r.skillId] : [])))];
   const now = deps.clock.now();
-  const candidates = await findCandidates(deps.db, { skillIds, now, limit: CANDIDATES });
+  await refreshStaleLearners(deps);
+  const wanted = [...new Map(requirements.map((r) => [r.url, { url: r.url, requiredLevel: r.requiredLevel }])).values()];
+  const candidates = await findCandidates(deps.db, { wanted, now, limit: TALENT_LIMITS.results + SPARE });
   const judged: Array<TalentResult & { levels: number }> = [];
-  const people = new Map(
-    (
-      await findDiscoverableMany(
-        deps.db,
-        candidates.flatMap((c) => (c.accountId ? [c.accountId] : [])),
-      )
-    ).map((p) => [p.profile.accountId, p]),
-  );
+  const people = new Map((await findDiscoverableMany(deps.db, candidates.map((c) => c.accountId))).map((p) => [p.profile.accountId, p]));
   for (const c of candidates) {
-    // Candidates come best first by the skills their current credentials are aligned to. Once a full page of judged
-    // results all verify at least as many skills as this candidate's credentials could, stop: nobody further can rank
-    // higher (ties with the page's last place are not re-ranked by level, which keeps the work to about one page).
-    if (judged.length >= TALENT_LIMITS.results) {
-      const floor = judged.map((j) => j.matched).sort((a, b) => b - a)[TALENT_LIMITS.results - 1] ?? 0;
-      if (c.matched <= floor) break;
-    }
-    const person = c.accountId ? people.get(c.accountId) : undefined;
-    if (!c.accountId || !person) continue;
+    if (judged.length >= TALENT_LIMITS.results) break;
+    const person = people.get(c.accountId);
+    if (!person) continue;
     const { skills, matched } = await judgeLearner(deps, c.accountId, requirements);
     if (!matched) continue;
     judged.push({

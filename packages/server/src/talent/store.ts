@@ -1,4 +1,5 @@
-import { and, desc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import type { Column, SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import {
   accounts,
@@ -15,6 +16,8 @@ import {
   talentProfiles,
   talentSearchHits,
   talentSearches,
+  talentSkillEvidence,
+  walletItems,
 } from '../db/schema.js';
 
 /** A stored talent profile (the learner's consent and what employers see). */
@@ -52,8 +55,8 @@ export async function findDiscoverableMany(db: Db, accountIds: string[]) {
     .where(and(inArray(talentProfiles.accountId, accountIds), eq(talentProfiles.discoverable, true)));
 }
 
-/** Create or replace the learner's talent settings. */
-export async function upsertTalentProfile(db: Db, row: TalentProfileRow): Promise<void> {
+/** Create or replace the learner's talent settings (the evidence index time is left as it is). */
+export async function upsertTalentProfile(db: Db, row: Omit<TalentProfileRow, 'evidenceAt' | 'evidenceKey'>): Promise<void> {
   const { accountId: _id, ...set } = row;
   await db.insert(talentProfiles).values(row).onConflictDoUpdate({ target: talentProfiles.accountId, set });
 }
@@ -93,33 +96,110 @@ export async function findOccupationSkills(db: Db, code: string) {
     .orderBy(desc(occupationSkills.importance), occupationSkills.skillName);
 }
 
+/** One verified skill claim of a learner, as the search index stores it. */
+export type TalentEvidenceRow = typeof talentSkillEvidence.$inferInsert;
+
 /**
- * Consenting learners holding a current, non-private earned credential aligned (as a whole or by a rubric criterion) to
- * any of `skillIds`, with how many of those skills they show, best first. One aggregate query over indexed joins
- * (alignments by skill, credentials by version and learner, the partial index of consenting profiles); nobody else is
- * read. Levels and imported credentials are judged afterwards, on these candidates only.
+ * What the index of one learner depends on, computed in SQL: how many current (unrevoked, unsuspended) credentials and
+ * the newest issue time, how many verified-valid imports and the newest verification time. Any issue, revocation,
+ * suspension or reinstatement, new import or re-verification changes it.
  */
-export async function findCandidates(db: Db, opts: { skillIds: string[]; now: Date; limit: number }) {
-  if (!opts.skillIds.length) return [];
-  const matched = sql<number>`count(distinct ${achievementAlignments.skillId})::int`;
-  return db
-    .select({ accountId: credentials.learnerId, matched })
-    .from(achievementAlignments)
-    .innerJoin(credentials, eq(credentials.versionId, achievementAlignments.versionId))
-    .innerJoin(talentProfiles, and(eq(talentProfiles.accountId, credentials.learnerId), eq(talentProfiles.discoverable, true)))
+export function evidenceKeyOf(accountId: SQL | Column) {
+  return sql<string>`(
+    (select count(*) filter (where ${credentials.revokedAt} is null and ${credentials.suspendedAt} is null) || '/' || coalesce(max(${credentials.issuedAt})::text, '')
+      from ${credentials} where ${credentials.learnerId} = ${accountId})
+    || '|' ||
+    (select count(*) filter (where ${walletItems.verdict} = 'valid') || '/' || coalesce(max(${walletItems.verifiedAt})::text, '')
+      from ${walletItems} where ${walletItems.accountId} = ${accountId}))`;
+}
+
+/** The learner's current evidence fingerprint (read before rebuilding, stored after). */
+export async function currentEvidenceKey(db: Db, accountId: string): Promise<string> {
+  const [row] = await db.select({ key: evidenceKeyOf(sql`${accountId}`) }).from(sql`(select 1) as one`);
+  return row?.key ?? '';
+}
+
+/** Replace a learner's rows in the search index and stamp when and from what (one transaction is the caller's). */
+export async function replaceEvidence(db: Db, accountId: string, rows: TalentEvidenceRow[], at: Date, key: string): Promise<void> {
+  await db.delete(talentSkillEvidence).where(eq(talentSkillEvidence.accountId, accountId));
+  if (rows.length) await db.insert(talentSkillEvidence).values(rows);
+  await db.update(talentProfiles).set({ evidenceAt: at, evidenceKey: key }).where(eq(talentProfiles.accountId, accountId));
+}
+
+/** Drop a learner's rows from the search index (on opt-out; nothing about them stays searchable). */
+export async function clearEvidence(db: Db, accountId: string): Promise<void> {
+  await db.delete(talentSkillEvidence).where(eq(talentSkillEvidence.accountId, accountId));
+  await db.update(talentProfiles).set({ evidenceAt: null, evidenceKey: null }).where(eq(talentProfiles.accountId, accountId));
+}
+
+/**
+ * Consenting learners whose index rows may be out of date: never indexed, or whose evidence fingerprint changed since
+ * (a credential issued, revoked, suspended or reinstated; an import added or re-verified). At most `limit`, oldest
+ * index first. One query; it probes each consenting learner's credentials and imports through their learner indexes.
+ * (Expiry, replacement, privacy and failed re-verification are also re-checked by the candidate query on every read.)
+ */
+export async function findStaleLearners(db: Db, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: talentProfiles.accountId })
+    .from(talentProfiles)
     .where(
       and(
-        inArray(achievementAlignments.skillId, opts.skillIds),
-        isNull(credentials.replacedBy),
-        isNull(credentials.revokedAt),
-        isNull(credentials.suspendedAt),
-        ne(credentials.visibility, 'private'),
-        or(isNull(credentials.validUntil), gt(credentials.validUntil, opts.now)),
+        eq(talentProfiles.discoverable, true),
+        or(isNull(talentProfiles.evidenceKey), sql`${talentProfiles.evidenceKey} <> ${evidenceKeyOf(talentProfiles.accountId)}`),
       ),
     )
-    .groupBy(credentials.learnerId)
-    .orderBy(desc(matched), sql`max(${credentials.issuedAt}) desc`, credentials.learnerId)
-    .limit(opts.limit);
+    .orderBy(sql`${talentProfiles.evidenceAt} asc nulls first`, talentProfiles.accountId)
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Consenting learners with indexed evidence for any wanted skill, ranked in one aggregate query: by how many wanted
+ * skills they show at the required level (a level no rubric gave counts), then by the sum of those levels, then by
+ * id. Every index row is re-checked against its source: earned credentials must be current (not revoked, suspended,
+ * replaced or expired) and not private; imports must still be verified valid. Reads the skill index
+ * (talent_skill_evidence by skill URL), not everyone's credentials.
+ */
+export async function findCandidates(
+  db: Db,
+  opts: { wanted: Array<{ url: string; requiredLevel: number | null }>; now: Date; limit: number },
+) {
+  if (!opts.wanted.length) return [];
+  const e = talentSkillEvidence;
+  const values = sql.join(
+    opts.wanted.map((w) => sql`(${w.url}::text, ${w.requiredLevel}::int)`),
+    sql`, `,
+  );
+  const result: unknown = await db.execute(sql`
+    with wanted(url, req) as (values ${values}),
+    claims as (
+      select ${e.accountId} as account_id, ${e.skillUrl} as url, max(${e.levelScale}) as lvl
+      from ${e}
+      join ${talentProfiles} on ${talentProfiles.accountId} = ${e.accountId} and ${talentProfiles.discoverable}
+      left join ${credentials} on ${e.kind} = 'earned' and ${credentials.id} = ${e.sourceId}
+      left join ${walletItems} on ${e.kind} = 'imported' and ${walletItems.id} = ${e.sourceId}
+      where ${e.skillUrl} in (select url from wanted)
+        and (
+          (${credentials.id} is not null and ${credentials.learnerId} = ${e.accountId} and ${credentials.replacedBy} is null
+            and ${credentials.revokedAt} is null and ${credentials.suspendedAt} is null and ${credentials.visibility} <> 'private'
+            and (${credentials.validUntil} is null or ${credentials.validUntil} > ${opts.now}))
+          or (${walletItems.id} is not null and ${walletItems.accountId} = ${e.accountId} and ${walletItems.verdict} = 'valid')
+        )
+      group by ${e.accountId}, ${e.skillUrl})
+    select c.account_id,
+      count(*) filter (where w.req is null or c.lvl is null or c.lvl >= w.req)::int as matched,
+      coalesce(sum(c.lvl) filter (where w.req is null or c.lvl is null or c.lvl >= w.req), 0)::int as levels
+    from claims c join wanted w on w.url = c.url
+    group by c.account_id
+    having count(*) filter (where w.req is null or c.lvl is null or c.lvl >= w.req) > 0
+    order by matched desc, levels desc, c.account_id
+    limit ${opts.limit}`);
+  // Both drivers (PGlite and node-postgres) answer raw SQL with `{ rows }`.
+  const rows = typeof result === 'object' && result !== null && 'rows' in result && Array.isArray(result.rows) ? (result.rows as unknown[]) : [];
+  return rows.map((r) => {
+    const o = (typeof r === 'object' && r !== null ? r : {}) as Record<string, unknown>;
+    return { accountId: String(o['account_id']), matched: Number(o['matched']), levels: Number(o['levels']) };
+  });
 }
 
 /** Record a search and the learners it returned (one transaction is the caller's). */
@@ -187,10 +267,16 @@ export async function latestContact(db: Db, orgId: string, accountId: string) {
   return row;
 }
 
-/** An organisation's contact requests (to one learner when `accountId` is given), newest first, with the learner's names and email. */
+/** An organisation's contact requests (to one learner when `accountId` is given), newest first, with the learner's names, email and consent. */
 export async function listOrgContacts(db: Db, opts: { orgId: string; accountId?: string; limit: number }) {
   return db
-    .select({ contact: talentContacts, accountName: accounts.name, email: accounts.email, displayName: talentProfiles.displayName })
+    .select({
+      contact: talentContacts,
+      accountName: accounts.name,
+      email: accounts.email,
+      displayName: talentProfiles.displayName,
+      discoverable: talentProfiles.discoverable,
+    })
     .from(talentContacts)
     .innerJoin(accounts, eq(accounts.id, talentContacts.accountId))
     .leftJoin(talentProfiles, eq(talentProfiles.accountId, talentContacts.accountId))

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { achievements, auditEvents, awards, credentials, notifications } from '../db/schema.js';
+import { accounts, achievements, auditEvents, awards, credentials, notifications, talentProfiles, walletItems } from '../db/schema.js';
 import { importOccupations } from '../careers/index.js';
 import { importFramework, matchSkillByUrlOrCode } from '../skills/index.js';
 import type { TestContext } from '../testing/harness.js';
@@ -337,6 +337,120 @@ describe('profiles, contact requests and what the learner sees', () => {
     expect((await owner.request('POST', `orgs/employer/talent/people/${id['alice']}/contacts`, { subject: 's', body: 'b' })).status).toBe(
       404,
     );
+  });
+});
+
+describe('after opting out, contact records stay but the learner’s details go', () => {
+  it('the organisation keeps its accepted request (subject, status, dates) without name, reply or email; opting in again restores them', async () => {
+    // Alice accepted Employer Ltd's request and shared her email, then opted out (tests above).
+    const list = await owner.request('GET', 'orgs/employer/talent/contacts');
+    const accepted = (list.json['items'] as Json[]).find((i) => i['status'] === 'accepted');
+    expect(accepted).toMatchObject({
+      subject: 'Online Course Lead',
+      status: 'accepted',
+      email: null,
+      reply: null,
+      learner: { id: id['alice'], displayName: 'Left employer search', withdrawn: true },
+    });
+    expect(JSON.stringify(list.json)).not.toContain('alice@learners.example');
+    expect(JSON.stringify(list.json)).not.toContain('Alice K.');
+    expect(JSON.stringify(list.json)).not.toContain('Happy to talk.');
+    // The learner still sees her own request and answer in full.
+    expect((await alice.request('GET', 'me/talent/contacts')).json['items']).toEqual([
+      expect.objectContaining({ status: 'accepted', reply: 'Happy to talk.', shareEmail: true }),
+    ]);
+    await optIn(alice, { displayName: 'Alice K.' });
+    const back = await owner.request('GET', 'orgs/employer/talent/contacts');
+    expect((back.json['items'] as Json[]).find((i) => i['status'] === 'accepted')).toMatchObject({
+      email: 'alice@learners.example',
+      reply: 'Happy to talk.',
+      learner: { displayName: 'Alice K.', withdrawn: false },
+    });
+  });
+});
+
+/** A learner created directly (no session needed), consenting when `consents` (not yet indexed, as after a seed). */
+async function person(key: string, consents: boolean) {
+  id[key] = `acc_${key}`;
+  const now = new Date();
+  await ctx.deps.db.insert(accounts).values({ id: id[key], email: `${key}@learners.example`, name: key, passwordHash: 'x', createdAt: now, updatedAt: now });
+  await ctx.deps.db.insert(talentProfiles).values({ accountId: id[key], discoverable: consents, updatedAt: now });
+}
+
+/** A wallet import with an OB 3.0 alignment to `url`, as the wallet stores it after verification. */
+async function importCredential(accountId: string, itemId: string, url: string, verdict: 'valid' | 'invalid') {
+  const credential = {
+    id: `https://issuer.example/credentials/${itemId}`,
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    validFrom: '2026-03-01T00:00:00Z',
+    credentialSubject: { achievement: { name: 'Imported facilitation', alignment: [{ targetUrl: url, targetName: 'Talent skill 4' }] } },
+  };
+  const now = new Date();
+  await ctx.deps.db.insert(walletItems).values({
+    id: itemId,
+    accountId,
+    source: 'paste',
+    payload: JSON.stringify(credential),
+    mediaType: 'application/json',
+    name: 'Imported facilitation',
+    issuerName: 'Other University',
+    verdict,
+    report: { credential },
+    verifiedAt: now,
+    createdAt: now,
+  });
+}
+
+describe('imported credentials in search', () => {
+  it('finds a learner whose only evidence is a verified import matched to a framework skill, shown as the evidence', async () => {
+    await person('dave', true);
+    await person('erin', true);
+    await person('fred', false);
+    // Dave's import verifies; Erin's failed verification; Fred's verifies but he does not consent.
+    await importCredential(id['dave'] ?? '', 'wal_dave', URL_OF(4), 'valid');
+    await importCredential(id['erin'] ?? '', 'wal_erin', URL_OF(4), 'invalid');
+    await importCredential(id['fred'] ?? '', 'wal_fred', URL_OF(4), 'valid');
+    const r = await search(owner, { skills: [{ id: skill['t4'] }] });
+    expect(r.status, r.text).toBe(200);
+    expect(names(r)).toEqual([id['dave']]);
+    const [hit] = r.json['items'] as Array<Json & { skills: Json[] }>;
+    expect(hit?.skills[0]).toMatchObject({
+      url: URL_OF(4),
+      status: 'verified',
+      evidence: [expect.objectContaining({ kind: 'imported', credentialId: 'wal_dave', name: 'Imported facilitation', issuerName: 'Other University' })],
+    });
+  });
+
+  it('an import that fails re-verification stops counting at once', async () => {
+    await ctx.deps.db.update(walletItems).set({ verdict: 'invalid', verifiedAt: new Date() }).where(eq(walletItems.id, 'wal_dave'));
+    expect(names(await search(owner, { skills: [{ id: skill['t4'] }] }))).toEqual([]);
+  });
+});
+
+describe('ordering by level across all results', () => {
+  it('ranks higher verified levels first among equal matches, even behind more than a page of newer level-less matches', async () => {
+    // Gina shows Talent skill 3 at "Proficient" (5 on the 1–5 scale), Alice at "Developing" (3). Then 21 people earn the
+    // same credential later without a rubric result (no level). All match one skill of one.
+    await person('gina', true);
+    await earn(id['gina'] ?? '', 'A1', { results: [{ criterionId: 'c1', levelId: 'l3' }] });
+    for (let n = 1; n <= 21; n++) {
+      await person(`fill${n}`, true);
+      await earn(id[`fill${n}`] ?? '', 'A1');
+    }
+    const r = await search(owner, { skills: [{ id: skill['t3'] }] });
+    expect(r.status, r.text).toBe(200);
+    const items = r.json['items'] as Array<Json & { skills: Array<Json & { level: Json | null }> }>;
+    expect(items).toHaveLength(20);
+    expect(items.slice(0, 2).map((i) => i['id'])).toEqual([id['gina'], id['alice']]);
+    expect(items[0]?.skills[0]?.level).toMatchObject({ scale: 5 });
+    expect(items[1]?.skills[0]?.level).toMatchObject({ scale: 3 });
+  });
+
+  it('a credential revoked after indexing stops counting at the next search', async () => {
+    await ctx.deps.db.update(credentials).set({ revokedAt: new Date() }).where(eq(credentials.learnerId, id['gina'] ?? ''));
+    const items = (await search(owner, { skills: [{ id: skill['t3'] }] })).json['items'] as Json[];
+    expect(items.map((i) => i['id'])).not.toContain(id['gina']);
+    expect(items[0]?.['id']).toBe(id['alice']);
   });
 });
 

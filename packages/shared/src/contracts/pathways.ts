@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { AchievementType } from './achievements.js';
 import { Timestamp } from './common.js';
+import { RecognitionKind } from './recognition.js';
 
 /** A short id chosen in the builder for a group or step (unique within the pathway). */
 export const PathwayLocalId = z
@@ -16,7 +17,7 @@ export const PathwayLocalId = z
   .max(40)
   .regex(/^[A-Za-z0-9_-]+$/, { message: 'Use letters, digits, - and _' });
 
-/** What a step accepts: an achievement of any organisation on Tessera, or a verified imported credential. */
+/** What a step accepts: an achievement of any organisation on Tessera, a verified imported credential, or a credential the organisation recognises. */
 export const PathwayAccept = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('achievement'), achievementId: z.string().trim().min(1).max(64) }),
   z
@@ -33,6 +34,22 @@ export const PathwayAccept = z.discriminatedUnion('kind', [
       if (!a.achievementIri && !a.skill)
         ctx.addIssue({ code: 'custom', path: ['achievementIri'], message: 'Give an achievement id or a skill to match' });
     }),
+  z.object({
+    /**
+     * Any credential (earned on Tessera) of an achievement the pathway's organisation recognises with a published,
+     * not withdrawn recognition rule whose dates include the credential's issue date.
+     */
+    kind: z.literal('recognised'),
+    /** The rule kinds that count (hours, credit, satisfies). */
+    ruleKinds: z
+      .array(RecognitionKind)
+      .min(1, { message: 'Choose at least one kind of recognition' })
+      .default(['hours', 'credit', 'satisfies']),
+    /** Only rules whose requirement text names this (case-insensitive), e.g. the requirement a `satisfies` rule meets. */
+    requirement: z.string().trim().max(200).nullable().default(null),
+    /** A name shown to learners for this requirement. */
+    label: z.string().trim().min(1, { message: 'Describe the credentials this step accepts' }).max(200),
+  }),
 ]);
 /** What a step accepts. */
 export type PathwayAccept = z.infer<typeof PathwayAccept>;
@@ -254,6 +271,10 @@ export const ProgressStep = z.object({
     .object({ credentialId: z.string(), status: z.enum(['revoked', 'suspended', 'expired']) })
     .nullable()
     .default(null),
+  /** For a step accepting recognised credentials: the recognised credential's achievement and the rule it counts under, in words. */
+  recognisedUnder: z.object({ ruleId: z.string(), achievementName: z.string(), statement: z.string() }).nullable().default(null),
+  /** A note about the step for the learner (e.g. no credentials are recognised yet). */
+  note: z.string().nullable().default(null),
 });
 /** A progress step. */
 export type ProgressStep = z.infer<typeof ProgressStep>;

@@ -95,7 +95,12 @@ export type TalentSearchResult = z.infer<typeof TalentSearchResult>;
 /** A contact request as the sending organisation sees it (the email only after the learner accepted and shared it). */
 export const TalentContact = z.object({
   id: z.string(),
-  learner: z.object({ id: z.string(), displayName: z.string() }),
+  learner: z.object({
+    id: z.string(),
+    displayName: z.string(),
+    /** The learner has since opted out of employer search: their name, reply and email are withheld. */
+    withdrawn: z.boolean().default(false),
+  }),
   subject: z.string(),
   body: z.string(),
   status: z.enum(['pending', 'accepted', 'declined']),

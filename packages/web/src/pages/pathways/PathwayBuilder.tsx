@@ -7,6 +7,7 @@ import {
   Card,
   Group,
   List,
+  MultiSelect,
   NumberInput,
   Select,
   Stack,
@@ -15,7 +16,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { AchievementSummary, MyCatalogPage, Pathway, PathwaySummary, PublishPathwayResult } from '@tessera/shared';
+import { AchievementSummary, MyCatalogPage, Pathway, PathwaySummary, PublishPathwayResult, RecognitionRuleList } from '@tessera/shared';
 import type { PathwayContent } from '@tessera/shared';
 import type { PathwayAccept, PathwayGroup, PathwayStep } from '@tessera/shared';
 import { useEffect, useState } from 'react';
@@ -34,6 +35,13 @@ const RULES = [
   { value: 'any', label: 'Any one of these' },
   { value: 'atLeast', label: 'At least n of these' },
 ];
+const RULE_KINDS = [
+  { value: 'hours', label: 'Counts as hours' },
+  { value: 'credit', label: 'Counts as credit' },
+  { value: 'satisfies', label: 'Satisfies a requirement' },
+];
+const isRuleKind = (v: string): v is 'hours' | 'credit' | 'satisfies' => v === 'hours' || v === 'credit' || v === 'satisfies';
+
 const POLICIES = [
   { value: 'keep', label: 'Keep the completion (expired parts still count; revoked ones never do)' },
   { value: 'require-valid', label: 'Require valid credentials (a revoked or expired part makes the completion lapse)' },
@@ -101,6 +109,11 @@ export function PathwayBuilderPage() {
   const existing = useApiQuery(id ? `${base}/${encodeURIComponent(id)}` : null, Pathway);
   const achievements = useApiQuery(`/orgs/${encodeURIComponent(org.slug)}/achievements`, z.array(AchievementSummary));
   const [draft, setDraft] = useState<Draft>(emptyDraft);
+  // The organisation's recognition rules, only once a step accepts recognised credentials (to say when none count yet).
+  const rules = useApiQuery(
+    draft.steps.some((s) => s.accept.kind === 'recognised') ? `/orgs/${encodeURIComponent(org.slug)}/recognition/rules` : null,
+    RecognitionRuleList,
+  );
   const [loadedId, setLoadedId] = useState<string | null>(null);
   const [names, setNames] = useState<Map<string, string>>(new Map());
   const location = useLocation();
@@ -163,7 +176,11 @@ export function PathwayBuilderPage() {
     setDraft((d) => {
       const sid = nextId('s', [...d.groups.map((g) => g.id), ...d.steps.map((s) => s.id)]);
       const accept: PathwayAccept =
-        kind === 'achievement' ? { kind, achievementId: '' } : { kind, label: '', achievementIri: null, skill: null };
+        kind === 'achievement'
+          ? { kind, achievementId: '' }
+          : kind === 'recognised'
+            ? { kind, label: '', ruleKinds: ['hours', 'credit', 'satisfies'], requirement: null }
+            : { kind, label: '', achievementIri: null, skill: null };
       return { ...d, steps: [...d.steps, { id: sid, groupId, accept }] };
     });
   const removeStep = (sid: string) =>
@@ -307,6 +324,36 @@ export function PathwayBuilderPage() {
                             }}
                           />
                         </div>
+                      ) : a.kind === 'recognised' ? (
+                        <>
+                          <TextInput
+                            label={`Step ${s.id}: recognised credentials (name shown to learners)`}
+                            value={a.label}
+                            onChange={(e) => setStep(s.id, { ...a, label: e.currentTarget.value })}
+                            error={fe[`steps.${si}.accept.label`]}
+                            style={{ flex: '1 1 220px' }}
+                          />
+                          <MultiSelect
+                            label="Recognition rules that count"
+                            data={RULE_KINDS}
+                            value={a.ruleKinds}
+                            onChange={(v) => setStep(s.id, { ...a, ruleKinds: v.filter(isRuleKind) })}
+                            error={fe[`steps.${si}.accept.ruleKinds`]}
+                            style={{ flex: '1 1 220px' }}
+                          />
+                          <TextInput
+                            label="Only rules naming this requirement (optional)"
+                            value={a.requirement ?? ''}
+                            onChange={(e) => setStep(s.id, { ...a, requirement: e.currentTarget.value || null })}
+                            error={fe[`steps.${si}.accept.requirement`]}
+                            style={{ flex: '1 1 200px' }}
+                          />
+                          {rules.data && !rules.data.some((r) => r.status === 'published' && a.ruleKinds.includes(r.kind)) ? (
+                            <Text size="sm" c="dimmed" w="100%">
+                              No credentials are recognised yet: publish a recognition rule and it counts here.
+                            </Text>
+                          ) : null}
+                        </>
                       ) : (
                         <>
                           <TextInput
@@ -351,6 +398,9 @@ export function PathwayBuilderPage() {
             </Button>
             <Button size="xs" variant="default" onClick={() => addStep(g.id, 'imported')}>
               Add an imported-credential step
+            </Button>
+            <Button size="xs" variant="default" onClick={() => addStep(g.id, 'recognised')}>
+              Add a step for credentials we recognise
             </Button>
             <Button size="xs" variant="default" onClick={() => addGroup(g.id)}>
               Add a group inside

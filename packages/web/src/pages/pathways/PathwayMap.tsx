@@ -77,6 +77,16 @@ function StepItem({ step }: { step: ProgressStep }) {
           Met by a credential in your wallet
         </Text>
       ) : null}
+      {step.recognisedUnder ? (
+        <Text size="sm" ml="md" data-recognised-rule={step.recognisedUnder.ruleId}>
+          Met by your “{step.recognisedUnder.achievementName}” credential, which counts under: {step.recognisedUnder.statement}
+        </Text>
+      ) : null}
+      {step.note ? (
+        <Text size="sm" ml="md" c="dimmed">
+          {step.note}
+        </Text>
+      ) : null}
     </li>
   );
 }

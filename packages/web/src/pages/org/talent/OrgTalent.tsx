@@ -181,9 +181,15 @@ function ContactsSection({ slug }: { slug: string }) {
               {list.data.items.map((c) => (
                 <Table.Tr key={c.id}>
                   <Table.Td>
-                    <Link to={`/orgs/${encodeURIComponent(slug)}/talent/people/${encodeURIComponent(c.learner.id)}`}>
-                      {c.learner.displayName}
-                    </Link>
+                    {c.learner.withdrawn ? (
+                      <Text size="sm" c="dimmed">
+                        {c.learner.displayName}
+                      </Text>
+                    ) : (
+                      <Link to={`/orgs/${encodeURIComponent(slug)}/talent/people/${encodeURIComponent(c.learner.id)}`}>
+                        {c.learner.displayName}
+                      </Link>
+                    )}
                   </Table.Td>
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>{c.subject}</Table.Td>
                   <Table.Td>

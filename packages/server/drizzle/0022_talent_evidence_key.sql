@@ -1,0 +1,1 @@
+ALTER TABLE "talent_profiles" ADD COLUMN "evidence_key" text;
