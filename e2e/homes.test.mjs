@@ -111,7 +111,8 @@ describe('role-aware homes, catalog progress and the unread count', () => {
     await page.goto('/app/');
     await page.getByRole('heading', { level: 2, name: 'Your organisations' }).waitFor();
     const overview = page.getByRole('list', { name: 'Riverside School District at a glance' });
-    await overview.getByRole('link', { name: /6\s*Published/ }).waitFor();
+    // Six micro-credentials and the pathway's certificate.
+    await overview.getByRole('link', { name: /7\s*Published/ }).waitFor();
     await overview.getByRole('link', { name: /Failed jobs/ }).waitFor();
     await overview.getByRole('link', { name: /Awaiting review/ }).waitFor();
     await checkBoth(page, 'owner-home');

@@ -221,10 +221,18 @@ describe('reviewer workspace: queue → split view → plain validation → next
     await scoring.getByText('Required to pass').first().waitFor();
     const img = page.getByRole('img', { name: 'Evidence 2: circle-agreements.png' });
     await img.waitFor();
-    assert.ok(
-      await img.evaluate((el) => el instanceof HTMLImageElement && el.complete && el.naturalWidth === 240),
-      'the image preview loaded',
+    // Wait for the image to finish loading (or fail), then check that it decoded at its real size.
+    const loaded = await img.evaluate(
+      (el) =>
+        new Promise((resolve) => {
+          if (!(el instanceof HTMLImageElement)) return resolve(false);
+          const done = () => resolve(el.naturalWidth === 240);
+          if (el.complete) return done();
+          el.addEventListener('load', done, { once: true });
+          el.addEventListener('error', () => resolve(false), { once: true });
+        }),
     );
+    assert.ok(loaded, 'the image preview loaded');
     await page.getByRole('button', { name: /^Show all of Evidence 1/ }).waitFor();
     await page.getByRole('button', { name: /^Show all of Evidence 1/ }).click();
     await page.getByText('Step 24: the circle keeper').waitFor();

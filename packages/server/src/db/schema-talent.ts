@@ -153,8 +153,5 @@ export const talentSkillEvidence = pgTable(
     /** The rubric level on the 1–5 scale, when a rubric gave one. */
     levelScale: integer('level_scale'),
   },
-  (t) => [
-    index('talent_skill_evidence_skill_idx').on(t.skillUrl, t.accountId),
-    index('talent_skill_evidence_account_idx').on(t.accountId),
-  ],
+  (t) => [index('talent_skill_evidence_skill_idx').on(t.skillUrl, t.accountId), index('talent_skill_evidence_account_idx').on(t.accountId)],
 );

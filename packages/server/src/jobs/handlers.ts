@@ -11,6 +11,7 @@ import { BULK_AWARD_JOB } from '../bulk-awards/index.js';
 import { runBulkAwards } from '../bulk-awards/index.js';
 import { REFRESH_RECOMMENDATION_STATS_JOB, refreshRecommendationStats } from '../recommendations/index.js';
 import { EVALUATE_LEARNER_PATHWAYS_JOB, EVALUATE_PATHWAY_JOB, evaluateLearnerPathways, evaluatePathwayForAll } from '../pathways/index.js';
+import { EVALUATE_RECOGNISING_JOB, evaluateRecognisingPathways } from '../pathways/index.js';
 import type { JobHandler } from './worker.js';
 
 /** Every job type Tessera runs, with its handler. */
@@ -25,6 +26,13 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
     const pathwayId = job.payload['pathwayId'];
     if (typeof pathwayId !== 'string') throw new Error('pathways.evaluate_pathway needs a pathwayId');
     await evaluatePathwayForAll(deps, { pathwayId });
+  },
+  [EVALUATE_RECOGNISING_JOB]: async (deps, job) => {
+    const orgId = job.payload['orgId'];
+    const achievementId = job.payload['achievementId'];
+    if (typeof orgId !== 'string' || typeof achievementId !== 'string')
+      throw new Error('pathways.evaluate_recognising needs an orgId and an achievementId');
+    await evaluateRecognisingPathways(deps, { orgId, achievementId });
   },
   [REFRESH_RECOMMENDATION_STATS_JOB]: async (deps) => {
     await refreshRecommendationStats(deps);

@@ -1,4 +1,5 @@
 import { listCatalog } from '../achievements/index.js';
+import { listPathwayCatalog } from '../pathways/index.js';
 import type { Deps } from '../context.js';
 
 /** One featured micro-credential on the landing page. */
@@ -11,11 +12,25 @@ export interface FeaturedCredential {
   issuerSlug: string;
 }
 
+/** One featured pathway: a stack of micro-credentials toward a larger credential. */
+export interface FeaturedPathway {
+  pathwayId: string;
+  name: string;
+  summary: string;
+  issuerName: string;
+  completionName: string;
+  stepCount: number;
+}
+
 /** What the public landing page shows. */
 export interface LandingView {
   featured: FeaturedCredential[];
   publishedCount: number;
+  pathways: FeaturedPathway[];
 }
+
+/** How many of the newest published pathways the landing page shows. */
+const FEATURED_PATHWAYS = 3;
 
 /** How many recent catalog entries are considered when picking featured ones. */
 const CANDIDATES = 24;
@@ -34,7 +49,10 @@ function summarise(text: string, max = 160): string {
  * organisation's catalog does not fill the page, read through the achievements slice's catalog use case.
  */
 export async function getLanding(deps: Deps, opts: { limit: number }): Promise<LandingView> {
-  const catalog = await listCatalog(deps, { page: 1, pageSize: CANDIDATES });
+  const [catalog, pathways] = await Promise.all([
+    listCatalog(deps, { page: 1, pageSize: CANDIDATES }),
+    listPathwayCatalog(deps, { limit: FEATURED_PATHWAYS }),
+  ]);
   const byIssuer = new Map<string, typeof catalog.items>();
   for (const item of catalog.items) {
     const list = byIssuer.get(item.issuer.slug) ?? [];
@@ -59,5 +77,13 @@ export async function getLanding(deps: Deps, opts: { limit: number }): Promise<L
       issuerSlug: item.issuer.slug,
     })),
     publishedCount: catalog.total,
+    pathways: pathways.map((p) => ({
+      pathwayId: p.pathwayId,
+      name: p.name,
+      summary: summarise(p.description),
+      issuerName: p.issuer.name,
+      completionName: p.completion.name,
+      stepCount: p.stepCount,
+    })),
   };
 }

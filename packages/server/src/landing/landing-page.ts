@@ -51,6 +51,27 @@ export function renderLandingPage(view: LandingView): string {
         first one.
       </p>`;
 
+  const pathways = view.pathways.length
+    ? html`<section aria-labelledby="pathways-title">
+        <h2 id="pathways-title">Pathways</h2>
+        <p>Stack micro-credentials into a larger credential, step by step.</p>
+        <ul class="grid">
+          ${view.pathways.map(
+            (p) =>
+              html`<li class="tile">
+                <div>
+                  <h3><a href="/app/catalog/pathways/${encodeURIComponent(p.pathwayId)}">${p.name}</a></h3>
+                  <p class="meta">
+                    ${p.stepCount} step${p.stepCount === 1 ? '' : 's'} toward “${p.completionName}” · ${p.issuerName}
+                  </p>
+                  ${p.summary ? html`<p>${p.summary}</p>` : ''}
+                </div>
+              </li>`,
+          )}
+        </ul>
+      </section>`
+    : '';
+
   const body = html`<section class="hero-land" aria-labelledby="landing-title">
       <h1 id="landing-title">${LANDING_HEADLINE}</h1>
       <p class="lead">
@@ -68,6 +89,7 @@ export function renderLandingPage(view: LandingView): string {
       <h2 id="featured-title">Featured micro-credentials</h2>
       ${featured}
     </section>
+    ${pathways}
     <section aria-labelledby="how-title">
       <h2 id="how-title">How it works</h2>
       <ol class="steps-land">

@@ -84,4 +84,35 @@ describe('GET / (landing page)', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Featured micro-credentials');
   });
+  it('shows the newest published pathways, escaped, each linking to its public page', async () => {
+    const before = await (await ctx.app.request('/')).text();
+    expect(before).not.toContain('id="pathways-title"');
+    const created = await owner.request('POST', 'orgs/hilltop/achievements', {
+      ...sampleAchievement('Coaching <i>Certificate</i>'),
+      achievementType: 'Certificate',
+    });
+    expect(created.status, created.text).toBe(201);
+    const certificate = String(created.json['id']);
+    expect((await owner.request('POST', `orgs/hilltop/achievements/${certificate}/publish`)).status).toBe(200);
+    const pathway = await owner.request('POST', 'orgs/hilltop/pathways', {
+      name: 'Coaching <script>Path</script>',
+      description: 'Two steps.',
+      completionAchievementId: certificate,
+      groups: [{ id: 'root', name: 'All of it', parentId: null, rule: 'all' }],
+      steps: [{ id: 's1', groupId: 'root', accept: { kind: 'achievement', achievementId: published['Hill'] } }],
+      precedes: [],
+      expiryPolicy: 'keep',
+    });
+    expect(pathway.status, pathway.text).toBe(201);
+    const id = String(pathway.json['id']);
+    // A draft pathway is not shown.
+    expect(await (await ctx.app.request('/')).text()).not.toContain('Coaching &lt;script&gt;');
+    expect((await owner.request('POST', `orgs/hilltop/pathways/${id}/publish`)).status).toBe(200);
+    const body = await (await ctx.app.request('/')).text();
+    expect(body).toContain('id="pathways-title"');
+    expect(body).toContain(`href="/app/catalog/pathways/${id}"`);
+    expect(body).toContain('Coaching &lt;script&gt;Path&lt;/script&gt;');
+    expect(body).not.toContain('<script>Path');
+    expect(body).toContain('1 step toward “Coaching &lt;i&gt;Certificate&lt;/i&gt;” · Hilltop College');
+  });
 });

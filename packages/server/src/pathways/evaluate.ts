@@ -244,9 +244,9 @@ export function stepKeys(p: PathwayContent, orgId: string): string[] {
           : s.accept.kind === 'recognised'
             ? [recognisedKey(orgId)]
             : [
-              ...(s.accept.achievementIri ? [`iri:${s.accept.achievementIri}`] : []),
-              ...(s.accept.skill ? [`skill:${s.accept.skill}`] : []),
-            ],
+                ...(s.accept.achievementIri ? [`iri:${s.accept.achievementIri}`] : []),
+                ...(s.accept.skill ? [`skill:${s.accept.skill}`] : []),
+              ],
       ),
     ),
   ];

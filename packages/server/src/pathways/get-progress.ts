@@ -58,11 +58,7 @@ function present(
       issuerName: a?.orgName ?? null,
       // A recognised credential earns the credits of the `credit` rule it counts under (hours are not credits).
       credits:
-        s.accept.kind === 'achievement'
-          ? creditsOf(infos, s.accept.achievementId)
-          : r?.rule?.kind === 'credit'
-            ? r.rule.amount
-            : null,
+        s.accept.kind === 'achievement' ? creditsOf(infos, s.accept.achievementId) : r?.rule?.kind === 'credit' ? r.rule.amount : null,
       satisfiedBy: r?.satisfiedBy ?? null,
       waitingFor: r?.waitingFor ?? [],
       lapsed: r?.lapsed ?? null,
@@ -203,8 +199,9 @@ export async function listMyPathways(deps: Deps, opts: { learnerId: string }): P
 }
 
 /** Published pathways for the catalog (optionally matching a search). */
-export async function listPathwayCatalog(deps: Deps, opts: { q?: string | undefined }): Promise<PathwayCatalogEntry[]> {
-  const published = await listPublishedPathways(deps.db);
+export async function listPathwayCatalog(deps: Deps, opts: { q?: string | undefined; limit?: number }): Promise<PathwayCatalogEntry[]> {
+  // Newest first; a limit without a search is applied by the database (the landing page's few featured pathways).
+  const published = await listPublishedPathways(deps.db, undefined, opts.q ? undefined : opts.limit);
   const out: PathwayCatalogEntry[] = [];
   for (const f of published) {
     const p = readPathwayContent(f.version.content);
@@ -226,6 +223,7 @@ export async function listPathwayCatalog(deps: Deps, opts: { q?: string | undefi
         0,
       ),
     });
+    if (opts.limit !== undefined && out.length >= opts.limit) break;
   }
   return out;
 }

@@ -8,7 +8,7 @@ import { PathwayContent as PathwayContentSchema } from '@tessera/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAccountByEmail } from '../accounts/index.js';
-import { awards } from '../db/schema.js';
+import { awards, jobs, orgs } from '../db/schema.js';
 import { JOB_HANDLERS } from '../jobs/handlers.js';
 import { startWorker } from '../jobs/index.js';
 import { sampleAchievement } from '../testing/earning-fixtures.js';
@@ -16,7 +16,7 @@ import type { TestContext } from '../testing/harness.js';
 import { ApiClient, createTestContext, inviteAndJoin } from '../testing/harness.js';
 import { evaluatePathway } from './evaluate.js';
 import type { Holdings, RecognisedRule } from './evaluate.js';
-import { evaluateLearnerPathways } from './index.js';
+import { evaluateLearnerPathways, evaluateRecognisingPathways } from './index.js';
 
 type Json = Record<string, unknown>;
 const DAY = 86_400_000;
@@ -225,14 +225,17 @@ describe('recognised steps (API, jobs, awards)', () => {
     expect(await completionAwards(pathwayId, learnerId)).toHaveLength(1);
   });
 
-  it('a learner who held the credential before the rule was published is awarded by the next check of that credential', async () => {
+  it('a learner who held the credential before the rule was published is awarded by the job the publish queued, once', async () => {
+    // Publishing the rule (above) committed a pathways.evaluate_recognising job with it; the runJobs there ran it.
+    expect(await completionAwards(pathwayId, learner2Id)).toHaveLength(1);
     const [cred] = await ctx.deps.db.query.credentials.findMany({
       where: (c, { and: a, eq: e }) => a(e(c.learnerId, learner2Id), e(c.achievementId, partnerAch)),
     });
+    // The next check of that credential finds the pathway (narrowed to it) and awards nothing more.
     const stats = { pathwaysEvaluated: 0 };
     const made = await evaluateLearnerPathways(ctx.deps, { learnerId: learner2Id, reason: cred?.id ?? '', stats });
     expect(stats.pathwaysEvaluated).toBe(1);
-    expect(made.filter((a) => a.created && a.pathwayId === pathwayId)).toHaveLength(1);
+    expect(made.filter((a) => a.created && a.pathwayId === pathwayId)).toHaveLength(0);
     expect(await completionAwards(pathwayId, learner2Id)).toHaveLength(1);
   });
 
@@ -300,5 +303,39 @@ describe('recognised steps (API, jobs, awards)', () => {
     expect(step['credits']).toBeNull();
     await runJobs();
     expect(await completionAwards(third, learnerId)).toHaveLength(1);
+  });
+
+  it('publishing a rule queues a check that awards holders who had no new credential, once', async () => {
+    const blended = await publishedAchievement(pOwner, 'partner', 'Blended Facilitation');
+    await award(pOwner, 'partner', blended, learnerId);
+    const fourth = await createAndPublish(recognisedStep({ requirement: 'blended', ruleKinds: ['hours'] }));
+    await runJobs();
+    const saved = await dOwner.request('POST', 'orgs/district/recognition/rules', {
+      achievementId: blended,
+      kind: 'hours',
+      amount: 10,
+      unit: null,
+      target: 'blended teaching hours',
+      validFrom: iso(-30),
+      validUntil: null,
+      rationale: 'Ten hours of facilitation.',
+    });
+    expect(saved.status, saved.text).toBe(201);
+    expect((await dOwner.request('POST', `orgs/district/recognition/rules/${String(saved.json['id'])}/publish`)).status).toBe(200);
+    const [district] = await ctx.deps.db.select().from(orgs).where(eq(orgs.slug, 'district'));
+    const queued = await ctx.deps.db.select().from(jobs).where(eq(jobs.type, 'pathways.evaluate_recognising'));
+    expect(queued.map((j) => j.payload)).toContainEqual({
+      orgId: district?.id,
+      achievementId: blended,
+      ruleId: String(saved.json['id']),
+    });
+    expect(await completionAwards(fourth, learnerId)).toHaveLength(0);
+    // The job the publish committed awards the holder who had no new credential; running the check again awards nothing.
+    await runJobs();
+    expect((await stepOf(learner, fourth))['status']).toBe('done');
+    expect(await completionAwards(fourth, learnerId)).toHaveLength(1);
+    expect(await evaluateRecognisingPathways(ctx.deps, { orgId: district?.id ?? '', achievementId: blended })).toEqual([]);
+    expect(await completionAwards(fourth, learnerId)).toHaveLength(1);
+    expect(await completionAwards(fourth, learner2Id)).toHaveLength(0);
   });
 });

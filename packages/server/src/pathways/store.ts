@@ -82,15 +82,16 @@ export interface PublishedPathway {
 }
 
 /** Published pathways (latest versions); only `ids` when given. */
-export async function listPublishedPathways(db: Db, ids?: string[]): Promise<PublishedPathway[]> {
+export async function listPublishedPathways(db: Db, ids?: string[], limit?: number): Promise<PublishedPathway[]> {
   if (ids && !ids.length) return [];
-  return db
+  const query = db
     .select({ pathway: pathways, version: pathwayVersions, org: { id: orgs.id, slug: orgs.slug, name: orgs.name } })
     .from(pathways)
     .innerJoin(pathwayVersions, eq(pathwayVersions.id, pathways.latestVersionId))
     .innerJoin(orgs, eq(orgs.id, pathways.orgId))
     .where(ids ? inArray(pathways.id, ids) : eq(pathways.status, 'published'))
     .orderBy(desc(pathwayVersions.publishedAt));
+  return limit === undefined ? query : query.limit(limit);
 }
 
 /** What a pathway shows of an achievement it refers to. */

@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/index.js';
 import type { Actor, Deps } from '../context.js';
 import { inTransaction } from '../db/tx.js';
 import { loadOrgAccess } from '../orgs/index.js';
+import { scheduleRecognisingEvaluation } from '../pathways/index.js';
 import { AppError } from '../shared/errors.js';
 import { authorizeRecognition } from './policies.js';
 import { achievementPageUrl, presentRule, ruleCredentialUrl, ruleStatement } from './present.js';
@@ -57,6 +58,8 @@ export async function publishRule(deps: Deps, opts: { actor: Actor; slug: string
       detail: { achievementId: r.achievementId, statement },
       ip: opts.actor.ip,
     });
+    // Holders of the achievement may now complete one of our pathways: checked by a job committed with the rule.
+    await scheduleRecognisingEvaluation(tx, { orgId: org.id, achievementId: r.achievementId, ruleId: r.id });
   });
   const saved = await findRule(deps.db, opts.ruleId);
   if (!saved) throw new AppError('internal', 'The rule disappeared');

@@ -53,7 +53,14 @@ export async function searchTalent(
   const wanted = [...new Map(requirements.map((r) => [r.url, { url: r.url, requiredLevel: r.requiredLevel }])).values()];
   const candidates = await findCandidates(deps.db, { wanted, now, limit: TALENT_LIMITS.results + SPARE });
   const judged: Array<TalentResult & { levels: number }> = [];
-  const people = new Map((await findDiscoverableMany(deps.db, candidates.map((c) => c.accountId))).map((p) => [p.profile.accountId, p]));
+  const people = new Map(
+    (
+      await findDiscoverableMany(
+        deps.db,
+        candidates.map((c) => c.accountId),
+      )
+    ).map((p) => [p.profile.accountId, p]),
+  );
   for (const c of candidates) {
     if (judged.length >= TALENT_LIMITS.results) break;
     const person = people.get(c.accountId);

@@ -3,7 +3,6 @@ import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import {
   accounts,
-  achievementAlignments,
   credentials,
   occupationSkills,
   occupations,
@@ -195,7 +194,8 @@ export async function findCandidates(
     order by matched desc, levels desc, c.account_id
     limit ${opts.limit}`);
   // Both drivers (PGlite and node-postgres) answer raw SQL with `{ rows }`.
-  const rows = typeof result === 'object' && result !== null && 'rows' in result && Array.isArray(result.rows) ? (result.rows as unknown[]) : [];
+  const rows =
+    typeof result === 'object' && result !== null && 'rows' in result && Array.isArray(result.rows) ? (result.rows as unknown[]) : [];
   return rows.map((r) => {
     const o = (typeof r === 'object' && r !== null ? r : {}) as Record<string, unknown>;
     return { accountId: String(o['account_id']), matched: Number(o['matched']), levels: Number(o['levels']) };

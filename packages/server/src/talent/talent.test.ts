@@ -373,7 +373,9 @@ describe('after opting out, contact records stay but the learner’s details go'
 async function person(key: string, consents: boolean) {
   id[key] = `acc_${key}`;
   const now = new Date();
-  await ctx.deps.db.insert(accounts).values({ id: id[key], email: `${key}@learners.example`, name: key, passwordHash: 'x', createdAt: now, updatedAt: now });
+  await ctx.deps.db
+    .insert(accounts)
+    .values({ id: id[key], email: `${key}@learners.example`, name: key, passwordHash: 'x', createdAt: now, updatedAt: now });
   await ctx.deps.db.insert(talentProfiles).values({ accountId: id[key], discoverable: consents, updatedAt: now });
 }
 
@@ -417,7 +419,14 @@ describe('imported credentials in search', () => {
     expect(hit?.skills[0]).toMatchObject({
       url: URL_OF(4),
       status: 'verified',
-      evidence: [expect.objectContaining({ kind: 'imported', credentialId: 'wal_dave', name: 'Imported facilitation', issuerName: 'Other University' })],
+      evidence: [
+        expect.objectContaining({
+          kind: 'imported',
+          credentialId: 'wal_dave',
+          name: 'Imported facilitation',
+          issuerName: 'Other University',
+        }),
+      ],
     });
   });
 
@@ -447,7 +456,10 @@ describe('ordering by level across all results', () => {
   });
 
   it('a credential revoked after indexing stops counting at the next search', async () => {
-    await ctx.deps.db.update(credentials).set({ revokedAt: new Date() }).where(eq(credentials.learnerId, id['gina'] ?? ''));
+    await ctx.deps.db
+      .update(credentials)
+      .set({ revokedAt: new Date() })
+      .where(eq(credentials.learnerId, id['gina'] ?? ''));
     const items = (await search(owner, { skills: [{ id: skill['t3'] }] })).json['items'] as Json[];
     expect(items.map((i) => i['id'])).not.toContain(id['gina']);
     expect(items[0]?.['id']).toBe(id['alice']);

@@ -1,4 +1,5 @@
 /** Component-test helpers: a fake JSON API behind a stubbed global `fetch`, and the session it signs people in with. */
+import { OrgWithRole } from '@tessera/shared';
 import { vi } from 'vitest';
 
 /** A JSON response as the API sends it. */
@@ -44,4 +45,27 @@ export function stubApi(routes: FakeRoutes) {
   const fetch = vi.fn(async (input: string, init?: RequestInit) => routes(input, init) ?? notFound());
   vi.stubGlobal('fetch', fetch);
   return fetch;
+}
+
+/** The organisation "Acme College" (slug `acme`) as the org layout hands it to its pages, with the caller's role. */
+export function testOrg(role: OrgWithRole['role'] = 'designer'): OrgWithRole {
+  return OrgWithRole.parse({
+    id: 'org_1',
+    slug: 'acme',
+    name: 'Acme College',
+    url: null,
+    email: null,
+    description: null,
+    image: null,
+    address: null,
+    brandColor: '#1f5fbf',
+    reviewSlaDays: 14,
+    doubleScorePercent: 0,
+    blindReviews: false,
+    suspensionEnabled: false,
+    verifiedDomain: null,
+    did: 'did:web:tessera.test:orgs:acme',
+    createdAt: '2026-01-01T00:00:00Z',
+    role,
+  });
 }

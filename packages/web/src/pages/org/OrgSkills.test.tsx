@@ -1,9 +1,8 @@
 // @vitest-environment jsdom
-import { OrgWithRole } from '@tessera/shared';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { Outlet, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { json } from '../../test/fake-api';
+import { json, testOrg } from '../../test/fake-api';
 import { renderWithApp } from '../../test/render';
 import type { OrgContext } from './OrgLayout';
 import { OrgSkillsPage } from './OrgSkills';
@@ -11,26 +10,7 @@ import { OrgSkillsPage } from './OrgSkills';
 /** Generous waits: the suite shares a small machine. */
 const SLOW = { timeout: 5000 };
 
-const org = (role: 'designer' | 'viewer') =>
-  OrgWithRole.parse({
-    id: 'org_1',
-    slug: 'acme',
-    name: 'Acme College',
-    url: null,
-    email: null,
-    description: null,
-    image: null,
-    address: null,
-    brandColor: '#1f5fbf',
-    reviewSlaDays: 14,
-    doubleScorePercent: 0,
-    blindReviews: false,
-    suspensionEnabled: false,
-    verifiedDomain: null,
-    did: 'did:web:tessera.test:orgs:acme',
-    createdAt: '2026-01-01T00:00:00Z',
-    role,
-  });
+const org = (role: 'designer' | 'viewer') => testOrg(role);
 
 const framework = {
   id: 'skf_1',

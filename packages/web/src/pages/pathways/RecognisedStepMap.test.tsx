@@ -20,7 +20,18 @@ const progress = (step: Record<string, unknown>) => ({
   expiryPolicy: 'keep',
   rootId: 'root',
   groups: [
-    { id: 'root', kind: 'group', name: 'All', rule: 'all', n: null, complete: false, doneCount: 0, needed: 1, milestone: null, children: ['rec'] },
+    {
+      id: 'root',
+      kind: 'group',
+      name: 'All',
+      rule: 'all',
+      n: null,
+      complete: false,
+      doneCount: 0,
+      needed: 1,
+      milestone: null,
+      children: ['rec'],
+    },
   ],
   steps: [
     {

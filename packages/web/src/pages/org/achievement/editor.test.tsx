@@ -1,37 +1,19 @@
 // @vitest-environment jsdom
 import { MantineProvider } from '@mantine/core';
-import { OrgWithRole, PUBLISH_RULES } from '@tessera/shared';
+import { PUBLISH_RULES } from '@tessera/shared';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, RouterProvider, createMemoryRouter, useLocation } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { json } from '../../../test/fake-api';
+import { json, testOrg } from '../../../test/fake-api';
 import '../../../test/render';
 import { theme } from '../../../theme';
 import { AchievementEditorPage } from '../AchievementEditor';
 import type { OrgContext } from '../OrgLayout';
 
-const org = OrgWithRole.parse({
-  id: 'org_1',
-  slug: 'acme',
-  name: 'Acme College',
-  url: null,
-  email: null,
-  description: null,
-  image: null,
-  address: null,
-  brandColor: '#1f5fbf',
-  reviewSlaDays: 14,
-  doubleScorePercent: 0,
-  blindReviews: false,
-  suspensionEnabled: false,
-  verifiedDomain: null,
-  did: 'did:web:tessera.test:orgs:acme',
-  createdAt: '2026-01-01T00:00:00Z',
-  role: 'designer',
-});
+const org = testOrg('designer');
 
 /** The server: POST/PUT of a draft answer the micro-credential as saved; every call is recorded. */
 function fakeServer() {

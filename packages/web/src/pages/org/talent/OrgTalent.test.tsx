@@ -1,34 +1,14 @@
 // @vitest-environment jsdom
-import { OrgWithRole } from '@tessera/shared';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { Outlet, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { json, stubApi } from '../../../test/fake-api';
+import { json, stubApi, testOrg } from '../../../test/fake-api';
 import { renderWithApp } from '../../../test/render';
 import type { OrgContext } from '../OrgLayout';
 import { OrgTalentPage } from './OrgTalent';
 
 const SLOW = { timeout: 5000 };
-const org = (role: 'owner' | 'designer') =>
-  OrgWithRole.parse({
-    id: 'org_1',
-    slug: 'acme',
-    name: 'Acme College',
-    url: null,
-    email: null,
-    description: null,
-    image: null,
-    address: null,
-    brandColor: '#1f5fbf',
-    reviewSlaDays: 14,
-    doubleScorePercent: 0,
-    blindReviews: false,
-    suspensionEnabled: false,
-    verifiedDomain: null,
-    did: 'did:web:tessera.test:orgs:acme',
-    createdAt: '2026-01-01T00:00:00Z',
-    role,
-  });
+const org = (role: 'owner' | 'designer') => testOrg(role);
 const ROLE = {
   id: 'orl_1',
   org: { slug: 'acme', name: 'Acme College' },
@@ -125,6 +105,29 @@ describe('Talent search', () => {
     renderAs('owner');
     fireEvent.click(await screen.findByRole('button', { name: 'Search' }, SLOW));
     expect(await screen.findByText('Choose at least one skill')).toBeTruthy();
+  });
+
+  it('lists a contact whose learner left employer search without a link to their profile', async () => {
+    const contact = (id: string, name: string, withdrawn: boolean) => ({
+      id,
+      learner: { id: `acc_${id}`, displayName: name, withdrawn },
+      subject: `Subject ${id}`,
+      body: 'Hello',
+      status: 'accepted',
+      reply: null,
+      email: null,
+      createdAt: '2026-02-01T00:00:00Z',
+      answeredAt: '2026-02-02T00:00:00Z',
+    });
+    stubApi((path) =>
+      path === '/api/v1/orgs/acme/talent/contacts'
+        ? json({ items: [contact('c1', 'Left employer search', true), contact('c2', 'Alex Kim', false)] })
+        : undefined,
+    );
+    renderAs('owner');
+    const table = await screen.findByRole('table', {}, SLOW);
+    expect(within(table).getByText('Left employer search').closest('a')).toBeNull();
+    expect(within(table).getByRole('link', { name: 'Alex Kim' }).getAttribute('href')).toBe('/orgs/acme/talent/people/acc_c2');
   });
 
   it('tells a designer that only owners search', async () => {
