@@ -1,6 +1,7 @@
 /** Component-test helpers: a fake JSON API behind a stubbed global `fetch`, and the session it signs people in with. */
-import { OrgWithRole } from '@tessera/shared';
+import { OrgWithRole as OrgWithRoleSchema } from '@tessera/shared';
 import { vi } from 'vitest';
+import type { OrgWithRole } from '../lib/types';
 
 /** A JSON response as the API sends it. */
 export function json(body: unknown, status = 200): Response {
@@ -49,7 +50,7 @@ export function stubApi(routes: FakeRoutes) {
 
 /** The organisation "Acme College" (slug `acme`) as the org layout hands it to its pages, with the caller's role. */
 export function testOrg(role: OrgWithRole['role'] = 'designer'): OrgWithRole {
-  return OrgWithRole.parse({
+  return OrgWithRoleSchema.parse({
     id: 'org_1',
     slug: 'acme',
     name: 'Acme College',
