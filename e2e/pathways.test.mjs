@@ -1,8 +1,8 @@
 // Pathways (issue 17, first half), on the demo data: the designer builds a pathway in the builder (two steps found by
 // search, an ordering rule) and publishes it; the demo learner, who already holds both parts, is awarded the completion
-// credential retroactively; the learner finds the pathway in the catalog, sees the map with statuses in words, sees
+// credential retroactively (so is Morgan, the seeded learner who completed the Online Teaching Certificate); the learner finds the pathway in the catalog, sees the map with statuses in words, sees
 // the completion nested in My credentials, downloads the signed CLR 2.0 record, and the public verifier says it is
-// valid. The seeded "Online Teaching Certificate" map shows a learner part-way (in progress, locked, available).
+// valid, and the parts say where they count (the state agency's licence-renewal hours). The seeded "Online Teaching Certificate" map shows a learner part-way (in progress, locked, available).
 // A signed-out visitor opens the pathway's public page and sees its completion credential is earned by the pathway.
 // Every page is screenshotted at 375 px and 1280 px and checked with axe.
 import assert from 'node:assert/strict';
@@ -72,8 +72,9 @@ describe('pathways: build, publish, retroactive award, map, CLR', () => {
     await designer.getByRole('option', { name: 'Designing Effective Online Assessments', exact: true }).click();
     await checkBoth(designer, 'builder');
     await designer.getByRole('button', { name: 'Publish' }).click();
-    await designer.getByText('Published version 1. 1 learner who already qualified was awarded the completion credential.').waitFor();
-    await designer.getByText(/Published version 1 · no unpublished changes · 1 completion/).waitFor();
+    // Alex and Morgan (who completed the seeded certificate) both hold the two parts.
+    await designer.getByText('Published version 1. 2 learners who already qualified were awarded the completion credential.').waitFor();
+    await designer.getByText(/Published version 1 · no unpublished changes · 2 completions/).waitFor();
     await checkBoth(designer, 'builder-published');
 
     // The learner: the catalog lists the pathway next to micro-credentials.
@@ -110,6 +111,14 @@ describe('pathways: build, publish, retroactive award, map, CLR', () => {
     await stack.waitFor();
     assert.match(await stack.innerText(), /Using the LMS Effectively/);
     await checkBoth(learner, 'my-credentials-stack');
+    // Each part counts at the state agency toward licence renewal ("Where this counts" on the credential).
+    const counts = learner
+      .getByRole('region', { name: 'Where this counts' })
+      .filter({ hasText: 'Counts as 15 hours of licence renewal (professional development) at State Department of Education' });
+    await counts.first().waitFor();
+    assert.equal(await counts.count(), 2, 'both parts of the pathway count for licence renewal');
+    await counts.first().scrollIntoViewIfNeeded();
+    await checkBoth(learner, 'my-credentials-where-this-counts');
 
     // The seeded Online Teaching Certificate: part-way, with statuses in words and what is next.
     await learner.goto('/app/learn/pathways');

@@ -56,10 +56,22 @@ describe('recognition: rules, where this counts, records, endorsements', () => {
     const agency = await signedIn('licensing@state-education.example');
     const catalog = await apiCall(agency, 'GET', `/catalog?q=${encodeURIComponent(ACHIEVEMENT)}`);
     achievementId = catalog.body.items.find((i) => i.content.name === ACHIEVEMENT).achievementId;
+    // The demo counts every district micro-credential as licence-renewal hours; rules for one achievement may not
+    // overlap in time, so the agency first withdraws the seeded rule for this one (through the API) and replaces it.
+    const seeded = (await apiCall(agency, 'GET', '/orgs/state-education/recognition/rules')).body.find(
+      (r) => r.achievement.id === achievementId && r.status === 'published',
+    );
+    const withdrawn = await apiCall(agency, 'POST', `/orgs/state-education/recognition/rules/${seeded.id}/withdraw`, {
+      reason: 'Replaced by a credit rule toward the online teaching endorsement.',
+    });
+    assert.equal(withdrawn.status, 200, JSON.stringify(withdrawn.body));
     await agency.goto('/app/orgs/state-education/recognition');
     await agency.getByRole('heading', { name: 'Recognition: what counts here' }).waitFor();
     // The demo's own rule (licence renewal hours) is already published.
-    await agency.getByRole('row', { name: /Counts as 15 hours of licence renewal/ }).waitFor();
+    await agency
+      .getByRole('row', { name: /Counts as 15 hours of licence renewal/ })
+      .first()
+      .waitFor();
     await agency.getByRole('button', { name: 'New rule' }).click();
     await agency.getByRole('textbox', { name: 'Micro-credential', exact: true }).click();
     await agency.getByRole('option', { name: new RegExp(`^${ACHIEVEMENT}`) }).click();

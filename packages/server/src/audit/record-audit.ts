@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   'pathway.published',
   'pathway.completed',
   'pathway.clr_exported',
+  'pathway.version_moved',
   'award.created',
   'award.claimed',
   'award.claim_mail_sent',

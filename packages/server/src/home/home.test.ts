@@ -144,7 +144,7 @@ describe('GET /me/home', () => {
         role: 'owner',
         achievements: { draft: 0, published: 7, retired: 0, unpublishedChanges: 0 }, // six micro-credentials and the certificate
         submissionsThisMonth: 3,
-        credentialsIssued: 11, // 3 from assessment, 8 from the summer-institute bulk run
+        credentialsIssued: 17, // 8 from assessment, Morgan's pathway certificate, 8 from the summer-institute bulk run
         awaitingReview: 3,
         overdue: 1,
         pendingInvitations: 0,

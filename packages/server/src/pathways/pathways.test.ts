@@ -145,8 +145,9 @@ describe('pathways', () => {
     const jordanId = await accountId('learner2@riverside.example');
     const r = await designer.request('POST', `orgs/riverside/pathways/${pathwayId}/publish`);
     expect(r.status, r.text).toBe(200);
-    // Alex holds LMS and assessments: core (milestone) + an elective (LMS counts there too) → complete.
-    expect(r.json).toMatchObject({ version: 1, retroactiveAwards: 1 });
+    // Alex holds LMS and assessments: core (milestone) + an elective (LMS counts there too) → complete. So does Morgan
+    // (the seeded learner who holds every demo micro-credential).
+    expect(r.json).toMatchObject({ version: 1, retroactiveAwards: 2 });
     expect(await completionAwards(alexId)).toHaveLength(1);
     expect(await completionAwards(jordanId)).toHaveLength(0);
     const milestone = await ctx.deps.db
@@ -161,7 +162,9 @@ describe('pathways', () => {
       .where(eq(credentials.awardId, award?.id ?? ''));
     expect(creds).toHaveLength(1);
     expect(creds[0]?.learnerId).toBe(alexId);
-    const audit = await ctx.deps.db.select().from(auditEvents).where(eq(auditEvents.action, 'pathway.completed'));
+    const audit = (await ctx.deps.db.select().from(auditEvents).where(eq(auditEvents.action, 'pathway.completed'))).filter(
+      (a) => a.target === pathwayId && a.detail['learnerId'] === alexId,
+    );
     expect(audit.map((a) => a.detail['milestone'] ?? 'completion').sort()).toEqual(['completion', 'core']);
     // The job queued by publish runs later and finds nothing more to award.
     await runJobs();

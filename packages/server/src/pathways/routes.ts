@@ -1,5 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import {
+  MovePathwayVersionResult,
   Pathway,
   PathwayCatalogEntry,
   PathwayContent,
@@ -20,6 +21,7 @@ import { getPathway, listPathways } from './get-pathway.js';
 import { getPathwayProgress, listMyPathways, listPathwayCatalog } from './get-progress.js';
 import { getPublicPathway } from './get-public-pathway.js';
 import { listMyStacks } from './list-my-stacks.js';
+import { movePathwayVersion } from './move-version.js';
 import { publishPathway } from './publish-pathway.js';
 import { updatePathway } from './update-pathway.js';
 
@@ -200,6 +202,25 @@ export function pathwayRoutes() {
         PathwayProgress.parse(await getPathwayProgress(c.var.deps, { learnerId: auth.account.id, pathwayId: c.req.valid('param').id })),
         200,
       );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/me/pathways/{id}/move',
+      tags,
+      summary: 'Move to the current version of a pathway (from the version I started), then check whether it completes',
+      security: SESSION_SECURITY,
+      request: { params: MyParams },
+      responses: { 200: jsonOk(MovePathwayVersionResult, 'Moved'), ...PROBLEMS },
+    }),
+    async (c) => {
+      const auth = requireAuth(c);
+      const r = await movePathwayVersion(c.var.deps, {
+        actor: { accountId: auth.account.id, ip: c.var.ip },
+        pathwayId: c.req.valid('param').id,
+      });
+      return c.json(MovePathwayVersionResult.parse(r), 200);
     },
   );
   app.openapi(

@@ -350,3 +350,19 @@ export async function findValidImports(db: Db, learnerId: string, ids: string[])
     .from(walletItems)
     .where(and(eq(walletItems.accountId, learnerId), eq(walletItems.verdict, 'valid'), inArray(walletItems.id, ids)));
 }
+
+/** Move a learner's pin from one version to another; false when the pin is not on `fromVersionId` (any more). */
+export async function movePin(db: Db, opts: { pathwayId: string; learnerId: string; fromVersionId: string; toVersionId: string }) {
+  const rows = await db
+    .update(pathwayPins)
+    .set({ versionId: opts.toVersionId })
+    .where(
+      and(
+        eq(pathwayPins.pathwayId, opts.pathwayId),
+        eq(pathwayPins.learnerId, opts.learnerId),
+        eq(pathwayPins.versionId, opts.fromVersionId),
+      ),
+    )
+    .returning({ versionId: pathwayPins.versionId });
+  return rows.length > 0;
+}

@@ -63,12 +63,13 @@ async function demoOrg(
 }
 
 /**
- * The recognition demo: a state agency that counts the demo learner's first micro-credential as 15 hours of
- * licence renewal (a published, signed rule), and an employer that endorses it at the district's request.
+ * The recognition demo: a state agency that counts the district's micro-credentials (`achievementIds`; at least the
+ * demo learner's first one) as 15 hours each of licence renewal (published, signed rules), and an employer that
+ * endorses the demo learner's first micro-credential at the district's request.
  */
 export async function seedRecognitionDemo(
   deps: Deps,
-  opts: { passwordHash: string; ownerSlug: string; ownerId: string; learnerId: string },
+  opts: { passwordHash: string; ownerSlug: string; ownerId: string; learnerId: string; achievementIds?: string[] },
 ): Promise<void> {
   const [first] = (await listLearnerCredentials(deps.db, opts.learnerId)).slice(-1);
   if (!first) return;
@@ -82,22 +83,25 @@ export async function seedRecognitionDemo(
   });
   const now = deps.clock.now();
   const agencyActor = { accountId: agency.ownerId, ip: null };
-  const rule = await saveRule(deps, {
-    actor: agencyActor,
-    slug: agency.org.slug,
-    input: {
-      achievementId: first.achievementId,
-      kind: 'hours',
-      amount: 15,
-      unit: 'hours',
-      target: 'licence renewal (professional development)',
-      validFrom: new Date(now.getTime() - 30 * 86_400_000).toISOString(),
-      validUntil: new Date(now.getTime() + 3 * 365 * 86_400_000).toISOString(),
-      reviewerId: agency.ownerId,
-      rationale: 'Reviewed against the state standards for online instruction: the rubric and evidence meet the bar for 15 clock hours.',
-    },
-  });
-  await publishRule(deps, { actor: agencyActor, slug: agency.org.slug, ruleId: rule.id });
+  // The learner's first micro-credential first, then the others (each once).
+  for (const achievementId of [...new Set([first.achievementId, ...(opts.achievementIds ?? [])])]) {
+    const rule = await saveRule(deps, {
+      actor: agencyActor,
+      slug: agency.org.slug,
+      input: {
+        achievementId,
+        kind: 'hours',
+        amount: 15,
+        unit: 'hours',
+        target: 'licence renewal (professional development)',
+        validFrom: new Date(now.getTime() - 30 * 86_400_000).toISOString(),
+        validUntil: new Date(now.getTime() + 3 * 365 * 86_400_000).toISOString(),
+        reviewerId: agency.ownerId,
+        rationale: 'Reviewed against the state standards for online instruction: the rubric and evidence meet the bar for 15 clock hours.',
+      },
+    });
+    await publishRule(deps, { actor: agencyActor, slug: agency.org.slug, ruleId: rule.id });
+  }
   const request = await requestEndorsement(deps, {
     actor: { accountId: opts.ownerId, ip: null },
     slug: opts.ownerSlug,

@@ -21,7 +21,8 @@ describe('demo seed', () => {
       ctx.deps.db,
       sql`select count(*) as n from credentials where submission_id is not null`,
     );
-    expect(Number(creds?.n)).toBe(3);
+    // Alex 2, Jordan 1, Morgan 5 (every part of the Online Teaching Certificate).
+    expect(Number(creds?.n)).toBe(8);
     // One bulk-awarded cohort: eight email recipients, each with one credential, from one finished run.
     const [cohort] = await queryRows<{ n: number | string; runs: number | string }>(
       ctx.deps.db,
@@ -37,5 +38,31 @@ describe('demo seed', () => {
     expect(queue.json.some((q) => q['overdue'] === true)).toBe(true);
     const catalog = await owner.request('GET', 'catalog?q=accessible');
     expect(catalog.json['total']).toBe(1);
+  });
+
+  it('has Morgan holding the Online Teaching Certificate, awarded once by the pathway, and Alex part-way', async () => {
+    const rows = await queryRows<{ email: string; source: string; awards: number | string; credentials: number | string }>(
+      ctx.deps.db,
+      sql`select ac.email, a.source, count(distinct a.id) as awards, count(c.id) as credentials
+            from awards a
+            join achievement_versions v on v.id = a.version_id
+            join accounts ac on ac.id = a.recipient_account_id
+            left join credentials c on c.award_id = a.id
+           where v.content->>'name' = 'Online Teaching Certificate'
+           group by ac.email, a.source`,
+    );
+    expect(rows.map((r) => [r.email, r.source, Number(r.awards), Number(r.credentials)])).toEqual([
+      ['learner5@riverside.example', 'pathway', 1, 1],
+    ]);
+    const [completion] = await queryRows<{ n: number | string }>(
+      ctx.deps.db,
+      sql`select count(*) as n from pathway_completions pc join accounts ac on ac.id = pc.learner_id
+           where ac.email = 'learner5@riverside.example' and pc.group_id = ''`,
+    );
+    expect(Number(completion?.n)).toBe(1);
+    const alex = new ApiClient(ctx);
+    expect((await alex.request('POST', 'auth/signin', { email: 'learner@riverside.example', password: DEMO_PASSWORD })).status).toBe(200);
+    const mine = (await alex.request('GET', 'me/pathways')).json as unknown as Array<Record<string, unknown>>;
+    expect(mine.map((p) => [p['name'], p['complete']])).toEqual([['Online Teaching Certificate', false]]);
   });
 });

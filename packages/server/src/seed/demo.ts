@@ -35,6 +35,7 @@ export const DEMO_ACCOUNTS = [
   { email: 'learner2@riverside.example', name: 'Jordan Ellis', role: null, admin: false },
   { email: 'learner3@riverside.example', name: 'Sam Rivera', role: null, admin: false },
   { email: 'learner4@riverside.example', name: 'Chen Li', role: null, admin: false },
+  { email: 'learner5@riverside.example', name: 'Morgan Blake', role: null, admin: false },
 ] as const;
 
 /** The lines `npm start` prints: every demo login (the district's and the partner organisations') and what it is for. */
@@ -106,19 +107,31 @@ export async function seedDemo(deps: Deps): Promise<{ created: boolean }> {
     if (!id) throw new Error(`demo account ${email} missing`);
     return id;
   };
-  await seedEarning(deps, org, {
+  const microCredentialIds = await seedEarning(deps, org, {
     designer: idOf('designer@riverside.example'),
     assessor: idOf('assessor@riverside.example'),
     assessor2: idOf('assessor2@riverside.example'),
     owner: ownerId,
-    learners: ['learner@riverside.example', 'learner2@riverside.example', 'learner3@riverside.example', 'learner4@riverside.example'].map(
-      idOf,
-    ),
+    learners: [
+      'learner@riverside.example',
+      'learner2@riverside.example',
+      'learner3@riverside.example',
+      'learner4@riverside.example',
+      'learner5@riverside.example',
+    ].map(idOf),
   });
-  // Pathways: the Online Teaching Certificate stacks the six micro-credentials (the demo learner is part-way).
+  // Pathways: the Online Teaching Certificate stacks the six micro-credentials (the demo learner is part-way). Publishing
+  // it runs the pathway evaluation for everyone who already qualifies: Morgan, who earned all the parts, is awarded the
+  // certificate (once, through the awards model) by that run.
   await seedPathwayDemo(deps, { org, designer: { accountId: idOf('designer@riverside.example'), ip: null } });
-  // Recognition: a state agency counts a demo micro-credential toward licence renewal; an employer endorses it.
-  await seedRecognitionDemo(deps, { passwordHash, ownerSlug: DEMO_ORG_SLUG, ownerId, learnerId: idOf('learner@riverside.example') });
+  // Recognition: a state agency counts the six micro-credentials toward licence renewal; an employer endorses one.
+  await seedRecognitionDemo(deps, {
+    passwordHash,
+    ownerSlug: DEMO_ORG_SLUG,
+    ownerId,
+    learnerId: idOf('learner@riverside.example'),
+    achievementIds: microCredentialIds,
+  });
   return { created: true };
 }
 
@@ -127,12 +140,12 @@ function daysAgo(deps: Deps, days: number): Deps {
   return { ...deps, clock: { now: () => new Date(deps.clock.now().getTime() - days * 86_400_000) } };
 }
 
-/** Six published micro-credentials and submissions in every state, with issued credentials. */
+/** Six published micro-credentials and submissions in every state, with issued credentials; returns the six ids. */
 async function seedEarning(
   deps: Deps,
   org: OrgRow,
   who: { designer: string; assessor: string; assessor2: string; owner: string; learners: string[] },
-) {
+): Promise<string[]> {
   const designer = { accountId: who.designer, ip: null };
   const achievementIds: string[] = [];
   await importDemoFramework(deps);
@@ -239,6 +252,21 @@ async function seedEarning(
   await review(daysAgo(deps, 44), assessor2, sid, 4, ['l4', 'l3', 'l3'], 'pass');
   await issueCredential(daysAgo(deps, 44), { submissionId: sid });
 
+  // Morgan: earned the four core micro-credentials (the LMS one first) and the video elective (after accessible content),
+  // through submissions and reviews like everyone else; the pathway then awards them the certificate.
+  const earn = async (ai: number, day: number, note: string, a: { accountId: string; ip: null }) => {
+    const s = await start(daysAgo(deps, day), 4, ai);
+    await fill(daysAgo(deps, day), learner(4), s, ai, note);
+    await submitSubmission(daysAgo(deps, day - 1), { actor: learner(4), submissionId: s });
+    await review(daysAgo(deps, day - 3), a, s, ai, ['l3', 'l3', 'l3', 'l3'], 'pass');
+    await issueCredential(daysAgo(deps, day - 3), { submissionId: s });
+  };
+  await earn(4, 56, 'High-school history course site', assessor);
+  await earn(0, 50, 'Rubric-scored project on the Civil War', assessor2);
+  await earn(1, 44, 'Seminar thread on primary sources', assessor);
+  await earn(2, 38, 'Captioned, structured unit pages', assessor2);
+  await earn(3, 30, 'Mini-lecture on the Reconstruction era', assessor);
+
   // Sam: double-scored, the two assessors disagree — waiting for the owner to settle.
   await updateOrgRow(deps.db, org.id, { doubleScorePercent: 100 });
   sid = await start(daysAgo(deps, 15), 2, 1);
@@ -277,4 +305,5 @@ async function seedEarning(
   await seedCareersDemo(deps, { orgId: org.id, ownerId: who.owner, learnerId: who.learners[0] ?? '' });
   // Employer search: that learner consents to be found, so the owner can search for the role and find them.
   await seedTalentDemo(deps, { learnerId: who.learners[0] ?? '' });
+  return achievementIds;
 }

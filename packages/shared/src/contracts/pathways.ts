@@ -392,3 +392,14 @@ export type PublicPathway = z.infer<typeof PublicPathway>;
 export const AwardedByPathway = z.object({ pathwayId: z.string(), name: z.string() });
 /** A pathway awarding an achievement. */
 export type AwardedByPathway = z.infer<typeof AwardedByPathway>;
+
+/** What moving to the current version of a pathway did: the versions, whether it completed, and the new map. */
+export const MovePathwayVersionResult = z.object({
+  fromVersion: z.number().int(),
+  version: z.number().int(),
+  /** True when the move completed the pathway (the completion credential was awarded). */
+  completed: z.boolean(),
+  progress: PathwayProgress,
+});
+/** The result of moving to the current version. */
+export type MovePathwayVersionResult = z.infer<typeof MovePathwayVersionResult>;

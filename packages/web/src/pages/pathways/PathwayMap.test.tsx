@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json, stubApi } from '../../test/fake-api';
@@ -124,5 +125,50 @@ describe('Pathway map', () => {
     expect(changes.textContent).toBe('Added: Accessible content');
     expect(screen.getByText(/Your credential for this step was revoked and no longer counts: earn it again from the catalog/)).toBeTruthy();
     expect(screen.getByText(/You keep “Online Teaching Certificate”.*Earn again: Assessments\./)).toBeTruthy();
+  });
+
+  it('moves to the current version after confirming, then shows the refreshed map', async () => {
+    const onV1 = {
+      ...progress(false),
+      version: 1,
+      currentVersion: 2,
+      versionChanges: ['Added: Accessible content', 'Removed: Video'],
+    };
+    const onV2 = { ...progress(false), versionId: 'pthv_2', version: 2, currentVersion: 2, versionChanges: [] };
+    let moved = false;
+    const fetch = stubApi((input, init) => {
+      if (input === '/api/v1/me/pathways/pth_1/move' && init?.method === 'POST') {
+        moved = true;
+        return json({ fromVersion: 1, version: 2, completed: false, progress: onV2 });
+      }
+      if (input === '/api/v1/me/pathways/pth_1') return json(moved ? onV2 : onV1);
+      return undefined;
+    });
+    const user = userEvent.setup();
+    show();
+    await user.click(await screen.findByRole('button', { name: 'Move to version 2' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Move to version 2?' });
+    expect(within(dialog).getByRole('list', { name: 'What changes in version 2' }).textContent).toBe(
+      'Added: Accessible contentRemoved: Video',
+    );
+    // Staying puts nothing to the server.
+    await user.click(within(dialog).getByRole('button', { name: 'Stay on version 1' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(fetch.mock.calls.some(([path]) => String(path).endsWith('/move'))).toBe(false);
+
+    await user.click(screen.getByRole('button', { name: 'Move to version 2' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Move to version 2?' });
+    await user.click(within(confirm).getByRole('button', { name: 'Move to version 2' }));
+    await waitFor(() => expect(screen.queryByText('You are on version 1; version 2 is current')).toBeNull());
+    expect((await screen.findByText('You moved to version 2.')).getAttribute('role')).toBe('status');
+    expect(screen.queryByRole('button', { name: 'Move to version 2' })).toBeNull();
+    expect(fetch.mock.calls.filter(([path]) => path === '/api/v1/me/pathways/pth_1/move')).toHaveLength(1);
+  });
+
+  it('offers no move to a learner who completed an older version (it is kept)', async () => {
+    stubApi((input) => (input === '/api/v1/me/pathways/pth_1' ? json({ ...progress(true), version: 1, currentVersion: 2 }) : undefined));
+    show();
+    await screen.findByText('You are on version 1; version 2 is current');
+    expect(screen.queryByRole('button', { name: 'Move to version 2' })).toBeNull();
   });
 });

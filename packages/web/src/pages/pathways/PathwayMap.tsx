@@ -1,6 +1,6 @@
 /** A learner's pathways: the list of started ones, and one pathway's progress map with the CLR download. */
-import { Alert, Anchor, Badge, Button, Card, Group, Progress, Stack, Text, Title } from '@mantine/core';
-import { PathwayProgress } from '@tessera/shared';
+import { Alert, Anchor, Badge, Button, Card, Group, Modal, Progress, Stack, Text, Title } from '@mantine/core';
+import { MovePathwayVersionResult, PathwayProgress } from '@tessera/shared';
 import type { ProgressGroup, ProgressStep, StepStatus } from '@tessera/shared';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorState, LoadingState, ProblemAlert } from '../../components/states';
 import { useFormState } from '../../lib/forms';
-import { apiCall, useApiQuery } from '../../lib/query';
+import { apiCall, invalidateApi, useApiQuery } from '../../lib/query';
 
 /** Words (never colour alone) for each step status. */
 export const STATUS_TEXT: Record<StepStatus, { label: string; color: string; mark: string }> = {
@@ -155,6 +155,62 @@ function download(name: string, data: unknown) {
   URL.revokeObjectURL(url);
 }
 
+/**
+ * "Move to version M": the learner leaves the version they started for the current one, after confirming in a
+ * dialog that lists what changes. The map shows the new version at once (the answer carries it) and cached pathway
+ * and credential lists refresh; a completion the move brings is said.
+ */
+function MoveToCurrent({ map, onMoved }: { map: PathwayProgress; onMoved: (message: string, progress: PathwayProgress) => void }) {
+  const [open, setOpen] = useState(false);
+  const form = useFormState();
+  const move = async () => {
+    await form.run(async () => {
+      const r = await apiCall('POST', `/me/pathways/${encodeURIComponent(map.pathwayId)}/move`, MovePathwayVersionResult);
+      setOpen(false);
+      onMoved(
+        `You moved to version ${r.version}.${r.completed ? ` You completed the pathway: “${r.progress.completion.name}” is in your credentials.` : ''}`,
+        r.progress,
+      );
+      await Promise.all([invalidateApi('/me/pathways'), invalidateApi('/me/credentials'), invalidateApi('/me/stacks')]);
+    });
+  };
+  return (
+    <>
+      <Group mt="xs">
+        <Button variant="outline" color="indigo.9" onClick={() => setOpen(true)}>
+          Move to version {map.currentVersion}
+        </Button>
+      </Group>
+      <Modal opened={open} onClose={() => setOpen(false)} title={`Move to version ${map.currentVersion}?`} centered>
+        <Stack>
+          <Text>
+            Your progress will be checked against version {map.currentVersion} from now on instead of version {map.version}. The credentials
+            you hold stay yours; you cannot move back.
+          </Text>
+          {map.versionChanges.length ? (
+            <ul aria-label={`What changes in version ${map.currentVersion}`} style={{ margin: 0, paddingLeft: 20 }}>
+              {map.versionChanges.map((c) => (
+                <li key={c}>
+                  <Text size="sm">{c}</Text>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <ProblemAlert problem={form.problem} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setOpen(false)}>
+              Stay on version {map.version}
+            </Button>
+            <Button color="indigo.9" onClick={() => void move()} loading={form.submitting}>
+              Move to version {map.currentVersion}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
 /** One pathway's map for the signed-in learner. */
 export function PathwayMapPage() {
   const { id = '' } = useParams();
@@ -199,6 +255,15 @@ export function PathwayMapPage() {
                 ))}
               </ul>
             ) : null}
+            {m.complete ? null : (
+              <MoveToCurrent
+                map={m}
+                onMoved={(message, progress) => {
+                  map.setData(progress);
+                  setSaved(message);
+                }}
+              />
+            )}
           </Alert>
         ) : null}
         <Card withBorder padding="md" radius="md">
