@@ -39,6 +39,7 @@ import { formatDateTime } from '../../lib/links';
 import { apiCall, parseResponse, useApiQuery } from '../../lib/query';
 import type { Collection, Wallet, WalletItem } from '../../lib/types';
 import { WhereThisCountsPanel } from '../recognition/WhereThisCounts';
+import { MyStacks } from '../pathways/MyStacks';
 
 const SOURCE: Record<WalletItem['source'], string> = { upload: 'Uploaded file', url: 'From a link', paste: 'Pasted' };
 
@@ -410,6 +411,7 @@ export function WalletPage() {
           </CopyButton>
         </Group>
         <WhereThisCountsPanel />
+        <MyStacks />
         <section aria-labelledby="earned-heading">
           <Title order={2} size="h3" id="earned-heading" mb="sm">
             Earned on Tessera ({w.earned.length})
