@@ -84,8 +84,9 @@ export default defineConfig({
           include: ['packages/{server,credentials,shared}/src/**/*.test.ts'],
           // A worker keeps its loaded modules from one test file to the next instead of importing the server afresh for
           // each file (that import was a fifth of the suite's time). Every test builds its own database and app through
-          // testing/harness.ts, so no state is shared; the browser-like web tests below stay isolated.
-          isolate: false,
+          // testing/harness.ts, so no state is shared; the browser-like web tests below stay isolated. The PostgreSQL pass
+          // keeps files isolated: there a test once failed after another file in the same worker, which was not seen alone.
+          isolate: Boolean(process.env.TEST_DATABASE_URL),
         },
       },
       { extends: true, test: { name: 'web', include: ['packages/web/src/**/*.test.ts', 'packages/web/src/**/*.test.tsx'] } },

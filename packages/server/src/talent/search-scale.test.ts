@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { achievements, talentProfiles, talentSkillEvidence } from '../db/schema.js';
 import { importFramework, matchSkillByUrlOrCode } from '../skills/index.js';
 import type { TestContext } from '../testing/harness.js';
-import { ApiClient, createTestContext } from '../testing/harness.js';
+import { ApiClient, createTestContext, TEST_DATABASE_URL } from '../testing/harness.js';
 import { sampleAchievement } from '../testing/earning-fixtures.js';
 import { reindexLearner } from './refresh-talent-index.js';
 import { evidenceKeyOf, findStaleLearners } from './store.js';
@@ -85,6 +85,7 @@ async function seed(from: number, to: number) {
 }
 
 beforeAll(async () => {
+  if (TEST_DATABASE_URL) return; // see the describe below
   ctx = await createTestContext();
   owner = new ApiClient(ctx);
   await owner.signUp('owner@scale.example');
@@ -108,7 +109,7 @@ beforeAll(async () => {
   versionList = sql.raw(`array[${versions.map((v) => `'${v}'`).join(',')}]`);
   countQueries(ctx);
 }, 60_000);
-afterAll(async () => ctx.close());
+afterAll(async () => ctx?.close());
 
 async function measure(body: Record<string, unknown>) {
   await owner.request('POST', 'orgs/scale/talent/search', body);
@@ -128,7 +129,9 @@ async function measure(body: Record<string, unknown>) {
   return { median: times[2] ?? 0, counts, items };
 }
 
-describe('search at scale', () => {
+// The statement count hooks the embedded PGlite client (query and transaction); PostgreSQL's pool has another shape, and
+// the figure this test prints is the PGlite one the issue asks for. The search itself runs on PostgreSQL in talent.test.ts.
+describe.skipIf(Boolean(TEST_DATABASE_URL))('search at scale', () => {
   it('ranks from the skill index with a number of queries that does not grow with the number of matching learners', async () => {
     const body = { skills: [{ id: skillIds[0] }, { id: skillIds[3] }] };
     await seed(1, FIRST);
