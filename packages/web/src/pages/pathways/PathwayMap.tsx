@@ -9,6 +9,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorState, LoadingState, ProblemAlert } from '../../components/states';
 import { useFormState } from '../../lib/forms';
 import { apiCall, invalidateApi, useApiQuery } from '../../lib/query';
+import { StepMeta } from './StepMeta';
 
 /** Words (never colour alone) for each step status. */
 export const STATUS_TEXT: Record<StepStatus, { label: string; color: string; mark: string }> = {
@@ -50,16 +51,7 @@ function StepItem({ step }: { step: ProgressStep }) {
             {step.label}
           </Text>
         )}
-        {step.issuerName ? (
-          <Text span size="sm" c="dimmed">
-            by {step.issuerName}
-          </Text>
-        ) : null}
-        {step.credits !== null ? (
-          <Text span size="sm">
-            · {step.credits} credit{step.credits === 1 ? '' : 's'}
-          </Text>
-        ) : null}
+        <StepMeta issuerName={step.issuerName} credits={step.credits} />
       </Group>
       {step.status === 'locked' && step.waitingFor.length ? (
         <Text size="sm" ml="md">

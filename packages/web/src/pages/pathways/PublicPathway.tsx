@@ -7,6 +7,7 @@ import { ErrorState, LoadingState } from '../../components/states';
 import { appPath } from '../../lib/links';
 import { useApiQuery } from '../../lib/query';
 import { useSession } from '../../lib/session';
+import { StepMeta } from './StepMeta';
 
 type Group = PublicPathway['groups'][number];
 
@@ -60,16 +61,7 @@ function GroupItem({ group, pathway, level }: { group: Group; pathway: PublicPat
                     </Text>
                   </Text>
                 )}
-                {s.issuerName ? (
-                  <Text span size="sm" c="dimmed">
-                    by {s.issuerName}
-                  </Text>
-                ) : null}
-                {s.credits !== null ? (
-                  <Text span size="sm">
-                    · {s.credits} credit{s.credits === 1 ? '' : 's'}
-                  </Text>
-                ) : null}
+                <StepMeta issuerName={s.issuerName} credits={s.credits} />
               </Group>
               {s.after.length ? (
                 <Text size="sm" ml="md">
