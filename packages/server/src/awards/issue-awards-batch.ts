@@ -4,7 +4,7 @@ import type { AwardSigners, StatusIndexSource } from '../credentials/index.js';
 import { recordAuditEvents } from '../audit/index.js';
 import type { AuditEventInput } from '../audit/index.js';
 import { issueAwardCredential, prepareAwardCredential, validUntilOf } from '../credentials/index.js';
-import { buildAndSignCredential } from '../credentials/index.js';
+import { buildAndSignCredential, storedJwt } from '../credentials/index.js';
 import type { PreparedCredential, SignedJson } from '../credentials/index.js';
 import type { SignPool } from '../credentials/index.js';
 import type { SignTask } from '../credentials/index.js';
@@ -80,8 +80,8 @@ export interface IssueAwardsBatchOptions {
 async function signInline(items: PreparedCredential[], signers: AwardSigners): Promise<SignedJson[]> {
   const out: SignedJson[] = [];
   for (const item of items) {
-    const { document, jwt } = await buildAndSignCredential(item, signers);
-    out.push({ documentJson: JSON.stringify(document), jwt });
+    const forms = await buildAndSignCredential(item, signers);
+    out.push({ documentJson: JSON.stringify(forms.document), jwt: storedJwt(forms) });
   }
   return out;
 }

@@ -17,6 +17,7 @@ import { runBulkAwards } from './run-bulk-awards.js';
 import { reserveStatusIndexes } from '../awards/index.js';
 import { inTransaction } from '../db/tx.js';
 import { localDocuments } from '../verify/local-documents.js';
+import { attachJwtPayload } from '../credentials/index.js';
 
 let ctx: TestContext;
 let owner: ApiClient;
@@ -241,7 +242,11 @@ describe('bulk award from CSV', () => {
     for (const c of creds) {
       const di = await verifyCredential(c.document, { now: new Date(), documents: await localDocuments(ctx.deps, c.document) });
       expect(di.verdict, 'the Data Integrity proof signed on a worker thread').toBe('valid');
-      const jwt = await verifyCredential(c.jwt, { now: new Date(), documents: await localDocuments(ctx.deps, c.document) });
+      expect(c.jwt, 'stored with its payload (the document) detached').toMatch(/^[\w-]+\.\.[\w-]+$/);
+      const jwt = await verifyCredential(attachJwtPayload(c.jwt, c.document), {
+        now: new Date(),
+        documents: await localDocuments(ctx.deps, c.document),
+      });
       expect(jwt.verdict, 'the VC-JWT signed on a worker thread').toBe('valid');
     }
   });

@@ -35,6 +35,9 @@ export interface RunBulkAwardsOptions {
   signPoolMinRows?: number;
 }
 
+/** Batches staged (and being signed) ahead of the one being written, when signing on threads. */
+export const PIPELINE_DEPTH = 3;
+
 /** Below this many pending rows, starting signing threads costs more than it saves. */
 export const SIGN_POOL_MIN_ROWS = 1000;
 
@@ -163,18 +166,34 @@ async function issueBatches(
   };
   let run = await findRunById(deps.db, opts.runId);
   if (!ours(run, opts.job.id)) return;
-  let current = await stage(run, 0);
+  // With signing threads, up to PIPELINE_DEPTH batches are read and staged ahead of the one being written: their
+  // credentials are signed on the threads while earlier batches' transactions run, so neither side waits for the
+  // other. A staged batch that is never written only leaves status indexes unused; its awards are exactly-once by
+  // key either way.
+  const depth = job.signPool ? PIPELINE_DEPTH : 1;
+  const ahead: Staged[] = [];
+  let lastStaged = 0;
+  let exhausted = false;
+  const refill = async (r: BulkRunRow) => {
+    while (!exhausted && ahead.length < depth) {
+      const staged = await stage(r, lastStaged);
+      if (!staged) exhausted = true;
+      else {
+        ahead.push(staged);
+        lastStaged = staged.lastRow;
+      }
+    }
+  };
+  await refill(run);
   for (;;) {
     if (opts.job.signal.aborted) return;
+    const current = ahead.shift();
     if (!current) {
       await finish(deps, run.id, opts.job.id);
       return;
     }
     if (!(await opts.job.stillOwned())) return;
-    // The next batch is read and staged before this one is written: its credentials are signed on the signing
-    // threads while this batch's transaction runs. A staged batch that is never written only leaves status
-    // indexes unused; its awards are exactly-once by key either way.
-    const next = job.signPool ? await stage(run, current.lastRow) : undefined;
+    await refill(run);
     const { outcomes, items, batch } = current;
     if (batch) {
       let results: BatchAwardResult[];
@@ -199,7 +218,6 @@ async function issueBatches(
     const fresh = await findRunById(deps.db, opts.runId);
     if (!ours(fresh, opts.job.id)) return;
     run = fresh;
-    current = next !== undefined ? next : await stage(run, current.lastRow);
   }
 }
 

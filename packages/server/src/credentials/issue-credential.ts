@@ -23,7 +23,7 @@ import { skillsOfAchievementVersion, toOb3Alignment } from '../skills/index.js';
 import { endorsementsForIssuance } from '../recognition/index.js';
 import type { AlignedSkill } from '../skills/index.js';
 import type { EvidenceRef } from './build-credential.js';
-import { buildAndSignCredential } from './sign-award-credential.js';
+import { buildAndSignCredential, storedJwt } from './sign-award-credential.js';
 import type { PreparedCredential, SignedForms } from './sign-award-credential.js';
 import { credentialPageUrl } from './present.js';
 import {
@@ -303,7 +303,7 @@ export async function prepareAwardCredential(tx: Deps, opts: SignOptions) {
 
 /** A prepared credential's database row, once it is signed. */
 export function signedRow(prep: Awaited<ReturnType<typeof prepareAwardCredential>>, forms: SignedForms) {
-  return { ...prep.row, document: forms.document, jwt: forms.jwt };
+  return { ...prep.row, document: forms.document, jwt: storedJwt(forms) };
 }
 
 /**

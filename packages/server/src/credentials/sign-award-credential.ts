@@ -2,7 +2,7 @@ import type { Signer } from '../keys/index.js';
 import { buildAchievementCredential } from './build-credential.js';
 import type { CredentialInput, IssuedAchievementCredential } from './build-credential.js';
 import { signDataIntegrity } from './sign.js';
-import { signVcJwt } from './sign-jwt.js';
+import { detachJwtPayload, signVcJwt } from './sign-jwt.js';
 
 /**
  * Everything a credential is built from, read from the database beforehand: plain, structured-cloneable data,
@@ -19,7 +19,13 @@ export interface PreparedCredential {
 /** A credential's two signed forms. */
 export interface SignedForms {
   document: Record<string, unknown>;
+  /** The whole compact VC-JWT. */
   jwt: string;
+}
+
+/** What is stored of a credential's two forms: the document, and the VC-JWT with its payload (the document) detached. */
+export function storedJwt(forms: SignedForms): string {
+  return detachJwtPayload(forms.jwt);
 }
 
 /** A credential for an award without a submission: the issuer's evidence, and no empty result list. */
@@ -32,12 +38,14 @@ function withAwardEvidence(c: IssuedAchievementCredential, evidence: Array<Recor
 
 /**
  * Build a prepared credential and sign it: an embedded Data Integrity proof (eddsa-rdfc-2022, Ed25519) and the
- * VC-JWT form (ES256, P-256: 1EdTech's validator accepts only RS256 and ES256 JWTs). No database, no I/O.
+ * VC-JWT form (ES256, P-256: 1EdTech's validator accepts only RS256 and ES256 JWTs) over the same content. No
+ * database, no I/O.
  */
 export async function buildAndSignCredential(p: PreparedCredential, signers: { ed25519: Signer; p256: Signer }): Promise<SignedForms> {
   const built = buildAchievementCredential(p.input);
   const unsigned = p.awardEvidence ? withAwardEvidence(built, p.awardEvidence) : built;
   const document = await signDataIntegrity(unsigned, signers.ed25519, p.created);
-  const jwt = await signVcJwt(unsigned, signers.p256);
+  // The JWT's claims are the signed document without its proof, so they can be rebuilt from what is stored.
+  const jwt = await signVcJwt(document, signers.p256);
   return { document, jwt };
 }

@@ -19,6 +19,13 @@ import type { SignedJson, SignTask, SigningKey } from './sign-worker.js';
 /** Credentials per task: large enough that messaging is cheap, small enough that both threads stay busy. */
 const TASK_SIZE = 25;
 
+/**
+ * Tasks handed to each thread at once. Piscina hands a queued task to a thread from the main thread's event loop,
+ * which a bulk job keeps busy with long database statements; a thread that holds several tasks goes on to the next
+ * one without waiting for the main thread.
+ */
+const TASKS_PER_THREAD = 8;
+
 /** Where the worker's code is: compiled JavaScript in production; in tests and under tsx, the TypeScript sources. */
 function workerEntry(): { filename: string; execArgv?: string[] } {
   if (!import.meta.url.endsWith('.ts')) return { filename: new URL('./sign-worker.js', import.meta.url).href };
@@ -49,7 +56,7 @@ export class SignPool {
 
   constructor(opts: { threads?: number } = {}) {
     const threads = opts.threads ?? Math.max(1, availableParallelism());
-    this.pool = new Piscina({ ...workerEntry(), minThreads: threads, maxThreads: threads });
+    this.pool = new Piscina({ ...workerEntry(), minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: TASKS_PER_THREAD });
   }
 
   /** Build and sign prepared credentials with the given keys; the signed forms (documents as JSON), in the same order. */

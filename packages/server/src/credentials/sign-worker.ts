@@ -8,7 +8,7 @@ import type { Signer } from '../keys/index.js';
 // The worker loads only pure modules: the keys slice's index would pull in the database and jobs.
 // eslint-disable-next-line no-restricted-imports -- keys/index.js loads the database and jobs, whose import cycle breaks a fresh thread
 import { signBytes } from '../keys/material.js';
-import { buildAndSignCredential } from './sign-award-credential.js';
+import { buildAndSignCredential, storedJwt } from './sign-award-credential.js';
 import type { PreparedCredential } from './sign-award-credential.js';
 
 /** A private key and the verification method that names it. */
@@ -20,7 +20,7 @@ export interface SigningKey {
 /**
  * A credential's two signed forms as the signing threads answer them: the document already serialised (it is
  * stored as JSON, so the main thread neither copies its object graph across the thread channel nor serialises it
- * again), and the VC-JWT.
+ * again), and the VC-JWT as stored: its payload, the document, detached (see `detachJwtPayload`).
  */
 export interface SignedJson {
   documentJson: string;
@@ -42,8 +42,8 @@ export default async function signTask(task: SignTask): Promise<SignedJson[]> {
   const signers = { ed25519: signer(task.keys.ed25519), p256: signer(task.keys.p256) };
   const out: SignedJson[] = [];
   for (const item of task.items) {
-    const { document, jwt } = await buildAndSignCredential(item, signers);
-    out.push({ documentJson: JSON.stringify(document), jwt });
+    const forms = await buildAndSignCredential(item, signers);
+    out.push({ documentJson: JSON.stringify(forms.document), jwt: storedJwt(forms) });
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { AppError } from '../shared/errors.js';
 import { certificatePdf, qrCode } from './certificate.js';
 import { renderCredentialPage } from './credential-page.js';
 import { contentDisposition } from '../files/index.js';
+import { attachJwtPayload } from '../credentials/index.js';
 import {
   achievementNameOf,
   downloadNames,
@@ -69,7 +70,7 @@ export function publicCredentialRoutes() {
     const row = await findVisibleCredential(c.var.deps, c.req.param('key'), viewer(c));
     if (!row.jwt) throw new AppError('not_found', 'This credential has no VC-JWT form');
     const filename = downloadNames(achievementNameOf(row.document)).jwt;
-    return c.body(row.jwt, 200, {
+    return c.body(attachJwtPayload(row.jwt, row.document), 200, {
       'content-type': 'application/jwt',
       'content-disposition': contentDisposition(filename, false),
       'access-control-allow-origin': '*',

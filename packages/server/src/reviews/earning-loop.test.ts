@@ -20,6 +20,7 @@ import { sampleAchievement } from '../testing/earning-fixtures.js';
 import type { TestContext } from '../testing/harness.js';
 import { ApiClient, createTestContext, inviteAndJoin } from '../testing/harness.js';
 import { cliArgs } from '../testing/node-entry.js';
+import { attachJwtPayload } from '../credentials/index.js';
 
 let ctx: TestContext;
 let owner: ApiClient;
@@ -267,13 +268,14 @@ describe('learner, assessor, issuance', () => {
       ).verified,
     ).toBe(false);
     const jwks = createLocalJWKSet((await (await ctx.app.request('/orgs/riverside/jwks.json')).json()) as JSONWebKeySet);
-    const { payload, protectedHeader } = await jwtVerify(rows[0]?.jwt ?? '', jwks);
+    const jwt = attachJwtPayload(rows[0]?.jwt ?? '', rows[0]?.document ?? {});
+    const { payload, protectedHeader } = await jwtVerify(jwt, jwks);
     // The JWT form is ES256 with the organisation's P-256 key (the algorithm 1EdTech's validator accepts).
     expect(protectedHeader).toMatchObject({
       alg: 'ES256',
       kid: didDoc.verificationMethod.find((m) => m.publicKeyMultibase.startsWith('zDn'))?.id,
     });
-    const jwtReport = await verifyReport(rows[0]?.jwt ?? '', { documents: await publicDocuments(doc), now: new Date() });
+    const jwtReport = await verifyReport(jwt, { documents: await publicDocuments(doc), now: new Date() });
     expect(
       jwtReport.steps.find((x) => x.id === 'proof.jwt'),
       JSON.stringify(jwtReport.steps),

@@ -4,6 +4,7 @@ import { credentials } from '../db/schema.js';
 import { seedDemo } from '../seed/demo.js';
 import { createTestContext } from '../testing/harness.js';
 import type { TestContext } from '../testing/harness.js';
+import { attachJwtPayload } from '../credentials/index.js';
 
 const OB30 = new URL('../../../credentials/test/fixtures/1edtech-validator/ob30/', import.meta.url);
 const CLR20 = new URL('../../../credentials/test/fixtures/1edtech-validator/clr20/', import.meta.url);
@@ -97,7 +98,7 @@ describe('POST /api/v1/verify (no account needed)', () => {
     ]);
     const byBody = await post(JSON.stringify(row?.document), 'application/vc+ld+json');
     expect(byBody.json.verdict).toBe('valid');
-    expect((await post(row?.jwt ?? '', 'application/jwt')).json.verdict).toBe('valid');
+    expect((await post(attachJwtPayload(row?.jwt ?? '', row?.document ?? {}), 'application/jwt')).json.verdict).toBe('valid');
   });
 
   it('refuses other hosts’ URLs, unsupported media types and empty bodies with problem details', async () => {
