@@ -462,6 +462,45 @@ describe('OB 3.0 builders', () => {
   });
 });
 
+describe('an achievement built once, embedded in many credentials', () => {
+  const did = 'did:example:issuer';
+  const credentialOf = (achievement: unknown) =>
+    buildAchievementCredential({
+      id: 'urn:uuid:3',
+      issuer: { id: did },
+      name: 'C',
+      validFrom: NOW,
+      subject: { achievement: achievement as Achievement },
+    });
+
+  it('is frozen by buildAchievement and embedded as the same object, unchanged', () => {
+    const achievement = buildAchievement({
+      id: base,
+      name: 'X',
+      description: 'Y',
+      criteria: { narrative: 'n' },
+      resultDescription: [rubric()],
+    });
+    expect(Object.isFrozen(achievement)).toBe(true);
+    expect(Object.isFrozen(achievement.resultDescription?.[0]?.rubricCriterionLevel?.[0])).toBe(true);
+    expect(() => {
+      (achievement as { name: string }).name = 'changed';
+    }).toThrow(TypeError);
+    const a = credentialOf(achievement);
+    const b = credentialOf(achievement);
+    expect(a.credentialSubject.achievement).toBe(achievement);
+    expect(b.credentialSubject.achievement).toBe(achievement);
+    expect(AchievementCredential.parse(JSON.parse(JSON.stringify(a)))).toEqual(JSON.parse(JSON.stringify(a)));
+  });
+
+  it('still checks in full an achievement that buildAchievement did not make, even a copy of one', () => {
+    const built = buildAchievement({ id: base, name: 'X', description: 'Y', criteria: { narrative: 'n' } });
+    // The step that must fail is the Achievement schema's check of the copy's name (a copy is not a built object).
+    expect(issuePaths(() => credentialOf({ ...built, name: '' }))).toContain('credentialSubject.achievement.name');
+    expect(issuePaths(() => credentialOf({ ...built, id: 'not a uri' }))).toContain('credentialSubject.achievement.id');
+  });
+});
+
 describe('OB 3.0 schemas read the 1EdTech samples', () => {
   it.each(['simple.json', 'complete.json', 'simple-did-key-method.json', 'simple-multiple-proofs.json', 'simple-context-version.json'])(
     '%s parses as an AchievementCredential',

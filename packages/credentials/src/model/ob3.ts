@@ -414,7 +414,23 @@ export const buildIdentifierEntry = (input: Omit<z.input<typeof IdentifierEntry>
   IdentifierEntry.parse({ ...input, type: 'IdentifierEntry' });
 
 const buildAchievementUnchecked = builder(Achievement, ['Achievement']);
-/** An Achievement; its criteria must give a URL or a narrative. */
+
+/**
+ * Achievements made by `buildAchievement`: checked against the schema and deep-frozen, so they cannot have changed
+ * since. A credential that embeds one of them (the same object) is not made to check it again, which matters when
+ * one achievement goes into thousands of credentials (bulk issuance).
+ */
+const checkedAchievements = new WeakSet<object>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** An Achievement; its criteria must give a URL or a narrative. The result is frozen (see `checkedAchievements`). */
 export function buildAchievement(input: BuilderInput<typeof Achievement>): Achievement {
   const achievement = buildAchievementUnchecked(input);
   if (achievement.criteria.id === undefined && !achievement.criteria.narrative) {
@@ -422,8 +438,17 @@ export function buildAchievement(input: BuilderInput<typeof Achievement>): Achie
       { code: 'custom', path: ['criteria'], message: 'Criteria need an id (URL) or a narrative', input: achievement.criteria },
     ]);
   }
+  checkedAchievements.add(deepFreeze(achievement));
   return achievement;
 }
+
+/** Whether a value is an achievement made by `buildAchievement`. */
+const isCheckedAchievement = (v: unknown): v is Achievement => typeof v === 'object' && v !== null && checkedAchievements.has(v);
+
+/** The credential schema for a subject whose achievement was made by `buildAchievement`: it is taken as it is. */
+const AchievementCredentialOfBuilt = AchievementCredential.extend({
+  credentialSubject: AchievementSubject.extend({ achievement: z.custom<Achievement>(isCheckedAchievement) }),
+});
 
 /** The OB 3.0 identity hash: `sha256$` and the hex SHA-256 of the identity followed by the salt. */
 export function identityHash(identity: string, salt: string): string {
@@ -444,11 +469,17 @@ export interface IdentityInput {
   saltSource?: () => string;
 }
 
+/** What `buildIdentityObject` checks of its input. */
+const IdentityInputSchema = z.object({ identity: Text, identityType: IdentifierType.default('emailAddress') });
+
 /** A hashed IdentityObject: `hashed: true`, the salt, and `identityHash` = `sha256$` + hex(sha256(identity + salt)). */
 export function buildIdentityObject(input: IdentityInput): IdentityObject {
-  const { identity, identityType } = z.object({ identity: Text, identityType: IdentifierType.default('emailAddress') }).parse(input);
+  const { identity, identityType } = IdentityInputSchema.parse(input);
   const salt = input.salt ?? (input.saltSource ?? randomSalt)();
-  return IdentityObject.parse({ type: 'IdentityObject', hashed: true, identityHash: identityHash(identity, salt), identityType, salt });
+  if (typeof salt !== 'string') throw new z.ZodError([{ code: 'custom', path: ['salt'], message: 'A salt is a string', input: salt }]);
+  // Every field is checked above or made here, so the object is not parsed again.
+  const object: IdentityObject = { type: 'IdentityObject', hashed: true, identityHash: identityHash(identity, salt), identityType, salt };
+  return object;
 }
 
 /** Whether `identity` is the one an IdentityObject names: plain, or hashed as `sha256$…` (or legacy `md5$…`). */
@@ -508,7 +539,8 @@ export interface AchievementCredentialInput extends CredentialInput {
 
 /** An unsigned OpenBadgeCredential naming the official schema; sign it with `signDataIntegrity` or as a VC-JWT. */
 export function buildAchievementCredential(input: AchievementCredentialInput): AchievementCredential {
-  return AchievementCredential.parse({
+  const schema = isCheckedAchievement(input.subject.achievement) ? AchievementCredentialOfBuilt : AchievementCredential;
+  return schema.parse({
     ...credentialFields(input, OB3_ACHIEVEMENT_CREDENTIAL_SCHEMA),
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     ...(input.image ? { image: input.image } : {}),

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { accounts, auditEvents } from '../db/schema.js';
 
@@ -9,7 +9,28 @@ export async function insertAuditEvent(db: Db, row: typeof auditEvents.$inferIns
 
 /** Append many audit events in one statement (a batch of issuance). */
 export async function insertAuditEvents(db: Db, rows: Array<typeof auditEvents.$inferInsert>): Promise<void> {
-  if (rows.length) await db.insert(auditEvents).values(rows);
+  if (!rows.length) return;
+  if (rows.length === 1) {
+    await db.insert(auditEvents).values(rows);
+    return;
+  }
+  // Many events (a bulk batch audits two per award) go in as ONE JSON parameter exploded by json_to_recordset.
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      id: r.id,
+      org_id: r.orgId ?? null,
+      actor_id: r.actorId ?? null,
+      action: r.action,
+      target: r.target ?? null,
+      detail: r.detail,
+      ip: r.ip ?? null,
+      at: r.at.toISOString(),
+    })),
+  );
+  await db.execute(sql`insert into audit_events (id, org_id, actor_id, action, target, detail, ip, at)
+    select id, org_id, actor_id, action, target, detail, ip, at
+      from json_to_recordset(${json}::json)
+        as x(id text, org_id text, actor_id text, action text, target text, detail jsonb, ip text, at timestamptz)`);
 }
 
 /** A page of an organisation's events, newest first, after an (at, id) cursor. */

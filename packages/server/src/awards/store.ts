@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { queryRows } from '../db/rows.js';
 import {
   accounts,
   achievements,
@@ -28,15 +29,54 @@ export async function insertAward(db: Db, row: NewAward): Promise<boolean> {
   return r.length > 0;
 }
 
-/** Insert many awards in one statement; returns the idempotency keys that went in (the others existed). */
+/**
+ * Insert many awards in one statement with ONE parameter (a JSON array of the rows, exploded by json_to_recordset):
+ * a bulk batch of 250 awards is one short message instead of thousands of bound parameters. Returns the idempotency
+ * keys that went in (the others existed).
+ */
 export async function insertAwardRows(db: Db, rows: NewAward[]): Promise<string[]> {
   if (!rows.length) return [];
-  const r = await db
-    .insert(awards)
-    .values(rows)
-    .onConflictDoNothing({ target: [awards.orgId, awards.idempotencyKey] })
-    .returning({ key: awards.idempotencyKey });
-  return r.map((x) => x.key);
+  const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      id: r.id,
+      org_id: r.orgId,
+      achievement_id: r.achievementId,
+      version_id: r.versionId,
+      recipient_account_id: r.recipientAccountId ?? null,
+      recipient_email: r.recipientEmail ?? null,
+      recipient_name: r.recipientName,
+      source: r.source,
+      source_ref: r.sourceRef ?? null,
+      results: r.results ?? [],
+      narrative: r.narrative ?? null,
+      evidence_url: r.evidenceUrl ?? null,
+      issued_on: iso(r.issuedOn),
+      idempotency_key: r.idempotencyKey,
+      created_by: r.createdBy ?? null,
+      created_at: iso(r.createdAt),
+      claim_token_hash: r.claimTokenHash ?? null,
+      claim_expires_at: iso(r.claimExpiresAt),
+      claimed_at: iso(r.claimedAt),
+    })),
+  );
+  const inserted = await queryRows<{ key: string }>(
+    db,
+    sql`insert into awards (id, org_id, achievement_id, version_id, recipient_account_id, recipient_email, recipient_name, source,
+                            source_ref, results, narrative, evidence_url, issued_on, idempotency_key, created_by, created_at,
+                            claim_token_hash, claim_expires_at, claimed_at)
+        select id, org_id, achievement_id, version_id, recipient_account_id, recipient_email, recipient_name, source,
+               source_ref, results, narrative, evidence_url, issued_on, idempotency_key, created_by, created_at,
+               claim_token_hash, claim_expires_at, claimed_at
+          from json_to_recordset(${json}::json)
+            as x(id text, org_id text, achievement_id text, version_id text, recipient_account_id text, recipient_email text,
+                 recipient_name text, source text, source_ref text, results jsonb, narrative text, evidence_url text,
+                 issued_on timestamptz, idempotency_key text, created_by text, created_at timestamptz,
+                 claim_token_hash text, claim_expires_at timestamptz, claimed_at timestamptz)
+        on conflict (org_id, idempotency_key) do nothing
+        returning idempotency_key as key`,
+  );
+  return inserted.map((x) => x.key);
 }
 
 /** Which of these idempotency keys already hold an award in an organisation. */

@@ -10,7 +10,7 @@ import {
 } from '@tessera/credentials';
 import { AchievementCredential, CredentialStatus } from '@tessera/credentials';
 import type { EndorsementCredential } from '@tessera/credentials';
-import type { IdentityObject, Profile } from '@tessera/credentials';
+import type { Achievement, IdentityObject, Profile } from '@tessera/credentials';
 import { z } from 'zod';
 import type { Content } from '../achievements/index.js';
 import type { OrgRow } from '../orgs/index.js';
@@ -106,26 +106,38 @@ function orgProfile(org: OrgRow, did: string): Profile {
   };
 }
 
+/** What an achievement (the version's part of every credential of it) is built from. */
+type AchievementParts = Pick<
+  CredentialInput,
+  'baseUrl' | 'issuerDid' | 'org' | 'achievementId' | 'version' | 'content' | 'imageUrl' | 'skillAlignments' | 'endorsements'
+>;
+
 /**
- * Build the unsigned OB 3.0 AchievementCredential with the credentials engine's builders, so it passes the
- * official JSON Schema: the rubric becomes ResultDescriptions with their levels, the assessor's scores
- * Results, the learner a salted email hash (and their name only when they allowed it), evidence by
- * reference (URL and digest, never its text).
+ * The last achievement built, keyed by the JSON of what it was built from. Credentials of one version (a bulk job
+ * signs thousands) share it: it is built and checked once, frozen by the engine, and embedded as it is. Any
+ * difference in what it is built from (another version, an organisation or endorsement that changed) builds afresh.
  */
-export function buildAchievementCredential(i: CredentialInput): IssuedAchievementCredential {
+let lastAchievement: { key: string; achievement: Achievement } | null = null;
+
+/** The version's OB 3.0 Achievement: the rubric as ResultDescriptions with their levels, alignments, endorsements. */
+function achievementOf(i: AchievementParts): Achievement {
+  const parts: AchievementParts = {
+    baseUrl: i.baseUrl,
+    issuerDid: i.issuerDid,
+    org: i.org,
+    achievementId: i.achievementId,
+    version: i.version,
+    content: i.content,
+    imageUrl: i.imageUrl,
+    skillAlignments: i.skillAlignments,
+    endorsements: i.endorsements,
+  };
+  const key = JSON.stringify(parts);
+  if (lastAchievement?.key === key) return lastAchievement.achievement;
   const achievementUri = `${i.baseUrl}/achievements/${i.achievementId}/versions/${i.version}`;
   const rdId = (cid: string) => `${achievementUri}#criterion-${cid}`;
   const levelId = (cid: string, lid: string) => `${achievementUri}#criterion-${cid}-level-${lid}`;
   const profile = orgProfile(i.org, i.issuerDid);
-  const salt = i.saltSource ? { saltSource: i.saltSource } : {};
-  const identifiers: IdentityObject[] = [
-    i.learner.email !== null
-      ? buildIdentityObject({ identity: i.learner.email, identityType: 'emailAddress', ...salt })
-      : buildIdentityObject({ identity: i.learner.accountRef, identityType: 'accountId', ...salt }),
-  ];
-  if (i.learner.showName) identifiers.push({ type: 'IdentityObject', identityHash: i.learner.name, identityType: 'name', hashed: false });
-  const reqs = new Map(i.content.evidenceRequirements.map((r) => [r.id, r]));
-
   const achievement = buildAchievement({
     id: achievementUri,
     achievementType: i.content.achievementType,
@@ -170,6 +182,30 @@ export function buildAchievementCredential(i: CredentialInput): IssuedAchievemen
       }),
     ),
   });
+  lastAchievement = { key, achievement };
+  return achievement;
+}
+
+/**
+ * Build the unsigned OB 3.0 AchievementCredential with the credentials engine's builders, so it passes the
+ * official JSON Schema: the rubric becomes ResultDescriptions with their levels, the assessor's scores
+ * Results, the learner a salted email hash (and their name only when they allowed it), evidence by
+ * reference (URL and digest, never its text).
+ */
+export function buildAchievementCredential(i: CredentialInput): IssuedAchievementCredential {
+  const achievementUri = `${i.baseUrl}/achievements/${i.achievementId}/versions/${i.version}`;
+  const rdId = (cid: string) => `${achievementUri}#criterion-${cid}`;
+  const levelId = (cid: string, lid: string) => `${achievementUri}#criterion-${cid}-level-${lid}`;
+  const profile = orgProfile(i.org, i.issuerDid);
+  const salt = i.saltSource ? { saltSource: i.saltSource } : {};
+  const identifiers: IdentityObject[] = [
+    i.learner.email !== null
+      ? buildIdentityObject({ identity: i.learner.email, identityType: 'emailAddress', ...salt })
+      : buildIdentityObject({ identity: i.learner.accountRef, identityType: 'accountId', ...salt }),
+  ];
+  if (i.learner.showName) identifiers.push({ type: 'IdentityObject', identityHash: i.learner.name, identityType: 'name', hashed: false });
+  const reqs = new Map(i.content.evidenceRequirements.map((r) => [r.id, r]));
+  const achievement = achievementOf(i);
 
   const built = buildOb3Credential({
     id: i.id,
