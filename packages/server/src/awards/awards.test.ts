@@ -52,7 +52,9 @@ beforeAll(async () => {
   ctx = await createTestContext({ clock });
   owner = new ApiClient(ctx);
   await owner.signUp('owner@awards.example');
-  const org = await owner.request('POST', 'orgs', { slug: 'awarders', name: 'Awarders Academy' });
+  // One review decides here: double-scoring (10 % by default, drawn from the random submission id) would leave a
+  // random submission waiting for a second assessor.
+  const org = await owner.request('POST', 'orgs', { slug: 'awarders', name: 'Awarders Academy', doubleScorePercent: 0 });
   orgId = org.json['id'] as string;
   for (const role of ['designer', 'assessor', 'viewer'] as const)
     members[role] = await inviteAndJoin(ctx, owner, { slug: 'awarders', email: `${role}@awards.example`, role });

@@ -9,6 +9,7 @@ import {
   orgRoles,
   orgs,
   roleSkills,
+  skillFrameworks,
   skillProfileSettings,
   talentContacts,
   talentProfileViews,
@@ -100,8 +101,10 @@ export type TalentEvidenceRow = typeof talentSkillEvidence.$inferInsert;
 
 /**
  * What the index of one learner depends on, computed in SQL: how many current (unrevoked, unsuspended) credentials and
- * the newest issue time, how many verified-valid imports and the newest verification time. Any issue, revocation,
- * suspension or reinstatement, new import or re-verification changes it.
+ * the newest issue time, how many verified-valid imports and the newest verification time, and (for a learner with
+ * verified imports, whose alignments are matched to known frameworks) how many frameworks there are and the newest
+ * framework import. Any issue, revocation, suspension or reinstatement, new import or re-verification, or a framework
+ * imported or re-imported that an import may now match, changes it.
  */
 export function evidenceKeyOf(accountId: SQL | Column) {
   return sql<string>`(
@@ -109,6 +112,9 @@ export function evidenceKeyOf(accountId: SQL | Column) {
       from ${credentials} where ${credentials.learnerId} = ${accountId})
     || '|' ||
     (select count(*) filter (where ${walletItems.verdict} = 'valid') || '/' || coalesce(max(${walletItems.verifiedAt})::text, '')
+       || case when bool_or(${walletItems.verdict} = 'valid')
+            then (select '/' || count(*) || '@' || coalesce(max(${skillFrameworks.updatedAt})::text, '') from ${skillFrameworks})
+            else '' end
       from ${walletItems} where ${walletItems.accountId} = ${accountId}))`;
 }
 

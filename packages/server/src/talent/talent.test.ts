@@ -430,6 +430,29 @@ describe('imported credentials in search', () => {
     });
   });
 
+  it('an import aligned to a skill of a framework imported later counts once that framework is imported', async () => {
+    const later = 'https://later.test/skills/l1';
+    await person('lena', true);
+    await importCredential(id['lena'] ?? '', 'wal_lena', later, 'valid');
+    // A search indexes Lena now: her import matches no known skill yet, so she has no indexed evidence.
+    expect((await search(owner, { skills: [{ id: skill['t4'] }] })).status).toBe(200);
+    const [indexed] = await ctx.deps.db
+      .select()
+      .from(talentProfiles)
+      .where(eq(talentProfiles.accountId, id['lena'] ?? ''));
+    expect(indexed?.evidenceKey).not.toBeNull();
+    await importFramework(ctx.deps, {
+      actorId: null,
+      orgId: null,
+      format: 'csv',
+      text: `id,code,name,uri\nl1,L.1,Later skill 1,${later}`,
+      title: 'Later skills',
+    });
+    const found = await matchSkillByUrlOrCode(ctx.deps.db, { url: later, baseUrl: ctx.deps.env.TESSERA_BASE_URL });
+    // The step that must pass: the framework import makes Lena's index stale, so the next search re-indexes her.
+    expect(names(await search(owner, { skills: [{ id: found?.id ?? '' }] }))).toEqual([id['lena']]);
+  });
+
   it('an import that fails re-verification stops counting at once', async () => {
     await ctx.deps.db.update(walletItems).set({ verdict: 'invalid', verifiedAt: new Date() }).where(eq(walletItems.id, 'wal_dave'));
     expect(names(await search(owner, { skills: [{ id: skill['t4'] }] }))).toEqual([]);
