@@ -52,7 +52,7 @@ export async function searchTalent(
   await refreshStaleLearners(deps);
   const wanted = [...new Map(requirements.map((r) => [r.url, { url: r.url, requiredLevel: r.requiredLevel }])).values()];
   const candidates = await findCandidates(deps.db, { wanted, now, limit: TALENT_LIMITS.results + SPARE });
-  const judged: Array<TalentResult & { levels: number }> = [];
+  const judged: Array<TalentResult & { levels: number; latestMs: number }> = [];
   const people = new Map(
     (
       await findDiscoverableMany(
@@ -76,12 +76,19 @@ export async function searchTalent(
       required: requirements.length,
       skills,
       levels: skills.reduce((n, s) => n + (s.status === 'verified' ? (s.level?.scale ?? 0) : 0), 0),
+      latestMs: c.latestMs,
     });
   }
+  // Most required skills proven, then the highest levels, then the newest evidence; then by name.
   judged.sort(
-    (a, b) => b.matched - a.matched || b.levels - a.levels || a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id),
+    (a, b) =>
+      b.matched - a.matched ||
+      b.levels - a.levels ||
+      b.latestMs - a.latestMs ||
+      a.displayName.localeCompare(b.displayName) ||
+      a.id.localeCompare(b.id),
   );
-  const items = judged.slice(0, TALENT_LIMITS.results).map(({ levels: _levels, ...r }) => r);
+  const items = judged.slice(0, TALENT_LIMITS.results).map(({ levels: _levels, latestMs: _latest, ...r }) => r);
   const searchId = deps.ids.id('talentSearch');
   await inTransaction(deps, async (tx) => {
     await insertSearch(

@@ -161,7 +161,7 @@ export async function findStaleLearners(db: Db, limit: number): Promise<string[]
 /**
  * Consenting learners with indexed evidence for any wanted skill, ranked in one aggregate query: by how many wanted
  * skills they show at the required level (a level no rubric gave counts), then by the sum of those levels, then by
- * id. Every index row is re-checked against its source: earned credentials must be current (not revoked, suspended,
+ * the newest of that evidence (an earned credential's issue date, an import's verification), then by id. Every index row is re-checked against its source: earned credentials must be current (not revoked, suspended,
  * replaced or expired) and not private; imports must still be verified valid. Reads the skill index
  * (talent_skill_evidence by skill URL), not everyone's credentials.
  */
@@ -178,7 +178,8 @@ export async function findCandidates(
   const result: unknown = await db.execute(sql`
     with wanted(url, req) as (values ${values}),
     claims as (
-      select ${e.accountId} as account_id, ${e.skillUrl} as url, max(${e.levelScale}) as lvl
+      select ${e.accountId} as account_id, ${e.skillUrl} as url, max(${e.levelScale}) as lvl,
+        max(coalesce(${credentials.issuedAt}, ${walletItems.verifiedAt})) as latest
       from ${e}
       join ${talentProfiles} on ${talentProfiles.accountId} = ${e.accountId} and ${talentProfiles.discoverable}
       left join ${credentials} on ${e.kind} = 'earned' and ${credentials.id} = ${e.sourceId}
@@ -193,18 +194,26 @@ export async function findCandidates(
       group by ${e.accountId}, ${e.skillUrl})
     select c.account_id,
       count(*) filter (where w.req is null or c.lvl is null or c.lvl >= w.req)::int as matched,
-      coalesce(sum(c.lvl) filter (where w.req is null or c.lvl is null or c.lvl >= w.req), 0)::int as levels
+      coalesce(sum(c.lvl) filter (where w.req is null or c.lvl is null or c.lvl >= w.req), 0)::int as levels,
+      max(c.latest) filter (where w.req is null or c.lvl is null or c.lvl >= w.req) as latest
     from claims c join wanted w on w.url = c.url
     group by c.account_id
     having count(*) filter (where w.req is null or c.lvl is null or c.lvl >= w.req) > 0
-    order by matched desc, levels desc, c.account_id
+    order by matched desc, levels desc, latest desc nulls last, c.account_id
     limit ${opts.limit}`);
   // Both drivers (PGlite and node-postgres) answer raw SQL with `{ rows }`.
   const rows =
     typeof result === 'object' && result !== null && 'rows' in result && Array.isArray(result.rows) ? (result.rows as unknown[]) : [];
   return rows.map((r) => {
     const o = (typeof r === 'object' && r !== null ? r : {}) as Record<string, unknown>;
-    return { accountId: String(o['account_id']), matched: Number(o['matched']), levels: Number(o['levels']) };
+    const latest = o['latest'];
+    return {
+      accountId: String(o['account_id']),
+      matched: Number(o['matched']),
+      levels: Number(o['levels']),
+      // The newest evidence, as epoch milliseconds (0 when none has a date): drivers answer a timestamp as a Date or text.
+      latestMs: latest instanceof Date ? latest.getTime() : typeof latest === 'string' ? Date.parse(latest) || 0 : 0,
+    };
   });
 }
 

@@ -476,6 +476,8 @@ describe('ordering by level across all results', () => {
     expect(items.slice(0, 2).map((i) => i['id'])).toEqual([id['gina'], id['alice']]);
     expect(items[0]?.skills[0]?.level).toMatchObject({ scale: 5 });
     expect(items[1]?.skills[0]?.level).toMatchObject({ scale: 3 });
+    // Among equal matches and levels the newest evidence comes first: the 21 earned in order, fill21 last.
+    expect(items.slice(2).map((i) => i['id'])).toEqual(Array.from({ length: 18 }, (_, k) => id[`fill${21 - k}`]));
   });
 
   it('a credential revoked after indexing stops counting at the next search', async () => {

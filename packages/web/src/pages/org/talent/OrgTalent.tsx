@@ -86,7 +86,7 @@ function SearchForm({ slug, onResult }: { slug: string; onResult: (r: TalentSear
             <Stack gap="xs">
               <SkillPicker
                 label="Skills to find"
-                description="People are ranked by how many of these skills their verified credentials prove."
+                description="People are ranked by how many of these skills their verified credentials prove, then by level and by how recent the evidence is."
                 orgSlug={slug}
                 value={skills}
                 onChange={(next) => {
