@@ -56,7 +56,9 @@ export async function resolveRequirements(
         skillId: skill.id,
       });
     }
-    return { requirements, summary: `Skills: ${requirements.map((r) => `${r.name}${levelText(r.requiredLevel)}`).join(', ')}` };
+    // A framework statement often ends with a full stop; the summary joins names and is followed by ": 1 person".
+    const named = (r: (typeof requirements)[number]) => `${r.name.replace(/\.\s*$/, '')}${levelText(r.requiredLevel)}`;
+    return { requirements, summary: `Skills: ${requirements.map(named).join(', ')}` };
   }
   const named = async (url: string) => matchSkillByUrlOrCode(deps.db, { url, baseUrl: base });
   if (input.roleId) {

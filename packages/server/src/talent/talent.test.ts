@@ -445,12 +445,15 @@ describe('imported credentials in search', () => {
       actorId: null,
       orgId: null,
       format: 'csv',
-      text: `id,code,name,uri\nl1,L.1,Later skill 1,${later}`,
+      text: `id,code,name,uri\nl1,L.1,Later skill 1.,${later}`,
       title: 'Later skills',
     });
     const found = await matchSkillByUrlOrCode(ctx.deps.db, { url: later, baseUrl: ctx.deps.env.TESSERA_BASE_URL });
     // The step that must pass: the framework import makes Lena's index stale, so the next search re-indexes her.
-    expect(names(await search(owner, { skills: [{ id: found?.id ?? '' }] }))).toEqual([id['lena']]);
+    const r = await search(owner, { skills: [{ id: found?.id ?? '' }] });
+    expect(names(r)).toEqual([id['lena']]);
+    // The statement's full stop is left out of the one-line summary (shown as "Skills: …: 1 person").
+    expect(r.json['summary']).toBe('Skills: Later skill 1');
   });
 
   it('an import that fails re-verification stops counting at once', async () => {
