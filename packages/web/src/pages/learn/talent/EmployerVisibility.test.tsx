@@ -61,6 +61,11 @@ describe('Employer visibility', () => {
     const row = within(table).getByText('Riverside').closest('tr');
     expect(row && within(row).getByText('Viewed your profile')).toBeTruthy();
     expect(row && within(row).getByText('Role: Online Course Lead')).toBeTruthy();
+    // Narrow screens get the same activity as cards (CSS shows one form or the other).
+    const cards = screen.getByRole('list', { name: 'Who viewed my profile' });
+    const card = within(cards).getByText('Riverside').closest('li');
+    expect(card && within(card).getByText('They searched for Role: Online Course Lead')).toBeTruthy();
+    expect(card && within(card).getByText('Viewed your profile')).toBeTruthy();
   });
 });
 

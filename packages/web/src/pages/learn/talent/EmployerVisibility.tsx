@@ -1,5 +1,5 @@
 /** The learner's employer-visibility settings (consent to employer search, what employers see) and who found or viewed them. */
-import { Anchor, Badge, Button, Card, Checkbox, Fieldset, Group, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Card, Checkbox, Fieldset, Group, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import type { TalentSettings } from '@tessera/shared';
 import {
   TALENT_LIMITS,
@@ -144,34 +144,61 @@ function ActivityList() {
       {items.length === 0 ? (
         <EmptyState title="Nobody yet">When an organisation finds you in a search or opens your profile, it shows here.</EmptyState>
       ) : (
-        <div role="region" aria-labelledby="activity-heading" tabIndex={0} style={{ overflowX: 'auto' }}>
-          <Table striped verticalSpacing="xs" miw={520}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Organisation</Table.Th>
-                <Table.Th scope="col">What happened</Table.Th>
-                <Table.Th scope="col">They searched for</Table.Th>
-                <Table.Th scope="col">When</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((i, n) => (
-                <Table.Tr key={`${i.at}-${n}`}>
-                  <Table.Td>{i.orgName}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="filled" color={i.kind === 'view' ? 'indigo.9' : 'gray.8'} styles={FULL_LABEL_BADGE}>
-                      {i.kind === 'view' ? 'Viewed your profile' : 'Found you in a search'}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{i.summary ?? '—'}</Table.Td>
-                  <Table.Td>{formatDateTime(i.at)}</Table.Td>
+        <>
+          <Stack gap="sm" hiddenFrom="sm" component="ul" className="plain-list" aria-label="Who viewed my profile">
+            {items.map((i, n) => (
+              <Card key={`${i.at}-${n}`} withBorder radius="md" padding="sm" component="li">
+                <Group justify="space-between" align="flex-start" gap="xs">
+                  <Text fw={600}>{i.orgName}</Text>
+                  <ActivityBadge kind={i.kind} />
+                </Group>
+                {i.summary ? (
+                  <Text size="sm" mt={4}>
+                    They searched for {i.summary}
+                  </Text>
+                ) : null}
+                <Text size="sm" c="dimmed" mt={4}>
+                  {formatDateTime(i.at)}
+                </Text>
+              </Card>
+            ))}
+          </Stack>
+          <Box visibleFrom="sm" role="region" aria-labelledby="activity-heading" tabIndex={0} style={{ overflowX: 'auto' }}>
+            <Table striped verticalSpacing="xs" miw={520}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Organisation</Table.Th>
+                  <Table.Th scope="col">What happened</Table.Th>
+                  <Table.Th scope="col">They searched for</Table.Th>
+                  <Table.Th scope="col">When</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((i, n) => (
+                  <Table.Tr key={`${i.at}-${n}`}>
+                    <Table.Td>{i.orgName}</Table.Td>
+                    <Table.Td>
+                      <ActivityBadge kind={i.kind} />
+                    </Table.Td>
+                    <Table.Td>{i.summary ?? '—'}</Table.Td>
+                    <Table.Td>{formatDateTime(i.at)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Box>
+        </>
       )}
     </Stack>
+  );
+}
+
+/** What an organisation did: viewed the profile, or found the learner in a search. */
+function ActivityBadge({ kind }: { kind: string }) {
+  return (
+    <Badge variant="filled" color={kind === 'view' ? 'indigo.9' : 'gray.8'} styles={FULL_LABEL_BADGE}>
+      {kind === 'view' ? 'Viewed your profile' : 'Found you in a search'}
+    </Badge>
   );
 }
 
