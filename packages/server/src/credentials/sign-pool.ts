@@ -24,7 +24,7 @@ const TASK_SIZE = 25;
  * which a bulk job keeps busy with long database statements; a thread that holds several tasks goes on to the next
  * one without waiting for the main thread.
  */
-const TASKS_PER_THREAD = 8;
+const TASKS_PER_THREAD = 4;
 
 /** Where the worker's code is: compiled JavaScript in production; in tests and under tsx, the TypeScript sources. */
 function workerEntry(): { filename: string; execArgv?: string[] } {
