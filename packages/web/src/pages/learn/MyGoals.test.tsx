@@ -65,6 +65,11 @@ describe('My goals', () => {
     const row = within(table).getByText('Skill 3').closest('tr');
     expect(row && within(row).getByText('Below the level')).toBeTruthy();
     expect(within(table).getByLabelText('Level Proficient, 3 of 3')).toBeTruthy();
+    // Narrow screens get the same gap as cards (CSS shows one form or the other).
+    const card = within(screen.getByRole('list', { name: 'Skills this goal requires' }))
+      .getByText('Skill 3')
+      .closest('li');
+    expect(card && within(card).getByText('Below the level')).toBeTruthy();
     expect(await screen.findByText('Covers 1 of your 2 missing skills (Skill 1)')).toBeTruthy();
     expect(screen.getByRole('link', { name: '1. Designing Effective Online Assessments' }).getAttribute('href')).toBe('/catalog/ach_1');
   });

@@ -1,5 +1,20 @@
 /** Career goals: pick an occupation or an organisation's role, see the skill gap and ranked, explained recommendations. */
-import { Anchor, Badge, Button, Card, Group, List, Progress, Select, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Group,
+  List,
+  Progress,
+  Select,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import type { GapSkill, Goal } from '@tessera/shared';
 import {
   Goal as GoalContract,
@@ -94,6 +109,13 @@ function AddGoal({ onAdded }: { onAdded: (goal: Goal) => void }) {
   );
 }
 
+/** How much a goal needs a skill: its importance (occupations) or the level needed (roles); labelled on cards. */
+function need(kind: string, s: { importance?: number | null; requiredLevel?: number | null }, labelled = true): string {
+  const figure = kind === 'occupation' ? `${s.importance ?? '–'} of 5` : s.requiredLevel ? `${s.requiredLevel} of 5` : 'Any';
+  if (!labelled) return figure;
+  return kind === 'occupation' ? `Importance ${figure}` : `Level needed: ${figure === 'Any' ? 'any' : figure}`;
+}
+
 /** The gap for one goal: each required skill, its status and the level the learner has. */
 function GapTable({ goalId }: { goalId: string }) {
   const gap = useApiQuery(`/me/goals/${encodeURIComponent(goalId)}/gap`, GoalGapContract);
@@ -110,34 +132,50 @@ function GapTable({ goalId }: { goalId: string }) {
         You have verified {g.verified} of {total} required skill{total === 1 ? '' : 's'}; {g.missing} to go.
       </Text>
       <Progress value={total ? (100 * g.verified) / total : 0} aria-label={`${g.verified} of ${total} skills verified`} />
-      <Table striped verticalSpacing="xs">
-        <caption className="visually-hidden">Skills this goal requires and whether your credentials prove them</caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Skill</Table.Th>
-            <Table.Th scope="col">{g.goal.kind === 'occupation' ? 'Importance' : 'Level needed'}</Table.Th>
-            <Table.Th scope="col">You</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {g.required.map((s) => (
-            <Table.Tr key={s.url}>
-              <Table.Td>{s.name}</Table.Td>
-              <Table.Td>
-                {g.goal.kind === 'occupation' ? `${s.importance ?? '–'} of 5` : s.requiredLevel ? `${s.requiredLevel} of 5` : 'Any'}
-              </Table.Td>
-              <Table.Td>
-                <Stack gap={4} align="flex-start">
-                  <Badge color={STATUS[s.status].color} variant="filled" styles={FULL_LABEL_BADGE}>
-                    {STATUS[s.status].label}
-                  </Badge>
-                  <LevelBadge level={s.level} />
-                </Stack>
-              </Table.Td>
+      <Stack gap="xs" hiddenFrom="sm" component="ul" className="plain-list" aria-label="Skills this goal requires">
+        {g.required.map((s) => (
+          <Card key={s.url} withBorder radius="md" padding="sm" component="li">
+            <Text fw={600}>{s.name}</Text>
+            <Text size="sm" c="dimmed">
+              {need(g.goal.kind, s)}
+            </Text>
+            <Group gap={6} mt={6}>
+              <Badge color={STATUS[s.status].color} variant="filled" styles={FULL_LABEL_BADGE}>
+                {STATUS[s.status].label}
+              </Badge>
+              <LevelBadge level={s.level} />
+            </Group>
+          </Card>
+        ))}
+      </Stack>
+      <Box visibleFrom="sm">
+        <Table striped verticalSpacing="xs">
+          <caption className="visually-hidden">Skills this goal requires and whether your credentials prove them</caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Skill</Table.Th>
+              <Table.Th scope="col">{g.goal.kind === 'occupation' ? 'Importance' : 'Level needed'}</Table.Th>
+              <Table.Th scope="col">You</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {g.required.map((s) => (
+              <Table.Tr key={s.url}>
+                <Table.Td>{s.name}</Table.Td>
+                <Table.Td>{need(g.goal.kind, s, false)}</Table.Td>
+                <Table.Td>
+                  <Stack gap={4} align="flex-start">
+                    <Badge color={STATUS[s.status].color} variant="filled" styles={FULL_LABEL_BADGE}>
+                      {STATUS[s.status].label}
+                    </Badge>
+                    <LevelBadge level={s.level} />
+                  </Stack>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Box>
     </Stack>
   );
 }
