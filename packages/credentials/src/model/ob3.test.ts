@@ -493,6 +493,22 @@ describe('an achievement built once, embedded in many credentials', () => {
     expect(AchievementCredential.parse(JSON.parse(JSON.stringify(a)))).toEqual(JSON.parse(JSON.stringify(a)));
   });
 
+  it('freezes its own copy, never the caller’s objects', () => {
+    const extra = { note: { text: 'kept by reference by the schema' } };
+    const achievement = buildAchievement({
+      id: base,
+      name: 'X',
+      description: 'Y',
+      criteria: { narrative: 'n' },
+      ...{ 'ext:extra': extra },
+    });
+    expect(Object.isFrozen(extra)).toBe(false);
+    expect(Object.isFrozen(extra.note)).toBe(false);
+    const copy = (achievement as Record<string, unknown>)['ext:extra'] as typeof extra;
+    expect(copy).toEqual(extra);
+    expect(Object.isFrozen(copy.note)).toBe(true);
+  });
+
   it('still checks in full an achievement that buildAchievement did not make, even a copy of one', () => {
     const built = buildAchievement({ id: base, name: 'X', description: 'Y', criteria: { narrative: 'n' } });
     // The step that must fail is the Achievement schema's check of the copy's name (a copy is not a built object).

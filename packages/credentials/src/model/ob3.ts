@@ -422,10 +422,11 @@ const buildAchievementUnchecked = builder(Achievement, ['Achievement']);
  */
 const checkedAchievements = new WeakSet<object>();
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+/** Freeze every object and array in a JSON-like value (the value is the builder's own copy, so no caller's object is frozen). */
+function deepFreeze<T>(value: T, depth = 0): T {
+  if (value && typeof value === 'object' && depth <= 100) {
     Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
+    for (const v of Object.values(value)) deepFreeze(v, depth + 1);
   }
   return value;
 }
@@ -438,8 +439,10 @@ export function buildAchievement(input: BuilderInput<typeof Achievement>): Achie
       { code: 'custom', path: ['criteria'], message: 'Criteria need an id (URL) or a narrative', input: achievement.criteria },
     ]);
   }
-  checkedAchievements.add(deepFreeze(achievement));
-  return achievement;
+  // zod keeps the caller's objects for properties it does not know (an endorsement's nested parts): copy, then freeze.
+  const own = deepFreeze(structuredClone(achievement));
+  checkedAchievements.add(own);
+  return own;
 }
 
 /** Whether a value is an achievement made by `buildAchievement`. */

@@ -1,6 +1,7 @@
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { accounts, auditEvents } from '../db/schema.js';
+import { jsonParam } from '../db/json-param.js';
 
 /** Append an audit event. */
 export async function insertAuditEvent(db: Db, row: typeof auditEvents.$inferInsert): Promise<void> {
@@ -15,7 +16,7 @@ export async function insertAuditEvents(db: Db, rows: Array<typeof auditEvents.$
     return;
   }
   // Many events (a bulk batch audits two per award) go in as ONE JSON parameter exploded by json_to_recordset.
-  const json = JSON.stringify(
+  const json = jsonParam(
     rows.map((r) => ({
       id: r.id,
       org_id: r.orgId ?? null,

@@ -2,6 +2,7 @@ import { and, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-o
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { queryRows } from '../db/rows.js';
+import { jsonParam } from '../db/json-param.js';
 import {
   accounts,
   achievements,
@@ -37,7 +38,7 @@ export async function insertAward(db: Db, row: NewAward): Promise<boolean> {
 export async function insertAwardRows(db: Db, rows: NewAward[]): Promise<string[]> {
   if (!rows.length) return [];
   const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
-  const json = JSON.stringify(
+  const json = jsonParam(
     rows.map((r) => ({
       id: r.id,
       org_id: r.orgId,

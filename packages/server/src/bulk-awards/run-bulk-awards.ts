@@ -173,13 +173,14 @@ async function issueBatches(
   // With signing threads, up to PIPELINE_DEPTH batches are read and staged ahead of the one being written: their
   // credentials are signed on the threads while earlier batches' transactions run, so neither side waits for the
   // other. A staged batch that is never written only leaves status indexes unused; its awards are exactly-once by
-  // key either way.
-  const depth = job.signPool ? PIPELINE_DEPTH : 1;
+  // key either way. Without signing threads nothing is staged ahead: the next batch is read after this one is written.
+  const lookahead = job.signPool ? PIPELINE_DEPTH : 0;
   const ahead: Staged[] = [];
   let lastStaged = 0;
   let exhausted = false;
-  const refill = async (r: BulkRunRow) => {
-    while (!exhausted && ahead.length < depth) {
+  /** Stage batches until `want` are waiting (or no pending row is left). */
+  const refill = async (r: BulkRunRow, want: number) => {
+    while (!exhausted && ahead.length < want) {
       const staged = await stage(r, lastStaged);
       if (!staged) exhausted = true;
       else {
@@ -188,7 +189,7 @@ async function issueBatches(
       }
     }
   };
-  await refill(run);
+  await refill(run, 1);
   for (;;) {
     if (opts.job.signal.aborted) return;
     const current = ahead.shift();
@@ -197,7 +198,7 @@ async function issueBatches(
       return;
     }
     if (!(await opts.job.stillOwned())) return;
-    await refill(run);
+    await refill(run, lookahead);
     const { outcomes, items, batch } = current;
     if (batch) {
       let results: BatchAwardResult[];
@@ -222,6 +223,7 @@ async function issueBatches(
     const fresh = await findRunById(deps.db, opts.runId);
     if (!ours(fresh, opts.job.id)) return;
     run = fresh;
+    await refill(run, 1);
   }
 }
 

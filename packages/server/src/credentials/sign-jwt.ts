@@ -6,7 +6,11 @@ import type { Signer } from '../keys/index.js';
 const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
 
 const b64u = (v: string | Uint8Array) => Buffer.from(v).toString('base64url');
-const seconds = (iso: unknown) => (typeof iso === 'string' ? Math.floor(new Date(iso).getTime() / 1000) : undefined);
+/** A date's seconds since the epoch, or undefined (the claim left out) when it is not a date. */
+const seconds = (iso: unknown) => {
+  const ms = typeof iso === 'string' ? new Date(iso).getTime() : NaN;
+  return Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined;
+};
 
 /**
  * The JWT claims of a credential (OB 3.0 §8.2): the credential without its embedded proof, plus iss, jti, nbf, sub

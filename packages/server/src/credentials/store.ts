@@ -3,6 +3,7 @@ import type { SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { queryRows } from '../db/rows.js';
 import { accounts, achievementVersions, awards, credentials, orgs, statusLists } from '../db/schema.js';
+import { jsonParam } from '../db/json-param.js';
 
 /** A credential row. */
 export type CredentialRow = typeof credentials.$inferSelect;
@@ -49,7 +50,7 @@ export async function insertSignedCredentialRows(db: Db, rows: SignedCredentialR
   if (!rows.length) return [];
   const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
   const parts = rows.map((r) => {
-    const fields = JSON.stringify({
+    const fields = jsonParam({
       id: r.id,
       org_id: r.orgId,
       submission_id: r.submissionId ?? null,

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { accounts, achievements, auditEvents, awards, credentials, notifications, talentProfiles, walletItems } from '../db/schema.js';
+import {
+  accounts,
+  achievements,
+  auditEvents,
+  awards,
+  credentials,
+  notifications,
+  talentProfiles,
+  talentSkillEvidence,
+  walletItems,
+} from '../db/schema.js';
 import { importOccupations } from '../careers/index.js';
 import { importFramework, matchSkillByUrlOrCode } from '../skills/index.js';
 import type { TestContext } from '../testing/harness.js';
@@ -440,7 +450,13 @@ describe('imported credentials in search', () => {
       .select()
       .from(talentProfiles)
       .where(eq(talentProfiles.accountId, id['lena'] ?? ''));
-    expect(indexed?.evidenceKey).not.toBeNull();
+    expect(indexed?.evidenceKey).toEqual(expect.any(String));
+    expect(
+      await ctx.deps.db
+        .select()
+        .from(talentSkillEvidence)
+        .where(eq(talentSkillEvidence.accountId, id['lena'] ?? '')),
+    ).toEqual([]);
     await importFramework(ctx.deps, {
       actorId: null,
       orgId: null,
