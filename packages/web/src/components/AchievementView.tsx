@@ -1,5 +1,5 @@
 /** A micro-credential as learners see it: goal, criteria, rubric, evidence required, resources, issuer. */
-import { Anchor, Badge, Group, Image, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Group, Image, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { safeHref } from '../lib/links';
 import type { AchievementContent, IssuerSummary } from '../lib/types';
@@ -49,34 +49,58 @@ export function RubricTable({ content, caption }: { content: AchievementContent;
               {c.description}
             </Text>
           ) : null}
-          <Table.ScrollContainer minWidth={480}>
-            <Table withTableBorder withColumnBorders>
-              <caption className="visually-hidden">{caption ?? `Levels for ${c.name}`}</caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Level</Table.Th>
-                  <Table.Th scope="col">What it looks like</Table.Th>
-                  <Table.Th scope="col">Points</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {c.levels.map((l) => (
-                  <Table.Tr key={l.id}>
-                    <Table.Th scope="row">
-                      {l.name}
-                      {l.id === c.requiredLevelId ? (
-                        <Badge ml="xs" size="sm" color="teal.9" variant="filled">
-                          Required to pass
-                        </Badge>
-                      ) : null}
-                    </Table.Th>
-                    <Table.Td>{l.description}</Table.Td>
-                    <Table.Td>{l.points}</Table.Td>
+          <Stack gap="xs" hiddenFrom="sm" component="ol" className="plain-list" aria-label={caption ?? `Levels for ${c.name}`}>
+            {c.levels.map((l) => (
+              <Paper key={l.id} component="li" withBorder p="xs" radius="sm">
+                <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
+                  <Text fw={600}>{l.name}</Text>
+                  <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                    {l.points} {l.points === 1 ? 'point' : 'points'}
+                  </Text>
+                </Group>
+                {l.id === c.requiredLevelId ? (
+                  <Badge size="sm" color="teal.9" variant="filled">
+                    Required to pass
+                  </Badge>
+                ) : null}
+                {l.description ? (
+                  <Text size="sm" mt={4}>
+                    {l.description}
+                  </Text>
+                ) : null}
+              </Paper>
+            ))}
+          </Stack>
+          <Box visibleFrom="sm">
+            <Table.ScrollContainer minWidth={480}>
+              <Table withTableBorder withColumnBorders>
+                <caption className="visually-hidden">{caption ?? `Levels for ${c.name}`}</caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Level</Table.Th>
+                    <Table.Th scope="col">What it looks like</Table.Th>
+                    <Table.Th scope="col">Points</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                </Table.Thead>
+                <Table.Tbody>
+                  {c.levels.map((l) => (
+                    <Table.Tr key={l.id}>
+                      <Table.Th scope="row">
+                        {l.name}
+                        {l.id === c.requiredLevelId ? (
+                          <Badge ml="xs" size="sm" color="teal.9" variant="filled">
+                            Required to pass
+                          </Badge>
+                        ) : null}
+                      </Table.Th>
+                      <Table.Td>{l.description}</Table.Td>
+                      <Table.Td>{l.points}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Box>
         </Paper>
       ))}
       <Text size="sm">To pass, every criterion must reach its required level.</Text>
