@@ -11,11 +11,7 @@ export async function insertAuditEvent(db: Db, row: typeof auditEvents.$inferIns
 /** Append many audit events in one statement (a batch of issuance). */
 export async function insertAuditEvents(db: Db, rows: Array<typeof auditEvents.$inferInsert>): Promise<void> {
   if (!rows.length) return;
-  if (rows.length === 1) {
-    await db.insert(auditEvents).values(rows);
-    return;
-  }
-  // Many events (a bulk batch audits two per award) go in as ONE JSON parameter exploded by json_to_recordset.
+  // The events go in as ONE JSON parameter exploded by json_to_recordset (a bulk batch audits two per award).
   const json = jsonParam(
     rows.map((r) => ({
       id: r.id,

@@ -4,8 +4,8 @@ import type { AwardSigners, StatusIndexSource } from '../credentials/index.js';
 import { recordAuditEvents } from '../audit/index.js';
 import type { AuditEventInput } from '../audit/index.js';
 import { issueAwardCredential, prepareAwardCredential, validUntilOf } from '../credentials/index.js';
-import { buildAndSignCredential, storedJwt } from '../credentials/index.js';
-import type { PreparedCredential, SignedJson } from '../credentials/index.js';
+import { signForStorage } from '../credentials/index.js';
+import type { SignedJson } from '../credentials/index.js';
 import type { SignPool } from '../credentials/index.js';
 import type { SignTask } from '../credentials/index.js';
 import { insertSignedCredentialRows } from '../credentials/index.js';
@@ -74,16 +74,6 @@ export interface IssueAwardsBatchOptions {
   /** Signing threads and the job's keys (otherwise credentials are signed on this thread). */
   signPool?: { pool: SignPool; keys: SignTask['keys'] };
   items: BatchAwardItem[];
-}
-
-/** Build and sign prepared credentials on this thread, one after another (each document serialised, as the signing threads answer). */
-async function signInline(items: PreparedCredential[], signers: AwardSigners): Promise<SignedJson[]> {
-  const out: SignedJson[] = [];
-  for (const item of items) {
-    const forms = await buildAndSignCredential(item, signers);
-    out.push({ documentJson: JSON.stringify(forms.document), jwt: storedJwt(forms) });
-  }
-  return out;
 }
 
 /** An error for one item, from the awards rules. */
@@ -195,7 +185,7 @@ export async function stageAwardsBatch(deps: Deps, opts: IssueAwardsBatchOptions
           preps.map((p) => p.prepared),
           opts.signPool.keys,
         )
-      : signInline(
+      : signForStorage(
           preps.map((p) => p.prepared),
           opts.signers,
         )

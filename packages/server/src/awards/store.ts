@@ -2,7 +2,7 @@ import { and, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-o
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { queryRows } from '../db/rows.js';
-import { jsonParam } from '../db/json-param.js';
+import { isoOrNull, jsonParam } from '../db/json-param.js';
 import {
   accounts,
   achievements,
@@ -37,7 +37,6 @@ export async function insertAward(db: Db, row: NewAward): Promise<boolean> {
  */
 export async function insertAwardRows(db: Db, rows: NewAward[]): Promise<string[]> {
   if (!rows.length) return [];
-  const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
   const json = jsonParam(
     rows.map((r) => ({
       id: r.id,
@@ -52,13 +51,13 @@ export async function insertAwardRows(db: Db, rows: NewAward[]): Promise<string[
       results: r.results ?? [],
       narrative: r.narrative ?? null,
       evidence_url: r.evidenceUrl ?? null,
-      issued_on: iso(r.issuedOn),
+      issued_on: isoOrNull(r.issuedOn),
       idempotency_key: r.idempotencyKey,
       created_by: r.createdBy ?? null,
-      created_at: iso(r.createdAt),
+      created_at: isoOrNull(r.createdAt),
       claim_token_hash: r.claimTokenHash ?? null,
-      claim_expires_at: iso(r.claimExpiresAt),
-      claimed_at: iso(r.claimedAt),
+      claim_expires_at: isoOrNull(r.claimExpiresAt),
+      claimed_at: isoOrNull(r.claimedAt),
     })),
   );
   const inserted = await queryRows<{ key: string }>(

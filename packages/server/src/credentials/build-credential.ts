@@ -106,6 +106,16 @@ function orgProfile(org: OrgRow, did: string): Profile {
   };
 }
 
+/** The version's achievement URI, and the ids of its criteria (ResultDescriptions) and their levels under it. */
+function achievementIds(i: Pick<CredentialInput, 'baseUrl' | 'achievementId' | 'version'>) {
+  const achievementUri = `${i.baseUrl}/achievements/${i.achievementId}/versions/${i.version}`;
+  return {
+    achievementUri,
+    rdId: (cid: string) => `${achievementUri}#criterion-${cid}`,
+    levelId: (cid: string, lid: string) => `${achievementUri}#criterion-${cid}-level-${lid}`,
+  };
+}
+
 /** What an achievement (the version's part of every credential of it) is built from. */
 type AchievementParts = Pick<
   CredentialInput,
@@ -134,9 +144,7 @@ function achievementOf(i: AchievementParts): Achievement {
   };
   const key = JSON.stringify(parts);
   if (lastAchievement?.key === key) return lastAchievement.achievement;
-  const achievementUri = `${i.baseUrl}/achievements/${i.achievementId}/versions/${i.version}`;
-  const rdId = (cid: string) => `${achievementUri}#criterion-${cid}`;
-  const levelId = (cid: string, lid: string) => `${achievementUri}#criterion-${cid}-level-${lid}`;
+  const { achievementUri, rdId, levelId } = achievementIds(i);
   const profile = orgProfile(i.org, i.issuerDid);
   const achievement = buildAchievement({
     id: achievementUri,
@@ -193,9 +201,7 @@ function achievementOf(i: AchievementParts): Achievement {
  * reference (URL and digest, never its text).
  */
 export function buildAchievementCredential(i: CredentialInput): IssuedAchievementCredential {
-  const achievementUri = `${i.baseUrl}/achievements/${i.achievementId}/versions/${i.version}`;
-  const rdId = (cid: string) => `${achievementUri}#criterion-${cid}`;
-  const levelId = (cid: string, lid: string) => `${achievementUri}#criterion-${cid}-level-${lid}`;
+  const { rdId, levelId } = achievementIds(i);
   const profile = orgProfile(i.org, i.issuerDid);
   const salt = i.saltSource ? { saltSource: i.saltSource } : {};
   const identifiers: IdentityObject[] = [

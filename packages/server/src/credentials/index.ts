@@ -20,11 +20,12 @@ export { listMyCredentials } from './my-credentials.js';
 export { credentialKey, credentialPageUrl, credentialStatus } from './present.js';
 export { credentialRoutes, statusListRoutes } from './routes.js';
 export { signDataIntegrity } from './sign.js';
-export { buildAndSignCredential, storedJwt } from './sign-award-credential.js';
+export { buildAndSignCredential, signForStorage, storedJwt } from './sign-award-credential.js';
 export type { PreparedCredential, SignedForms } from './sign-award-credential.js';
 export { attachJwtPayload, signVcJwt } from './sign-jwt.js';
 export { SignPool, loadSigningKeys } from './sign-pool.js';
-export type { SignedJson, SignTask } from './sign-worker.js';
+export type { SignedJson } from './sign-award-credential.js';
+export type { SignTask } from './sign-worker.js';
 export { getStatusListCredential } from './status-list-credential.js';
 export {
   findCredentialIdOfAward,

@@ -49,3 +49,23 @@ export async function buildAndSignCredential(p: PreparedCredential, signers: { e
   const jwt = await signVcJwt(document, signers.p256);
   return { document, jwt };
 }
+
+/**
+ * A credential's two signed forms as stored: the document already serialised (the signing threads answer this, so
+ * the main thread neither copies its object graph across the thread channel nor serialises it again), and the
+ * VC-JWT with its payload, the document, detached (see `detachJwtPayload`).
+ */
+export interface SignedJson {
+  documentJson: string;
+  jwt: string;
+}
+
+/** Build and sign prepared credentials one after another, each in its stored forms (on a signing thread or inline). */
+export async function signForStorage(items: PreparedCredential[], signers: { ed25519: Signer; p256: Signer }): Promise<SignedJson[]> {
+  const out: SignedJson[] = [];
+  for (const item of items) {
+    const forms = await buildAndSignCredential(item, signers);
+    out.push({ documentJson: JSON.stringify(forms.document), jwt: storedJwt(forms) });
+  }
+  return out;
+}

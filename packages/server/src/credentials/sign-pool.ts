@@ -13,8 +13,8 @@ import { findCurrentKey } from '../keys/index.js';
 import { orgDid } from '../orgs/index.js';
 import type { OrgRow } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
-import type { PreparedCredential } from './sign-award-credential.js';
-import type { SignedJson, SignTask, SigningKey } from './sign-worker.js';
+import type { PreparedCredential, SignedJson } from './sign-award-credential.js';
+import type { SignTask, SigningKey } from './sign-worker.js';
 
 /** Credentials per task: large enough that messaging is cheap, small enough that both threads stay busy. */
 const TASK_SIZE = 25;

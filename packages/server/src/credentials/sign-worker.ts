@@ -8,23 +8,13 @@ import type { Signer } from '../keys/index.js';
 // The worker loads only pure modules: the keys slice's index would pull in the database and jobs.
 // eslint-disable-next-line no-restricted-imports -- keys/index.js loads the database and jobs, whose import cycle breaks a fresh thread
 import { signBytes } from '../keys/material.js';
-import { buildAndSignCredential, storedJwt } from './sign-award-credential.js';
-import type { PreparedCredential } from './sign-award-credential.js';
+import { signForStorage } from './sign-award-credential.js';
+import type { PreparedCredential, SignedJson } from './sign-award-credential.js';
 
 /** A private key and the verification method that names it. */
 export interface SigningKey {
   id: string;
   key: KeyObject;
-}
-
-/**
- * A credential's two signed forms as the signing threads answer them: the document already serialised (it is
- * stored as JSON, so the main thread neither copies its object graph across the thread channel nor serialises it
- * again), and the VC-JWT as stored: its payload, the document, detached (see `detachJwtPayload`).
- */
-export interface SignedJson {
-  documentJson: string;
-  jwt: string;
 }
 
 /** One task: a slice of a batch's credentials and the organisation's two keys. */
@@ -39,11 +29,5 @@ function signer(k: SigningKey): Signer {
 
 /** Build and sign every credential of the task, in order; each document serialised as JSON. */
 export default async function signTask(task: SignTask): Promise<SignedJson[]> {
-  const signers = { ed25519: signer(task.keys.ed25519), p256: signer(task.keys.p256) };
-  const out: SignedJson[] = [];
-  for (const item of task.items) {
-    const forms = await buildAndSignCredential(item, signers);
-    out.push({ documentJson: JSON.stringify(forms.document), jwt: storedJwt(forms) });
-  }
-  return out;
+  return signForStorage(task.items, { ed25519: signer(task.keys.ed25519), p256: signer(task.keys.p256) });
 }

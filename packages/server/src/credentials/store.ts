@@ -3,7 +3,7 @@ import type { SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { queryRows } from '../db/rows.js';
 import { accounts, achievementVersions, awards, credentials, orgs, statusLists } from '../db/schema.js';
-import { jsonParam } from '../db/json-param.js';
+import { isoOrNull, jsonParam } from '../db/json-param.js';
 
 /** A credential row. */
 export type CredentialRow = typeof credentials.$inferSelect;
@@ -48,7 +48,6 @@ export type SignedCredentialRow = Omit<typeof credentials.$inferInsert, 'documen
  */
 export async function insertSignedCredentialRows(db: Db, rows: SignedCredentialRow[]): Promise<string[]> {
   if (!rows.length) return [];
-  const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
   const parts = rows.map((r) => {
     const fields = jsonParam({
       id: r.id,
@@ -63,8 +62,8 @@ export async function insertSignedCredentialRows(db: Db, rows: SignedCredentialR
       revocation_index: r.revocationIndex,
       suspension_list_id: r.suspensionListId ?? null,
       suspension_index: r.suspensionIndex ?? null,
-      issued_at: iso(r.issuedAt),
-      valid_until: iso(r.validUntil),
+      issued_at: isoOrNull(r.issuedAt),
+      valid_until: isoOrNull(r.validUntil),
     });
     return `${fields.slice(0, -1)},"document":${r.documentJson}}`;
   });

@@ -9,3 +9,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export function jsonParam(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? v.replace(LONE_SURROGATE, '\uFFFD') : v));
 }
+
+/** A timestamp as a JSON batch parameter carries it (ISO 8601, read back as timestamptz), or null. */
+export function isoOrNull(d: Date | null | undefined): string | null {
+  return d ? d.toISOString() : null;
+}
