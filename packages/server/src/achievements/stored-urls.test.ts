@@ -6,6 +6,7 @@ import { startWorker } from '../jobs/worker.js';
 import { sampleAchievement } from '../testing/earning-fixtures.js';
 import type { TestContext } from '../testing/harness.js';
 import { ApiClient, createTestContext } from '../testing/harness.js';
+import { credentialColumns } from '../credentials/index.js';
 
 // URLs the old `HttpUrl` (http(s) + `new URL`) accepted and today's refuses. They are written straight into the
 // database, as content saved before the rules were tightened would be.
@@ -129,7 +130,7 @@ describe('stored content with URLs that today’s rules refuse stays readable', 
     while ((await worker.tick()) > 0);
     await worker.stop();
 
-    const [row] = await ctx.deps.db.select().from(credentials).where(eq(credentials.submissionId, submissionId));
+    const [row] = await ctx.deps.db.select(credentialColumns).from(credentials).where(eq(credentials.submissionId, submissionId));
     expect(row).toBeDefined();
     const doc = row?.document as {
       issuer: Json;

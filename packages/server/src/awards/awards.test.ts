@@ -14,6 +14,7 @@ import type { TestContext } from '../testing/harness.js';
 import { ApiClient, createTestContext, inviteAndJoin } from '../testing/harness.js';
 import { localDocuments } from '../verify/local-documents.js';
 import { issueAward } from './issue-award.js';
+import { credentialColumns } from '../credentials/index.js';
 
 let ctx: TestContext;
 const clock = new FixedClock(new Date('2026-03-10T09:00:00.000Z'));
@@ -43,7 +44,7 @@ async function verifyLink(email: string): Promise<string> {
 }
 
 async function credentialRow(id: string) {
-  const [row] = await ctx.deps.db.select().from(credentials).where(eq(credentials.id, id));
+  const [row] = await ctx.deps.db.select(credentialColumns).from(credentials).where(eq(credentials.id, id));
   if (!row) throw new Error('no credential');
   return row;
 }
@@ -240,7 +241,7 @@ describe('exactly once', () => {
     await expect(issueAward(ctx.deps, { ...opts, recipient: { email: 'someone.else@example.org', name: 'X' } })).rejects.toThrow(
       /already used for another award/,
     );
-    expect(await ctx.deps.db.select().from(credentials).where(eq(credentials.awardId, again.award.id))).toHaveLength(1);
+    expect(await ctx.deps.db.select(credentialColumns).from(credentials).where(eq(credentials.awardId, again.award.id))).toHaveLength(1);
   });
 
   it('refuses bad details with the field that failed', async () => {

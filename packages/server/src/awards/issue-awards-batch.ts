@@ -6,6 +6,7 @@ import type { AuditEventInput } from '../audit/index.js';
 import { issueAwardCredential, prepareAwardCredential, validUntilOf } from '../credentials/index.js';
 import { signForStorage } from '../credentials/index.js';
 import type { SignedJson } from '../credentials/index.js';
+import { insertCredentialAchievements } from '../credentials/index.js';
 import type { SignPool } from '../credentials/index.js';
 import type { SignTask } from '../credentials/index.js';
 import { insertSignedCredentialRows } from '../credentials/index.js';
@@ -100,7 +101,11 @@ export interface StagedAwardsBatch {
   results: Array<BatchAwardResult | null>;
   rowOfItem: Map<number, NewAward>;
   rows: NewAward[];
-  signing: Promise<Map<number, { prep: Awaited<ReturnType<typeof prepareAwardCredential>> | undefined; forms: SignedJson | undefined }>>;
+  signing: Promise<{
+    byItem: Map<number, { prep: Awaited<ReturnType<typeof prepareAwardCredential>> | undefined; forms: SignedJson | undefined }>;
+    /** The achievements the signed documents embed, stored once (credential_achievements). */
+    achievements: Array<{ id: string; json: string }>;
+  }>;
 }
 
 /**
@@ -117,7 +122,7 @@ export async function stageAwardsBatch(deps: Deps, opts: IssueAwardsBatchOptions
       results: opts.items.map(() => failed([{ path: 'achievementId', message: 'Not a published achievement of this organisation' }])),
       rowOfItem: new Map(),
       rows: [],
-      signing: Promise.resolve(new Map()),
+      signing: Promise.resolve({ byItem: new Map(), achievements: [] }),
     };
   const results: Array<BatchAwardResult | null> = [];
   const rows: NewAward[] = [];
@@ -189,7 +194,10 @@ export async function stageAwardsBatch(deps: Deps, opts: IssueAwardsBatchOptions
           preps.map((p) => p.prepared),
           opts.signers,
         )
-  ).then((forms) => new Map(fresh.map(([i], k) => [i, { prep: preps[k], forms: forms[k] }])));
+  ).then((signed) => ({
+    byItem: new Map(fresh.map(([i], k) => [i, { prep: preps[k], forms: signed.items[k] }])),
+    achievements: signed.achievements,
+  }));
   // A staged batch that is dropped (the run was paused) must not leave an unhandled rejection behind.
   signing.catch(() => undefined);
   return { opts, results, rowOfItem, rows, signing };
@@ -202,7 +210,7 @@ export async function stageAwardsBatch(deps: Deps, opts: IssueAwardsBatchOptions
  */
 export async function commitAwardsBatch(deps: Deps, batch: StagedAwardsBatch): Promise<BatchAwardResult[]> {
   const { opts, results, rowOfItem, rows } = batch;
-  const signedOf = await batch.signing;
+  const { byItem: signedOf, achievements } = await batch.signing;
   if (!rows.length) return results.map((r) => r ?? failed([{ path: 'recipient', message: 'Not issued' }]));
   return inTransaction(deps, async (tx) => {
     const inserted = new Set(await insertAwardRows(tx.db, rows));
@@ -240,7 +248,12 @@ export async function commitAwardsBatch(deps: Deps, batch: StagedAwardsBatch): P
       const award = row as AwardRow;
       audits.push(awardCreatedEvent(award, { actorId: opts.createdBy }));
       if (award.recipientEmail && opts.claimMail === 'send') await mailClaimLink(tx, award);
-      const credential: SignedCredentialRow = { ...signed.prep.row, documentJson: signed.forms.documentJson, jwt: signed.forms.jwt };
+      const credential: SignedCredentialRow = {
+        ...signed.prep.row,
+        documentJson: signed.forms.documentJson,
+        achievementRef: signed.forms.achievementRef,
+        jwt: signed.forms.jwt,
+      };
       credentialRows.push(credential);
       audits.push({
         action: 'credential.issued',
@@ -257,6 +270,7 @@ export async function commitAwardsBatch(deps: Deps, batch: StagedAwardsBatch): P
       });
       out.push({ kind: 'ok', award, credentialId: credential.id, created: true });
     }
+    if (credentialRows.length) await insertCredentialAchievements(tx.db, opts.orgId, achievements);
     const written = await insertSignedCredentialRows(tx.db, credentialRows);
     // The awards were inserted by this transaction, so nothing else can have signed them: every row goes in.
     if (written.length !== credentialRows.length) throw new Error('a credential of a new award appeared concurrently');

@@ -18,6 +18,7 @@ import { reserveStatusIndexes } from '../awards/index.js';
 import { inTransaction } from '../db/tx.js';
 import { localDocuments } from '../verify/local-documents.js';
 import { attachJwtPayload } from '../credentials/index.js';
+import { credentialColumns, credentialDocument } from '../credentials/index.js';
 
 let ctx: TestContext;
 let owner: ApiClient;
@@ -151,7 +152,7 @@ describe('bulk award from CSV', () => {
       ['8', 'issued'],
     ]);
     expect(report[4]?.['reason']).toContain('issued_on: ');
-    const creds = await ctx.deps.db.select().from(credentials).where(eq(credentials.achievementId, achievementId));
+    const creds = await ctx.deps.db.select(credentialColumns).from(credentials).where(eq(credentials.achievementId, achievementId));
     expect(creds).toHaveLength(6);
     expect(new Set(creds.map((c) => c.id))).toEqual(
       new Set(report.filter((r) => r['outcome'] === 'issued').map((r) => r['credential_id'])),
@@ -169,7 +170,7 @@ describe('bulk award from CSV', () => {
   });
 
   it('uploading the same cohort again skips every row as a duplicate and changes nothing', async () => {
-    const before = (await ctx.deps.db.select().from(credentials)).length;
+    const before = (await ctx.deps.db.select(credentialColumns).from(credentials)).length;
     const again = BulkRun.parse(
       (await upload(owner, 'email,name\nada.l@bulk-learners.example,Ada Lovelace\ngrace@bulk-learners.example,Grace Hopper\n')).json,
     );
@@ -180,7 +181,7 @@ describe('bulk award from CSV', () => {
       Record<string, string>
     >;
     expect(report.map((r) => r['outcome'])).toEqual(['skipped (duplicate)', 'skipped (duplicate)']);
-    expect((await ctx.deps.db.select().from(credentials)).length).toBe(before);
+    expect((await ctx.deps.db.select(credentialColumns).from(credentials)).length).toBe(before);
   });
 
   it('pause stops at the end of a batch, resume carries on, and no row is issued twice', async () => {
@@ -234,12 +235,23 @@ describe('bulk award from CSV', () => {
       job: { id: jobId, signal: new AbortController().signal, stillOwned: async () => true },
     });
     expect(await run(r.id)).toMatchObject({ state: 'completed', done: 5, issued: 5 });
-    const creds = await queryRows<{ document: Record<string, unknown>; jwt: string; n: number }>(
+    const creds = await queryRows<{
+      document: Record<string, unknown>;
+      stored: Record<string, unknown>;
+      ref: string | null;
+      jwt: string;
+      n: number;
+    }>(
       ctx.deps.db,
-      sql`select c.document, c.jwt, count(*) over ()::int as n from credentials c join awards a on a.id = c.award_id where a.source_ref like ${`${r.id}:%`}`,
+      sql`select ${credentialDocument} as document, credentials.document as stored, credentials.achievement_ref as ref, credentials.jwt,
+                 count(*) over ()::int as n
+            from credentials join awards a on a.id = credentials.award_id where a.source_ref like ${`${r.id}:%`}`,
     );
     expect(creds[0]?.n).toBe(5);
+    expect(new Set(creds.map((c) => c.ref)).size, 'the five share one stored achievement').toBe(1);
     for (const c of creds) {
+      expect(c.ref).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(c.stored['credentialSubject'], 'the row stores the document without its achievement').not.toHaveProperty('achievement');
       const di = await verifyCredential(c.document, { now: new Date(), documents: await localDocuments(ctx.deps, c.document) });
       expect(di.verdict, 'the Data Integrity proof signed on a worker thread').toBe('valid');
       expect(c.jwt, 'stored with its payload (the document) detached').toMatch(/^[\w-]+\.\.[\w-]+$/);

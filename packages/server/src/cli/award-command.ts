@@ -175,6 +175,8 @@ export interface AwardsBenchResult {
   /** Awards or credentials beyond one per row, plus status indexes used twice: 0 when issuance was exactly-once. */
   duplicates: number;
   dryRunSeconds: number;
+  /** CPU seconds the process used (every thread) while issuing: with `seconds`, how busy the cores were. */
+  cpuSeconds: number;
 }
 
 /** Count what would break exactly-once: extra awards per key, extra current credentials per award, status indexes used twice. */
@@ -243,12 +245,14 @@ export async function runBenchAwards(argv: string[]): Promise<number> {
     });
     const dryRunSeconds = (performance.now() - d0) / 1000;
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const done = await runToEnd(deps, {
       run: draft,
       orgSlug: org.slug,
       ...(!json && process.stderr.isTTY ? { onProgress: (run: BulkRun) => process.stderr.write(`\r${progressLine(run)}`) } : {}),
     });
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
     if (!json && process.stderr.isTTY) process.stderr.write('\n');
     const duplicates = await countDuplicates(deps);
     const result: AwardsBenchResult = {
@@ -258,6 +262,7 @@ export async function runBenchAwards(argv: string[]): Promise<number> {
       rssMb: Math.round(Math.max(peak, peakRssBytes()) / 1024 / 1024),
       duplicates,
       dryRunSeconds: Math.round(dryRunSeconds * 10) / 10,
+      cpuSeconds: Math.round((cpu.user + cpu.system) / 1e5) / 10,
     };
     if (done.issued !== rows)
       throw new Error(
@@ -266,7 +271,7 @@ export async function runBenchAwards(argv: string[]): Promise<number> {
     process.stdout.write(
       json
         ? `${JSON.stringify(result)}\n`
-        : `Bulk awards: ${result.rows} signed credentials in ${result.seconds} s (${result.perSecond}/s), peak RSS ${result.rssMb} MB, ${result.duplicates} duplicates; dry run ${result.dryRunSeconds} s\n`,
+        : `Bulk awards: ${result.rows} signed credentials in ${result.seconds} s (${result.perSecond}/s), peak RSS ${result.rssMb} MB, ${result.duplicates} duplicates; dry run ${result.dryRunSeconds} s; ${result.cpuSeconds} s of CPU while issuing\n`,
     );
     return 0;
   } catch (err) {

@@ -24,11 +24,14 @@ export { buildAndSignCredential, signForStorage, storedJwt } from './sign-award-
 export type { PreparedCredential, SignedForms } from './sign-award-credential.js';
 export { attachJwtPayload, signVcJwt } from './sign-jwt.js';
 export { SignPool, loadSigningKeys } from './sign-pool.js';
-export type { SignedJson } from './sign-award-credential.js';
+export type { SignedBatch, SignedJson } from './sign-award-credential.js';
 export type { SignTask } from './sign-worker.js';
 export { getStatusListCredential } from './status-list-credential.js';
 export {
+  credentialColumns,
+  credentialDocument,
   findCredentialIdOfAward,
+  insertCredentialAchievements,
   insertCredentialRows,
   insertSignedCredentialRows,
   listCredentialRows,

@@ -3,7 +3,7 @@ import type { CredentialRow } from './store.js';
 
 /** A credential's current status. */
 export function credentialStatus(
-  c: CredentialRow,
+  c: Pick<CredentialRow, 'revokedAt' | 'revokedReason' | 'suspendedAt' | 'suspendedReason' | 'validUntil'>,
   now: Date,
 ): { status: 'active' | 'revoked' | 'suspended' | 'expired'; reason: string | null } {
   if (c.revokedAt) return { status: 'revoked', reason: c.revokedReason };

@@ -6,6 +6,7 @@ import { accounts, auditEvents, credentials, evidenceItems, reviews } from '../d
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo.js';
 import { ApiClient, createTestContext } from '../testing/harness.js';
 import type { TestContext } from '../testing/harness.js';
+import { credentialColumns } from './store.js';
 
 // Issue 13, "Sharing switches don't reach the signed credential": what we sign carries evidence by reference
 // (name, neutral description, a URL whose access follows the learner's evidence visibility, a digest), never the
@@ -36,7 +37,7 @@ beforeAll(async () => {
   ctx = await createTestContext();
   await seedDemo(ctx.deps);
   // A credential whose evidence includes written text and a file.
-  for (const c of await ctx.deps.db.select().from(credentials)) {
+  for (const c of await ctx.deps.db.select(credentialColumns).from(credentials)) {
     const items = await ctx.deps.db
       .select()
       .from(evidenceItems)

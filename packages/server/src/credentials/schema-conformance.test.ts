@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, seedDemo } from '../seed/demo.js';
 import { ApiClient, createTestContext } from '../testing/harness.js';
 import type { TestContext } from '../testing/harness.js';
 import { issueCredential } from './issue-credential.js';
+import { credentialColumns } from './store.js';
 
 const SCHEMAS = new URL('../../../credentials/schemas/', import.meta.url);
 type Json = Record<string, unknown>;
@@ -58,7 +59,7 @@ async function passWaitingSubmission(): Promise<{ id: string; document: Json }> 
   });
   expect(review.status, review.text).toBe(200);
   const id = await issueCredential(ctx.deps, { submissionId: waiting?.id ?? '' });
-  const [row] = await ctx.deps.db.select().from(credentials).where(eq(credentials.id, id));
+  const [row] = await ctx.deps.db.select(credentialColumns).from(credentials).where(eq(credentials.id, id));
   return { id, document: row?.document ?? {} };
 }
 
@@ -70,7 +71,7 @@ afterAll(async () => ctx?.close());
 
 describe('what Tessera issues conforms to the official OB 3.0 JSON Schema', () => {
   it('by default a credential carries one revocation entry and passes the official schema', async () => {
-    const rows = await ctx.deps.db.select().from(credentials);
+    const rows = await ctx.deps.db.select(credentialColumns).from(credentials);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       expect(row.document['credentialStatus']).toMatchObject({ type: 'BitstringStatusListEntry', statusPurpose: 'revocation' });
@@ -90,7 +91,7 @@ describe('what Tessera issues conforms to the official OB 3.0 JSON Schema', () =
 
   it('a credential without a suspension entry cannot be suspended, and nothing changes', async () => {
     const owner = await signIn('owner@riverside.example');
-    const [row] = await ctx.deps.db.select().from(credentials);
+    const [row] = await ctx.deps.db.select(credentialColumns).from(credentials);
     const res = await owner.request('POST', `orgs/riverside/credentials/${encodeURIComponent(row?.id ?? '')}/suspend`, {
       reason: 'Under investigation',
     });
@@ -167,7 +168,7 @@ describe('what Tessera issues conforms to the official OB 3.0 JSON Schema', () =
 
     // Turning it off again changes nothing already issued.
     expect((await owner.request('PATCH', 'orgs/riverside', { suspensionEnabled: false })).json).toMatchObject({ suspensionEnabled: false });
-    const [row] = await ctx.deps.db.select().from(credentials).where(eq(credentials.id, issued.id));
+    const [row] = await ctx.deps.db.select(credentialColumns).from(credentials).where(eq(credentials.id, issued.id));
     expect(row?.document).toEqual(issued.document);
     expect(row?.suspensionListId).not.toBeNull();
     // Riverside's own lists (the demo's other organisations keep theirs for their recognition and endorsement credentials).

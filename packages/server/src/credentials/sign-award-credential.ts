@@ -3,6 +3,7 @@ import { buildAchievementCredential } from './build-credential.js';
 import type { CredentialInput, IssuedAchievementCredential } from './build-credential.js';
 import { signDataIntegrity } from './sign.js';
 import { detachJwtPayload, signVcJwt } from './sign-jwt.js';
+import { storedDocumentJson } from './stored-achievement.js';
 
 /**
  * Everything a credential is built from, read from the database beforehand: plain, structured-cloneable data,
@@ -52,20 +53,32 @@ export async function buildAndSignCredential(p: PreparedCredential, signers: { e
 
 /**
  * A credential's two signed forms as stored: the document already serialised (the signing threads answer this, so
- * the main thread neither copies its object graph across the thread channel nor serialises it again), and the
- * VC-JWT with its payload, the document, detached (see `detachJwtPayload`).
+ * the main thread neither copies its object graph across the thread channel nor serialises it again), without its
+ * achievement when that is stored once (`achievementRef`), and the VC-JWT with its payload, the document, detached
+ * (see `detachJwtPayload`).
  */
 export interface SignedJson {
   documentJson: string;
+  /** The stored achievement (SignedBatch.achievements) left out of `documentJson`, or null when the document is whole. */
+  achievementRef: string | null;
   jwt: string;
 }
 
+/** Signed credentials as stored, and once each the achievements they embed (their canonical JSON by id). */
+export interface SignedBatch {
+  items: SignedJson[];
+  achievements: Array<{ id: string; json: string }>;
+}
+
 /** Build and sign prepared credentials one after another, each in its stored forms (on a signing thread or inline). */
-export async function signForStorage(items: PreparedCredential[], signers: { ed25519: Signer; p256: Signer }): Promise<SignedJson[]> {
+export async function signForStorage(items: PreparedCredential[], signers: { ed25519: Signer; p256: Signer }): Promise<SignedBatch> {
   const out: SignedJson[] = [];
+  const achievements = new Map<string, string>();
   for (const item of items) {
     const forms = await buildAndSignCredential(item, signers);
-    out.push({ documentJson: JSON.stringify(forms.document), jwt: storedJwt(forms) });
+    const { documentJson, achievement } = storedDocumentJson(forms.document);
+    if (achievement) achievements.set(achievement.id, achievement.canonical);
+    out.push({ documentJson, achievementRef: achievement?.id ?? null, jwt: storedJwt(forms) });
   }
-  return out;
+  return { items: out, achievements: [...achievements].map(([id, json]) => ({ id, json })) };
 }

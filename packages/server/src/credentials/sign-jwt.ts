@@ -1,9 +1,5 @@
-import canonicalizeModule from 'canonicalize';
 import type { Signer } from '../keys/index.js';
-
-// RFC 8785 JSON Canonicalization. The package is CommonJS whose typings declare an ES default export; under Node's
-// ESM interop the default import is the function itself.
-const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
+import { canonicalWithStoredAchievement } from './stored-achievement.js';
 
 const b64u = (v: string | Uint8Array) => Buffer.from(v).toString('base64url');
 /** A date's seconds since the epoch, or undefined (the claim left out) when it is not a date. */
@@ -30,9 +26,7 @@ export function vcJwtPayload(credential: Record<string, unknown>): string {
     ...(subject?.['id'] ? { sub: subject['id'] } : {}),
     ...(vc['validUntil'] ? { exp: seconds(vc['validUntil']) } : {}),
   };
-  const text = canonicalize(claims);
-  if (text === undefined) throw new Error('the credential cannot be serialised as JSON');
-  return text;
+  return canonicalWithStoredAchievement(claims);
 }
 
 /**

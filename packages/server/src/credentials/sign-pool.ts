@@ -13,7 +13,7 @@ import { findCurrentKey } from '../keys/index.js';
 import { orgDid } from '../orgs/index.js';
 import type { OrgRow } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
-import type { PreparedCredential, SignedJson } from './sign-award-credential.js';
+import type { PreparedCredential, SignedBatch } from './sign-award-credential.js';
 import type { SignTask, SigningKey } from './sign-worker.js';
 
 /** Credentials per task: large enough that messaging is cheap, small enough that both threads stay busy. */
@@ -60,13 +60,15 @@ export class SignPool {
   }
 
   /** Build and sign prepared credentials with the given keys; the signed forms (documents as JSON), in the same order. */
-  async sign(items: PreparedCredential[], keys: SignTask['keys']): Promise<SignedJson[]> {
-    const tasks: Array<Promise<SignedJson[]>> = [];
+  async sign(items: PreparedCredential[], keys: SignTask['keys']): Promise<SignedBatch> {
+    const tasks: Array<Promise<SignedBatch>> = [];
     for (let i = 0; i < items.length; i += TASK_SIZE) {
       const task: SignTask = { items: items.slice(i, i + TASK_SIZE), keys };
-      tasks.push(this.pool.run(task) as Promise<SignedJson[]>);
+      tasks.push(this.pool.run(task) as Promise<SignedBatch>);
     }
-    return (await Promise.all(tasks)).flat();
+    const done = await Promise.all(tasks);
+    const achievements = new Map(done.flatMap((d) => d.achievements.map((a) => [a.id, a.json] as const)));
+    return { items: done.flatMap((d) => d.items), achievements: [...achievements].map(([id, json]) => ({ id, json })) };
   }
 
   /** Stop the threads. */

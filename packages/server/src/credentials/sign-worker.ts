@@ -9,7 +9,7 @@ import type { Signer } from '../keys/index.js';
 // eslint-disable-next-line no-restricted-imports -- keys/index.js loads the database and jobs, whose import cycle breaks a fresh thread
 import { signBytes } from '../keys/material.js';
 import { signForStorage } from './sign-award-credential.js';
-import type { PreparedCredential, SignedJson } from './sign-award-credential.js';
+import type { PreparedCredential, SignedBatch } from './sign-award-credential.js';
 
 /** A private key and the verification method that names it. */
 export interface SigningKey {
@@ -28,6 +28,6 @@ function signer(k: SigningKey): Signer {
 }
 
 /** Build and sign every credential of the task, in order; each document serialised as JSON. */
-export default async function signTask(task: SignTask): Promise<SignedJson[]> {
+export default async function signTask(task: SignTask): Promise<SignedBatch> {
   return signForStorage(task.items, { ed25519: signer(task.keys.ed25519), p256: signer(task.keys.p256) });
 }

@@ -1,12 +1,24 @@
-import { and, desc, eq, gte, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { queryRows } from '../db/rows.js';
-import { accounts, achievementVersions, awards, credentials, orgs, statusLists } from '../db/schema.js';
+import { accounts, achievementVersions, awards, credentialAchievements, credentials, orgs, statusLists } from '../db/schema.js';
 import { isoOrNull, jsonParam } from '../db/json-param.js';
 
-/** A credential row. */
+/** A credential row, its document whole (see `credentialColumns`). */
 export type CredentialRow = typeof credentials.$inferSelect;
+
+/**
+ * A credential's signed document as issued: a credential stored with `achievement_ref` has its achievement put back
+ * from credential_achievements (stored once for every credential of a version); any other is stored whole.
+ */
+export const credentialDocument = sql<Record<string, unknown>>`case when ${credentials.achievementRef} is null then ${credentials.document}
+  else jsonb_set(${credentials.document}, '{credentialSubject,achievement}',
+                 (select ${credentialAchievements.document} from ${credentialAchievements} where ${credentialAchievements.id} = ${credentials.achievementRef}))
+  end`.mapWith(credentials.document);
+
+/** Every column of a credential, the document whole: what every read of a credential selects. */
+export const credentialColumns = { ...getTableColumns(credentials), document: credentialDocument };
 /** A status list row. */
 export type StatusListRow = typeof statusLists.$inferSelect;
 
@@ -37,8 +49,22 @@ export async function insertCredentialRows(db: Db, rows: Array<typeof credential
   return r.map((x) => x.id);
 }
 
-/** A signed credential's row whose document is already serialised JSON (what the signing threads answer). */
+/**
+ * A signed credential's row whose document is already serialised JSON (what the signing threads answer), without
+ * its achievement when `achievementRef` names the stored one.
+ */
 export type SignedCredentialRow = Omit<typeof credentials.$inferInsert, 'document'> & { documentJson: string };
+
+/** Store achievements that signed credentials embed, each once (a row never changes: its id is its content's hash). */
+export async function insertCredentialAchievements(db: Db, orgId: string, rows: Array<{ id: string; json: string }>): Promise<void> {
+  if (!rows.length) return;
+  const parts = rows.map((r) => `{"id":${JSON.stringify(r.id)},"document":${r.json}}`);
+  await db.execute(
+    sql`insert into credential_achievements (id, org_id, document)
+        select id, ${orgId}, document from json_to_recordset(${`[${parts.join(',')}]`}::json) as x(id text, document jsonb)
+        on conflict (id) do nothing`,
+  );
+}
 
 /**
  * Insert many signed credentials in one statement with ONE parameter: a JSON array of the rows, each document
@@ -57,6 +83,7 @@ export async function insertSignedCredentialRows(db: Db, rows: SignedCredentialR
       achievement_id: r.achievementId,
       version_id: r.versionId,
       learner_id: r.learnerId ?? null,
+      achievement_ref: r.achievementRef ?? null,
       jwt: r.jwt ?? null,
       revocation_list_id: r.revocationListId,
       revocation_index: r.revocationIndex,
@@ -69,13 +96,13 @@ export async function insertSignedCredentialRows(db: Db, rows: SignedCredentialR
   });
   const inserted = await queryRows<{ id: string }>(
     db,
-    sql`insert into credentials (id, org_id, submission_id, award_id, achievement_id, version_id, learner_id, document, jwt,
-                                 revocation_list_id, revocation_index, suspension_list_id, suspension_index, issued_at, valid_until)
-        select id, org_id, submission_id, award_id, achievement_id, version_id, learner_id, document, jwt,
-               revocation_list_id, revocation_index, suspension_list_id, suspension_index, issued_at, valid_until
+    sql`insert into credentials (id, org_id, submission_id, award_id, achievement_id, version_id, learner_id, document, achievement_ref,
+                                 jwt, revocation_list_id, revocation_index, suspension_list_id, suspension_index, issued_at, valid_until)
+        select id, org_id, submission_id, award_id, achievement_id, version_id, learner_id, document, achievement_ref,
+               jwt, revocation_list_id, revocation_index, suspension_list_id, suspension_index, issued_at, valid_until
           from json_to_recordset(${`[${parts.join(',')}]`}::json)
             as x(id text, org_id text, submission_id text, award_id text, achievement_id text, version_id text, learner_id text,
-                 document jsonb, jwt text, revocation_list_id text, revocation_index integer, suspension_list_id text,
+                 document jsonb, achievement_ref text, jwt text, revocation_list_id text, revocation_index integer, suspension_list_id text,
                  suspension_index integer, issued_at timestamptz, valid_until timestamptz)
         on conflict do nothing
         returning id`,
@@ -115,14 +142,14 @@ export async function setLearnerOfAwardCredentials(db: Db, awardId: string, acco
 
 /** A credential by id (locked for update when asked). */
 export async function findCredential(db: Db, id: string, lock = false): Promise<CredentialRow | undefined> {
-  const q = db.select().from(credentials).where(eq(credentials.id, id));
+  const q = db.select(credentialColumns).from(credentials).where(eq(credentials.id, id));
   const [row] = lock ? await q.for('update') : await q;
   return row;
 }
 
 /** Update a credential. */
 export async function updateCredential(db: Db, id: string, patch: Partial<CredentialRow>): Promise<CredentialRow | undefined> {
-  const [row] = await db.update(credentials).set(patch).where(eq(credentials.id, id)).returning();
+  const [row] = await db.update(credentials).set(patch).where(eq(credentials.id, id)).returning(credentialColumns);
   return row;
 }
 
@@ -141,7 +168,7 @@ export async function listCredentialRows(db: Db, where: { orgId?: string; learne
 function credentialRowsQuery(db: Db) {
   return db
     .select({
-      c: credentials,
+      c: credentialColumns,
       content: achievementVersions.content,
       orgName: orgs.name,
       orgSlug: orgs.slug,

@@ -4,6 +4,7 @@ import { accounts, credentials } from '../db/schema.js';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo.js';
 import { ApiClient, createTestContext } from '../testing/harness.js';
 import type { TestContext } from '../testing/harness.js';
+import { credentialColumns } from './store.js';
 
 // One visibility rule for every route that serves a credential this server issued: a private ("only me")
 // credential answers 404 to anyone but its learner — anonymous callers, other learners and also the owner of
@@ -47,7 +48,7 @@ function routes(): Array<[string, (c: ApiClient) => Promise<{ status: number; te
 beforeAll(async () => {
   ctx = await createTestContext();
   await seedDemo(ctx.deps);
-  const [first] = await ctx.deps.db.select().from(credentials).limit(1);
+  const [first] = await ctx.deps.db.select(credentialColumns).from(credentials).limit(1);
   if (!first) throw new Error('seed has no credential');
   row = first;
   key = row.id.split('/').pop() ?? '';

@@ -397,6 +397,19 @@ export const statusLists = pgTable(
   (t) => [uniqueIndex('status_lists_unique').on(t.orgId, t.purpose, t.seq)],
 );
 
+/**
+ * The achievements that signed credentials embed, each stored once: a bulk job signs thousands of credentials of one
+ * version, and the achievement (rubric, alignments, endorsements) is most of each document. The id is the SHA-256 of
+ * the achievement's canonical JSON (RFC 8785), so a row never changes and the same achievement is never stored twice.
+ */
+export const credentialAchievements = pgTable('credential_achievements', {
+  id: text('id').primaryKey(),
+  orgId: text('org_id')
+    .notNull()
+    .references(() => orgs.id, { onDelete: 'cascade' }),
+  document: jsonb('document').$type<Record<string, unknown>>().notNull(),
+});
+
 /** Issued credentials; one current (not replaced) credential per submission, so a pass issues exactly one. */
 export const credentials = pgTable(
   'credentials',
@@ -416,7 +429,13 @@ export const credentials = pgTable(
     learnerId: text('learner_id').references(() => accounts.id),
     /** The award this credential was signed for (every credential has one; a re-issue keeps it). */
     awardId: text('award_id').references(() => awards.id),
+    /**
+     * The signed document; without its `credentialSubject.achievement` when `achievementRef` names it. Read it through
+     * the credentials slice's `credentialColumns`, which puts the document back together.
+     */
     document: jsonb('document').$type<Record<string, unknown>>().notNull(),
+    /** The stored achievement the signed document embeds (credential_achievements), left out of `document`. */
+    achievementRef: text('achievement_ref').references(() => credentialAchievements.id),
     jwt: text('jwt'),
     revocationListId: text('revocation_list_id').notNull(),
     revocationIndex: integer('revocation_index').notNull(),

@@ -6,6 +6,7 @@ import { startWorker } from '../jobs/worker.js';
 import { sampleAchievement } from '../testing/earning-fixtures.js';
 import type { TestContext } from '../testing/harness.js';
 import { ApiClient, createTestContext } from '../testing/harness.js';
+import { credentialColumns } from '../credentials/index.js';
 
 // Every organisation, micro-credential and evidence URL becomes an IRI in a signed credential. A URL that
 // `new URL` accepts but JSON-LD refuses (here a quote) used to be stored, and then every issuance failed.
@@ -116,7 +117,7 @@ describe('URLs that cannot be IRIs are refused where they are entered', () => {
     const worker = startWorker(ctx.deps, { handlers: JOB_HANDLERS, pollMs: 0 });
     while ((await worker.tick()) > 0);
     await worker.stop();
-    const [row] = await ctx.deps.db.select().from(credentials).where(eq(credentials.submissionId, submissionId));
+    const [row] = await ctx.deps.db.select(credentialColumns).from(credentials).where(eq(credentials.submissionId, submissionId));
     expect(row).toBeDefined();
     const doc = row?.document as { issuer: { image?: { id: string }; url?: string }; evidence: Array<{ id?: string }> };
     expect(doc.issuer).toMatchObject({ url: 'https://iri.example', image: { id: GOOD_IMAGE } });

@@ -17,6 +17,7 @@ import { DEMO_PASSWORD, seedDemo } from '../seed/demo.js';
 import { ApiClient, createTestContext } from '../testing/harness.js';
 import type { TestContext } from '../testing/harness.js';
 import { evaluateLearnerPathways } from './index.js';
+import { credentialColumns } from '../credentials/index.js';
 
 type Json = Record<string, unknown>;
 let ctx: TestContext;
@@ -205,7 +206,7 @@ describe('pathway gaps', () => {
       lapsed: { credentialId: assessCred, status: 'revoked' },
     });
     expect((after['steps'] as Json[]).find((s) => s['id'] === 'lms')?.['lapsed']).toBeNull();
-    const [completion] = await ctx.deps.db.select().from(credentials).where(eq(credentials.id, completionCred));
+    const [completion] = await ctx.deps.db.select(credentialColumns).from(credentials).where(eq(credentials.id, completionCred));
     expect(completion?.revokedAt).toBeNull();
     expect((await early.request('GET', `me/pathways/${mainId}/clr`)).status).toBe(409);
   });

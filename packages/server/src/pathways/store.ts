@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { queryRows } from '../db/rows.js';
+import { credentialDocument } from '../credentials/index.js';
 import {
   achievements,
   achievementVersions,
@@ -161,7 +162,7 @@ export async function findCredentialDocuments(db: Db, ids: string[]) {
       id: credentials.id,
       learnerId: credentials.learnerId,
       achievementId: credentials.achievementId,
-      document: credentials.document,
+      document: credentialDocument,
       revokedAt: credentials.revokedAt,
       suspendedAt: credentials.suspendedAt,
       validUntil: credentials.validUntil,

@@ -17,6 +17,7 @@ import type { CredentialPageView } from './credential-page.js';
 import { esc, humanDate } from './html.js';
 import { downloadStem } from './download-name.js';
 import { prefersJson } from './routes.js';
+import { credentialColumns } from '../credentials/index.js';
 
 let ctx: TestContext;
 let key = '';
@@ -25,7 +26,7 @@ let row: typeof credentials.$inferSelect | undefined;
 beforeAll(async () => {
   ctx = await createTestContext();
   await seedDemo(ctx.deps);
-  [row] = await ctx.deps.db.select().from(credentials).limit(1);
+  [row] = await ctx.deps.db.select(credentialColumns).from(credentials).limit(1);
   key = (row?.id ?? '').replace('http://tessera.test/credentials/', '').replace(/^urn:uuid:/, '');
 });
 afterAll(async () => ctx?.close());
@@ -198,7 +199,7 @@ describe('public credential page', () => {
       reason: 'Issued to the wrong person',
     });
     const html = await (await ctx.app.request(`/credentials/${key}`)).text();
-    const [revoked] = await ctx.deps.db.select().from(credentials).where(eq(credentials.id, row.id));
+    const [revoked] = await ctx.deps.db.select(credentialColumns).from(credentials).where(eq(credentials.id, row.id));
     const when = revoked?.revokedAt ?? new Date(NaN);
     expect(html).toContain(
       `<strong>Revoked on <time datetime="${when.toISOString()}">${humanDate(when)}</time></strong> by its issuer: Issued to the wrong person.</p><p>This credential is no longer valid.</p>`,
@@ -222,7 +223,7 @@ describe('credential downloads', () => {
     const fresh = await createTestContext();
     try {
       await seedDemo(fresh.deps);
-      const [r] = await fresh.deps.db.select().from(credentials).limit(1);
+      const [r] = await fresh.deps.db.select(credentialColumns).from(credentials).limit(1);
       const k = (r?.id ?? '').split('/').pop() ?? '';
       const svg = await fresh.app.request(`/credentials/${k}/qr.svg`);
       expect(svg.headers.get('content-type')).toBe('image/svg+xml');

@@ -10,6 +10,7 @@ import type { TestContext } from '../testing/harness.js';
 import { ApiClient, createTestContext, inviteAndJoin } from '../testing/harness.js';
 import { localDocuments, verifyInput } from '../verify/index.js';
 import { RECOGNITION_POLICIES } from './policies.js';
+import { credentialColumns } from '../credentials/index.js';
 
 type Json = Record<string, unknown>;
 let ctx: TestContext;
@@ -49,7 +50,7 @@ async function award(achievement: string): Promise<string> {
 }
 
 async function documentOf(id: string): Promise<Json> {
-  const [row] = await ctx.deps.db.select().from(credentials).where(eq(credentials.id, id));
+  const [row] = await ctx.deps.db.select(credentialColumns).from(credentials).where(eq(credentials.id, id));
   return row?.document as Json;
 }
 

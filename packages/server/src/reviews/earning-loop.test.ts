@@ -21,6 +21,7 @@ import type { TestContext } from '../testing/harness.js';
 import { ApiClient, createTestContext, inviteAndJoin } from '../testing/harness.js';
 import { cliArgs } from '../testing/node-entry.js';
 import { attachJwtPayload } from '../credentials/index.js';
+import { credentialColumns } from '../credentials/index.js';
 
 let ctx: TestContext;
 let owner: ApiClient;
@@ -174,7 +175,7 @@ describe('learner, assessor, issuance', () => {
     });
     expect(noClaim.status).toBe(409);
     await expect(issueCredential(ctx.deps, { submissionId })).rejects.toThrow(/has not passed/);
-    expect(await ctx.deps.db.select().from(credentials)).toHaveLength(0);
+    expect(await ctx.deps.db.select(credentialColumns).from(credentials)).toHaveLength(0);
   });
 
   it('asks for revision on one criterion; the learner may change only that evidence', async () => {
@@ -230,7 +231,7 @@ describe('learner, assessor, issuance', () => {
     const worker = startWorker(ctx.deps, { handlers: JOB_HANDLERS, pollMs: 0 });
     while ((await worker.tick()) > 0);
     await worker.stop();
-    const rows = await ctx.deps.db.select().from(credentials).where(eq(credentials.submissionId, submissionId));
+    const rows = await ctx.deps.db.select(credentialColumns).from(credentials).where(eq(credentials.submissionId, submissionId));
     expect(rows).toHaveLength(1);
     expect(new Set(ids)).toEqual(new Set([rows[0]?.id]));
     const doc = rows[0]?.document as Record<string, unknown>;
@@ -311,7 +312,7 @@ describe('learner, assessor, issuance', () => {
   });
 
   it('lets owners revoke with a reason: the status list bit is set, audited and published', async () => {
-    const [row] = await ctx.deps.db.select().from(credentials).where(eq(credentials.submissionId, submissionId));
+    const [row] = await ctx.deps.db.select(credentialColumns).from(credentials).where(eq(credentials.submissionId, submissionId));
     const id = encodeURIComponent(row?.id ?? '');
     expect((await assessor.request('POST', `orgs/riverside/credentials/${id}/revoke`, { reason: 'Plagiarised evidence' })).status).toBe(
       403,

@@ -15,6 +15,7 @@ import { matchSkillByUrlOrCode } from './match-skill.js';
 import { SkillImportError } from './parsed.js';
 import { searchSkills } from './search-skills.js';
 import { skillsOfAchievementVersion } from './skills-of-version.js';
+import { credentialColumns } from '../credentials/index.js';
 
 const DEMO = readFileSync(new URL('../seed/frameworks/online-teaching.case.json', import.meta.url), 'utf8');
 type Json = Record<string, unknown>;
@@ -294,7 +295,7 @@ describe('aligning micro-credentials', () => {
     });
     expect(r.status).toBe(201);
     const credentialId = (r.json['items'] as Json[])[0]?.['credentialId'] as string;
-    const [row] = await ctx.deps.db.select().from(credentials).where(eq(credentials.id, credentialId));
+    const [row] = await ctx.deps.db.select(credentialColumns).from(credentials).where(eq(credentials.id, credentialId));
     const doc = row?.document as Json;
     const achievement = (doc['credentialSubject'] as Json)['achievement'] as Json;
     const alignment = achievement['alignment'] as Json[];

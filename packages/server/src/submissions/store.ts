@@ -82,7 +82,14 @@ export async function listSubmissionsOfLearner(db: Db, learnerId: string) {
 /** The current credential of a submission (a re-issued one gives way to its successor), if any. */
 export async function findCurrentCredentialOfSubmission(db: Db, submissionId: string) {
   const [row] = await db
-    .select()
+    .select({
+      id: credentials.id,
+      revokedAt: credentials.revokedAt,
+      revokedReason: credentials.revokedReason,
+      suspendedAt: credentials.suspendedAt,
+      suspendedReason: credentials.suspendedReason,
+      validUntil: credentials.validUntil,
+    })
     .from(credentials)
     .where(eq(credentials.submissionId, submissionId))
     .orderBy(sql`${credentials.replacedBy} is not null`)

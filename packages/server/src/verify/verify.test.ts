@@ -5,6 +5,7 @@ import { seedDemo } from '../seed/demo.js';
 import { createTestContext } from '../testing/harness.js';
 import type { TestContext } from '../testing/harness.js';
 import { attachJwtPayload } from '../credentials/index.js';
+import { credentialColumns } from '../credentials/index.js';
 
 const OB30 = new URL('../../../credentials/test/fixtures/1edtech-validator/ob30/', import.meta.url);
 const CLR20 = new URL('../../../credentials/test/fixtures/1edtech-validator/clr20/', import.meta.url);
@@ -86,7 +87,7 @@ describe('POST /api/v1/verify (no account needed)', () => {
   });
 
   it('verifies a credential this server issued, by URL and as JSON, against its own DID document and status lists', async () => {
-    const [row] = await ctx.deps.db.select().from(credentials).limit(1);
+    const [row] = await ctx.deps.db.select(credentialColumns).from(credentials).limit(1);
     expect(row).toBeDefined();
     // The credential id is its public page URL.
     expect(row?.id).toMatch(/^http:\/\/tessera\.test\/credentials\//);
