@@ -102,6 +102,57 @@ interface Walk {
   typeCollision: JsonLdSafetyError | null;
   /** Why the document is left to jsonld.js (the first construct outside the subset), or null. */
   declined: string | null;
+  /** Blank node ids (`_:x`) met so far: their labels are shared by the whole document. */
+  blankIds: number;
+  /** The emits of the frozen subtree being walked for the first time (see `subtrees`), or null. */
+  recording: Emit[] | null;
+}
+
+/** One call of `emit`: subject, node-map property, object and identity. */
+type Emit = [Term, string, Term, string | null];
+
+/**
+ * What walking a deep-frozen node object gave under one active context, property and type-scoped context: its
+ * subject, the emits in order (before the node map's duplicate check, which depends on the rest of the document),
+ * the first blank node label it made and how many. A credential embeds the same frozen achievement object (built
+ * once per version by the engine) in thousands of credentials; replaying its emits with its blank nodes relabelled
+ * gives the same quads as walking it again, which fast-rdf.test.ts checks against the uncached walk and jsonld.js.
+ * Only subtrees whose walk raised nothing (no refusal, no decline, no blank node ids) are kept.
+ */
+interface Subtree {
+  subject: Term;
+  emits: Emit[];
+  base: number;
+  blanks: number;
+}
+const subtrees = new WeakMap<object, Map<ActiveContext, Map<string, Map<ActiveContext | null, Subtree>>>>();
+
+/** Objects known to be frozen all the way down (frozen is for ever, so a yes never goes stale). */
+const frozenTrees = new WeakSet<object>();
+
+function deepFrozen(value: unknown, depth = 0): boolean {
+  if (typeof value !== 'object' || value === null || frozenTrees.has(value)) return true;
+  if (!Object.isFrozen(value) || depth > 100) return false;
+  for (const child of Object.values(value)) if (!deepFrozen(child, depth + 1)) return false;
+  frozenTrees.add(value);
+  return true;
+}
+
+/** The same term with a blank node label moved from the recorded walk's numbering to this one's. */
+function moved(term: Term, shift: number): Term {
+  if (term.termType !== 'BlankNode' || shift === 0) return term;
+  return { termType: 'BlankNode', value: `_:b${Number(term.value.slice(3)) + shift}` };
+}
+
+/** Replay a recorded subtree into this walk: its emits (through the duplicate check) and its subject, relabelled. */
+function replay(w: Walk, t: Subtree): Term {
+  const shift = w.blank - t.base;
+  w.blank += t.blanks;
+  for (const [subject, property, object, identity] of t.emits) {
+    const o = moved(object, shift);
+    emit(w, moved(subject, shift), property, o, identity !== null && o !== object ? `@id\u0000${o.value}` : identity);
+  }
+  return moved(t.subject, shift);
 }
 
 /** Processed contexts: active context → local context → flags → result; shared by every call, bounded. */
@@ -230,6 +281,7 @@ function expand(w: Walk, ctx: ActiveContext, value: string, relativeTo: { vocab?
 /** An absolute IRI or blank node id (as jsonld.js's isAbsolute accepts it) as a term; blank node ids are relabelled. */
 function iriTerm(w: Walk, iri: string): Term {
   if (iri.startsWith('_:')) {
+    w.blankIds += 1;
     let label = w.labels.get(iri);
     if (!label) {
       label = `_:b${w.blank++}`;
@@ -246,6 +298,7 @@ function iriTerm(w: Walk, iri: string): Term {
  * @value with its JavaScript type, @type and @language; or the node id), so the duplicates it keeps stay.
  */
 function emit(w: Walk, subject: Term, property: string, object: Term, identity: string | null): void {
+  w.recording?.push([subject, property, object, identity]);
   if (identity !== null) {
     const key = `${subject.value}\u0000${property}\u0000${identity}`;
     if (w.seen.has(key)) return;
@@ -368,6 +421,48 @@ async function checkInside(w: Walk, raw: unknown, ctx: ActiveContext, activeProp
  * supported subset, it declines and goes on checking what it can (the caller then asks jsonld.js).
  */
 async function node(
+  w: Walk,
+  element: Json,
+  activeIn: ActiveContext,
+  activeProperty: string | null,
+  typeScopedIn: ActiveContext | null,
+  path: string,
+): Promise<Term> {
+  const cacheable =
+    activeProperty !== null &&
+    w.recording === null &&
+    w.issue === null &&
+    w.declined === null &&
+    w.typeCollision === null &&
+    !('@context' in element) &&
+    deepFrozen(element);
+  if (!cacheable) return walkNode(w, element, activeIn, activeProperty, typeScopedIn, path);
+  let byContext = subtrees.get(element);
+  const hit = byContext?.get(activeIn)?.get(activeProperty)?.get(typeScopedIn);
+  if (hit) return replay(w, hit);
+  const base = w.blank;
+  const blankIds = w.blankIds;
+  const emits: Emit[] = [];
+  w.recording = emits;
+  let subject: Term;
+  try {
+    subject = await walkNode(w, element, activeIn, activeProperty, typeScopedIn, path);
+  } finally {
+    w.recording = null;
+  }
+  if (w.issue === null && w.declined === null && w.typeCollision === null && w.blankIds === blankIds) {
+    if (!byContext) subtrees.set(element, (byContext = new Map()));
+    let byProperty = byContext.get(activeIn);
+    if (!byProperty) byContext.set(activeIn, (byProperty = new Map()));
+    let byTypeScoped = byProperty.get(activeProperty);
+    if (!byTypeScoped) byProperty.set(activeProperty, (byTypeScoped = new Map()));
+    byTypeScoped.set(typeScopedIn, { subject, emits, base, blanks: w.blank - base });
+  }
+  return subject;
+}
+
+/** `node` without the subtree cache. */
+async function walkNode(
   w: Walk,
   element: Json,
   activeIn: ActiveContext,
@@ -583,6 +678,8 @@ export async function fastDataset(document: Json): Promise<FastResult> {
     issue: null,
     typeCollision: null,
     declined: null,
+    blankIds: 0,
+    recording: null,
   };
   try {
     await node(w, document, initial, null, null, '');
@@ -603,4 +700,9 @@ export async function fastDataset(document: Json): Promise<FastResult> {
 export async function toDatasetFast(document: Json, _callerLoader?: DocumentLoader): Promise<Quad[] | null> {
   const result = await fastDataset(document);
   return 'quads' in result ? result.quads : null;
+}
+
+/** Whether a walk of this (deep-frozen) node object is kept for replay; for tests. */
+export function hasRecordedSubtree(element: object): boolean {
+  return subtrees.has(element);
 }
