@@ -3,6 +3,7 @@ export const ENGINE_NAME = 'tessera-credentials';
 export * from './engine/contexts.js';
 export * from './engine/data-integrity.js';
 export * from './engine/jsonld-safety.js';
+export { deepFrozen } from './engine/fast-rdf.js';
 export * from './engine/trust.js';
 export * from './engine/key-types.js';
 export * from './engine/suites.js';

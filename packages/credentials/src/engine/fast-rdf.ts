@@ -108,8 +108,8 @@ interface Walk {
   recording: Emit[] | null;
 }
 
-/** One call of `emit`: subject, node-map property, object and identity. */
-type Emit = [Term, string, Term, string | null];
+/** One call of `emit`: subject, node-map property, object, identity, and the duplicate-check key (null: none). */
+type Emit = [Term, string, Term, string | null, string | null];
 
 /**
  * What walking a deep-frozen node object gave under one active context, property and type-scoped context: its
@@ -130,7 +130,8 @@ const subtrees = new WeakMap<object, Map<ActiveContext, Map<string, Map<ActiveCo
 /** Objects known to be frozen all the way down (frozen is for ever, so a yes never goes stale). */
 const frozenTrees = new WeakSet<object>();
 
-function deepFrozen(value: unknown, depth = 0): boolean {
+/** Whether a value is frozen all the way down, so that anything computed from it once still holds (remembered for objects). */
+export function deepFrozen(value: unknown, depth = 0): boolean {
   if (typeof value !== 'object' || value === null || frozenTrees.has(value)) return true;
   if (!Object.isFrozen(value) || depth > 100) return false;
   for (const child of Object.values(value)) if (!deepFrozen(child, depth + 1)) return false;
@@ -148,9 +149,11 @@ function moved(term: Term, shift: number): Term {
 function replay(w: Walk, t: Subtree): Term {
   const shift = w.blank - t.base;
   w.blank += t.blanks;
-  for (const [subject, property, object, identity] of t.emits) {
+  for (const [subject, property, object, identity, key] of t.emits) {
+    const s = moved(subject, shift);
     const o = moved(object, shift);
-    emit(w, moved(subject, shift), property, o, identity !== null && o !== object ? `@id\u0000${o.value}` : identity);
+    if (s === subject && o === object) record(w, s, property, o, key);
+    else emit(w, s, property, o, identity !== null && o !== object ? `@id\u0000${o.value}` : identity);
   }
   return moved(t.subject, shift);
 }
@@ -298,18 +301,26 @@ function iriTerm(w: Walk, iri: string): Term {
  * @value with its JavaScript type, @type and @language; or the node id), so the duplicates it keeps stay.
  */
 function emit(w: Walk, subject: Term, property: string, object: Term, identity: string | null): void {
-  w.recording?.push([subject, property, object, identity]);
-  if (identity !== null) {
-    const key = `${subject.value}\u0000${property}\u0000${identity}`;
+  const key = identity === null ? null : `${subject.value}\u0000${property}\u0000${identity}`;
+  w.recording?.push([subject, property, object, identity, key]);
+  record(w, subject, property, object, key);
+}
+
+/** Predicates by node-map property (terms are never changed, so quads can share them). */
+const predicates = new Map<string, Term>();
+
+/** Add the quad unless its duplicate-check key was seen (null: always). */
+function record(w: Walk, subject: Term, property: string, object: Term, key: string | null): void {
+  if (key !== null) {
     if (w.seen.has(key)) return;
     w.seen.add(key);
   }
-  w.quads.push({
-    subject,
-    predicate: { termType: 'NamedNode', value: property === '@type' ? RDF_TYPE : property },
-    object,
-    graph: DEFAULT_GRAPH,
-  });
+  let predicate = predicates.get(property);
+  if (!predicate) {
+    predicate = { termType: 'NamedNode', value: property === '@type' ? RDF_TYPE : property };
+    if (predicates.size < 10_000) predicates.set(property, predicate);
+  }
+  w.quads.push({ subject, predicate, object, graph: DEFAULT_GRAPH });
 }
 
 /** jsonld.js's test for a native number it writes as xsd:double (types.isDouble). */

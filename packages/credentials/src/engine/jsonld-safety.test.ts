@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { documentLoader } from './contexts.js';
 import { canonize, canonizeWithPath, hashData, signDataIntegrity, seedSigner, verifyEd25519RdfcProof } from './data-integrity.js';
 import { fastDataset } from './fast-rdf.js';
-import { JsonLdSafetyError, jsonLdFailure, pointer } from './jsonld-safety.js';
+import { JsonLdSafetyError, jsonLdFailure, lossyNumbers, pointer } from './jsonld-safety.js';
 import { multikeyFromEd25519 } from './multikey.js';
 
 type Json = Record<string, unknown>;
@@ -371,5 +371,30 @@ describe('adversarial: the keyword-collision forgery', () => {
     expect((e as JsonLdSafetyError).message).toContain('colliding keywords');
     // jsonld.js (what @digitalbazaar/vc runs) refuses the same document.
     expect(await jsonldRefusal(forged)).toBe('colliding keywords');
+  });
+});
+
+describe('lossy numbers in frozen parts of a document', () => {
+  const freeze = <T>(v: T): T => {
+    if (v && typeof v === 'object') {
+      Object.values(v).forEach(freeze);
+      Object.freeze(v);
+    }
+    return v;
+  };
+
+  it('a frozen clean part is looked through once; a lossy number beside it, or inside another frozen part, is still found', () => {
+    const clean = freeze({ name: 'A', creditsAvailable: 2.5, levels: [{ points: 3 }] });
+    expect(lossyNumbers({ achievement: clean })).toEqual([]);
+    expect(lossyNumbers({ achievement: clean, credits: 1e-7 })).toEqual([{ path: '/credits', value: 1e-7 }]);
+    const lossy = freeze({ name: 'B', levels: [{ points: 2e-8 }] });
+    for (let i = 0; i < 2; i++)
+      expect(lossyNumbers({ achievement: lossy })).toEqual([{ path: '/achievement/levels/0/points', value: 2e-8 }]);
+    const half = Object.freeze({ inner: { points: 1 } });
+    expect(lossyNumbers({ a: half })).toEqual([]);
+    half.inner.points = 3e-7;
+    expect(lossyNumbers({ a: half }), 'an object frozen only on the outside is looked through again').toEqual([
+      { path: '/a/inner/points', value: 3e-7 },
+    ]);
   });
 });

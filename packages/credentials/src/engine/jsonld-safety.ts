@@ -293,13 +293,34 @@ export function jsonLdFailure(e: unknown, document: unknown): unknown {
  * no "." (1e-7, 2.5e-8) as an integer, so 1e-7 and 3e-7 both sign as "0" and the signature cannot tell them
  * apart. Returns the JSON Pointer and value of each such number.
  */
-export function lossyNumbers(document: unknown, path = ''): Array<{ path: string; value: number }> {
-  if (typeof document === 'number')
-    return !Number.isInteger(document) && Number.isFinite(document) && !String(document).includes('.') && Math.abs(document) < 1e21
-      ? [{ path, value: document }]
-      : [];
-  if (Array.isArray(document)) return document.flatMap((v, i) => lossyNumbers(v, pointer(path, i)));
+export function lossyNumbers(document: unknown): Array<{ path: string; value: number }> {
+  return hasLossy(document) ? lossyAt(document, '') : [];
+}
+
+const isLossy = (n: number) => !Number.isInteger(n) && Number.isFinite(n) && !String(n).includes('.') && Math.abs(n) < 1e21;
+
+function lossyAt(document: unknown, path: string): Array<{ path: string; value: number }> {
+  if (typeof document === 'number') return isLossy(document) ? [{ path, value: document }] : [];
+  if (Array.isArray(document)) return document.flatMap((v, i) => lossyAt(v, pointer(path, i)));
   if (typeof document === 'object' && document !== null)
-    return Object.entries(document).flatMap(([k, v]) => (k === '@context' ? [] : lossyNumbers(v, pointer(path, k))));
+    return Object.entries(document).flatMap(([k, v]) => (k === '@context' ? [] : lossyAt(v, pointer(path, k))));
   return [];
+}
+
+/**
+ * Frozen objects, frozen all the way down, known to hold no lossy number (frozen is for ever, so this never goes
+ * stale): the achievement a bulk job embeds in thousands of credentials is looked through once.
+ */
+const cleanFrozen = new WeakSet<object>();
+
+/** Whether a value holds a lossy number (outside @context), without building pointers. */
+function hasLossy(value: unknown, depth = 0): boolean {
+  if (typeof value === 'number') return isLossy(value);
+  if (typeof value !== 'object' || value === null || cleanFrozen.has(value)) return false;
+  if (depth > 200) return lossyAt(value, '').length > 0;
+  const entries = Object.entries(value);
+  for (const [k, v] of entries) if (k !== '@context' && hasLossy(v, depth + 1)) return true;
+  if (Object.isFrozen(value) && entries.every(([k, v]) => k === '@context' || typeof v !== 'object' || v === null || cleanFrozen.has(v)))
+    cleanFrozen.add(value);
+  return false;
 }

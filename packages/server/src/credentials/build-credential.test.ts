@@ -187,3 +187,27 @@ describe('buildAchievementCredential (server)', () => {
     expect(() => buildAchievementCredential(input({ content: { ...content, description: '' } }))).toThrow(/description/);
   });
 });
+
+describe('the achievement shared by credentials of one version', () => {
+  const achievementOf = (c: ReturnType<typeof buildAchievementCredential>) =>
+    (c.credentialSubject as { achievement: { name: string } }).achievement;
+
+  it('is built once for the same frozen parts, and afresh when a part that is not frozen changed in place', () => {
+    const frozen = structuredClone(content);
+    const freeze = (v: unknown) => {
+      if (v && typeof v === 'object') {
+        Object.values(v).forEach(freeze);
+        Object.freeze(v);
+      }
+    };
+    freeze(frozen);
+    const first = achievementOf(buildAchievementCredential(input({ content: frozen })));
+    expect(achievementOf(buildAchievementCredential(input({ content: frozen }))), 'the same object, built once').toBe(first);
+    const open = structuredClone(content);
+    const before = achievementOf(buildAchievementCredential(input({ content: open })));
+    open.name = 'Renamed in place';
+    const after = achievementOf(buildAchievementCredential(input({ content: open })));
+    expect(before.name).toBe(content.name);
+    expect(after.name, 'a change to an object that is not frozen is seen').toBe('Renamed in place');
+  });
+});

@@ -8,7 +8,7 @@ import {
   buildResultDescription,
   buildRubricCriterionLevel,
 } from '@tessera/credentials';
-import { AchievementCredential, CredentialStatus } from '@tessera/credentials';
+import { AchievementCredential, CredentialStatus, deepFrozen } from '@tessera/credentials';
 import type { EndorsementCredential } from '@tessera/credentials';
 import type { Achievement, IdentityObject, Profile } from '@tessera/credentials';
 import { z } from 'zod';
@@ -127,7 +127,19 @@ type AchievementParts = Pick<
  * signs thousands) share it: it is built and checked once, frozen by the engine, and embedded as it is. Any
  * difference in what it is built from (another version, an organisation or endorsement that changed) builds afresh.
  */
-let lastAchievement: { key: string; achievement: Achievement } | null = null;
+let lastAchievement: { key: string; parts: AchievementParts; achievement: Achievement } | null = null;
+
+/**
+ * Whether two sets of parts are the same: equal strings and numbers, and the very same objects, frozen all the way
+ * down so they cannot have changed (a signing thread freezes what it receives; see sign-worker.ts). Spares
+ * serialising the parts for every credential of a bulk job.
+ */
+function sameFrozenParts(a: AchievementParts, b: AchievementParts): boolean {
+  return (Object.keys(b) as Array<keyof AchievementParts>).every((k) => {
+    const v = b[k];
+    return a[k] === v && (typeof v !== 'object' || v === null || deepFrozen(v));
+  });
+}
 
 /** The version's OB 3.0 Achievement: the rubric as ResultDescriptions with their levels, alignments, endorsements. */
 function achievementOf(i: AchievementParts): Achievement {
@@ -142,8 +154,12 @@ function achievementOf(i: AchievementParts): Achievement {
     skillAlignments: i.skillAlignments,
     endorsements: i.endorsements,
   };
+  if (lastAchievement && sameFrozenParts(lastAchievement.parts, parts)) return lastAchievement.achievement;
   const key = JSON.stringify(parts);
-  if (lastAchievement?.key === key) return lastAchievement.achievement;
+  if (lastAchievement?.key === key) {
+    lastAchievement = { ...lastAchievement, parts };
+    return lastAchievement.achievement;
+  }
   const { achievementUri, rdId, levelId } = achievementIds(i);
   const profile = orgProfile(i.org, i.issuerDid);
   const achievement = buildAchievement({
@@ -190,7 +206,7 @@ function achievementOf(i: AchievementParts): Achievement {
       }),
     ),
   });
-  lastAchievement = { key, achievement };
+  lastAchievement = { key, parts, achievement };
   return achievement;
 }
 

@@ -27,7 +27,20 @@ function signer(k: SigningKey): Signer {
   return { id: k.id, algorithm: k.key.asymmetricKeyType === 'ec' ? 'P-256' : 'Ed25519', sign: async ({ data }) => signBytes(k.key, data) };
 }
 
-/** Build and sign every credential of the task, in order; each document serialised as JSON. */
+/** Freeze a value all the way down. */
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
+}
+
+/**
+ * Build and sign every credential of the task, in order; each document serialised as JSON. What the achievement is
+ * built from is frozen first: the thread owns its copy, and the items of a task share it, so the achievement is
+ * known to be the same without serialising its parts for every credential (build-credential.ts).
+ */
 export default async function signTask(task: SignTask): Promise<SignedBatch> {
+  for (const { input } of task.items)
+    for (const part of [input.org, input.content, input.skillAlignments, input.endorsements]) deepFreeze(part);
   return signForStorage(task.items, { ed25519: signer(task.keys.ed25519), p256: signer(task.keys.p256) });
 }

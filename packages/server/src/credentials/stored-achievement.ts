@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { deepFrozen } from '@tessera/credentials';
 import canonicalizeModule from 'canonicalize';
 
 // RFC 8785 JSON Canonicalization. The package is CommonJS whose typings declare an ES default export; under Node's
@@ -25,13 +26,6 @@ export interface StoredAchievement {
  * the same object in every credential of a version): their stored form, computed once each.
  */
 const known = new WeakMap<object, StoredAchievement>();
-
-/** Whether a value and everything in it is frozen, so that what was computed from it once still holds. */
-function deepFrozen(value: unknown): boolean {
-  if (value === null || typeof value !== 'object') return true;
-  if (!Object.isFrozen(value)) return false;
-  return Object.values(value).every(deepFrozen);
-}
 
 /**
  * The stored form of a credential's embedded achievement, when that achievement is a deep-frozen object (as the
