@@ -40,7 +40,14 @@ function deepFreeze(value: unknown): void {
  * known to be the same without serialising its parts for every credential (build-credential.ts).
  */
 export default async function signTask(task: SignTask): Promise<SignedBatch> {
-  for (const { input } of task.items)
+  // Each item carries its own copy of the (small) issuing organisation: equal ones become one object.
+  const orgs = new Map<string, PreparedCredential['input']['org']>();
+  for (const { input } of task.items) {
+    const key = JSON.stringify(input.org);
+    const same = orgs.get(key);
+    if (same) input.org = same;
+    else orgs.set(key, input.org);
     for (const part of [input.org, input.content, input.skillAlignments, input.endorsements]) deepFreeze(part);
+  }
   return signForStorage(task.items, { ed25519: signer(task.keys.ed25519), p256: signer(task.keys.p256) });
 }
