@@ -147,8 +147,12 @@ export async function findCredential(db: Db, id: string, lock = false): Promise<
   return row;
 }
 
-/** Update a credential. */
-export async function updateCredential(db: Db, id: string, patch: Partial<CredentialRow>): Promise<CredentialRow | undefined> {
+/** Update a credential's standing or sharing (its signed document and stored achievement never change). */
+export async function updateCredential(
+  db: Db,
+  id: string,
+  patch: Partial<Omit<CredentialRow, 'id' | 'document' | 'achievementRef' | 'jwt'>>,
+): Promise<CredentialRow | undefined> {
   const [row] = await db.update(credentials).set(patch).where(eq(credentials.id, id)).returning(credentialColumns);
   return row;
 }
