@@ -20,11 +20,14 @@ import type { SignTask, SigningKey } from './sign-worker.js';
 const TASK_SIZE = 25;
 
 /**
- * Tasks handed to each thread at once. Piscina hands a queued task to a thread from the main thread's event loop,
- * which a bulk job keeps busy with long database statements; a thread that holds several tasks goes on to the next
- * one without waiting for the main thread.
+ * Tasks handed to each thread at once (it runs them one after another, oldest first: sign-worker.ts). Piscina hands
+ * a queued task to a thread from the main thread's event loop, which a bulk job keeps busy with database statements
+ * chained by promises, so queued tasks waited until the main thread itself waited for their batch; with room for
+ * every staged batch (PIPELINE_DEPTH × 250 rows / 25 per task, over 2 threads), a thread has its work as soon as the
+ * batch is staged. Measured with `tessera bench awards --rows 10000`: the job's wait for signatures fell from
+ * 3.7 s to 1.2 s and throughput rose from about 970/s to 1,050–1,100/s against 4 tasks per thread.
  */
-const TASKS_PER_THREAD = 4;
+const TASKS_PER_THREAD = 16;
 
 /** Where the worker's code is: compiled JavaScript in production; in tests and under tsx, the TypeScript sources. */
 function workerEntry(): { filename: string; execArgv?: string[] } {

@@ -39,7 +39,7 @@ function deepFreeze(value: unknown): void {
  * built from is frozen first: the thread owns its copy, and the items of a task share it, so the achievement is
  * known to be the same without serialising its parts for every credential (build-credential.ts).
  */
-export default async function signTask(task: SignTask): Promise<SignedBatch> {
+async function signTaskNow(task: SignTask): Promise<SignedBatch> {
   // Each item carries its own copy of the (small) issuing organisation: equal ones become one object.
   const orgs = new Map<string, PreparedCredential['input']['org']>();
   for (const { input } of task.items) {
@@ -50,4 +50,18 @@ export default async function signTask(task: SignTask): Promise<SignedBatch> {
     for (const part of [input.org, input.content, input.skillAlignments, input.endorsements]) deepFreeze(part);
   }
   return signForStorage(task.items, { ed25519: signer(task.keys.ed25519), p256: signer(task.keys.p256) });
+}
+
+/** The tasks this thread was handed, run one after another. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * A signing task. A thread holds many tasks at once (sign-pool.ts) so that it never waits for the main thread, which
+ * a bulk job keeps busy, to hand it the next; they run one after another in the order they came, so the oldest
+ * batch, the one the main thread waits for, is done first instead of being interleaved with later ones.
+ */
+export default function signTask(task: SignTask): Promise<SignedBatch> {
+  const run = queue.then(() => signTaskNow(task));
+  queue = run.catch(() => undefined);
+  return run;
 }
