@@ -184,6 +184,27 @@ describe('bulk award from CSV', () => {
     expect((await ctx.deps.db.select(credentialColumns).from(credentials)).length).toBe(before);
   });
 
+  it('the job lets timers run between batches (its lease heartbeat, and in the server every request)', async () => {
+    const rows = Array.from({ length: 6 }, (_, i) => `t${i}@bulk-learners.example,Timer ${i}`);
+    const r = BulkRun.parse((await upload(owner, `email,name\n${rows.join('\n')}\n`)).json);
+    expect((await owner.request('POST', `orgs/bulk/bulk-awards/${r.id}/start`)).status).toBe(200);
+    const jobId =
+      (await queryRows<{ job_id: string }>(ctx.deps.db, sql`select job_id from bulk_award_runs where id = ${r.id}`))[0]?.job_id ?? '';
+    let fired = false;
+    const seen: boolean[] = [];
+    await runBulkAwards(ctx.deps, {
+      runId: r.id,
+      batchSize: 2,
+      job: { id: jobId, signal: new AbortController().signal, stillOwned: async () => true },
+      onBatch: () => {
+        seen.push(fired);
+        if (seen.length === 1) setTimeout(() => (fired = true), 0);
+      },
+    });
+    expect(await run(r.id)).toMatchObject({ state: 'completed', done: 6, issued: 6 });
+    expect(seen, 'a timer set after the first batch ran before the second batch ended').toEqual([false, true, true]);
+  });
+
   it('pause stops at the end of a batch, resume carries on, and no row is issued twice', async () => {
     const rows = Array.from({ length: 7 }, (_, i) => `p${i}@bulk-learners.example,Paused ${i}`);
     const r = BulkRun.parse((await upload(owner, `email,name\n${rows.join('\n')}\n`)).json);

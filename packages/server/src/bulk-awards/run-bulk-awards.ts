@@ -191,6 +191,11 @@ async function issueBatches(
   };
   await refill(run, 1);
   for (;;) {
+    // Let the event loop turn between batches: PGlite answers through promises that resolve at once, and staged
+    // signatures are often ready, so without this the job chains microtasks for its whole length and starves every
+    // timer and socket of the process — the job's own lease heartbeat (measured: a 100,000-row run lost its lease),
+    // the signing pool's hand-over of queued tasks, and, in the server, HTTP requests.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (opts.job.signal.aborted) return;
     const current = ahead.shift();
     if (!current) {
