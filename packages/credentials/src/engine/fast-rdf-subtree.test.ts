@@ -5,7 +5,7 @@ import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
 import { documentLoader } from './contexts.js';
 import { canonize } from './data-integrity.js';
-import { fastDataset, hasRecordedSubtree } from './fast-rdf.js';
+import { fastDataset, hasRecordedSubtree, sharedPredicateCount } from './fast-rdf.js';
 import type { Quad } from './fast-rdf.js';
 
 type Json = Record<string, unknown>;
@@ -129,5 +129,14 @@ describe("the fast path's subtree cache", () => {
       ),
       { numRuns: 300, seed: 20261201 },
     );
+  });
+
+  it('long property IRIs from a document are not kept after its walk (documents from outside may hold any number)', async () => {
+    await quads({ '@context': CONTEXT, id: 'urn:example:warm', type: ['VerifiableCredential'] });
+    const before = sharedPredicateCount();
+    const long = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`https://x.example/${'p'.repeat(300)}/${i}`, 'v']));
+    const walked = await quads({ '@context': CONTEXT, id: 'urn:example:long', type: ['VerifiableCredential'], ...long });
+    expect(walked.filter((q) => q.predicate.value.startsWith('https://x.example/'))).toHaveLength(50);
+    expect(sharedPredicateCount()).toBe(before);
   });
 });

@@ -306,8 +306,13 @@ function emit(w: Walk, subject: Term, property: string, object: Term, identity: 
   record(w, subject, property, object, key);
 }
 
-/** Predicates by node-map property (terms are never changed, so quads can share them). */
+/**
+ * Predicates by node-map property (terms are never changed, so quads can share them). Only short IRIs, and only so
+ * many: documents from outside (the verifier, wallet imports) may use any number of long property IRIs.
+ */
 const predicates = new Map<string, Term>();
+const PREDICATES_MAX = 2_000;
+const PREDICATE_MAX_LENGTH = 200;
 
 /** Add the quad unless its duplicate-check key was seen (null: always). */
 function record(w: Walk, subject: Term, property: string, object: Term, key: string | null): void {
@@ -318,7 +323,7 @@ function record(w: Walk, subject: Term, property: string, object: Term, key: str
   let predicate = predicates.get(property);
   if (!predicate) {
     predicate = { termType: 'NamedNode', value: property === '@type' ? RDF_TYPE : property };
-    if (predicates.size < 10_000) predicates.set(property, predicate);
+    if (predicates.size < PREDICATES_MAX && property.length <= PREDICATE_MAX_LENGTH) predicates.set(property, predicate);
   }
   w.quads.push({ subject, predicate, object, graph: DEFAULT_GRAPH });
 }
@@ -716,4 +721,9 @@ export async function toDatasetFast(document: Json, _callerLoader?: DocumentLoad
 /** Whether a walk of this (deep-frozen) node object is kept for replay; for tests. */
 export function hasRecordedSubtree(element: object): boolean {
   return subtrees.has(element);
+}
+
+/** How many predicates are kept for sharing; for tests. */
+export function sharedPredicateCount(): number {
+  return predicates.size;
 }

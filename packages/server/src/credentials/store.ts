@@ -2,7 +2,7 @@ import { and, desc, eq, getTableColumns, gte, isNull, lt, lte, or, sql } from 'd
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { queryRows } from '../db/rows.js';
-import { accounts, achievementVersions, awards, credentialAchievements, credentials, orgs, statusLists } from '../db/schema.js';
+import { accounts, achievementVersions, awards, credentials, orgs, statusLists } from '../db/schema.js';
 import { isoOrNull, jsonParam } from '../db/json-param.js';
 
 /** A credential row, its document whole (see `credentialColumns`). */
@@ -14,7 +14,7 @@ export type CredentialRow = typeof credentials.$inferSelect;
  */
 export const credentialDocument = sql<Record<string, unknown>>`case when ${credentials.achievementRef} is null then ${credentials.document}
   else jsonb_set(${credentials.document}, '{credentialSubject,achievement}',
-                 (select ${credentialAchievements.document} from ${credentialAchievements} where ${credentialAchievements.id} = ${credentials.achievementRef}))
+                 (select ca.document from credential_achievements ca where ca.id = "credentials"."achievement_ref"))
   end`.mapWith(credentials.document);
 
 /** Every column of a credential, the document whole: what every read of a credential selects. */

@@ -64,11 +64,26 @@ export async function updateSubmission(db: Db, id: string, patch: Partial<Submis
   await db.update(submissions).set(patch).where(eq(submissions.id, id));
 }
 
+/** What a submission shows of its credential: its id and standing (never the stored document). */
+const credentialStanding = {
+  id: credentials.id,
+  revokedAt: credentials.revokedAt,
+  revokedReason: credentials.revokedReason,
+  suspendedAt: credentials.suspendedAt,
+  suspendedReason: credentials.suspendedReason,
+  validUntil: credentials.validUntil,
+};
+
 /** A learner's submissions with names, newest first. */
 export async function listSubmissionsOfLearner(db: Db, learnerId: string) {
   return (
     db
-      .select({ s: submissions, content: achievementVersions.content, orgName: orgs.name, credential: credentials })
+      .select({
+        s: submissions,
+        content: achievementVersions.content,
+        orgName: orgs.name,
+        credential: credentialStanding,
+      })
       .from(submissions)
       .innerJoin(achievementVersions, eq(achievementVersions.id, submissions.versionId))
       .innerJoin(orgs, eq(orgs.id, submissions.orgId))
@@ -82,14 +97,7 @@ export async function listSubmissionsOfLearner(db: Db, learnerId: string) {
 /** The current credential of a submission (a re-issued one gives way to its successor), if any. */
 export async function findCurrentCredentialOfSubmission(db: Db, submissionId: string) {
   const [row] = await db
-    .select({
-      id: credentials.id,
-      revokedAt: credentials.revokedAt,
-      revokedReason: credentials.revokedReason,
-      suspendedAt: credentials.suspendedAt,
-      suspendedReason: credentials.suspendedReason,
-      validUntil: credentials.validUntil,
-    })
+    .select(credentialStanding)
     .from(credentials)
     .where(eq(credentials.submissionId, submissionId))
     .orderBy(sql`${credentials.replacedBy} is not null`)
