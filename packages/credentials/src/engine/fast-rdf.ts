@@ -444,14 +444,7 @@ async function node(
   typeScopedIn: ActiveContext | null,
   path: string,
 ): Promise<Term> {
-  const cacheable =
-    activeProperty !== null &&
-    w.recording === null &&
-    w.issue === null &&
-    w.declined === null &&
-    w.typeCollision === null &&
-    !('@context' in element) &&
-    deepFrozen(element);
+  const cacheable = activeProperty !== null && w.recording === null && untroubled(w) && !('@context' in element) && deepFrozen(element);
   if (!cacheable) return walkNode(w, element, activeIn, activeProperty, typeScopedIn, path);
   let byContext = subtrees.get(element);
   const hit = byContext?.get(activeIn)?.get(activeProperty)?.get(typeScopedIn);
@@ -466,15 +459,23 @@ async function node(
   } finally {
     w.recording = null;
   }
-  if (w.issue === null && w.declined === null && w.typeCollision === null && w.blankIds === blankIds) {
+  if (untroubled(w) && w.blankIds === blankIds) {
     if (!byContext) subtrees.set(element, (byContext = new Map()));
-    let byProperty = byContext.get(activeIn);
-    if (!byProperty) byContext.set(activeIn, (byProperty = new Map()));
-    let byTypeScoped = byProperty.get(activeProperty);
-    if (!byTypeScoped) byProperty.set(activeProperty, (byTypeScoped = new Map()));
-    byTypeScoped.set(typeScopedIn, { subject, emits, base, blanks: w.blank - base });
+    inner(inner(byContext, activeIn), activeProperty).set(typeScopedIn, { subject, emits, base, blanks: w.blank - base });
   }
   return subject;
+}
+
+/** Whether the walk has noted nothing so far: no refusal, no decline, no @type collision. */
+function untroubled(w: Walk): boolean {
+  return w.issue === null && w.declined === null && w.typeCollision === null;
+}
+
+/** The map under `key`, made empty if there was none. */
+function inner<K, K2, V>(outer: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
+  let map = outer.get(key);
+  if (!map) outer.set(key, (map = new Map()));
+  return map;
 }
 
 /** `node` without the subtree cache. */

@@ -73,12 +73,18 @@ export interface SignedBatch {
 /** Build and sign prepared credentials one after another, each in its stored forms (on a signing thread or inline). */
 export async function signForStorage(items: PreparedCredential[], signers: { ed25519: Signer; p256: Signer }): Promise<SignedBatch> {
   const out: SignedJson[] = [];
-  const achievements = new Map<string, string>();
+  const achievements: SignedBatch['achievements'] = [];
   for (const item of items) {
     const forms = await buildAndSignCredential(item, signers);
     const { documentJson, achievement } = storedDocumentJson(forms.document);
-    if (achievement) achievements.set(achievement.id, achievement.canonical);
+    if (achievement) achievements.push({ id: achievement.id, json: achievement.canonical });
     out.push({ documentJson, achievementRef: achievement?.id ?? null, jwt: storedJwt(forms) });
   }
-  return { items: out, achievements: [...achievements].map(([id, json]) => ({ id, json })) };
+  return joinSignedBatches([{ items: out, achievements }]);
+}
+
+/** Signed batches as one, in order, each stored achievement once. */
+export function joinSignedBatches(batches: SignedBatch[]): SignedBatch {
+  const achievements = new Map(batches.flatMap((b) => b.achievements.map((a) => [a.id, a.json] as const)));
+  return { items: batches.flatMap((b) => b.items), achievements: [...achievements].map(([id, json]) => ({ id, json })) };
 }

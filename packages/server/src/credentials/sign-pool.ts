@@ -13,6 +13,7 @@ import { findCurrentKey } from '../keys/index.js';
 import { orgDid } from '../orgs/index.js';
 import type { OrgRow } from '../orgs/index.js';
 import { AppError } from '../shared/errors.js';
+import { joinSignedBatches } from './sign-award-credential.js';
 import type { PreparedCredential, SignedBatch } from './sign-award-credential.js';
 import type { SignTask, SigningKey } from './sign-worker.js';
 
@@ -69,9 +70,7 @@ export class SignPool {
       const task: SignTask = { items: items.slice(i, i + TASK_SIZE), keys };
       tasks.push(this.pool.run(task) as Promise<SignedBatch>);
     }
-    const done = await Promise.all(tasks);
-    const achievements = new Map(done.flatMap((d) => d.achievements.map((a) => [a.id, a.json] as const)));
-    return { items: done.flatMap((d) => d.items), achievements: [...achievements].map(([id, json]) => ({ id, json })) };
+    return joinSignedBatches(await Promise.all(tasks));
   }
 
   /** Stop the threads. */
