@@ -184,12 +184,18 @@ describe('bulk award from CSV', () => {
     expect((await ctx.deps.db.select(credentialColumns).from(credentials)).length).toBe(before);
   });
 
-  it('the job lets timers run between batches (its lease heartbeat, and in the server every request)', async () => {
-    const rows = Array.from({ length: 6 }, (_, i) => `t${i}@bulk-learners.example,Timer ${i}`);
+  /** Upload `n` good rows and start the run; the run and the id of the job that issues it. */
+  async function startedRun(n: number, prefix: string, name: string) {
+    const rows = Array.from({ length: n }, (_, i) => `${prefix}${i}@bulk-learners.example,${name} ${i}`);
     const r = BulkRun.parse((await upload(owner, `email,name\n${rows.join('\n')}\n`)).json);
     expect((await owner.request('POST', `orgs/bulk/bulk-awards/${r.id}/start`)).status).toBe(200);
     const jobId =
       (await queryRows<{ job_id: string }>(ctx.deps.db, sql`select job_id from bulk_award_runs where id = ${r.id}`))[0]?.job_id ?? '';
+    return { r, jobId };
+  }
+
+  it('the job lets timers run between batches (its lease heartbeat, and in the server every request)', async () => {
+    const { r, jobId } = await startedRun(6, 't', 'Timer');
     let fired = false;
     const seen: boolean[] = [];
     await runBulkAwards(ctx.deps, {
@@ -244,11 +250,7 @@ describe('bulk award from CSV', () => {
   });
 
   it('signing on worker threads (the path of large runs) gives one credential per row that verifies, DI and JWT', async () => {
-    const rows = Array.from({ length: 5 }, (_, i) => `w${i}@bulk-learners.example,Threaded ${i}`);
-    const r = BulkRun.parse((await upload(owner, `email,name\n${rows.join('\n')}\n`)).json);
-    expect((await owner.request('POST', `orgs/bulk/bulk-awards/${r.id}/start`)).status).toBe(200);
-    const jobId =
-      (await queryRows<{ job_id: string }>(ctx.deps.db, sql`select job_id from bulk_award_runs where id = ${r.id}`))[0]?.job_id ?? '';
+    const { r, jobId } = await startedRun(5, 'w', 'Threaded');
     await runBulkAwards(ctx.deps, {
       runId: r.id,
       batchSize: 2,
