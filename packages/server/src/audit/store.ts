@@ -1,7 +1,7 @@
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { accounts, auditEvents } from '../db/schema.js';
-import { jsonParam } from '../db/json-param.js';
+import { jsonBatch, jsonParam } from '../db/json-param.js';
 
 /** Append an audit event. */
 export async function insertAuditEvent(db: Db, row: typeof auditEvents.$inferInsert): Promise<void> {
@@ -26,7 +26,7 @@ export async function insertAuditEvents(db: Db, rows: Array<typeof auditEvents.$
   );
   await db.execute(sql`insert into audit_events (id, org_id, actor_id, action, target, detail, ip, at)
     select id, org_id, actor_id, action, target, detail, ip, at
-      from json_to_recordset(${json}::json)
+      from json_to_recordset(${jsonBatch(json)})
         as x(id text, org_id text, actor_id text, action text, target text, detail jsonb, ip text, at timestamptz)`);
 }
 

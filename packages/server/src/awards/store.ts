@@ -2,7 +2,7 @@ import { and, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-o
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { queryRows } from '../db/rows.js';
-import { isoOrNull, jsonParam } from '../db/json-param.js';
+import { isoOrNull, jsonBatch, jsonParam } from '../db/json-param.js';
 import {
   accounts,
   achievements,
@@ -68,7 +68,7 @@ export async function insertAwardRows(db: Db, rows: NewAward[]): Promise<string[
         select id, org_id, achievement_id, version_id, recipient_account_id, recipient_email, recipient_name, source,
                source_ref, results, narrative, evidence_url, issued_on, idempotency_key, created_by, created_at,
                claim_token_hash, claim_expires_at, claimed_at
-          from json_to_recordset(${json}::json)
+          from json_to_recordset(${jsonBatch(json)})
             as x(id text, org_id text, achievement_id text, version_id text, recipient_account_id text, recipient_email text,
                  recipient_name text, source text, source_ref text, results jsonb, narrative text, evidence_url text,
                  issued_on timestamptz, idempotency_key text, created_by text, created_at timestamptz,

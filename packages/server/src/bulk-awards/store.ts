@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, sql } from 'drizzle-o
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { queryRows } from '../db/rows.js';
+import { jsonBatch, jsonParam } from '../db/json-param.js';
 import {
   achievements,
   achievementVersions,
@@ -182,13 +183,13 @@ export interface RowOutcome {
 /** Record outcomes of pending rows in one statement (a row already done keeps its first outcome). */
 export async function recordOutcomes(db: Db, runId: string, outcomes: RowOutcome[], now: Date): Promise<void> {
   if (outcomes.length === 0) return;
-  const values = sql.join(
-    outcomes.map((o) => sql`(${o.row}::int, ${o.outcome}::text, ${o.awardId}::text, ${o.credentialId}::text, ${o.message}::text)`),
-    sql`, `,
+  // ONE parameter, a JSON array exploded by json_to_recordset, not five bound parameters per row.
+  const rows = jsonParam(
+    outcomes.map((o) => ({ row: o.row, outcome: o.outcome, award_id: o.awardId, credential_id: o.credentialId, message: o.message })),
   );
   await db.execute(sql`
     update bulk_award_rows r set outcome = v.outcome, award_id = v.award_id, credential_id = v.credential_id, message = v.message, done_at = ${now.toISOString()}::timestamptz
-      from (values ${values}) as v(row, outcome, award_id, credential_id, message)
+      from json_to_recordset(${jsonBatch(rows)}) as v("row" integer, outcome text, award_id text, credential_id text, message text)
      where r.run_id = ${runId} and r.row = v.row and r.outcome = 'pending'`);
 }
 

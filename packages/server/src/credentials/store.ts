@@ -3,7 +3,7 @@ import type { SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { queryRows } from '../db/rows.js';
 import { accounts, achievementVersions, awards, credentials, orgs, statusLists } from '../db/schema.js';
-import { isoOrNull, jsonParam } from '../db/json-param.js';
+import { isoOrNull, jsonBatch, jsonParam } from '../db/json-param.js';
 
 /** A credential row, its document whole (see `credentialColumns`). */
 export type CredentialRow = typeof credentials.$inferSelect;
@@ -61,7 +61,7 @@ export async function insertCredentialAchievements(db: Db, orgId: string, rows: 
   const parts = rows.map((r) => `{"id":${JSON.stringify(r.id)},"document":${r.json}}`);
   await db.execute(
     sql`insert into credential_achievements (id, org_id, document)
-        select id, ${orgId}, document from json_to_recordset(${`[${parts.join(',')}]`}::json) as x(id text, document jsonb)
+        select id, ${orgId}, document from json_to_recordset(${jsonBatch(`[${parts.join(',')}]`)}) as x(id text, document jsonb)
         on conflict (id) do nothing`,
   );
 }
@@ -100,7 +100,7 @@ export async function insertSignedCredentialRows(db: Db, rows: SignedCredentialR
                                  jwt, revocation_list_id, revocation_index, suspension_list_id, suspension_index, issued_at, valid_until)
         select id, org_id, submission_id, award_id, achievement_id, version_id, learner_id, document, achievement_ref,
                jwt, revocation_list_id, revocation_index, suspension_list_id, suspension_index, issued_at, valid_until
-          from json_to_recordset(${`[${parts.join(',')}]`}::json)
+          from json_to_recordset(${jsonBatch(`[${parts.join(',')}]`)})
             as x(id text, org_id text, submission_id text, award_id text, achievement_id text, version_id text, learner_id text,
                  document jsonb, achievement_ref text, jwt text, revocation_list_id text, revocation_index integer, suspension_list_id text,
                  suspension_index integer, issued_at timestamptz, valid_until timestamptz)

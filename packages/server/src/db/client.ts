@@ -49,6 +49,14 @@ export async function writePgliteTemplate(file = PGLITE_TEMPLATE): Promise<numbe
  */
 const PGLITE_DISK_OPTIONS = { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'] };
 
+/**
+ * A bytea parameter goes to PGlite as the bytes it is (binary format), as node-postgres sends a Buffer. PGlite's
+ * default turns it into a `\\x…` hex string a character at a time, and its serializer type promises a string,
+ * although its protocol writer takes any byte view as a binary parameter.
+ */
+const BYTEA_OID = 17;
+const PGLITE_SERIALIZERS = { [BYTEA_OID]: (value: Uint8Array) => value as unknown as string };
+
 /** Open the embedded PGlite database in a directory (or in memory when dir is null), optionally from a template. */
 export async function openPglite(dir: string | null, template?: string): Promise<Database & { dump(): Promise<Blob> }> {
   let client: PGlite;
@@ -57,9 +65,16 @@ export async function openPglite(dir: string | null, template?: string): Promise
     mkdirSync(dir, { recursive: true });
     client =
       fresh && existsSync(PGLITE_TEMPLATE)
-        ? new PGlite(dir, { ...PGLITE_DISK_OPTIONS, loadDataDir: new Blob([readFileSync(PGLITE_TEMPLATE)]) })
-        : new PGlite(dir, PGLITE_DISK_OPTIONS);
-  } else client = template ? new PGlite({ loadDataDir: new Blob([readFileSync(template)]) }) : new PGlite();
+        ? new PGlite(dir, {
+            ...PGLITE_DISK_OPTIONS,
+            serializers: PGLITE_SERIALIZERS,
+            loadDataDir: new Blob([readFileSync(PGLITE_TEMPLATE)]),
+          })
+        : new PGlite(dir, { ...PGLITE_DISK_OPTIONS, serializers: PGLITE_SERIALIZERS });
+  } else
+    client = template
+      ? new PGlite({ serializers: PGLITE_SERIALIZERS, loadDataDir: new Blob([readFileSync(template)]) })
+      : new PGlite({ serializers: PGLITE_SERIALIZERS });
   await client.waitReady;
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext } from '../testing/harness.js';
 import type { TestContext } from '../testing/harness.js';
-import { jsonParam } from './json-param.js';
+import { jsonBatch, jsonParam } from './json-param.js';
 import { queryRows } from './rows.js';
 
 let ctx: TestContext;
@@ -32,5 +32,27 @@ describe('JSON batch parameters', () => {
       sql`select t, d from json_to_recordset(${jsonParam(rows)}::json) as x(t text, d jsonb)`,
     );
     expect(row).toEqual({ t: 'bad \uFFFD name', d: { reason: '\uFFFD' } });
+  });
+
+  it('go to the database as UTF-8 bytes and come back as the same values (accents, emoji, quotes, escapes, NUL-free controls)', async () => {
+    const rows = [
+      { t: 'Chloé Martin — 😀 "quoted" back\\slash \t tab', d: { nested: ['ü', { k: 'Ω' }], n: 1.5 } },
+      { t: 'bad \uD800 name', d: { reason: '\uDFFF' } },
+    ];
+    const got = await queryRows<{ t: string; d: unknown }>(
+      ctx.deps.db,
+      sql`select t, d from json_to_recordset(${jsonBatch(jsonParam(rows))}) as x(t text, d jsonb)`,
+    );
+    expect(got).toEqual([
+      { t: 'Chloé Martin — 😀 "quoted" back\\slash \t tab', d: { nested: ['ü', { k: 'Ω' }], n: 1.5 } },
+      { t: 'bad \uFFFD name', d: { reason: '\uFFFD' } },
+    ]);
+  });
+
+  it('are checked as JSON by the database: text that is not JSON is refused, nothing half-read', async () => {
+    // The step that must fail: the server's json input refuses the decoded text.
+    await expect(
+      queryRows(ctx.deps.db, sql`select count(*) from json_to_recordset(${jsonBatch('[{"t": 1},')}) as x(t int)`),
+    ).rejects.toThrow(/json/i);
   });
 });
