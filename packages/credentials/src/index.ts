@@ -20,3 +20,4 @@ export * from './engine/fetcher.js';
 export * from './engine/clr-context.js';
 export * from './model/clr.js';
 export * from './model/ob3.js';
+export { RandomPool, randomPool } from './model/random-pool.js';

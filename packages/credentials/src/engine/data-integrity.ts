@@ -53,6 +53,40 @@ export async function canonize(document: unknown, loader: DocumentLoader): Promi
   return (await canonizeWithPath(document, loader)).nquads;
 }
 
+/** Canonical proof configurations met lately, by their JSON text (oldest first). */
+const recentConfigs = new Map<string, string>();
+const RECENT_CONFIGS = 16;
+const MAX_CACHED_CONFIG_CHARS = 4096;
+
+/** Whether every leaf of a JSON-like value is a string primitive (so its JSON text says all the canonicaliser reads). */
+function stringsOnly(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return true;
+  if (depth > 8 || value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return false;
+  return Object.values(value).every((v) => stringsOnly(v, depth + 1));
+}
+
+/**
+ * RDFC-1.0 canonical N-Quads of a proof configuration. Credentials signed in the same second share one (bulk
+ * issuance signs hundreds), so the last few are kept by their JSON text. Only what the fast path canonicalised is
+ * kept: its contexts come from the bundle, so its result depends on the document alone; and only configurations
+ * whose every leaf is a string primitive, so that equal JSON text means an equal document (no undefined, NaN,
+ * Date or String object hiding behind the same text).
+ */
+export async function canonizeProofConfig(config: Json, loader: DocumentLoader): Promise<string> {
+  const cacheable = stringsOnly(config);
+  const key = cacheable ? JSON.stringify(config) : '';
+  const hit = cacheable ? recentConfigs.get(key) : undefined;
+  if (hit !== undefined) return hit;
+  const { nquads, path } = await canonizeWithPath(config, loader);
+  if (cacheable && path === 'fast' && key.length <= MAX_CACHED_CONFIG_CHARS) {
+    if (recentConfigs.size >= RECENT_CONFIGS) recentConfigs.delete(recentConfigs.keys().next().value ?? '');
+    recentConfigs.set(key, nquads);
+  }
+  return nquads;
+}
+
 /**
  * The bytes an Ed25519 RDFC proof signs: sha256(canonical proof configuration) ‖ sha256(canonical document).
  * The document is read first: if it is not strict JSON-LD, that JsonLdSafetyError is thrown; a proof
@@ -65,7 +99,7 @@ export async function hashData(unsecured: Json, proofConfig: Json, loader: Docum
   const docCanon = await canonize(unsecured, loader);
   let proofCanon: string;
   try {
-    proofCanon = await canonize(config, loader);
+    proofCanon = await canonizeProofConfig(config, loader);
   } catch (e) {
     if (e instanceof JsonLdSafetyError)
       throw new Error(`The proof configuration is not strict JSON-LD at ${e.path === '' ? 'its root' : e.path}: ${e.reason}`, { cause: e });

@@ -42,6 +42,7 @@ import {
   buildIdentifierEntry,
   buildIdentityObject,
   buildImage,
+  buildIssuerProfile,
   buildProfile,
   buildRelated,
   buildResult,
@@ -514,6 +515,39 @@ describe('an achievement built once, embedded in many credentials', () => {
     // The step that must fail is the Achievement schema's check of the copy's name (a copy is not a built object).
     expect(issuePaths(() => credentialOf({ ...built, name: '' }))).toContain('credentialSubject.achievement.name');
     expect(issuePaths(() => credentialOf({ ...built, id: 'not a uri' }))).toContain('credentialSubject.achievement.id');
+  });
+});
+
+describe('an issuer profile built once, named by many credentials', () => {
+  const credentialOf = (issuer: unknown) =>
+    buildAchievementCredential({
+      id: 'urn:uuid:4',
+      issuer: issuer as Profile,
+      name: 'C',
+      validFrom: NOW,
+      subject: { achievement: buildAchievement({ id: base, name: 'X', description: 'Y', criteria: { narrative: 'n' } }) },
+    });
+
+  it('is checked, frozen and named as the same object; the credential equals one built from the plain profile', () => {
+    const plain = { id: 'did:example:issuer', name: 'Riverside', address: { type: ['Address'], addressCountry: 'US' } };
+    const issuer = buildIssuerProfile(plain);
+    expect(Object.isFrozen(issuer)).toBe(true);
+    expect(Object.isFrozen(issuer.address)).toBe(true);
+    expect(issuer.type).toEqual(['Profile']);
+    const a = credentialOf(issuer);
+    expect(a.issuer).toBe(issuer);
+    expect(credentialOf(issuer).issuer).toBe(issuer);
+    expect(JSON.parse(JSON.stringify(a))).toEqual(JSON.parse(JSON.stringify(credentialOf(plain))));
+  });
+
+  it('refuses what buildProfile refuses', () => {
+    expect(() => buildIssuerProfile({ id: 'not a uri', name: 'Riverside' })).toThrow(ZodError);
+  });
+
+  it('still checks in full a profile buildIssuerProfile did not make, even a copy of one', () => {
+    const built = buildIssuerProfile({ id: 'did:example:issuer', name: 'Riverside' });
+    // The step that must fail is the Profile schema's check of the copy's id (a copy is not a built object).
+    expect(issuePaths(() => credentialOf({ ...built, id: 'not a uri' }))).toContain('issuer.id');
   });
 });
 

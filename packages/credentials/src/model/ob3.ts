@@ -4,10 +4,11 @@
  * follow the official 1EdTech JSON Schemas (`type` is an array, `proof` an array, `credentialStatus` one
  * object, `issuer` a URI or a Profile), so what the builders make and the engine signs validates against them.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { OB3_LATEST_CONTEXT, VC2_CONTEXT } from '../engine/shape.js';
 import { DateTime, Text, Uri, typesIncluding } from './common.js';
+import { randomPool } from './random-pool.js';
 
 /** The context that defines `1EdTechJsonSchemaValidator2019`. */
 export const OB3_EXTENSIONS_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json';
@@ -416,11 +417,13 @@ export const buildIdentifierEntry = (input: Omit<z.input<typeof IdentifierEntry>
 const buildAchievementUnchecked = builder(Achievement, ['Achievement']);
 
 /**
- * Achievements made by `buildAchievement`: checked against the schema and deep-frozen, so they cannot have changed
- * since. A credential that embeds one of them (the same object) is not made to check it again, which matters when
- * one achievement goes into thousands of credentials (bulk issuance).
+ * Achievements made by `buildAchievement` and issuer profiles made by `buildIssuerProfile`: checked against the
+ * schema and deep-frozen, so they cannot have changed since. A credential that embeds one of them (the same
+ * object) is not made to check it again, which matters when one achievement and one issuer go into thousands of
+ * credentials (bulk issuance).
  */
 const checkedAchievements = new WeakSet<object>();
+const checkedProfiles = new WeakSet<object>();
 
 /** Freeze every object and array in a JSON-like value (the value is the builder's own copy, so no caller's object is frozen). */
 function deepFreeze<T>(value: T, depth = 0): T {
@@ -431,6 +434,13 @@ function deepFreeze<T>(value: T, depth = 0): T {
   return value;
 }
 
+/** A checked value as the builder's own frozen copy, remembered in `checked` (zod keeps the caller's objects for properties it does not know). */
+function frozenCopy<T extends object>(value: T, checked: WeakSet<object>): T {
+  const own = deepFreeze(structuredClone(value));
+  checked.add(own);
+  return own;
+}
+
 /** An Achievement; its criteria must give a URL or a narrative. The result is frozen (see `checkedAchievements`). */
 export function buildAchievement(input: BuilderInput<typeof Achievement>): Achievement {
   const achievement = buildAchievementUnchecked(input);
@@ -439,19 +449,30 @@ export function buildAchievement(input: BuilderInput<typeof Achievement>): Achie
       { code: 'custom', path: ['criteria'], message: 'Criteria need an id (URL) or a narrative', input: achievement.criteria },
     ]);
   }
-  // zod keeps the caller's objects for properties it does not know (an endorsement's nested parts): copy, then freeze.
-  const own = deepFreeze(structuredClone(achievement));
-  checkedAchievements.add(own);
-  return own;
+  return frozenCopy(achievement, checkedAchievements);
+}
+
+/**
+ * An issuer Profile for credentials, checked like `buildProfile` and frozen: a credential whose `issuer` is this
+ * very object takes it as it is (see `checkedProfiles`).
+ */
+export function buildIssuerProfile(input: BuilderInput<typeof Profile>): Profile {
+  return frozenCopy(buildProfile(input), checkedProfiles);
 }
 
 /** Whether a value is an achievement made by `buildAchievement`. */
 const isCheckedAchievement = (v: unknown): v is Achievement => typeof v === 'object' && v !== null && checkedAchievements.has(v);
+/** Whether a value is a profile made by `buildIssuerProfile`. */
+const isCheckedProfile = (v: unknown): v is Profile => typeof v === 'object' && v !== null && checkedProfiles.has(v);
 
 /** The credential schema for a subject whose achievement was made by `buildAchievement`: it is taken as it is. */
 const AchievementCredentialOfBuilt = AchievementCredential.extend({
   credentialSubject: AchievementSubject.extend({ achievement: z.custom<Achievement>(isCheckedAchievement) }),
 });
+/** The credential schemas for an issuer made by `buildIssuerProfile`, which is taken as it is. */
+const checkedIssuer = { issuer: z.custom<Profile>(isCheckedProfile) };
+const AchievementCredentialOfBuiltIssuer = AchievementCredential.extend(checkedIssuer);
+const AchievementCredentialOfBuiltBoth = AchievementCredentialOfBuilt.extend(checkedIssuer);
 
 /** The OB 3.0 identity hash: `sha256$` and the hex SHA-256 of the identity followed by the salt. */
 export function identityHash(identity: string, salt: string): string {
@@ -461,7 +482,7 @@ export function identityHash(identity: string, salt: string): string {
 }
 
 /** 16 random hex digits: the default salt. */
-export const randomSalt = (): string => randomBytes(8).toString('hex');
+export const randomSalt = (): string => randomPool.bytes(8).toString('hex');
 
 /** What `buildIdentityObject` takes: the plain identity (an email address unless `identityType` says otherwise). */
 export interface IdentityInput {
@@ -520,7 +541,7 @@ function credentialFields(input: CredentialInput, schemaUrl: string) {
     id: input.id,
     name: input.name,
     ...(input.description !== undefined ? { description: input.description } : {}),
-    issuer: { ...input.issuer, type: ['Profile'] },
+    issuer: isCheckedProfile(input.issuer) ? input.issuer : { ...input.issuer, type: ['Profile'] },
     validFrom: iso(input.validFrom),
     ...(input.validUntil ? { validUntil: iso(input.validUntil) } : {}),
     ...(input.awardedDate ? { awardedDate: iso(input.awardedDate) } : {}),
@@ -542,7 +563,14 @@ export interface AchievementCredentialInput extends CredentialInput {
 
 /** An unsigned OpenBadgeCredential naming the official schema; sign it with `signDataIntegrity` or as a VC-JWT. */
 export function buildAchievementCredential(input: AchievementCredentialInput): AchievementCredential {
-  const schema = isCheckedAchievement(input.subject.achievement) ? AchievementCredentialOfBuilt : AchievementCredential;
+  const builtAchievement = isCheckedAchievement(input.subject.achievement);
+  const schema = isCheckedProfile(input.issuer)
+    ? builtAchievement
+      ? AchievementCredentialOfBuiltBoth
+      : AchievementCredentialOfBuiltIssuer
+    : builtAchievement
+      ? AchievementCredentialOfBuilt
+      : AchievementCredential;
   return schema.parse({
     ...credentialFields(input, OB3_ACHIEVEMENT_CREDENTIAL_SCHEMA),
     type: ['VerifiableCredential', 'OpenBadgeCredential'],

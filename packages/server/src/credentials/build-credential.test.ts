@@ -211,3 +211,17 @@ describe('the achievement shared by credentials of one version', () => {
     expect(after.name, 'a change to an object that is not frozen is seen').toBe('Renamed in place');
   });
 });
+
+describe('the issuer profile shared by credentials of one organisation', () => {
+  it('is the same checked object for the same organisation, and afresh when the organisation changed', () => {
+    const org = structuredClone(input().org);
+    const a = buildAchievementCredential(input({ org }));
+    const b = buildAchievementCredential(input({ org: structuredClone(org) }));
+    expect(b.issuer, 'an equal organisation gives the same profile object').toBe(a.issuer);
+    expect(Object.isFrozen(a.issuer)).toBe(true);
+    const renamed = buildAchievementCredential(input({ org: { ...org, name: 'Renamed District' } }));
+    expect(renamed.issuer).not.toBe(a.issuer);
+    expect((renamed.issuer as { name: string }).name).toBe('Renamed District');
+    expect(IssuedAchievementCredential.safeParse(renamed).success).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
 import {
   buildAchievement,
+  buildIssuerProfile,
   buildAchievementCredential as buildOb3Credential,
   buildAlignment,
   buildEvidence,
@@ -104,6 +105,28 @@ function orgProfile(org: OrgRow, did: string): Profile {
     ...(org.image ? { image: { id: org.image, type: 'Image' as const } } : {}),
     ...(Object.keys(address).length ? { address: { type: ['Address'], ...address } } : {}),
   };
+}
+
+/** The last issuer profile built: the credentials of one organisation (a bulk job signs thousands) share it. */
+let lastIssuer: { org: OrgRow; did: string; key: string; profile: Profile } | null = null;
+
+/**
+ * The organisation as the credential's issuer: checked and frozen once (`buildIssuerProfile`), so the credential
+ * builder takes it as it is and the canonicaliser can reuse its statements. The same organisation object, frozen
+ * all the way down (a signing thread freezes what it receives), is known to give the same profile; anything else
+ * is compared by the profile's JSON.
+ */
+function issuerProfileOf(org: OrgRow, did: string): Profile {
+  if (lastIssuer && lastIssuer.did === did && lastIssuer.org === org && deepFrozen(org)) return lastIssuer.profile;
+  const { type: _type, ...plain } = orgProfile(org, did);
+  const key = JSON.stringify(plain);
+  if (lastIssuer?.key === key) {
+    lastIssuer = { ...lastIssuer, org, did };
+    return lastIssuer.profile;
+  }
+  const profile = buildIssuerProfile(plain);
+  lastIssuer = { org, did, key, profile };
+  return profile;
 }
 
 /** The version's achievement URI, and the ids of its criteria (ResultDescriptions) and their levels under it. */
@@ -218,7 +241,7 @@ function achievementOf(i: AchievementParts): Achievement {
  */
 export function buildAchievementCredential(i: CredentialInput): IssuedAchievementCredential {
   const { rdId, levelId } = achievementIds(i);
-  const profile = orgProfile(i.org, i.issuerDid);
+  const profile = issuerProfileOf(i.org, i.issuerDid);
   const salt = i.saltSource ? { saltSource: i.saltSource } : {};
   const identifiers: IdentityObject[] = [
     i.learner.email !== null

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { randomPool } from '@tessera/credentials';
 
 /** Prefixes of the ids Tessera issues, one per entity. */
 export const ID_PREFIXES = {
@@ -50,9 +51,9 @@ export interface IdGenerator {
   uuid(): string;
 }
 
-/** Random ids: prefix + 20 base32-ish characters; tokens are base64url. */
+/** Random ids: prefix + 16 base32-ish characters (from the pooled CSPRNG); tokens (secrets) are base64url, fetched alone. */
 export const randomIds: IdGenerator = {
-  id: (kind) => `${ID_PREFIXES[kind]}_${randomBytes(12).toString('base64url').replace(/[-_]/g, 'x').toLowerCase()}`,
+  id: (kind) => `${ID_PREFIXES[kind]}_${randomPool.bytes(12).toString('base64url').replace(/[-_]/g, 'x').toLowerCase()}`,
   token: (bytes = 32) => randomBytes(bytes).toString('base64url'),
   uuid: () => randomUUID(),
 };
