@@ -7,7 +7,7 @@ import { commitAwardsBatch, prepareAwardSigners, stageAwardsBatch, reserveStatus
 import type { BatchAwardItem, BatchAwardResult, IssueAwardsBatchOptions, StagedAwardsBatch } from '../awards/index.js';
 import { loadSigningKeys, SignPool } from '../credentials/index.js';
 import { awardableRubric, todayUtc } from './create-bulk-run.js';
-import { countPendingRows, countRows, findRunById, nextPendingRows, recordOutcomes, updateRun } from './store.js';
+import { countPendingRows, countRows, findRunById, nextPendingRows, recordOutcomes, refreshPlannerStatistics, updateRun } from './store.js';
 import type { BulkRowRow, BulkRunRow, RowOutcome } from './store.js';
 import { checkRow } from './validate-row.js';
 
@@ -33,7 +33,15 @@ export interface RunBulkAwardsOptions {
   onBatch?: (done: number) => void | Promise<void>;
   /** Sign on worker threads when at least this many rows are pending (default SIGN_POOL_MIN_ROWS); 0 always, Infinity never. */
   signPoolMinRows?: number;
+  /** On PGlite, refresh the planner's statistics once this many rows are done, and again at ten times as many (default STATISTICS_AFTER_ROWS). */
+  statisticsAfterRows?: number;
 }
+
+/**
+ * Rows a job does before it refreshes the planner's statistics on PGlite (refreshPlannerStatistics), then again at
+ * ten times as many. PostgreSQL's autovacuum does this there.
+ */
+export const STATISTICS_AFTER_ROWS = 2000;
 
 /**
  * Batches staged (and being signed) ahead of the one being written, when signing on threads. Measured with
@@ -175,6 +183,9 @@ async function issueBatches(
   // other. A staged batch that is never written only leaves status indexes unused; its awards are exactly-once by
   // key either way. Without signing threads nothing is staged ahead: the next batch is read after this one is written.
   const lookahead = job.signPool ? PIPELINE_DEPTH : 0;
+  /** Rows this job has done, and when it next refreshes the planner's statistics. */
+  let done = 0;
+  let statisticsAt = opts.statisticsAfterRows ?? STATISTICS_AFTER_ROWS;
   const ahead: Staged[] = [];
   let lastStaged = 0;
   let exhausted = false;
@@ -223,6 +234,11 @@ async function issueBatches(
     }
     if (!(await opts.job.stillOwned())) return;
     await recordOutcomes(deps.db, run.id, outcomes, deps.clock.now());
+    done += outcomes.length;
+    if (deps.dbKind === 'pglite' && done >= statisticsAt) {
+      await refreshPlannerStatistics(deps.db);
+      statisticsAt = done * 10;
+    }
     await opts.onBatch?.(outcomes.length);
     if (opts.job.signal.aborted) return;
     const fresh = await findRunById(deps.db, opts.runId);
