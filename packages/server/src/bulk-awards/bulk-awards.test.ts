@@ -102,6 +102,17 @@ describe('bulk award from CSV', () => {
     expect(await ctx.deps.db.select().from(awards)).toHaveLength(0);
   });
 
+  it('a dry run stores every cell as written: accents, CJK, emoji, quotes and backslashes', async () => {
+    const csv =
+      'email,name,narrative\nzoe@bulk-intl.example,Zoë O\'Brien,"She said ""done"" \\ then left"\nli@bulk-intl.example,李雷 😀,Ünïcödé\n';
+    const r = BulkRun.parse((await upload(owner, csv)).json);
+    const page = BulkRowPage.parse((await owner.request('GET', `orgs/bulk/bulk-awards/${r.id}/rows`)).json);
+    expect(page.items.map((i) => [i.cells.name, i.cells.narrative])).toEqual([
+      ["Zoë O'Brien", 'She said "done" \\ then left'],
+      ['李雷 😀', 'Ünïcödé'],
+    ]);
+  });
+
   it('the problems download lists one line per cell problem', async () => {
     const r = await owner.request('GET', `orgs/bulk/bulk-awards/${runId}/problems.csv`);
     expect(r.headers.get('content-type')).toContain('text/csv');

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, sql } from 'drizzle-o
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { queryRows } from '../db/rows.js';
-import { jsonBatch, jsonParam } from '../db/json-param.js';
+import { isoOrNull, jsonBatch, jsonParam } from '../db/json-param.js';
 import {
   achievements,
   achievementVersions,
@@ -52,7 +52,35 @@ export async function deleteRun(db: Db, id: string): Promise<void> {
 
 /** Insert rows in one statement. */
 export async function insertRows(db: Db, rows: Array<typeof bulkAwardRows.$inferInsert>): Promise<void> {
-  if (rows.length) await db.insert(bulkAwardRows).values(rows);
+  if (!rows.length) return;
+  // ONE parameter, a JSON array exploded by json_to_recordset, not ten bound parameters per row.
+  const json = jsonParam(
+    rows.map((r) => ({
+      run_id: r.runId,
+      row: r.row,
+      email: r.email,
+      name: r.name,
+      issued_on: r.issuedOn ?? '',
+      narrative: r.narrative ?? '',
+      evidence_url: r.evidenceUrl ?? '',
+      levels: r.levels ?? {},
+      problems: r.problems ?? [],
+      has_problems: r.hasProblems ?? false,
+      outcome: r.outcome ?? 'pending',
+      award_id: r.awardId ?? null,
+      credential_id: r.credentialId ?? null,
+      message: r.message ?? null,
+      done_at: isoOrNull(r.doneAt),
+    })),
+  );
+  await db.execute(sql`
+    insert into bulk_award_rows (run_id, "row", email, name, issued_on, narrative, evidence_url, levels, problems, has_problems,
+                                 outcome, award_id, credential_id, message, done_at)
+    select run_id, "row", email, name, issued_on, narrative, evidence_url, levels, problems, has_problems,
+           outcome, award_id, credential_id, message, done_at
+      from json_to_recordset(${jsonBatch(json)})
+        as x(run_id text, "row" integer, email text, name text, issued_on text, narrative text, evidence_url text, levels jsonb,
+             problems jsonb, has_problems boolean, outcome text, award_id text, credential_id text, message text, done_at timestamptz)`);
 }
 
 /** One run of an organisation (optionally locked). */
