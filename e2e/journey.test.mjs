@@ -287,6 +287,9 @@ describe('journey: organisation with an invited viewer', () => {
     await check(member, 'org-switcher-open');
     await member.getByRole('option', { name: ORG.name }).click();
     await member.waitForURL(`**/app/orgs/${ORG.slug}`);
+    // The router changes the URL before it renders the new organisation, so the page of the organisation the viewer
+    // owns (with its "Edit profile") can still be on screen for a moment: wait for this organisation's role badge.
+    await member.getByText('Viewer', { exact: true }).first().waitFor();
     await member.getByRole('heading', { level: 1, name: 'Organisation profile' }).waitFor();
     assert.equal(await member.getByRole('button', { name: 'Edit profile' }).count(), 0, 'still a viewer here');
   });

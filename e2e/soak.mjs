@@ -2,8 +2,9 @@
 // demo seeded, then for SOAK_SECONDS (default 60) send a bounded stream of hostile inputs — nested SVG/XML/JSON,
 // PNG decompression bombs, huge and malformed JWTs — to POST /api/v1/verify and to wallet imports (as the demo
 // learner), while polling /healthz. Prints /healthz p50/p99, the server's RSS at start and end, and counts by
-// status code. Fails (exit 1) when /healthz p99 > 200 ms, a request answers 500, /healthz fails, or RSS grows by
-// more than 150 MB. Loopback only; stops by itself. Run after `npm run build`: `node e2e/soak.mjs`.
+// status code. Fails (exit 1) when /healthz p99 is more than HEALTH_P99_RATIO times its p99 under a reference load
+// of harmless inputs of the same types and sizes (measured first, in the same run, on a server of its own), a
+// request answers 500, /healthz fails, or RSS grows by more than 150 MB. Loopback only; stops by itself. Run after `npm run build`: `node e2e/soak.mjs`.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -15,11 +16,16 @@ import { ROOT, startServer } from './support.mjs';
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const SENDERS = 3; // concurrent hostile senders
 const HEALTH_EVERY_MS = 50;
-// The limit was 100 ms. In a later session of 2026-12-01 this machine ran about twice as slowly as in the session
-// before (the same CI took 729 s, then about 1,500 s) and the soak measured p99 129.6, 131.6 and 148.3 ms — 131.6 ms
-// on the commit that had passed with 100 ms in that earlier session — so 100 ms failed on the machine's speed, not
-// on a change. 200 ms still fails a server whose event loop stalls behind hostile input (the max probe was 670 ms).
-const HEALTH_P99_MS = 200;
+const REFERENCE_SECONDS = Number(process.env.SOAK_REFERENCE_SECONDS ?? 30);
+// /healthz p99 under hostile load may be at most HEALTH_P99_RATIO times its p99 under the reference load (a server of
+// its own, the same senders, harmless inputs of the same types and sizes), measured first in the same run. It was an
+// absolute 100 ms, then 200 ms: this machine's speed varies by a factor of two between sessions (the same CI took
+// 729 s, then 1,500 s) and p99 with it (129.6 to 236.5 ms on nearly the same tree), so an absolute limit failed on the
+// machine, not on a change. Measured 2026-12-02: reference p99 218 ms, hostile 195 ms (ratio 0.90): moving 8-10 MB
+// bodies is what costs the event loop, not their hostility. Hostile inputs that cost it more than twice what harmless
+// ones of their size do fail this. The floor keeps a very quiet reference from making the limit a few milliseconds.
+const HEALTH_P99_RATIO = 2;
+const HEALTH_P99_FLOOR_MS = 20;
 const RSS_GROWTH_MB = 150;
 const REQUEST_TIMEOUT_MS = 60_000;
 
@@ -147,6 +153,33 @@ const VALID = {
   body: readFileSync(join(ROOT, 'packages/credentials/test/fixtures/1edtech-validator/ob30/simple.json')),
 };
 
+/**
+ * A harmless input of the same content type and byte length as `input`: one long string in a credential, an SVG
+ * description, a JWT payload or a PNG text chunk, with no nesting, no compression and no entities. The reference
+ * load sends these, so it moves as many bytes through the server as the hostile load does.
+ * @param {{ name: string, type: string, body: Buffer }} input
+ */
+function plainTwin(input) {
+  const size = input.body.length;
+  const pad = (make) => make(Math.max(0, size - make(0).length));
+  let body;
+  if (input.type === 'image/svg+xml') body = pad((n) => Buffer.from(`<svg ${SVG}><desc>${'d'.repeat(n)}</desc></svg>`));
+  else if (input.type === 'image/png')
+    body = pad((n) => png(pngChunk('tEXt', Buffer.concat([Buffer.from('Comment\0', 'latin1'), Buffer.alloc(n, 0x63)]))));
+  else if (input.type === 'application/jwt' || input.type === 'text/plain')
+    body = pad((n) =>
+      Buffer.from(`${b64('{"alg":"EdDSA"}')}.${b64(JSON.stringify({ vc: { name: 'n'.repeat(Math.floor((n * 3) / 4)) } }))}.c2ln`),
+    );
+  else
+    body = pad((n) =>
+      Buffer.from(
+        JSON.stringify({ '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], name: 'n'.repeat(n) }),
+      ),
+    );
+  return { name: `plain twin of ${input.name}`, type: input.type, body };
+}
+const PLAIN = HOSTILE.map(plainTwin);
+
 // ---------------------------------------------------------------- the server
 
 /** Resident set size of a process, in MB (Linux /proc). */
@@ -207,21 +240,106 @@ function request(url, { method = 'GET', headers = {}, body, agent = false, timeo
   });
 }
 
-async function main() {
-  const server = await startSoakServer();
+/**
+ * Send requests for `seconds` from SENDERS concurrent senders (input n chosen by `pick(n)`) while probing /healthz
+ * every HEALTH_EVERY_MS on its own keep-alive connection. Returns the probes' latencies and what the senders saw.
+ * @param {string} baseUrl
+ * @param {number} seconds
+ * @param {(n: number) => { input: { name: string, type: string, body: Buffer }, wallet: boolean }} pick
+ * @param {Record<string, string>} session  headers of the learner whose wallet receives imports
+ * @param {number} pid  the server's process id (RSS sampled with each probe)
+ */
+async function load(baseUrl, seconds, pick, session, pid) {
   const statuses = new Map();
   const byInput = new Map();
   const problems = [];
   const health = [];
   let healthFailures = 0;
   let validOk = 0;
+  let rssMax = 0;
+  const end = Date.now() + seconds * 1000;
+
+  const healthAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const healthLoop = (async () => {
+    while (Date.now() < end) {
+      const t = performance.now();
+      try {
+        const res = await request(`${baseUrl}/healthz`, { agent: healthAgent, timeoutMs: 5000 });
+        if (res.status !== 200) healthFailures++;
+      } catch (e) {
+        healthFailures++;
+        if (process.env.SOAK_VERBOSE)
+          console.log(`  /healthz failed: ${e.message}${e.cause ? ` (${e.cause.code ?? e.cause.message})` : ''}`);
+      }
+      health.push(performance.now() - t);
+      const rss = rssMb(pid);
+      rssMax = Math.max(rssMax, rss);
+      if (process.env.SOAK_VERBOSE && health.length % 40 === 0)
+        console.log(`  ${((seconds * 1000 - (end - Date.now())) / 1000).toFixed(0)} s: RSS ${rss.toFixed(0)} MB`);
+      await new Promise((r) => setTimeout(r, HEALTH_EVERY_MS));
+    }
+  })();
+
+  let next = 0;
+  const sender = async (id) => {
+    while (Date.now() < end) {
+      const { input, wallet } = pick(next++);
+      const url = `${baseUrl}/api/v1/${wallet ? 'me/wallet/imports' : 'verify'}`;
+      const type = wallet && input.type === 'application/json' ? 'application/vc+ld+json' : input.type;
+      let status;
+      try {
+        const res = await request(url, {
+          method: 'POST',
+          headers: { 'content-type': type, ...(wallet ? session : {}) },
+          body: input.body,
+        });
+        status = res.status;
+        const text = res.text;
+        if (input === VALID && !wallet && status === 200 && JSON.parse(text).steps?.[0]?.status === 'passed') validOk++;
+        if (status >= 500 && status !== 503)
+          problems.push(`${input.name} → ${wallet ? 'wallet import' : 'verify'}: ${status} ${text.slice(0, 200)}`);
+      } catch (e) {
+        status = `error (${e.name})`;
+        problems.push(`${input.name} (sender ${id}): ${e.message}${e.cause ? ` (${e.cause.code ?? e.cause.message})` : ''}`);
+      }
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      const key = `${input.name} → ${wallet ? 'wallet' : 'verify'}`;
+      byInput.set(key, `${byInput.get(key) ?? ''}${byInput.has(key) ? ',' : ''}${status}`);
+    }
+  };
+  await Promise.all([healthLoop, ...Array.from({ length: SENDERS }, (_, i) => sender(i))]);
+  healthAgent.destroy();
+  const sorted = [...health].sort((a, b) => a - b);
+  return {
+    statuses,
+    byInput,
+    problems,
+    health,
+    healthFailures,
+    validOk,
+    rssMax,
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    max: sorted.at(-1) ?? NaN,
+  };
+}
+
+/** @param {string} label @param {{ health: number[], p50: number, p99: number, max: number, healthFailures: number }} r */
+const healthLine = (label, r) =>
+  `/healthz ${label}: ${r.health.length} probes, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms, failures ${r.healthFailures}`;
+
+/**
+ * A freshly started, seeded server, warmed up with each of `inputs` once, verified and imported (by another learner,
+ * whose imports do not count against the load's): the worker's code, the database's cache and the working set of one
+ * request of each kind are the server's steady state, before any measurement.
+ * @param {Array<{ name: string, type: string, body: Buffer }>} inputs
+ */
+async function warmServer(inputs) {
+  const server = await startSoakServer();
   try {
     const session = await signIn(server.baseUrl, 'learner@riverside.example');
     const warmSession = await signIn(server.baseUrl, 'learner2@riverside.example');
-    // Warm up with each input once, verified and imported (by another learner, whose imports do not count
-    // against the soak's), before the baseline is taken: the worker's code, the database's cache and the working
-    // set of one request of each kind are the server's steady state; the soak shows memory does not grow past it.
-    for (const input of [VALID, ...HOSTILE]) {
+    for (const input of [VALID, ...inputs]) {
       const verified = await request(`${server.baseUrl}/api/v1/verify`, {
         method: 'POST',
         headers: { 'content-type': input.type },
@@ -237,93 +355,74 @@ async function main() {
       assert.ok(imported.status < 500, `warm-up import: ${input.name} answered ${imported.status}`);
     }
     await new Promise((r) => setTimeout(r, 3000));
+    return { server, session };
+  } catch (e) {
+    await server.stop();
+    throw e;
+  }
+}
+
+/** Every eighth request is a valid credential, so ordinary verification is seen to work; every seventh goes to wallet imports. */
+const mix = (inputs) => (n) => ({ input: n % 8 === 7 ? VALID : inputs[n % inputs.length], wallet: n % 7 === 3 });
+
+async function main() {
+  // The reference: a server of its own (so that neither load leaves its heap or database to the other), the same
+  // senders, as many at once, with the same mix of verifications and wallet imports, each hostile input replaced by
+  // its harmless twin (same type, same size). What /healthz takes while as many bytes move through a server, on this
+  // machine, in this run, is what the hostile load is held to: hostility must not cost the event loop much more
+  // than size alone does.
+  const ref = await warmServer(PLAIN);
+  let reference;
+  try {
+    reference = await load(ref.server.baseUrl, REFERENCE_SECONDS, mix(PLAIN), ref.session, ref.server.pid);
+  } finally {
+    await ref.server.stop();
+  }
+
+  const { server, session } = await warmServer(HOSTILE);
+  try {
     const rssStart = rssMb(server.pid);
-    let rssMax = rssStart;
-    const end = Date.now() + SECONDS * 1000;
 
-    const healthAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-    const healthLoop = (async () => {
-      while (Date.now() < end) {
-        const t = performance.now();
-        try {
-          const res = await request(`${server.baseUrl}/healthz`, { agent: healthAgent, timeoutMs: 5000 });
-          if (res.status !== 200) healthFailures++;
-        } catch (e) {
-          healthFailures++;
-          if (process.env.SOAK_VERBOSE)
-            console.log(`  /healthz failed: ${e.message}${e.cause ? ` (${e.cause.code ?? e.cause.message})` : ''}`);
-        }
-        health.push(performance.now() - t);
-        const rss = rssMb(server.pid);
-        rssMax = Math.max(rssMax, rss);
-        if (process.env.SOAK_VERBOSE && health.length % 40 === 0)
-          console.log(`  ${((SECONDS * 1000 - (end - Date.now())) / 1000).toFixed(0)} s: RSS ${rss.toFixed(0)} MB`);
-        await new Promise((r) => setTimeout(r, HEALTH_EVERY_MS));
-      }
-    })();
-
-    let next = 0;
-    const sender = async (id) => {
-      while (Date.now() < end) {
-        const n = next++;
-        // Every eighth request is a valid credential, so the soak also shows ordinary verification still works;
-        // every seventh goes to wallet imports as the demo learner.
-        const input = n % 8 === 7 ? VALID : HOSTILE[n % HOSTILE.length];
-        const wallet = n % 7 === 3;
-        const url = `${server.baseUrl}/api/v1/${wallet ? 'me/wallet/imports' : 'verify'}`;
-        const type = wallet && input.type === 'application/json' ? 'application/vc+ld+json' : input.type;
-        let status;
-        try {
-          const res = await request(url, {
-            method: 'POST',
-            headers: { 'content-type': type, ...(wallet ? session : {}) },
-            body: input.body,
-          });
-          status = res.status;
-          const text = res.text;
-          if (input === VALID && !wallet && status === 200 && JSON.parse(text).steps?.[0]?.status === 'passed') validOk++;
-          if (status >= 500 && status !== 503)
-            problems.push(`${input.name} → ${wallet ? 'wallet import' : 'verify'}: ${status} ${text.slice(0, 200)}`);
-        } catch (e) {
-          status = `error (${e.name})`;
-          problems.push(`${input.name} (sender ${id}): ${e.message}${e.cause ? ` (${e.cause.code ?? e.cause.message})` : ''}`);
-        }
-        statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        const key = `${input.name} → ${wallet ? 'wallet' : 'verify'}`;
-        byInput.set(key, `${byInput.get(key) ?? ''}${byInput.has(key) ? ',' : ''}${status}`);
-      }
-    };
-    await Promise.all([healthLoop, ...Array.from({ length: SENDERS }, (_, i) => sender(i))]);
-    healthAgent.destroy();
+    const soak = await load(server.baseUrl, SECONDS, mix(HOSTILE), session, server.pid);
 
     // Let the last worker task and the garbage collector settle before the closing measurement.
     await new Promise((r) => setTimeout(r, 3000));
     const rssEnd = rssMb(server.pid);
-    const sorted = [...health].sort((a, b) => a - b);
-    const p50 = percentile(sorted, 0.5);
-    const p99 = percentile(sorted, 0.99);
+    const limit = HEALTH_P99_RATIO * Math.max(reference.p99, HEALTH_P99_FLOOR_MS);
 
-    console.log(`\nsoak: ${SECONDS} s, ${SENDERS} hostile senders, ${[...statuses.values()].reduce((a, b) => a + b, 0)} requests`);
-    for (const [key, list] of [...byInput].sort())
+    console.log(
+      `\nreference: ${REFERENCE_SECONDS} s, ${SENDERS} senders sending harmless inputs of the hostile ones' types and sizes, ${[...reference.statuses.values()].reduce((a, b) => a + b, 0)} requests`,
+    );
+    console.log(healthLine('under the reference load', reference));
+    console.log(`soak: ${SECONDS} s, ${SENDERS} hostile senders, ${[...soak.statuses.values()].reduce((a, b) => a + b, 0)} requests`);
+    for (const [key, list] of [...soak.byInput].sort())
       console.log(`  ${key}: ${list.split(',').length} × [${[...new Set(list.split(','))].join(', ')}]`);
     console.log(
-      `status codes: ${[...statuses]
+      `status codes: ${[...soak.statuses]
         .sort()
         .map(([s, c]) => `${s}=${c}`)
         .join(' ')}`,
     );
+    console.log(healthLine('under hostile load', soak));
     console.log(
-      `/healthz: ${health.length} probes, p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(1)} ms, failures ${healthFailures}`,
+      `p99 ratio hostile / reference: ${(soak.p99 / reference.p99).toFixed(2)} (limit ${HEALTH_P99_RATIO} × max(reference, ${HEALTH_P99_FLOOR_MS} ms) = ${limit.toFixed(1)} ms)`,
     );
-    console.log(`RSS: start ${rssStart.toFixed(0)} MB, end ${rssEnd.toFixed(0)} MB, max ${rssMax.toFixed(0)} MB`);
+    console.log(`RSS: start ${rssStart.toFixed(0)} MB, end ${rssEnd.toFixed(0)} MB, max ${soak.rssMax.toFixed(0)} MB`);
+    const problems = [...reference.problems, ...soak.problems];
     for (const p of problems.slice(0, 20)) console.log(`  problem: ${p}`);
 
     const checks = [
-      [`/healthz p99 ${p99.toFixed(1)} ms <= ${HEALTH_P99_MS} ms`, p99 <= HEALTH_P99_MS],
-      [`/healthz always answered 200 (${healthFailures} failures)`, healthFailures === 0 && health.length > 0],
+      [`/healthz p99 under hostile load ${soak.p99.toFixed(1)} ms <= ${limit.toFixed(1)} ms`, soak.p99 <= limit],
+      [
+        `/healthz always answered 200 (${reference.healthFailures + soak.healthFailures} failures)`,
+        reference.healthFailures + soak.healthFailures === 0 && reference.health.length > 0 && soak.health.length > 0,
+      ],
       [`no request answered 500 or failed (${problems.length})`, problems.length === 0],
       [`RSS grew ${(rssEnd - rssStart).toFixed(0)} MB <= ${RSS_GROWTH_MB} MB`, rssEnd - rssStart <= RSS_GROWTH_MB],
-      [`valid credentials still verified (${validOk})`, validOk > 0],
+      [
+        `valid credentials verified under the reference load (${reference.validOk}) and the hostile one (${soak.validOk})`,
+        reference.validOk > 0 && soak.validOk > 0,
+      ],
       ['the server is still running', server.alive()],
     ];
     for (const [name, ok] of checks) console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
