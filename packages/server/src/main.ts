@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import type { ServerType } from '@hono/node-server';
 import pino from 'pino';
 import { scheduleAccountCleanUp } from './accounts/clean-up-accounts.js';
+import { scheduleStatisticsRefresh } from './maintenance/index.js';
 import { DEFAULT_PASSWORD_PARAMS } from './accounts/password.js';
 import type { Deps } from './context.js';
 import type { Database } from './db/client.js';
@@ -55,6 +56,8 @@ export async function listen(deps: Deps, database: Database): Promise<Running> {
   const workers: Worker[] = [];
   // Start the hourly clean-up chain (sessions, tokens, rate limits); one job per hour slot however many processes start.
   await scheduleAccountCleanUp(deps);
+  // On PGlite, which has no autovacuum, refresh the planner statistics of grown tables every hour.
+  await scheduleStatisticsRefresh(deps);
   for (let i = 0; i < deps.env.TESSERA_WORKERS; i++) workers.push(startWorker(deps, { handlers: JOB_HANDLERS }));
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve) => {
     const s = serve({ fetch: app.fetch, port: deps.env.PORT, hostname: deps.env.HOST }, (info) => resolve({ server: s, port: info.port }));

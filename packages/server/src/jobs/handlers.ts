@@ -12,6 +12,7 @@ import { runBulkAwards } from '../bulk-awards/index.js';
 import { REFRESH_RECOMMENDATION_STATS_JOB, refreshRecommendationStats } from '../recommendations/index.js';
 import { EVALUATE_LEARNER_PATHWAYS_JOB, EVALUATE_PATHWAY_JOB, evaluateLearnerPathways, evaluatePathwayForAll } from '../pathways/index.js';
 import { EVALUATE_RECOGNISING_JOB, evaluateRecognisingPathways } from '../pathways/index.js';
+import { REFRESH_STATISTICS_JOB, refreshStatistics, scheduleStatisticsRefresh } from '../maintenance/index.js';
 import type { JobHandler } from './worker.js';
 
 /** Every job type Tessera runs, with its handler. */
@@ -51,6 +52,10 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   [CLEAN_UP_ACCOUNTS_JOB]: async (deps) => {
     await cleanUpAccounts(deps);
     await scheduleAccountCleanUp(deps);
+  },
+  [REFRESH_STATISTICS_JOB]: async (deps) => {
+    await refreshStatistics(deps);
+    await scheduleStatisticsRefresh(deps);
   },
   [DELIVER_MAIL_JOB]: async (deps, job) => {
     const messageId = job.payload['messageId'];

@@ -1,0 +1,1 @@
+export { REFRESH_STATISTICS_JOB, refreshStatistics, scheduleStatisticsRefresh } from './refresh-statistics.js';

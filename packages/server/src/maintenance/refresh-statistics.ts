@@ -1,0 +1,38 @@
+import type { Deps } from '../context.js';
+import { enqueueJob } from '../jobs/index.js';
+import { analyzeColumns, tablesWithStaleStatistics } from './store.js';
+
+/** Job type that refreshes the planner statistics of the embedded database, then schedules itself again. */
+export const REFRESH_STATISTICS_JOB = 'db.refresh_statistics';
+
+/** How often the refresh runs. */
+export const REFRESH_STATISTICS_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Queue the refresh for the next hour slot, on PGlite only (idempotent: one job per slot). PostgreSQL's autovacuum
+ * keeps statistics current; PGlite has no autovacuum, so without this a long-lived embedded database plans every
+ * query on default estimates however large its tables grow.
+ */
+export async function scheduleStatisticsRefresh(deps: Pick<Deps, 'db' | 'dbKind' | 'clock' | 'ids'>): Promise<boolean> {
+  if (deps.dbKind !== 'pglite') return false;
+  const slot = Math.floor(deps.clock.now().getTime() / REFRESH_STATISTICS_EVERY_MS) + 1;
+  await enqueueJob(deps, {
+    type: REFRESH_STATISTICS_JOB,
+    payload: {},
+    idempotencyKey: `${REFRESH_STATISTICS_JOB}:${slot}`,
+    runAfter: new Date(slot * REFRESH_STATISTICS_EVERY_MS),
+  });
+  return true;
+}
+
+/**
+ * Analyze the indexed columns of every table that was never analyzed or has grown by more than a tenth since; the
+ * names of the tables analyzed. Unchanged tables are left alone, so an idle installation does no work.
+ */
+export async function refreshStatistics(deps: Pick<Deps, 'db' | 'log'>): Promise<string[]> {
+  const stale = await tablesWithStaleStatistics(deps.db);
+  for (const t of stale) await analyzeColumns(deps.db, t);
+  const tables = stale.map((t) => t.table);
+  if (tables.length > 0) deps.log.info({ tables }, 'planner statistics refreshed');
+  return tables;
+}
