@@ -3,8 +3,8 @@
 // PNG decompression bombs, huge and malformed JWTs — to POST /api/v1/verify and to wallet imports (as the demo
 // learner), while polling /healthz. Prints /healthz p50/p99, the server's RSS at start and end, and counts by
 // status code. Fails (exit 1) when /healthz p99 is more than HEALTH_P99_RATIO times its p99 under a reference load
-// of harmless inputs of the same types and sizes (measured first, in the same run, on a server of its own), a
-// request answers 500, /healthz fails, or RSS grows by more than 150 MB. Loopback only; stops by itself. Run after `npm run build`: `node e2e/soak.mjs`.
+// of harmless inputs of the same types and sizes (measured first, in the same run, on a server of its own) or more
+// than HEALTH_P99_MAX_MS, a request answers 500, /healthz fails, or RSS grows by more than 150 MB. Loopback only; stops by itself. Run after `npm run build`: `node e2e/soak.mjs`.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -16,7 +16,9 @@ import { ROOT, startServer } from './support.mjs';
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const SENDERS = 3; // concurrent hostile senders
 const HEALTH_EVERY_MS = 50;
-const REFERENCE_SECONDS = Number(process.env.SOAK_REFERENCE_SECONDS ?? 30);
+// As long as the hostile load: the wallet's per-minute limit makes both spend their imports in an early burst, which
+// must weigh the same in both.
+const REFERENCE_SECONDS = Number(process.env.SOAK_REFERENCE_SECONDS ?? SECONDS);
 // /healthz p99 under hostile load may be at most HEALTH_P99_RATIO times its p99 under the reference load (a server of
 // its own, the same senders, harmless inputs of the same types and sizes), measured first in the same run. It was an
 // absolute 100 ms, then 200 ms: this machine's speed varies by a factor of two between sessions (the same CI took
@@ -24,8 +26,13 @@ const REFERENCE_SECONDS = Number(process.env.SOAK_REFERENCE_SECONDS ?? 30);
 // machine, not on a change. Measured 2026-12-02: reference p99 218 ms, hostile 195 ms (ratio 0.90): moving 8-10 MB
 // bodies is what costs the event loop, not their hostility. Hostile inputs that cost it more than twice what harmless
 // ones of their size do fail this. The floor keeps a very quiet reference from making the limit a few milliseconds.
+// The twins are not a perfect match: a twin is read as a credential where its hostile original is refused early, so
+// the reference does somewhat more work on the event loop (the report repeats the credential), which loosens the
+// ratio. HEALTH_P99_MAX_MS bounds what that, or a regression that slows harmless and hostile bodies alike, can hide:
+// whatever the reference, a p99 of a second fails.
 const HEALTH_P99_RATIO = 2;
 const HEALTH_P99_FLOOR_MS = 20;
+const HEALTH_P99_MAX_MS = 1000;
 const RSS_GROWTH_MB = 150;
 const REQUEST_TIMEOUT_MS = 60_000;
 
@@ -324,6 +331,18 @@ async function load(baseUrl, seconds, pick, session, pid) {
   };
 }
 
+/** Print what each input got, and the count of each status code. @param {{ byInput: Map<string, string>, statuses: Map<unknown, number> }} r */
+function printLoad(r) {
+  for (const [key, list] of [...r.byInput].sort())
+    console.log(`  ${key}: ${list.split(',').length} × [${[...new Set(list.split(','))].join(', ')}]`);
+  console.log(
+    `status codes: ${[...r.statuses]
+      .sort()
+      .map(([s, c]) => `${s}=${c}`)
+      .join(' ')}`,
+  );
+}
+
 /** @param {string} label @param {{ health: number[], p50: number, p99: number, max: number, healthFailures: number }} r */
 const healthLine = (label, r) =>
   `/healthz ${label}: ${r.health.length} probes, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms, failures ${r.healthFailures}`;
@@ -388,24 +407,18 @@ async function main() {
     // Let the last worker task and the garbage collector settle before the closing measurement.
     await new Promise((r) => setTimeout(r, 3000));
     const rssEnd = rssMb(server.pid);
-    const limit = HEALTH_P99_RATIO * Math.max(reference.p99, HEALTH_P99_FLOOR_MS);
+    const limit = Math.min(HEALTH_P99_MAX_MS, HEALTH_P99_RATIO * Math.max(reference.p99, HEALTH_P99_FLOOR_MS));
 
     console.log(
       `\nreference: ${REFERENCE_SECONDS} s, ${SENDERS} senders sending harmless inputs of the hostile ones' types and sizes, ${[...reference.statuses.values()].reduce((a, b) => a + b, 0)} requests`,
     );
+    printLoad(reference);
     console.log(healthLine('under the reference load', reference));
     console.log(`soak: ${SECONDS} s, ${SENDERS} hostile senders, ${[...soak.statuses.values()].reduce((a, b) => a + b, 0)} requests`);
-    for (const [key, list] of [...soak.byInput].sort())
-      console.log(`  ${key}: ${list.split(',').length} × [${[...new Set(list.split(','))].join(', ')}]`);
-    console.log(
-      `status codes: ${[...soak.statuses]
-        .sort()
-        .map(([s, c]) => `${s}=${c}`)
-        .join(' ')}`,
-    );
+    printLoad(soak);
     console.log(healthLine('under hostile load', soak));
     console.log(
-      `p99 ratio hostile / reference: ${(soak.p99 / reference.p99).toFixed(2)} (limit ${HEALTH_P99_RATIO} × max(reference, ${HEALTH_P99_FLOOR_MS} ms) = ${limit.toFixed(1)} ms)`,
+      `p99 ratio hostile / max(reference, ${HEALTH_P99_FLOOR_MS} ms): ${(soak.p99 / Math.max(reference.p99, HEALTH_P99_FLOOR_MS)).toFixed(2)} (limit: ${HEALTH_P99_RATIO} × that reference, at most ${HEALTH_P99_MAX_MS} ms = ${limit.toFixed(1)} ms)`,
     );
     console.log(`RSS: start ${rssStart.toFixed(0)} MB, end ${rssEnd.toFixed(0)} MB, max ${soak.rssMax.toFixed(0)} MB`);
     const problems = [...reference.problems, ...soak.problems];

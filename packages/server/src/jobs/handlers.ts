@@ -54,8 +54,9 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
     await scheduleAccountCleanUp(deps);
   },
   [REFRESH_STATISTICS_JOB]: async (deps) => {
-    await refreshStatistics(deps);
+    // The next run is queued first, so that a failure here never ends the hourly chain.
     await scheduleStatisticsRefresh(deps);
+    await refreshStatistics(deps);
   },
   [DELIVER_MAIL_JOB]: async (deps, job) => {
     const messageId = job.payload['messageId'];

@@ -1,9 +1,9 @@
 import type { Deps } from '../context.js';
 import { enqueueJob } from '../jobs/index.js';
-import { analyzeColumns, tablesWithStaleStatistics } from './store.js';
+import { analyzeTable, tablesWithStaleStatistics } from './store.js';
 
 /** Job type that refreshes the planner statistics of the embedded database, then schedules itself again. */
-export const REFRESH_STATISTICS_JOB = 'db.refresh_statistics';
+export const REFRESH_STATISTICS_JOB = 'maintenance.refresh_statistics';
 
 /** How often the refresh runs. */
 export const REFRESH_STATISTICS_EVERY_MS = 60 * 60 * 1000;
@@ -26,13 +26,21 @@ export async function scheduleStatisticsRefresh(deps: Pick<Deps, 'db' | 'dbKind'
 }
 
 /**
- * Analyze the indexed columns of every table that was never analyzed or has grown by more than a tenth since; the
- * names of the tables analyzed. Unchanged tables are left alone, so an idle installation does no work.
+ * Analyze every table that has rows but no statistics, or has grown by more than a tenth since it was last analyzed;
+ * the names of the tables analyzed. Unchanged tables are left alone, so an idle installation does no work. A table
+ * that cannot be analyzed is logged and skipped; the others are still done.
  */
 export async function refreshStatistics(deps: Pick<Deps, 'db' | 'log'>): Promise<string[]> {
-  const stale = await tablesWithStaleStatistics(deps.db);
-  for (const t of stale) await analyzeColumns(deps.db, t);
-  const tables = stale.map((t) => t.table);
-  if (tables.length > 0) deps.log.info({ tables }, 'planner statistics refreshed');
-  return tables;
+  const started = performance.now();
+  const done: string[] = [];
+  for (const table of await tablesWithStaleStatistics(deps.db)) {
+    try {
+      await analyzeTable(deps.db, table);
+      done.push(table);
+    } catch (err) {
+      deps.log.warn({ err, table }, 'planner statistics not refreshed');
+    }
+  }
+  if (done.length > 0) deps.log.info({ tables: done, ms: Math.round(performance.now() - started) }, 'planner statistics refreshed');
+  return done;
 }

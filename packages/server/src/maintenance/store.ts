@@ -2,37 +2,29 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { queryRows } from '../db/rows.js';
 
-/** A table whose planner statistics are missing or older than its size, with the columns its indexes use. */
-export interface StaleTable {
-  table: string;
-  columns: string[];
+/**
+ * Tables of the public schema with rows but without planner statistics, or grown by more than a tenth (in pages)
+ * since they were last analyzed. The test reads the catalogue and the file sizes only, never the rows.
+ */
+export async function tablesWithStaleStatistics(db: Db): Promise<string[]> {
+  const rows = await queryRows<{ table: string }>(
+    db,
+    sql`select c.relname as "table"
+        from pg_class c
+        join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+        where c.relkind = 'r'
+          and pg_relation_size(c.oid) > 0
+          and (not exists (select 1 from pg_stats s where s.schemaname = 'public' and s.tablename = c.relname)
+               or pg_relation_size(c.oid) > 1.1 * c.relpages * current_setting('block_size')::int)
+        order by c.relname`,
+  );
+  return rows.map((r) => r.table);
 }
 
 /**
- * Tables of the public schema never analyzed, or grown by more than a tenth (in pages) since they last were, with
- * their indexed columns. The size test reads the catalogue and the file sizes only, never the rows.
+ * ANALYZE one table of the public schema, every column and index expression. Values wider than 1 KB, such as the
+ * signed documents, are skipped by ANALYZE without being read from their out-of-line storage.
  */
-export async function tablesWithStaleStatistics(db: Db): Promise<StaleTable[]> {
-  return queryRows<StaleTable>(
-    db,
-    sql`select c.relname as "table", array_agg(distinct a.attname::text order by a.attname::text) as columns
-        from pg_class c
-        join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
-        join pg_index i on i.indrelid = c.oid
-        join pg_attribute a on a.attrelid = c.oid and a.attnum = any(i.indkey::int2[]) and a.attnum > 0 and not a.attisdropped
-        where c.relkind = 'r'
-          and pg_relation_size(c.oid) > 0
-          and (c.reltuples < 0 or pg_relation_size(c.oid) > 1.1 * c.relpages * current_setting('block_size')::int)
-        group by c.relname
-        order by c.relname`,
-  );
-}
-
-/** ANALYZE the given columns of one table (the signed documents and other wide unindexed columns are not sampled). */
-export async function analyzeColumns(db: Db, t: StaleTable): Promise<void> {
-  const columns = sql.join(
-    t.columns.map((c) => sql.identifier(c)),
-    sql`, `,
-  );
-  await db.execute(sql`analyze ${sql.identifier(t.table)} (${columns})`);
+export async function analyzeTable(db: Db, table: string): Promise<void> {
+  await db.execute(sql`analyze ${sql.identifier('public')}.${sql.identifier(table)}`);
 }
