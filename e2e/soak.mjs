@@ -35,6 +35,8 @@ const HEALTH_P99_FLOOR_MS = 20;
 const HEALTH_P99_MAX_MS = 1000;
 const RSS_GROWTH_MB = 150;
 const REQUEST_TIMEOUT_MS = 60_000;
+/** Bodies above this size may be refused before they are read (see `request`). */
+const LARGE_BODY = 1024 * 1024;
 
 // ---------------------------------------------------------------- hostile corpus (built once, before timing)
 
@@ -241,7 +243,13 @@ function request(url, { method = 'GET', headers = {}, body, agent = false, timeo
     );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     req.on('error', (e) => {
-      if (!answered) reject(e);
+      if (answered) return;
+      // The server may refuse a large upload (429, 413) and close the connection before this side has written it all
+      // or read the answer: the write then fails with EPIPE or ECONNRESET. That is a refusal, not a failure; a server
+      // that crashed fails the /healthz and still-running checks instead.
+      if (body && body.length > LARGE_BODY && (e.code === 'EPIPE' || e.code === 'ECONNRESET'))
+        resolve({ status: 'closed early', text: '' });
+      else reject(e);
     });
     req.end(body);
   });
