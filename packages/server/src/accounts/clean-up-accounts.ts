@@ -1,5 +1,5 @@
 import type { Deps } from '../context.js';
-import { enqueueJob } from '../jobs/index.js';
+import { enqueueNextPeriod } from '../jobs/index.js';
 import { idleCutoff } from './resolve-session.js';
 import { deleteDeadSessions, deleteExpiredEmailVerifications, deleteExpiredPasswordResets, deleteStaleRateLimits } from './store.js';
 
@@ -17,14 +17,7 @@ export const RATE_LIMIT_MAX_WINDOW_MS = 24 * 60 * 60 * 1000;
  * Called at start-up and by the job itself, so the chain keeps going through the durable queue.
  */
 export async function scheduleAccountCleanUp(deps: Pick<Deps, 'db' | 'clock' | 'ids'>, opts: { after?: Date } = {}): Promise<void> {
-  const after = opts.after ?? deps.clock.now();
-  const slot = Math.floor(after.getTime() / CLEAN_UP_EVERY_MS) + 1;
-  await enqueueJob(deps, {
-    type: CLEAN_UP_ACCOUNTS_JOB,
-    payload: {},
-    idempotencyKey: `${CLEAN_UP_ACCOUNTS_JOB}:${slot}`,
-    runAfter: new Date(slot * CLEAN_UP_EVERY_MS),
-  });
+  await enqueueNextPeriod(deps, { type: CLEAN_UP_ACCOUNTS_JOB, everyMs: CLEAN_UP_EVERY_MS, ...opts });
 }
 
 /** Delete expired and idle sessions, expired reset and verification tokens and stale rate-limit counters. */

@@ -46,3 +46,20 @@ export async function jobStateByKey(
 ): Promise<'queued' | 'running' | 'succeeded' | 'dead' | null> {
   return (await findJobByKey(deps.db, idempotencyKey))?.state ?? null;
 }
+
+/**
+ * Queue a recurring job for the start of the next period of `everyMs` (idempotent: one job per period, however many
+ * processes ask). Called at start-up and by the job itself, so the chain keeps going through the durable queue.
+ */
+export async function enqueueNextPeriod(
+  deps: Pick<Deps, 'db' | 'clock' | 'ids'>,
+  opts: { type: string; everyMs: number; after?: Date },
+): Promise<void> {
+  const slot = Math.floor((opts.after ?? deps.clock.now()).getTime() / opts.everyMs) + 1;
+  await enqueueJob(deps, {
+    type: opts.type,
+    payload: {},
+    idempotencyKey: `${opts.type}:${slot}`,
+    runAfter: new Date(slot * opts.everyMs),
+  });
+}

@@ -1,5 +1,5 @@
 import type { Deps } from '../context.js';
-import { enqueueJob } from '../jobs/index.js';
+import { enqueueNextPeriod } from '../jobs/index.js';
 import { analyzeTable, tablesWithStaleStatistics } from './store.js';
 
 /** Job type that refreshes the planner statistics of the embedded database, then schedules itself again. */
@@ -15,13 +15,7 @@ export const REFRESH_STATISTICS_EVERY_MS = 60 * 60 * 1000;
  */
 export async function scheduleStatisticsRefresh(deps: Pick<Deps, 'db' | 'dbKind' | 'clock' | 'ids'>): Promise<boolean> {
   if (deps.dbKind !== 'pglite') return false;
-  const slot = Math.floor(deps.clock.now().getTime() / REFRESH_STATISTICS_EVERY_MS) + 1;
-  await enqueueJob(deps, {
-    type: REFRESH_STATISTICS_JOB,
-    payload: {},
-    idempotencyKey: `${REFRESH_STATISTICS_JOB}:${slot}`,
-    runAfter: new Date(slot * REFRESH_STATISTICS_EVERY_MS),
-  });
+  await enqueueNextPeriod(deps, { type: REFRESH_STATISTICS_JOB, everyMs: REFRESH_STATISTICS_EVERY_MS });
   return true;
 }
 
