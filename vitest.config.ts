@@ -15,6 +15,7 @@ export const PGLITE_ONLY = [
   'packages/server/src/bulk-awards/parse-csv.test.ts',
   'packages/server/src/careers/profile-parts.test.ts',
   'packages/server/src/credentials/build-credential.test.ts',
+  'packages/server/src/db/client.test.ts',
   'packages/server/src/env.test.ts',
   'packages/server/src/public/badge-image.test.ts',
   'packages/server/src/recommendations/rank.test.ts',

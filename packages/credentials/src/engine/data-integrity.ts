@@ -1,9 +1,9 @@
 import { createHash, createPrivateKey, sign as nodeSign, verify as nodeVerify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import jsonld from 'jsonld';
-import rdfCanonize from 'rdf-canonize';
 import type { DocumentLoader } from './contexts.js';
 import { fastDataset } from './fast-rdf.js';
+import { canonizeQuads } from './rdfc.js';
 import { JsonLdSafetyError, isJsonLdContentError, jsonLdFailure, lossyNumbers } from './jsonld-safety.js';
 import { decodeBase58btc, encodeBase58btc } from './multikey.js';
 
@@ -32,8 +32,7 @@ export async function canonizeWithPath(document: unknown, loader: DocumentLoader
   let typeCollision: JsonLdSafetyError | null = null;
   if (typeof document === 'object' && document !== null && !Array.isArray(document)) {
     const fast = await fastDataset(document as Json);
-    if ('quads' in fast)
-      return { nquads: await rdfCanonize.canonize(fast.quads, { algorithm: 'RDFC-1.0', format: 'application/n-quads' }), path: 'fast' };
+    if ('quads' in fast) return { nquads: await canonizeQuads(fast.quads), path: 'fast' };
     ({ issue: noted, typeCollision } = fast);
   }
   let nquads: string;

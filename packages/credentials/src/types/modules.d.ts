@@ -91,7 +91,19 @@ declare module '@digitalbazaar/ed25519-multikey' {
 declare module 'rdf-canonize' {
   /** Canonicalise an RDF dataset (RDF/JS-style quads) with RDFC-1.0. */
   export function canonize(dataset: unknown, options: { algorithm: 'RDFC-1.0'; format: 'application/n-quads' }): Promise<string>;
-  const rdfCanonize: { canonize: typeof canonize };
+  /** An RDF/JS-style term as the serialiser reads it. */
+  interface NQuadsTerm {
+    termType: string;
+    value: string;
+    datatype?: { value: string };
+    language?: string;
+  }
+  /** rdf-canonize's canonical N-Quads serialiser. */
+  export const NQuads: {
+    /** One quad as a canonical N-Quads line (with its trailing newline). */
+    serializeQuadComponents(s: NQuadsTerm, p: NQuadsTerm, o: NQuadsTerm, g: NQuadsTerm): string;
+  };
+  const rdfCanonize: { canonize: typeof canonize; NQuads: typeof NQuads };
   export default rdfCanonize;
 }
 declare module '@digitalbazaar/ecdsa-sd-2023-cryptosuite' {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { writePgliteTemplate } from '../db/client.js';
+import { writePgliteTemplate, writePgliteTemplateDir } from '../db/client.js';
 import { ConfigError, loadEnv } from '../env.js';
 import { JOB_HANDLERS } from '../jobs/handlers.js';
 import { startWorker } from '../jobs/index.js';
@@ -101,7 +101,8 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'build-db-template': {
         const bytes = await writePgliteTemplate();
-        process.stdout.write(`PGlite template written (${(bytes / 1e6).toFixed(1)} MB).\n`);
+        await writePgliteTemplateDir();
+        process.stdout.write(`PGlite template written (${(bytes / 1e6).toFixed(1)} MB, and as a data directory).\n`);
         return 0;
       }
       case 'migrate': {

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -30,6 +30,13 @@ const MIGRATION_LOCK = 74_201_1;
 /** A pre-initialised, migrated PGlite data directory made at build time; restoring it is much faster than initdb. */
 export const PGLITE_TEMPLATE = fileURLToPath(new URL('../../dist/pglite-template.tar.gz', import.meta.url));
 
+/**
+ * The same template as a data directory, written by PGlite itself from the tarball at build time. A new on-disk
+ * database is a copy of it: restoring the tarball instead unpacks it in JavaScript memory, and that peak stays in the
+ * process (measured: a fresh database opened at 316 MB RSS from the tarball, 196 MB from a copied directory).
+ */
+export const PGLITE_TEMPLATE_DIR = fileURLToPath(new URL('../../dist/pglite-template', import.meta.url));
+
 /** Build the PGlite template: initialise an empty database, migrate it, and save its data directory. */
 export async function writePgliteTemplate(file = PGLITE_TEMPLATE): Promise<number> {
   const db = await openPglite(null);
@@ -39,6 +46,34 @@ export async function writePgliteTemplate(file = PGLITE_TEMPLATE): Promise<numbe
   writeFileSync(file, bytes);
   await db.close();
   return bytes.length;
+}
+
+/** Write the template directory from a template tarball: PGlite restores it into a fresh directory and closes it cleanly. */
+export async function writePgliteTemplateDir(tarball = PGLITE_TEMPLATE, dir = PGLITE_TEMPLATE_DIR): Promise<void> {
+  const tmp = `${dir}.${process.pid}.tmp`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  const client = new PGlite(tmp, { ...PGLITE_DISK_OPTIONS, loadDataDir: new Blob([readFileSync(tarball)]) });
+  await client.waitReady;
+  await client.close();
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(tmp, dir);
+}
+
+/**
+ * Make `dir` a copy of the template directory, when it has one and `dir` is missing or empty. The copy is made beside
+ * `dir` and renamed into place, so a start that is killed half-way never leaves a database that looks complete.
+ */
+export function restoreTemplateDir(dir: string, template = PGLITE_TEMPLATE_DIR): boolean {
+  if (!existsSync(join(template, 'PG_VERSION'))) return false;
+  if (existsSync(dir) && readdirSync(dir).length > 0) return false;
+  mkdirSync(dirname(dir), { recursive: true });
+  const tmp = `${dir}.${process.pid}.restoring`;
+  rmSync(tmp, { recursive: true, force: true });
+  cpSync(template, tmp, { recursive: true });
+  if (existsSync(dir)) rmdirSync(dir);
+  renameSync(tmp, dir);
+  return true;
 }
 
 /**
@@ -61,7 +96,7 @@ const PGLITE_SERIALIZERS = { [BYTEA_OID]: (value: Uint8Array) => value as unknow
 export async function openPglite(dir: string | null, template?: string): Promise<Database & { dump(): Promise<Blob> }> {
   let client: PGlite;
   if (dir) {
-    const fresh = !existsSync(join(dir, 'PG_VERSION'));
+    const fresh = !existsSync(join(dir, 'PG_VERSION')) && !restoreTemplateDir(dir);
     mkdirSync(dir, { recursive: true });
     client =
       fresh && existsSync(PGLITE_TEMPLATE)
