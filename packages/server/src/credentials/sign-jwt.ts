@@ -36,7 +36,8 @@ export function vcJwtPayload(credential: Record<string, unknown>): string {
 export async function signVcJwt(credential: Record<string, unknown>, signer: Signer): Promise<string> {
   const header = { alg: signer.algorithm === 'P-256' ? 'ES256' : 'EdDSA', typ: 'vc+ld+json+jwt', kid: signer.id };
   const input = `${b64u(JSON.stringify(header))}.${b64u(vcJwtPayload(credential))}`;
-  const signature = await signer.sign({ data: new TextEncoder().encode(input) });
+  // The signing input is base64url text, so its Latin-1 bytes are its UTF-8 bytes (and a copy, not an encode).
+  const signature = await signer.sign({ data: Buffer.from(input, 'latin1') });
   return `${input}.${b64u(signature)}`;
 }
 
