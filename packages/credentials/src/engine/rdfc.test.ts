@@ -37,7 +37,8 @@ const row = fc.record({
   s: fc.integer({ min: -3, max: 5 }),
   p: fc.integer({ min: 0, max: P.length - 1 }),
   o: fc.integer({ min: -6, max: 5 }),
-  text: fc.string({ maxLength: 6 }),
+  // Any code point (surrogate pairs, controls, quotes, backslashes, non-ASCII), and lone surrogates too.
+  text: fc.oneof(fc.string({ maxLength: 6, unit: 'grapheme' }), fc.string({ maxLength: 4, unit: 'binary' })),
 });
 
 /**
@@ -117,6 +118,14 @@ describe('canonizeQuads', () => {
     // Three equal address nodes: the unique subject node takes c14n0 and the copies c14n1..3.
     expect(out).toContain('<https://example.org/c> <https://vocab.example/subject> _:c14n0 .\n');
     expect(out.match(/_:c14n[123] <https:\/\/schema.org\/addressLocality> "Riverside" \.\n/g)).toHaveLength(3);
+  });
+
+  it('hands the same quad object given twice and an empty label to rdf-canonize (whose answers differ from the direct path’s)', async () => {
+    const once = quad(blank('x'), P[0] ?? named('urn:p'), literal('b'));
+    const repeated = [once, once, quad(blank('y'), P[0] ?? named('urn:p'), literal('a'))];
+    expect(await canonizeQuadsWithPath(repeated)).toMatchObject({ path: 'rdf-canonize', nquads: await reference(repeated) });
+    const empty = [quad(blank(''), P[0] ?? named('urn:p'), literal('a')), quad(blank('z'), P[1] ?? named('urn:p'), literal('b'))];
+    expect(await canonizeQuadsWithPath(empty)).toMatchObject({ path: 'rdf-canonize', nquads: await reference(empty) });
   });
 
   it('hands linked nodes that share a hash, named graphs and canonical-looking labels to rdf-canonize', async () => {

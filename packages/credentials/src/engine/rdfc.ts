@@ -9,9 +9,11 @@
  * nodes that share a first-degree hash but occur in no quad with another blank node (an issuer's address, embedded
  * again as the achievement's creator, makes two). For each, step 6's N-degree hash has no related node to hash, so
  * it is the hash of nothing, the same for all; their results keep their order (the spec's sort is stable there),
- * which is the order the nodes were first met, and they are issued the next identifiers in that order. Any other
- * dataset (equal first-degree hashes on nodes linked to other blank nodes, a quad in a named graph or with a blank
- * predicate, a blank node label that already starts with `c14n`) goes to rdf-canonize whole, and its answer stands.
+ * which is the order the nodes were first met, and they are issued the next identifiers in that order (their quads
+ * are the same but for their own label, so any order gives the same lines). Any other dataset (equal first-degree
+ * hashes on nodes linked to other blank nodes, a quad in a named graph or with a blank predicate, an empty blank node
+ * label or one that already starts with `c14n`, the same quad object twice) goes to rdf-canonize whole, and its answer
+ * stands.
  *
  * Every quad is serialised by rdf-canonize's own N-Quads serialiser. What is cached is only that text, keyed by the
  * identity of the term objects: the walk never changes a term, and it shares the same objects between credentials
@@ -100,14 +102,12 @@ function line(q: Shaped, label: (id: string) => string): string {
   return `${q.subject === null ? '' : `_:${label(q.subject)}`}${q.text}${q.object === null ? '' : `_:${label(q.object)} .\n`}`;
 }
 
-/** Whether the quick path applies: default graph, named or blank subject, named predicate, no canonical-looking label. */
+/** A blank node label this module leaves to rdf-canonize: empty, or one that already looks canonical. */
+const oddLabel = (t: Term): boolean => isBlank(t) && (t.value === '' || t.value.startsWith(CANONICAL_PREFIX));
+
+/** Whether the quick path applies: default graph, named or blank subject, named predicate, no odd label. */
 function simpleQuad(q: Quad): boolean {
-  return (
-    q.graph.termType === 'DefaultGraph' &&
-    q.predicate.termType === 'NamedNode' &&
-    !(isBlank(q.subject) && q.subject.value.startsWith(CANONICAL_PREFIX)) &&
-    !(isBlank(q.object) && q.object.value.startsWith(CANONICAL_PREFIX))
-  );
+  return q.graph.termType === 'DefaultGraph' && q.predicate.termType === 'NamedNode' && !oddLabel(q.subject) && !oddLabel(q.object);
 }
 
 /** RDFC-1.0 canonical N-Quads of a dataset (RDF/JS-style quads), as rdf-canonize gives them. */
@@ -137,8 +137,12 @@ export async function canonizeQuadsWithPath(
     if (list) list.push(q);
     else quadsOf.set(id, [q]);
   };
+  // rdf-canonize keeps each node's quads in a Set, so the same quad object given twice would count once in its
+  // hash: such an input is handed over (the fast walk never repeats a quad object).
+  const met = new Set<Quad>();
   for (const quad of quads) {
-    if (!simpleQuad(quad)) return reference();
+    if (!simpleQuad(quad) || met.has(quad)) return reference();
+    met.add(quad);
     const q = shape(quad);
     shaped.push(q);
     if (q.subject !== null) add(q.subject, q);

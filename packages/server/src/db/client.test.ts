@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, restoreTemplateDir, writePgliteTemplate, writePgliteTemplateDir } from './client.js';
@@ -46,6 +46,20 @@ describe('the PGlite template directory', () => {
     writeFileSync(join(used, 'notes.txt'), 'mine');
     expect(restoreTemplateDir(used, template)).toBe(false);
     expect(readdirSync(used)).toEqual(['notes.txt']);
+  });
+
+  it('removes the copies that killed starts left behind, never one of a process still running', () => {
+    const dir = join(root, 'crashed', 'pglite');
+    mkdirSync(dirname(dir), { recursive: true });
+    // A process id no process has (pid_max on Linux is at most 2^22), and this test's parent, which is running.
+    const dead = join(root, 'crashed', 'pglite.4194305.restoring');
+    const live = join(root, 'crashed', `pglite.${process.ppid}.restoring`);
+    for (const d of [dead, live]) {
+      mkdirSync(d);
+      writeFileSync(join(d, 'PG_VERSION'), '17');
+    }
+    expect(restoreTemplateDir(dir, template)).toBe(true);
+    expect(readdirSync(join(root, 'crashed')).sort()).toEqual(['pglite', `pglite.${process.ppid}.restoring`]);
   });
 
   it('is not used when there is none (the tarball or initdb makes the database then)', () => {

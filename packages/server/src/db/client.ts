@@ -1,5 +1,5 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -60,19 +60,43 @@ export async function writePgliteTemplateDir(tarball = PGLITE_TEMPLATE, dir = PG
   renameSync(tmp, dir);
 }
 
+/** Whether a process id is a running process (signal 0 only checks; EPERM means it runs as someone else). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * Make `dir` a copy of the template directory, when it has one and `dir` is missing or empty. The copy is made beside
- * `dir` and renamed into place, so a start that is killed half-way never leaves a database that looks complete.
+ * `dir` and renamed into place, so a start that is killed half-way never leaves a database that looks complete; the
+ * copies such starts left behind are removed (those of processes no longer running). When another process put its
+ * copy in place first, that one is used.
  */
 export function restoreTemplateDir(dir: string, template = PGLITE_TEMPLATE_DIR): boolean {
   if (!existsSync(join(template, 'PG_VERSION'))) return false;
   if (existsSync(dir) && readdirSync(dir).length > 0) return false;
-  mkdirSync(dirname(dir), { recursive: true });
+  const parent = dirname(dir);
+  mkdirSync(parent, { recursive: true });
+  const prefix = `${basename(dir)}.`;
+  for (const name of readdirSync(parent)) {
+    const pid = name.startsWith(prefix) && name.endsWith('.restoring') ? Number(name.slice(prefix.length, -'.restoring'.length)) : NaN;
+    if (Number.isInteger(pid) && pid !== process.pid && !running(pid)) rmSync(join(parent, name), { recursive: true, force: true });
+  }
   const tmp = `${dir}.${process.pid}.restoring`;
   rmSync(tmp, { recursive: true, force: true });
   cpSync(template, tmp, { recursive: true });
-  if (existsSync(dir)) rmdirSync(dir);
-  renameSync(tmp, dir);
+  try {
+    if (existsSync(dir)) rmdirSync(dir);
+    renameSync(tmp, dir);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    if (existsSync(join(dir, 'PG_VERSION'))) return true;
+    throw e;
+  }
   return true;
 }
 
