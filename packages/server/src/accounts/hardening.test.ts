@@ -145,6 +145,25 @@ describe('reset tokens and sessions (#4)', () => {
     expect(chain.map((j) => j.state).sort()).toEqual(['queued', 'succeeded']);
     expect(chain.find((j) => j.state === 'queued')?.runAfter.getTime()).toBeGreaterThan(clock.now().getTime());
   });
+
+  it('keeps the hourly clean-up chain going when a run fails', async () => {
+    const { CLEAN_UP_ACCOUNTS_JOB } = await import('./clean-up-accounts.js');
+    await ctx.deps.db.delete(jobs).where(eq(jobs.type, CLEAN_UP_ACCOUNTS_JOB));
+    // The clean-up's first step (deleting dead sessions) fails, as it would with the database refusing deletes.
+    const db = new Proxy(ctx.deps.db, {
+      get: (target, key) =>
+        key === 'delete'
+          ? () => {
+              throw new Error('delete refused');
+            }
+          : Reflect.get(target, key, target),
+    });
+    const job = { id: 'job_test', attempts: 1, payload: {}, signal: new AbortController().signal, stillOwned: async () => true };
+    await expect(JOB_HANDLERS[CLEAN_UP_ACCOUNTS_JOB]?.({ ...ctx.deps, db }, job)).rejects.toThrow('delete refused');
+    const next = await ctx.deps.db.select().from(jobs).where(eq(jobs.type, CLEAN_UP_ACCOUNTS_JOB));
+    expect(next.map((j) => j.state)).toEqual(['queued']);
+    expect(next[0]?.runAfter.getTime()).toBeGreaterThan(clock.now().getTime());
+  });
 });
 
 describe('passwords (#7)', () => {

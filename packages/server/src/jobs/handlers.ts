@@ -50,8 +50,9 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
     await sendPasswordReset(deps, { email, ip: typeof ip === 'string' ? ip : null });
   },
   [CLEAN_UP_ACCOUNTS_JOB]: async (deps) => {
-    await cleanUpAccounts(deps);
+    // The next run is queued first, so that a failure here never ends the hourly chain.
     await scheduleAccountCleanUp(deps);
+    await cleanUpAccounts(deps);
   },
   [REFRESH_STATISTICS_JOB]: async (deps) => {
     // The next run is queued first, so that a failure here never ends the hourly chain.
