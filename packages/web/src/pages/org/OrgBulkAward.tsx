@@ -8,6 +8,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorState, LoadingState, ProblemAlert } from '../../components/states';
 import { postRaw } from '../../lib/api';
 import { useFormState } from '../../lib/forms';
+import { count } from '../../lib/format';
 import { formatDateTime } from '../../lib/links';
 import { invalidateApi, parseResponse, useApiQuery } from '../../lib/query';
 import { BulkRevoke } from './bulk/BulkRevoke';
@@ -166,7 +167,11 @@ export function OrgBulkAwardPage() {
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm">{r.state === 'draft' ? `${r.total} rows, ${r.problemRows} with problems` : progressText(r)}</Text>
+                        <Text size="sm">
+                          {r.state === 'draft'
+                            ? `${count(r.total, 'row')}, ${r.problemRows.toLocaleString('en')} with problems`
+                            : progressText(r)}
+                        </Text>
                       </Table.Td>
                       <Table.Td>{formatDateTime(r.createdAt)}</Table.Td>
                     </Table.Tr>

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { BulkRow, BulkRowPage } from '@tessera/shared';
 import type { BulkRow as Row, BulkRowCells, BulkRowEdit } from '@tessera/shared';
 import { ErrorState, LoadingState, ProblemAlert } from '../../../components/states';
+import { count } from '../../../lib/format';
 import { useFormState } from '../../../lib/forms';
 import { apiCall, useApiQuery } from '../../../lib/query';
 
@@ -101,10 +102,10 @@ export function BulkProblemGrid({
       <Group justify="space-between" wrap="wrap">
         <Text size="sm" role="status">
           {showAll
-            ? `Showing ${rows.length} rows.`
+            ? `Showing ${count(rows.length, 'row')}.`
             : remaining === 0 && rows.length > 0
               ? 'Every row shown is fixed.'
-              : `${remaining} row${remaining === 1 ? '' : 's'} shown with problems.`}{' '}
+              : `${count(remaining, 'row')} shown with problems.`}{' '}
           Edit a cell and leave it to check it again.
         </Text>
         <Switch

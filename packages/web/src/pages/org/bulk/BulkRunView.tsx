@@ -4,6 +4,7 @@ import { BulkRun } from '@tessera/shared';
 import type { BulkRun as Run } from '@tessera/shared';
 import { ErrorState, LoadingState, ProblemAlert } from '../../../components/states';
 import { useFormState } from '../../../lib/forms';
+import { count } from '../../../lib/format';
 import { apiCall, invalidateApi, useApiQuery } from '../../../lib/query';
 import { BulkProblemGrid } from './BulkProblemGrid';
 import { DANGER } from '../../../theme';
@@ -29,7 +30,7 @@ export function duration(seconds: number): string {
 
 /** The progress line: rows done, rate and time left. */
 export function progressText(run: Run): string {
-  const parts = [`${run.done.toLocaleString('en')} of ${run.total.toLocaleString('en')} rows done`];
+  const parts = [`${run.done.toLocaleString('en')} of ${count(run.total, 'row')} done`];
   if (run.ratePerSecond !== null) parts.push(`${run.ratePerSecond.toLocaleString('en')} rows per second`);
   if (run.secondsLeft !== null && run.state !== 'completed' && run.state !== 'cancelled')
     parts.push(`about ${duration(run.secondsLeft)} left`);
@@ -64,7 +65,7 @@ export function BulkRunView({ slug, runId }: { slug: string; runId: string }) {
                 {r.achievementName}
               </Title>
               <Text size="sm" c="dimmed">
-                {r.fileName} · {r.total.toLocaleString('en')} rows
+                {r.fileName} · {count(r.total, 'row')}
               </Text>
             </div>
             <Badge variant="filled" color={r.state === 'completed' ? 'teal.9' : r.state === 'cancelled' ? 'gray.7' : 'indigo.9'}>
@@ -75,7 +76,7 @@ export function BulkRunView({ slug, runId }: { slug: string; runId: string }) {
             <Text>
               {r.problemRows === 0
                 ? 'Every row is ready to award.'
-                : `${r.problemRows} of ${r.total} rows have problems. Fix them below, or start anyway: rows that still have problems are reported as failed and nothing is awarded for them.`}
+                : `${r.problemRows.toLocaleString('en')} of ${count(r.total, 'row')} ${r.problemRows === 1 ? 'has' : 'have'} problems. Fix them below, or start anyway: rows that still have problems are reported as failed and nothing is awarded for them.`}
             </Text>
           ) : (
             <>
@@ -105,7 +106,7 @@ export function BulkRunView({ slug, runId }: { slug: string; runId: string }) {
           <Group gap="sm" wrap="wrap">
             {r.state === 'draft' ? (
               <Button onClick={() => void act('start')} loading={form.submitting}>
-                Start awarding {(r.total - r.problemRows).toLocaleString('en')} rows
+                Start awarding {count(r.total - r.problemRows, 'row')}
               </Button>
             ) : null}
             {live ? (
