@@ -2,7 +2,7 @@
 // Helpers for the browser tests: start a fresh Tessera server, launch Debian's Chromium,
 // and check each visited page (screenshot artifact + axe-core with 0 serious/critical violations).
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
@@ -52,7 +52,7 @@ export function freePort() {
  */
 
 /**
- * Start `tessera serve` (node packages/server/bin/tessera.js serve) on a free port with a fresh data directory and wait for /healthz.
+ * Start `tessera serve` (or with `seed`, `tessera start`: the demo seeded first) on a free port with a fresh data directory and wait for /healthz.
  * @param {{ env?: Record<string, string>, seed?: boolean }} [options]
  * @returns {Promise<RunningServer>}
  */
@@ -90,12 +90,9 @@ async function startServerOnce(options) {
     TESSERA_LOG_LEVEL: 'warn',
     ...options.env,
   };
-  if (options.seed) {
-    // `tessera serve` never seeds by itself; seed the demo first, as an operator would with `tessera seed-demo`.
-    const seeded = spawnSync(process.execPath, [main, 'seed-demo'], { cwd: ROOT, env, encoding: 'utf8' });
-    assert.equal(seeded.status, 0, `tessera seed-demo failed:\n${seeded.stdout}\n${seeded.stderr}`);
-  }
-  const child = spawn(process.execPath, [main, 'serve'], {
+  // With the demo: `tessera start` (what `npm start` runs after the build), which seeds an empty installation before it
+  // listens, in one process; `tessera serve` never seeds.
+  const child = spawn(process.execPath, [main, options.seed ? 'start' : 'serve'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
