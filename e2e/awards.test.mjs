@@ -41,7 +41,7 @@ describe('awards: direct award by email, claim, API tokens', () => {
     await owner.getByRole('button', { name: 'Preview' }).click();
     await owner.getByText('Ready').waitFor();
     await checkBoth(owner, 'direct-award-preview');
-    await owner.getByRole('button', { name: /^Award to 1/ }).click();
+    await owner.getByRole('button', { name: 'Award to 1 recipient', exact: true }).click();
     await owner.getByText('Awarded 1').waitFor();
     await owner.getByText('claim email sent').waitFor();
     await checkBoth(owner, 'direct-award-result');

@@ -2,7 +2,7 @@
 // Helpers for the browser tests: start a fresh Tessera server, launch Debian's Chromium,
 // and check each visited page (screenshot artifact + axe-core with 0 serious/critical violations).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
@@ -52,8 +52,9 @@ export function freePort() {
  */
 
 /**
- * Start `tessera serve` (or with `seed`, `tessera start`: the demo seeded first) on a free port with a fresh data directory and wait for /healthz.
- * @param {{ env?: Record<string, string>, seed?: boolean }} [options]
+ * Start `tessera serve` (with `seed: true`, `tessera start`: the demo seeded first; with `seed: 'apart'`, `tessera seed-demo`
+ * then `tessera serve`) on a free port with a fresh data directory and wait for /healthz.
+ * @param {{ env?: Record<string, string>, seed?: boolean | 'apart' }} [options]
  * @returns {Promise<RunningServer>}
  */
 export async function startServer(options = {}) {
@@ -68,7 +69,7 @@ export async function startServer(options = {}) {
 }
 
 /**
- * @param {{ env?: Record<string, string>, seed?: boolean }} options
+ * @param {{ env?: Record<string, string>, seed?: boolean | 'apart' }} options
  * @returns {Promise<RunningServer>}
  */
 async function startServerOnce(options) {
@@ -91,8 +92,13 @@ async function startServerOnce(options) {
     ...options.env,
   };
   // With the demo: `tessera start` (what `npm start` runs after the build), which seeds an empty installation before it
-  // listens, in one process; `tessera serve` never seeds.
-  const child = spawn(process.execPath, [main, options.seed ? 'start' : 'serve'], {
+  // listens, in one process; `tessera serve` never seeds. 'apart' seeds with `tessera seed-demo` in a process of its
+  // own first, so that the server's memory starts without what seeding left behind (the soak measures its growth).
+  if (options.seed === 'apart') {
+    const seeded = spawnSync(process.execPath, [main, 'seed-demo'], { cwd: ROOT, env, encoding: 'utf8' });
+    assert.equal(seeded.status, 0, `tessera seed-demo failed:\n${seeded.stdout}\n${seeded.stderr}`);
+  }
+  const child = spawn(process.execPath, [main, options.seed === true ? 'start' : 'serve'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -345,7 +351,7 @@ export async function screenshotBoth(page, name) {
 /**
  * Set up a browser journey; call it inside describe(). Before the tests it starts a server (`options` as for startServer)
  * and Chromium; after them it closes both and asserts that no page threw.
- * @param {{ env?: Record<string, string>, seed?: boolean }} [options]
+ * @param {{ env?: Record<string, string>, seed?: boolean | 'apart' }} [options]
  * @returns {BrowserJourney}
  */
 export function browserJourney(options = {}) {

@@ -13,6 +13,7 @@ import {
 import type { DirectAwardPreview as Preview, DirectAwardResult as Result } from '@tessera/shared';
 import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorState, LoadingState, ProblemAlert } from '../../components/states';
+import { count } from '../../lib/format';
 import { useFormState, validate } from '../../lib/forms';
 import { safeHref } from '../../lib/links';
 import { apiCall, useApiQuery } from '../../lib/query';
@@ -277,7 +278,7 @@ export function OrgAwardDirectPage() {
             disabled={!preview || preview.items.some((i) => !i.ok)}
             loading={form.submitting && preview !== null}
           >
-            Award {recipients.length ? `to ${recipients.length}` : ''}
+            Award {recipients.length ? `to ${count(recipients.length, 'recipient')}` : ''}
           </Button>
         </Group>
 
