@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { BulkRevokePreview, BulkRevokeResult } from '@tessera/shared';
 import type { BulkRevokePreview as Preview, BulkRevokeResult as Result, BulkRevokeTarget } from '@tessera/shared';
 import { ProblemAlert } from '../../../components/states';
+import { count } from '../../../lib/format';
 import { useFormState } from '../../../lib/forms';
 import { apiCall } from '../../../lib/query';
 
@@ -101,7 +102,7 @@ export function BulkRevoke({
               if (file) void file.text().then((t) => setIds(idsFromCsv(t)));
               else setIds([]);
             }}
-            description={ids.length ? `${ids.length} ids read` : undefined}
+            description={ids.length ? `${count(ids.length, 'id')} read` : undefined}
           />
         )}
         <ProblemAlert problem={form.problem} />
@@ -123,9 +124,12 @@ export function BulkRevoke({
         {preview ? (
           <Stack gap="xs">
             <Text role="status">
-              {preview.count} credential{preview.count === 1 ? '' : 's'} would be revoked
+              {count(preview.count, 'credential')} would be revoked
               {preview.alreadyRevoked ? `; ${preview.alreadyRevoked} already revoked` : ''}
-              {preview.unknown.length ? `; ${preview.unknown.length} ids are not this organisation’s credentials` : ''}.
+              {preview.unknown.length
+                ? `; ${count(preview.unknown.length, 'id')} ${preview.unknown.length === 1 ? 'does' : 'do'} not name a credential of this organisation`
+                : ''}
+              .
             </Text>
             {preview.count > 0 ? (
               <>
@@ -154,7 +158,7 @@ export function BulkRevoke({
                     })
                   }
                 >
-                  Revoke {preview.count} credential{preview.count === 1 ? '' : 's'}
+                  Revoke {count(preview.count, 'credential')}
                 </Button>
               </>
             ) : null}
