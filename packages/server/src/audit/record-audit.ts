@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   'credential.suspended',
   'credential.unsuspended',
   'credential.sharing_changed',
+  'credential.jwt_signed',
   'clr.exported',
   'pathway.created',
   'pathway.updated',

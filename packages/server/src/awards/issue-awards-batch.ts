@@ -72,8 +72,8 @@ export interface IssueAwardsBatchOptions {
   signers: AwardSigners;
   /** Filled before each item, so no reservation runs inside an item's transaction. */
   statusIndexes: StatusIndexBuffer;
-  /** Signing threads and the job's keys (otherwise credentials are signed on this thread). */
-  signPool?: { pool: SignPool; keys: SignTask['keys'] };
+  /** Signing threads and the job's key (otherwise credentials are signed on this thread). */
+  signPool?: { pool: SignPool; key: SignTask['key'] };
   items: BatchAwardItem[];
 }
 
@@ -188,11 +188,11 @@ export async function stageAwardsBatch(deps: Deps, opts: IssueAwardsBatchOptions
     opts.signPool
       ? opts.signPool.pool.sign(
           preps.map((p) => p.prepared),
-          opts.signPool.keys,
+          opts.signPool.key,
         )
       : signForStorage(
           preps.map((p) => p.prepared),
-          opts.signers,
+          opts.signers.ed25519,
         )
   ).then((signed) => ({
     byItem: new Map(fresh.map(([i], k) => [i, { prep: preps[k], forms: signed.items[k] }])),
@@ -252,7 +252,6 @@ export async function commitAwardsBatch(deps: Deps, batch: StagedAwardsBatch): P
         ...signed.prep.row,
         documentJson: signed.forms.documentJson,
         achievementRef: signed.forms.achievementRef,
-        jwt: signed.forms.jwt,
       };
       credentialRows.push(credential);
       audits.push({

@@ -5,7 +5,7 @@ import type { JobContext } from '../jobs/index.js';
 import { AppError } from '../shared/errors.js';
 import { commitAwardsBatch, prepareAwardSigners, stageAwardsBatch, reserveStatusIndexes, StatusIndexBuffer } from '../awards/index.js';
 import type { BatchAwardItem, BatchAwardResult, IssueAwardsBatchOptions, StagedAwardsBatch } from '../awards/index.js';
-import { loadSigningKeys, SignPool } from '../credentials/index.js';
+import { loadSigningKey, SignPool } from '../credentials/index.js';
 import { awardableRubric, todayUtc } from './create-bulk-run.js';
 import { countPendingRows, countRows, findRunById, nextPendingRows, recordOutcomes, refreshPlannerStatistics, updateRun } from './store.js';
 import type { BulkRowRow, BulkRunRow, RowOutcome } from './store.js';
@@ -95,7 +95,7 @@ export async function runBulkAwards(deps: Deps, opts: RunBulkAwardsOptions): Pro
   const pending = await countPendingRows(deps.db, started.id);
   const pool = pending >= (opts.signPoolMinRows ?? SIGN_POOL_MIN_ROWS) ? new SignPool() : null;
   try {
-    const signPool = pool ? { pool, keys: await loadSigningKeys(deps, signers.org) } : undefined;
+    const signPool = pool ? { pool, key: await loadSigningKey(deps, signers.org) } : undefined;
     await issueBatches(deps, opts, { signers, statusIndexes, batchSize, rubric, signPool });
   } finally {
     await pool?.close();

@@ -1,6 +1,7 @@
 /** The public surface of the credentials slice: the only module other slices import. */
 export { setBit } from './bitstring.js';
 export { assertCredentialUrlViewable, canViewEvidence, findViewableCredential } from './can-view-credential.js';
+export { credentialJwt } from './credential-jwt.js';
 export { findCredentialByKey } from './find-credential-by-key.js';
 export {
   issueAwardCredential,
@@ -9,7 +10,6 @@ export {
   prepareAwardSigners,
   reserveStatusIndexes,
   signAward,
-  signedRow,
   validUntilOf,
 } from './issue-credential.js';
 export type { AwardSigners, StatusIndexSource } from './issue-credential.js';
@@ -20,10 +20,10 @@ export { listMyCredentials } from './my-credentials.js';
 export { credentialKey, credentialPageUrl, credentialStatus } from './present.js';
 export { credentialRoutes, statusListRoutes } from './routes.js';
 export { signDataIntegrity } from './sign.js';
-export { buildAndSignCredential, signForStorage, storedJwt } from './sign-award-credential.js';
-export type { PreparedCredential, SignedForms } from './sign-award-credential.js';
+export { signForStorage } from './sign-award-credential.js';
+export type { PreparedCredential } from './sign-award-credential.js';
 export { attachJwtPayload, signVcJwt } from './sign-jwt.js';
-export { SignPool, loadSigningKeys } from './sign-pool.js';
+export { SignPool, loadSigningKey } from './sign-pool.js';
 export type { SignedBatch, SignedJson } from './sign-award-credential.js';
 export type { SignTask } from './sign-worker.js';
 export { getStatusListCredential } from './status-list-credential.js';

@@ -23,8 +23,8 @@ import { skillsOfAchievementVersion, toOb3Alignment } from '../skills/index.js';
 import { endorsementsForIssuance } from '../recognition/index.js';
 import type { AlignedSkill } from '../skills/index.js';
 import type { EvidenceRef } from './build-credential.js';
-import { buildAndSignCredential, storedJwt } from './sign-award-credential.js';
-import type { PreparedCredential, SignedForms } from './sign-award-credential.js';
+import { buildAndSignCredential } from './sign-award-credential.js';
+import type { PreparedCredential } from './sign-award-credential.js';
 import { credentialPageUrl } from './present.js';
 import {
   allocateStatusIndex,
@@ -58,11 +58,10 @@ function signableOrg(org: OrgRow, omitted: string[]): OrgRow {
 /** The award row a credential is signed for. */
 export type AwardForSigning = NonNullable<Awaited<ReturnType<typeof findAwardForSigning>>>;
 
-/** An organisation's signers, unsealed once (for the length of a job) instead of once per credential. */
+/** An organisation's signer, unsealed once (for the length of a job) instead of once per credential. */
 export interface AwardSigners {
   org: OrgRow;
   ed25519: Signer;
-  p256: Signer;
   /** Published versions read once for the job (immutable once published): content, skills and URLs left out. */
   versions?: Map<string, VersionContext>;
 }
@@ -125,11 +124,11 @@ export interface SignOptions {
   statusIndexes?: StatusIndexSource;
 }
 
-/** Load an organisation's current Ed25519 and P-256 signers once, for a job that signs many credentials. */
+/** Load an organisation's current Ed25519 signer once, for a job that signs many credentials. */
 export async function prepareAwardSigners(deps: Deps, opts: { orgId: string }): Promise<AwardSigners> {
   const org = await findOrgById(deps.db, opts.orgId);
   if (!org) throw new AppError('not_found', 'No such organisation');
-  return { org, ed25519: await loadOrgSigner(deps, org), p256: await loadOrgSigner(deps, org, 'P-256'), versions: new Map() };
+  return { org, ed25519: await loadOrgSigner(deps, org), versions: new Map() };
 }
 
 /**
@@ -301,9 +300,9 @@ export async function prepareAwardCredential(tx: Deps, opts: SignOptions) {
   return { prepared, row, org, omitted, version: version.version };
 }
 
-/** A prepared credential's database row, once it is signed. */
-export function signedRow(prep: Awaited<ReturnType<typeof prepareAwardCredential>>, forms: SignedForms) {
-  return { ...prep.row, document: forms.document, jwt: storedJwt(forms) };
+/** A prepared credential's database row, once it is signed (its VC-JWT form is signed when first asked for). */
+function signedRow(prep: Awaited<ReturnType<typeof prepareAwardCredential>>, document: Record<string, unknown>) {
+  return { ...prep.row, document, jwt: null };
 }
 
 /**
@@ -312,9 +311,9 @@ export function signedRow(prep: Awaited<ReturnType<typeof prepareAwardCredential
  */
 export async function signAward(tx: Deps, opts: SignOptions) {
   const prep = await prepareAwardCredential(tx, opts);
-  const signers = opts.signers ?? { ed25519: await loadOrgSigner(tx, prep.org), p256: await loadOrgSigner(tx, prep.org, 'P-256') };
-  const forms = await buildAndSignCredential(prep.prepared, signers);
-  return { row: signedRow(prep, forms), omitted: prep.omitted, version: prep.version };
+  const signer = opts.signers?.ed25519 ?? (await loadOrgSigner(tx, prep.org));
+  const document = await buildAndSignCredential(prep.prepared, signer);
+  return { row: signedRow(prep, document), omitted: prep.omitted, version: prep.version };
 }
 
 /** When a credential issued now stops being valid, by the version's validity rule (counted from the award date). */

@@ -2,7 +2,6 @@ import type { Signer } from '../keys/index.js';
 import { buildAchievementCredential } from './build-credential.js';
 import type { CredentialInput, IssuedAchievementCredential } from './build-credential.js';
 import { signDataIntegrity } from './sign.js';
-import { detachJwtPayload, signVcJwt } from './sign-jwt.js';
 import { storedDocumentJson } from './stored-achievement.js';
 
 /**
@@ -17,18 +16,6 @@ export interface PreparedCredential {
   created: Date;
 }
 
-/** A credential's two signed forms. */
-export interface SignedForms {
-  document: Record<string, unknown>;
-  /** The whole compact VC-JWT. */
-  jwt: string;
-}
-
-/** What is stored of a credential's two forms: the document, and the VC-JWT with its payload (the document) detached. */
-export function storedJwt(forms: SignedForms): string {
-  return detachJwtPayload(forms.jwt);
-}
-
 /** A credential for an award without a submission: the issuer's evidence, and no empty result list. */
 function withAwardEvidence(c: IssuedAchievementCredential, evidence: Array<Record<string, unknown>>): IssuedAchievementCredential {
   const subject = c.credentialSubject as Record<string, unknown>;
@@ -38,30 +25,24 @@ function withAwardEvidence(c: IssuedAchievementCredential, evidence: Array<Recor
 }
 
 /**
- * Build a prepared credential and sign it: an embedded Data Integrity proof (eddsa-rdfc-2022, Ed25519) and the
- * VC-JWT form (ES256, P-256: 1EdTech's validator accepts only RS256 and ES256 JWTs) over the same content. No
- * database, no I/O.
+ * Build a prepared credential and sign it with an embedded Data Integrity proof (eddsa-rdfc-2022, Ed25519). No
+ * database, no I/O. The VC-JWT form is signed when it is first asked for (credential-jwt.ts), not here.
  */
-export async function buildAndSignCredential(p: PreparedCredential, signers: { ed25519: Signer; p256: Signer }): Promise<SignedForms> {
+export async function buildAndSignCredential(p: PreparedCredential, signer: Signer): Promise<Record<string, unknown>> {
   const built = buildAchievementCredential(p.input);
   const unsigned = p.awardEvidence ? withAwardEvidence(built, p.awardEvidence) : built;
-  const document = await signDataIntegrity(unsigned, signers.ed25519, p.created);
-  // The JWT's claims are the signed document without its proof, so they can be rebuilt from what is stored.
-  const jwt = await signVcJwt(document, signers.p256);
-  return { document, jwt };
+  return signDataIntegrity(unsigned, signer, p.created);
 }
 
 /**
- * A credential's two signed forms as stored: the document already serialised (the signing threads answer this, so
- * the main thread neither copies its object graph across the thread channel nor serialises it again), without its
- * achievement when that is stored once (`achievementRef`), and the VC-JWT with its payload, the document, detached
- * (see `detachJwtPayload`).
+ * A signed credential as stored: the document already serialised (the signing threads answer this, so the main
+ * thread neither copies its object graph across the thread channel nor serialises it again), without its
+ * achievement when that is stored once (`achievementRef`).
  */
 export interface SignedJson {
   documentJson: string;
   /** The stored achievement (SignedBatch.achievements) left out of `documentJson`, or null when the document is whole. */
   achievementRef: string | null;
-  jwt: string;
 }
 
 /** Signed credentials as stored, and once each the achievements they embed (their canonical JSON by id). */
@@ -71,14 +52,14 @@ export interface SignedBatch {
 }
 
 /** Build and sign prepared credentials one after another, each in its stored forms (on a signing thread or inline). */
-export async function signForStorage(items: PreparedCredential[], signers: { ed25519: Signer; p256: Signer }): Promise<SignedBatch> {
+export async function signForStorage(items: PreparedCredential[], signer: Signer): Promise<SignedBatch> {
   const out: SignedJson[] = [];
   const achievements: SignedBatch['achievements'] = [];
   for (const item of items) {
-    const forms = await buildAndSignCredential(item, signers);
-    const { documentJson, achievement } = storedDocumentJson(forms.document);
+    const document = await buildAndSignCredential(item, signer);
+    const { documentJson, achievement } = storedDocumentJson(document);
     if (achievement) achievements.push({ id: achievement.id, json: achievement.canonical });
-    out.push({ documentJson, achievementRef: achievement?.id ?? null, jwt: storedJwt(forms) });
+    out.push({ documentJson, achievementRef: achievement?.id ?? null });
   }
   return joinSignedBatches([{ items: out, achievements }]);
 }

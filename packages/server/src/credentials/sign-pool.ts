@@ -1,13 +1,13 @@
 /**
  * Bulk issuance builds and signs credentials in a worker-thread pool (piscina), so canonicalisation and signing
  * run beside the database work of the main thread. The pool gets the prepared (unsigned) credentials and the
- * job's keys; it answers with the signed document and JWT of each, in order.
+ * job's Ed25519 key; it answers with the signed document of each, in order.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Deps } from '../context.js';
 import { keyContext } from '../keys/index.js';
-import { ed25519PrivateKey, p256PrivateKey } from '../keys/index.js';
+import { ed25519PrivateKey } from '../keys/index.js';
 import { verificationMethodId } from '../keys/index.js';
 import { findCurrentKey } from '../keys/index.js';
 import { orgDid } from '../orgs/index.js';
@@ -40,18 +40,14 @@ function workerEntry(): { filename: string; execArgv?: string[] } {
   };
 }
 
-/** An organisation's current Ed25519 and P-256 private keys, unsealed for a signing pool (the plaintext wiped). */
-export async function loadSigningKeys(deps: Deps, org: OrgRow): Promise<SignTask['keys']> {
-  const did = orgDid(deps.env.TESSERA_BASE_URL, org.slug);
-  const one = async (algorithm: 'Ed25519' | 'P-256'): Promise<SigningKey> => {
-    const row = await findCurrentKey(deps.db, org.id, algorithm);
-    if (!row) throw new AppError('unavailable', `The organisation has no current ${algorithm} signing key`);
-    const plain = deps.keyring.open(row.encryptedPrivateKey, keyContext(row.id));
-    const key = algorithm === 'P-256' ? p256PrivateKey(plain) : ed25519PrivateKey(plain.subarray(0, 32), plain.subarray(32, 64));
-    plain.fill(0);
-    return { id: verificationMethodId(did, row), key };
-  };
-  return { ed25519: await one('Ed25519'), p256: await one('P-256') };
+/** An organisation's current Ed25519 private key, unsealed for a signing pool (the plaintext wiped). */
+export async function loadSigningKey(deps: Deps, org: OrgRow): Promise<SigningKey> {
+  const row = await findCurrentKey(deps.db, org.id, 'Ed25519');
+  if (!row) throw new AppError('unavailable', 'The organisation has no current Ed25519 signing key');
+  const plain = deps.keyring.open(row.encryptedPrivateKey, keyContext(row.id));
+  const key = ed25519PrivateKey(plain.subarray(0, 32), plain.subarray(32, 64));
+  plain.fill(0);
+  return { id: verificationMethodId(orgDid(deps.env.TESSERA_BASE_URL, org.slug), row), key };
 }
 
 /**
@@ -73,11 +69,11 @@ export class SignPool {
     this.pool = new Piscina({ ...workerEntry(), minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: TASKS_PER_THREAD });
   }
 
-  /** Build and sign prepared credentials with the given keys; the signed forms (documents as JSON), in the same order. */
-  async sign(items: PreparedCredential[], keys: SignTask['keys']): Promise<SignedBatch> {
+  /** Build and sign prepared credentials with the given key; the signed documents (as JSON), in the same order. */
+  async sign(items: PreparedCredential[], key: SigningKey): Promise<SignedBatch> {
     const tasks: Array<Promise<SignedBatch>> = [];
     for (let i = 0; i < items.length; i += TASK_SIZE) {
-      const task: SignTask = { items: items.slice(i, i + TASK_SIZE), keys };
+      const task: SignTask = { items: items.slice(i, i + TASK_SIZE), key };
       tasks.push(this.pool.run(task) as Promise<SignedBatch>);
     }
     return joinSignedBatches(await Promise.all(tasks));

@@ -1,7 +1,7 @@
 /**
  * The signing task run in the worker-thread pool (see sign-pool.ts): builds and signs prepared credentials with
- * the job's keys, exactly as inline issuance does. Keys arrive as KeyObjects (cloned by the thread channel, never
- * serialised to text) and are never logged.
+ * the job's key, exactly as inline issuance does. The key arrives as a KeyObject (cloned by the thread channel, never
+ * serialised to text) and is never logged.
  */
 import type { KeyObject } from 'node:crypto';
 import type { Signer } from '../keys/index.js';
@@ -17,14 +17,14 @@ export interface SigningKey {
   key: KeyObject;
 }
 
-/** One task: a slice of a batch's credentials and the organisation's two keys. */
+/** One task: a slice of a batch's credentials and the organisation's Ed25519 key. */
 export interface SignTask {
   items: PreparedCredential[];
-  keys: { ed25519: SigningKey; p256: SigningKey };
+  key: SigningKey;
 }
 
 function signer(k: SigningKey): Signer {
-  return { id: k.id, algorithm: k.key.asymmetricKeyType === 'ec' ? 'P-256' : 'Ed25519', sign: async ({ data }) => signBytes(k.key, data) };
+  return { id: k.id, algorithm: 'Ed25519', sign: async ({ data }) => signBytes(k.key, data) };
 }
 
 /** Freeze a value all the way down. */
@@ -49,7 +49,7 @@ async function signTaskNow(task: SignTask): Promise<SignedBatch> {
     else orgs.set(key, input.org);
     for (const part of [input.org, input.content, input.skillAlignments, input.endorsements]) deepFreeze(part);
   }
-  return signForStorage(task.items, { ed25519: signer(task.keys.ed25519), p256: signer(task.keys.p256) });
+  return signForStorage(task.items, signer(task.key));
 }
 
 /** The tasks this thread was handed, run one after another. */

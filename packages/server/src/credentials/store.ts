@@ -158,6 +158,21 @@ export async function updateCredential(
 }
 
 /**
+ * Store a credential's VC-JWT (payload detached) unless it already has one; returns the one stored, which is another
+ * request's when two signed it at once.
+ */
+export async function storeCredentialJwt(db: Db, id: string, jwt: string): Promise<string | undefined> {
+  const [set] = await db
+    .update(credentials)
+    .set({ jwt })
+    .where(and(eq(credentials.id, id), isNull(credentials.jwt)))
+    .returning({ jwt: credentials.jwt });
+  if (set?.jwt) return set.jwt;
+  const [kept] = await db.select({ jwt: credentials.jwt }).from(credentials).where(eq(credentials.id, id));
+  return kept?.jwt ?? undefined;
+}
+
+/**
  * Credentials with achievement names and recipients, newest first: all an organisation issued, or a learner's
  * current ones (a credential re-issued with later sharing choices is replaced by its successor).
  */

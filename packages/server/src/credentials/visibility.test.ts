@@ -22,6 +22,11 @@ async function signIn(email: string) {
   return client;
 }
 
+/** The VC-JWT stored for the credential (null until someone allowed to see it asks for it). */
+async function storedJwt(): Promise<string | null | undefined> {
+  return (await ctx.deps.db.select({ jwt: credentials.jwt }).from(credentials).where(eq(credentials.id, row.id)))[0]?.jwt;
+}
+
 /** Every way a credential is served, as [label, request]. */
 function routes(): Array<[string, (c: ApiClient) => Promise<{ status: number; text: string }>]> {
   const jsonUrl = `http://tessera.test/api/v1/credentials/${encodeURIComponent(row.id)}`;
@@ -84,6 +89,10 @@ describe('a private credential is served to its learner only', () => {
     });
   }
 
+  it('signs no VC-JWT for a viewer it refused: the form is signed on request, for those who may see the credential', async () => {
+    expect(await storedJwt()).toBeNull();
+  });
+
   it('wallet import by URL: 404 for another learner and the org owner (page URL and jsonUrl)', async () => {
     const jsonUrl = `http://tessera.test/api/v1/credentials/${encodeURIComponent(row.id)}`;
     for (const who of ['other learner', 'org owner'] as const) {
@@ -101,6 +110,7 @@ describe('a private credential is served to its learner only', () => {
       const expected = label === 'POST /api/v1/verify {url: jsonUrl}' ? 400 : 200;
       expect({ label, status: r.status }).toEqual({ label, status: expected });
     }
+    expect(await storedJwt(), 'signed for the learner, stored with its payload detached').toMatch(/^[\w-]+\.\.[\w-]+$/);
     const verified = await viewers['learner'].request('POST', 'verify', { url: row.id });
     expect(verified.json.verdict).toBe('valid');
     const imported = await viewers['learner'].request('POST', 'me/wallet/imports', { url: row.id });

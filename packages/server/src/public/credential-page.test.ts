@@ -1,7 +1,7 @@
 import { extractFromPng, isPng } from '@tessera/credentials';
 import { parse } from 'content-disposition';
 import { inflateSync } from 'node:zlib';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credentials } from '../db/schema.js';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo.js';
@@ -17,7 +17,7 @@ import type { CredentialPageView } from './credential-page.js';
 import { esc, humanDate } from './html.js';
 import { downloadStem } from './download-name.js';
 import { prefersJson } from './routes.js';
-import { credentialColumns } from '../credentials/index.js';
+import { credentialColumns, credentialJwt } from '../credentials/index.js';
 
 let ctx: TestContext;
 let key = '';
@@ -173,11 +173,29 @@ describe('public credential page', () => {
     });
     const verifiedReport = (await verified.json()) as { verdict: string; steps: unknown[] };
     expect(verifiedReport.verdict, JSON.stringify(verifiedReport.steps)).toBe('valid');
-    // The JWT is stored with its payload detached (the payload is the document); the served one has it rebuilt
-    // from the stored document, and verifies.
+    // No JWT is signed at issue. The first request signs it and stores it with its payload detached (the payload is
+    // the document), audited once; every later request serves the stored one with the payload rebuilt, and it verifies.
+    const storedJwt = async () =>
+      (
+        await ctx.deps.db
+          .select({ jwt: credentials.jwt })
+          .from(credentials)
+          .where(eq(credentials.id, row?.id ?? ''))
+      )[0]?.jwt;
+    const signedEvents = async () =>
+      (
+        await ctx.deps.db.query.auditEvents.findMany({
+          where: (a, { and, eq }) => and(eq(a.action, 'credential.jwt_signed'), eq(a.target, row?.id ?? '')),
+        })
+      ).length;
+    expect(row?.jwt, 'not signed at issue').toBeNull();
     const jwt = await (await ctx.app.request(`/credentials/${key}/credential.jwt`)).text();
     const [header, payload, signature] = jwt.split('.');
-    expect(row?.jwt).toBe(`${header}..${signature}`);
+    expect(await storedJwt()).toBe(`${header}..${signature}`);
+    expect(await (await ctx.app.request(`/credentials/${key}/credential.jwt`)).text(), 'the stored JWT again, not a new signature').toBe(
+      jwt,
+    );
+    expect(await signedEvents()).toBe(1);
     expect(JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8'))).toMatchObject({ id: row?.id, jti: row?.id });
     const jwtVerified = await ctx.app.request('/api/v1/verify', {
       method: 'POST',
@@ -186,6 +204,24 @@ describe('public credential page', () => {
     });
     const jwtReport = (await jwtVerified.json()) as { verdict: string; steps: unknown[] };
     expect(jwtReport.verdict, JSON.stringify(jwtReport.steps)).toBe('valid');
+  });
+
+  it('signs one VC-JWT when several requests ask for it at once: every one gets the stored one', async () => {
+    const [other] = await ctx.deps.db
+      .select(credentialColumns)
+      .from(credentials)
+      .where(and(isNull(credentials.jwt), ne(credentials.id, row?.id ?? '')))
+      .limit(1);
+    if (!other) throw new Error('seed has no second credential');
+    const served = await Promise.all([credentialJwt(ctx.deps, other), credentialJwt(ctx.deps, other), credentialJwt(ctx.deps, other)]);
+    expect(new Set(served).size).toBe(1);
+    const [header, , signature] = (served[0] ?? '').split('.');
+    const [stored] = await ctx.deps.db.select({ jwt: credentials.jwt }).from(credentials).where(eq(credentials.id, other.id));
+    expect(stored?.jwt).toBe(`${header}..${signature}`);
+    const events = await ctx.deps.db.query.auditEvents.findMany({
+      where: (a, { and, eq }) => and(eq(a.action, 'credential.jwt_signed'), eq(a.target, other.id)),
+    });
+    expect(events).toHaveLength(1);
   });
 
   it('shows a revoked credential prominently as revoked, and its verification fails', async () => {

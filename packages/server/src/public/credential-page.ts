@@ -27,7 +27,7 @@ export interface CredentialPageView {
   report: VerificationReport;
   pageUrl: string;
   jsonUrl: string;
-  jwtUrl: string | null;
+  jwtUrl: string;
   bakedSvgUrl: string;
   bakedPngUrl: string;
   imageUrl: string;
@@ -144,7 +144,7 @@ function shareSection(v: CredentialPageView): Html {
   const withdrawn = v.replacedByUrl !== null || v.status === 'revoked' || v.status === 'suspended';
   const n = v.downloads;
   const data = html`<a href="${v.jsonUrl}" download="${n.json}">Download JSON</a>
-    ${v.jwtUrl ? html`<a href="${v.jwtUrl}" download="${n.jwt}">Download VC-JWT</a>` : null}`;
+    <a href="${v.jwtUrl}" download="${n.jwt}">Download VC-JWT</a>`;
   if (withdrawn) {
     return html`<section class="card" aria-labelledby="share">
   <h2 id="share">Records</h2>

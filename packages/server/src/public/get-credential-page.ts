@@ -74,7 +74,7 @@ async function pageOf(deps: Deps, row: CredentialRow): Promise<CredentialPageVie
     report,
     pageUrl,
     jsonUrl: `${pageUrl}/credential.json`,
-    jwtUrl: row.jwt ? `${pageUrl}/credential.jwt` : null,
+    jwtUrl: `${pageUrl}/credential.jwt`,
     bakedSvgUrl: `${pageUrl}/badge.svg`,
     bakedPngUrl: `${pageUrl}/badge.png`,
     imageUrl: `${base}/media/achievements/${row.achievementId}/image`,

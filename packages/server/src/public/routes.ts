@@ -1,11 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/types.js';
-import { AppError } from '../shared/errors.js';
 import { certificatePdf, qrCode } from './certificate.js';
 import { renderCredentialPage } from './credential-page.js';
 import { contentDisposition } from '../files/index.js';
-import { attachJwtPayload } from '../credentials/index.js';
+import { credentialJwt } from '../credentials/index.js';
 import {
   achievementNameOf,
   downloadNames,
@@ -68,9 +67,8 @@ export function publicCredentialRoutes() {
   });
   app.get('/credentials/:key/credential.jwt', async (c) => {
     const row = await findVisibleCredential(c.var.deps, c.req.param('key'), viewer(c));
-    if (!row.jwt) throw new AppError('not_found', 'This credential has no VC-JWT form');
     const filename = downloadNames(achievementNameOf(row.document)).jwt;
-    return c.body(attachJwtPayload(row.jwt, row.document), 200, {
+    return c.body(await credentialJwt(c.var.deps, row), 200, {
       'content-type': 'application/jwt',
       'content-disposition': contentDisposition(filename, false),
       'access-control-allow-origin': '*',

@@ -20,7 +20,7 @@ import { sampleAchievement } from '../testing/earning-fixtures.js';
 import type { TestContext } from '../testing/harness.js';
 import { ApiClient, createTestContext, inviteAndJoin } from '../testing/harness.js';
 import { cliArgs } from '../testing/node-entry.js';
-import { attachJwtPayload } from '../credentials/index.js';
+import { credentialJwt } from '../credentials/index.js';
 import { credentialColumns } from '../credentials/index.js';
 
 let ctx: TestContext;
@@ -269,7 +269,10 @@ describe('learner, assessor, issuance', () => {
       ).verified,
     ).toBe(false);
     const jwks = createLocalJWKSet((await (await ctx.app.request('/orgs/riverside/jwks.json')).json()) as JSONWebKeySet);
-    const jwt = attachJwtPayload(rows[0]?.jwt ?? '', rows[0]?.document ?? {});
+    // The VC-JWT form is signed when first asked for, not at issue.
+    if (!rows[0]) throw new Error('no credential');
+    expect(rows[0].jwt, 'no JWT signed at issue').toBeNull();
+    const jwt = await credentialJwt(ctx.deps, rows[0]);
     const { payload, protectedHeader } = await jwtVerify(jwt, jwks);
     // The JWT form is ES256 with the organisation's P-256 key (the algorithm 1EdTech's validator accepts).
     expect(protectedHeader).toMatchObject({

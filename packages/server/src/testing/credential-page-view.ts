@@ -17,7 +17,7 @@ export function credentialPageView(n: number, overrides: Partial<CredentialPageV
     report: { verdict: 'valid', steps: [], format: 'Open Badges 3.0', credential: null },
     pageUrl,
     jsonUrl: `${pageUrl}/credential.json`,
-    jwtUrl: null,
+    jwtUrl: `${pageUrl}/credential.jwt`,
     bakedSvgUrl: `${pageUrl}/badge.svg`,
     bakedPngUrl: `${pageUrl}/badge.png`,
     imageUrl: 'http://tessera.test/media/achievements/a/image',

@@ -4,7 +4,7 @@ import { credentials } from '../db/schema.js';
 import { seedDemo } from '../seed/demo.js';
 import { createTestContext } from '../testing/harness.js';
 import type { TestContext } from '../testing/harness.js';
-import { attachJwtPayload } from '../credentials/index.js';
+import { credentialJwt } from '../credentials/index.js';
 import { credentialColumns } from '../credentials/index.js';
 
 const OB30 = new URL('../../../credentials/test/fixtures/1edtech-validator/ob30/', import.meta.url);
@@ -99,7 +99,8 @@ describe('POST /api/v1/verify (no account needed)', () => {
     ]);
     const byBody = await post(JSON.stringify(row?.document), 'application/vc+ld+json');
     expect(byBody.json.verdict).toBe('valid');
-    expect((await post(attachJwtPayload(row?.jwt ?? '', row?.document ?? {}), 'application/jwt')).json.verdict).toBe('valid');
+    if (!row) throw new Error('no credential');
+    expect((await post(await credentialJwt(ctx.deps, row), 'application/jwt')).json.verdict).toBe('valid');
   });
 
   it('refuses other hosts’ URLs, unsupported media types and empty bodies with problem details', async () => {

@@ -65,15 +65,17 @@ export function OrgKeysPage() {
       </PageTitle>
       <Stack gap="md">
         <Text>
-          New credentials carry a Data Integrity proof made with the current Ed25519 key, and their JWT form is signed with the current
-          P-256 key (ES256, the JWT algorithm 1EdTech’s validator accepts). Status lists are signed with the Ed25519 key. Retired keys stay
-          in the <Anchor href={`/orgs/${slug}/did.json`}>DID document</Anchor> and <Anchor href={`/orgs/${slug}/jwks.json`}>JWKS</Anchor> so
-          credentials signed with them still verify. Private keys are encrypted at rest and never leave the server.
+          New credentials carry a Data Integrity proof made with the current Ed25519 key. A credential’s JWT form is signed the first time
+          someone downloads it, with the P-256 key current then (ES256, the JWT algorithm 1EdTech’s validator accepts), and kept. Status
+          lists are signed with the Ed25519 key. Retired keys stay in the <Anchor href={`/orgs/${slug}/did.json`}>DID document</Anchor> and{' '}
+          <Anchor href={`/orgs/${slug}/jwks.json`}>JWKS</Anchor> so credentials signed with them still verify. Private keys are encrypted at
+          rest and never leave the server.
         </Text>
         <ProblemAlert problem={form.problem} />
         {rotated ? (
           <Text role="status" c="teal.9" fw={500}>
-            Keys rotated. New credentials are now signed with {rotated.verificationMethod} and a new P-256 key for their JWT form.
+            Keys rotated. New credentials are now signed with {rotated.verificationMethod}, and JWT forms signed from now on use a new P-256
+            key.
           </Text>
         ) : null}
         {keys.status === 'loading' ? <LoadingState label="Loading keys…" /> : null}
