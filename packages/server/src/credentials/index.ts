@@ -22,7 +22,7 @@ export { credentialRoutes, statusListRoutes } from './routes.js';
 export { signDataIntegrity } from './sign.js';
 export { signForStorage } from './sign-award-credential.js';
 export type { PreparedCredential } from './sign-award-credential.js';
-export { attachJwtPayload, signVcJwt } from './sign-jwt.js';
+export { signVcJwt } from './sign-jwt.js';
 export { SignPool, loadSigningKey } from './sign-pool.js';
 export type { SignedBatch, SignedJson } from './sign-award-credential.js';
 export type { SignTask } from './sign-worker.js';

@@ -300,11 +300,6 @@ export async function prepareAwardCredential(tx: Deps, opts: SignOptions) {
   return { prepared, row, org, omitted, version: version.version };
 }
 
-/** A prepared credential's database row, once it is signed (its VC-JWT form is signed when first asked for). */
-function signedRow(prep: Awaited<ReturnType<typeof prepareAwardCredential>>, document: Record<string, unknown>) {
-  return { ...prep.row, document, jwt: null };
-}
-
 /**
  * Build and sign the credential of an award (see prepareAwardCredential) on this thread. Returns the row to
  * insert and the stored URLs left out. Used by issuance and re-issue.
@@ -313,7 +308,8 @@ export async function signAward(tx: Deps, opts: SignOptions) {
   const prep = await prepareAwardCredential(tx, opts);
   const signer = opts.signers?.ed25519 ?? (await loadOrgSigner(tx, prep.org));
   const document = await buildAndSignCredential(prep.prepared, signer);
-  return { row: signedRow(prep, document), omitted: prep.omitted, version: prep.version };
+  // The VC-JWT form is signed when it is first asked for (credential-jwt.ts).
+  return { row: { ...prep.row, document, jwt: null }, omitted: prep.omitted, version: prep.version };
 }
 
 /** When a credential issued now stops being valid, by the version's validity rule (counted from the award date). */
