@@ -255,6 +255,32 @@ describe('bulk award from CSV', () => {
     },
   );
 
+  // ANALYZE copies every sampled row whole (a credential's signed document too) into PGlite's wasm heap, which never
+  // shrinks: the job samples 3,000 rows a table (target 10), not PostgreSQL's default 30,000, and only for itself.
+  it.skipIf(!!process.env['TEST_DATABASE_URL'])(
+    'on PGlite the statistics refresh samples few rows and leaves the session’s statistics target as it was',
+    async () => {
+      const { r, jobId } = await startedRun(14, 'h', 'Histogram');
+      await runBulkAwards(ctx.deps, {
+        runId: r.id,
+        batchSize: 7,
+        statisticsAfterRows: 14,
+        job: { id: jobId, signal: new AbortController().signal, stillOwned: async () => true },
+      });
+      expect(await run(r.id)).toMatchObject({ state: 'completed', issued: 14 });
+      const [stats] = await queryRows<{ bounds: number; keys: number }>(
+        ctx.deps.db,
+        sql`select array_length(histogram_bounds::text::text[], 1) as bounds,
+                   (select count(distinct idempotency_key)::int from awards) as keys
+              from pg_stats where tablename = 'awards' and attname = 'idempotency_key'`,
+      );
+      expect(stats?.keys, 'more distinct keys than a target of 10 keeps bounds for').toBeGreaterThan(11);
+      expect(stats?.bounds, 'a histogram of at most 11 bounds: the refresh ran at statistics target 10').toBeLessThanOrEqual(11);
+      const [target] = await queryRows<{ default_statistics_target: string }>(ctx.deps.db, sql`show default_statistics_target`);
+      expect(target?.default_statistics_target, 'set for the refresh only').toBe('100');
+    },
+  );
+
   it('pause stops at the end of a batch, resume carries on, and no row is issued twice', async () => {
     const rows = Array.from({ length: 7 }, (_, i) => `p${i}@bulk-learners.example,Paused ${i}`);
     const r = BulkRun.parse((await upload(owner, `email,name\n${rows.join('\n')}\n`)).json);

@@ -60,13 +60,28 @@ export function defaultSigningThreads(cores = availableParallelism()): number {
   return Math.max(1, cores - 1);
 }
 
+/**
+ * The young generation of each signing thread's heap, in MB (V8's default lets it grow to 48). Measured with
+ * `tessera bench awards`: at 100,000 rows, peak RSS 452 and 454 MB against 463 and 469 MB with the default, runs
+ * alternated; at 20,000 rows with --trace-gc, the thread spent 1.46 s in scavenges against 1.25 s. At 8 MB RSS fell
+ * further (437–446 MB), but scavenges took 2.41 s and full collections 0.33 s against 0.06 s: the thread holds the
+ * credentials of its queued tasks, so a small nursery promotes them and the old generation fills.
+ */
+const SIGNING_YOUNG_GENERATION_MB = 16;
+
 /** A pool of signing threads for one bulk job. */
 export class SignPool {
   private readonly pool: Piscina;
 
   constructor(opts: { threads?: number } = {}) {
     const threads = opts.threads ?? defaultSigningThreads();
-    this.pool = new Piscina({ ...workerEntry(), minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: TASKS_PER_THREAD });
+    this.pool = new Piscina({
+      ...workerEntry(),
+      minThreads: threads,
+      maxThreads: threads,
+      concurrentTasksPerWorker: TASKS_PER_THREAD,
+      resourceLimits: { maxYoungGenerationSizeMb: SIGNING_YOUNG_GENERATION_MB },
+    });
   }
 
   /** Build and sign prepared credentials with the given key; the signed documents (as JSON), in the same order. */
