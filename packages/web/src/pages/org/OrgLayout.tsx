@@ -1,6 +1,7 @@
 /** Loads an organisation for its screens and shares it through the outlet context. */
 import { Avatar, Button, Group, Text } from '@mantine/core';
-import { Link, Outlet, useOutletContext, useParams } from 'react-router';
+import type { ReactNode } from 'react';
+import { Link, Outlet, useMatch, useOutletContext, useParams } from 'react-router';
 import { z } from 'zod';
 import { RoleBadge } from '../../components/RoleBadge';
 import { ErrorState, LoadingState } from '../../components/states';
@@ -44,26 +45,31 @@ export function OrgLayout() {
 
 const AwardAccess = z.object({ canAward: z.boolean() });
 
-/** Links to direct awards (roles allowed to award) and API tokens (owners). */
+/**
+ * One link of the awards navigation. The page it leads to, when open (a bulk run's own page counts as "Bulk award"), is
+ * marked as the current one, filled and with aria-current; the others are light, so no link reads as the page's main
+ * action when another page is open.
+ */
+function AwardLink({ to, children }: { to: string; children: ReactNode }) {
+  const current = useMatch({ path: to, end: false }) !== null;
+  return (
+    <Button component={Link} to={to} size="xs" variant={current ? 'filled' : 'light'} aria-current={current ? 'page' : undefined}>
+      {children}
+    </Button>
+  );
+}
+
+/** Links to direct and bulk awards (roles allowed to award) and API tokens (owners). */
 function OrgAwardLinks({ slug, isOwner }: { slug: string; isOwner: boolean }) {
   const access = useApiQuery(`/orgs/${encodeURIComponent(slug)}/award-settings`, AwardAccess);
+  const base = `/orgs/${encodeURIComponent(slug)}`;
+  const canAward = access.status === 'ok' && access.data.canAward;
+  if (!canAward && !isOwner) return null;
   return (
     <Group gap="xs" ml="auto" component="nav" aria-label="Awards">
-      {access.status === 'ok' && access.data.canAward ? (
-        <Button component={Link} to={`/orgs/${slug}/awards/new`} size="xs" variant="filled">
-          Award directly
-        </Button>
-      ) : null}
-      {access.status === 'ok' && access.data.canAward ? (
-        <Button component={Link} to={`/orgs/${slug}/awards/bulk`} size="xs" variant="light">
-          Bulk award
-        </Button>
-      ) : null}
-      {isOwner ? (
-        <Button component={Link} to={`/orgs/${slug}/api-tokens`} size="xs" variant="subtle">
-          API tokens
-        </Button>
-      ) : null}
+      {canAward ? <AwardLink to={`${base}/awards/new`}>Award directly</AwardLink> : null}
+      {canAward ? <AwardLink to={`${base}/awards/bulk`}>Bulk award</AwardLink> : null}
+      {isOwner ? <AwardLink to={`${base}/api-tokens`}>API tokens</AwardLink> : null}
     </Group>
   );
 }
