@@ -10,7 +10,7 @@ import { apiCall, PASSWORD, bothWidths, browserJourney, fill, fromOutbox, pageCh
 
 const check = pageChecker('review');
 /** Screenshot and axe from the top of the page (full-page shots of a scrolled page draw the fixed header mid-page) at 375 px, where nothing may scroll sideways, then at 1280 px. */
-const checkBoth = bothWidths(check, { fromTop: true, noSideways: true });
+const checkBoth = bothWidths(check, { noSideways: true });
 const ORG = { slug: 'harbour', name: 'Harbour Teachers Institute' };
 const MC = 'Leading Restorative Circles';
 const CRITERIA = ['Plans the circle', 'Facilitates equitably', 'Reflects on impact'];

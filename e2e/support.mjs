@@ -211,6 +211,8 @@ export function pageChecker(prefix) {
     await page.waitForTimeout(200);
     counter += 1;
     const file = join(ARTIFACTS, `${prefix}-${String(counter).padStart(2, '0')}-${name}.png`);
+    // A full-page shot of a scrolled page draws the fixed header where the viewport was, mid-page.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: file, fullPage: true });
     const serious = await axeViolations(page);
     assert.deepEqual(
@@ -303,14 +305,12 @@ export async function fromOutbox(admin, pattern, to) {
 /**
  * Check a page at both widths: `check` (a pageChecker) at 375 × 800 as "<name>-375", then at 1280 × 900 as "<name>-1280".
  * @param {(page: import('playwright-core').Page, name: string) => Promise<string>} check
- * @param {{ fromTop?: boolean, noSideways?: boolean, each?: (page: import('playwright-core').Page, name: string, width: number) => Promise<void> }} [options]
- *   fromTop: scroll to the top first (full-page shots of a scrolled page draw the fixed header mid-page);
+ * @param {{ noSideways?: boolean, each?: (page: import('playwright-core').Page, name: string, width: number) => Promise<void> }} [options]
  *   noSideways: fail when the page scrolls sideways at 375 px; each: more checks after each width's check
  * @returns {(page: import('playwright-core').Page, name: string) => Promise<void>}
  */
 export function bothWidths(check, options = {}) {
   return async (page, name) => {
-    if (options.fromTop) await page.evaluate(() => window.scrollTo(0, 0));
     await page.setViewportSize({ width: 375, height: 800 });
     await check(page, `${name}-375`);
     if (options.noSideways) {
@@ -335,6 +335,7 @@ export async function screenshotBoth(page, name) {
     [1280, 900],
   ]) {
     await page.setViewportSize({ width, height });
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
   }
 }
