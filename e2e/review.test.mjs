@@ -9,7 +9,7 @@ import { before, describe, it } from 'node:test';
 import { apiCall, PASSWORD, bothWidths, browserJourney, fill, fromOutbox, pageChecker } from './support.mjs';
 
 const check = pageChecker('review');
-/** Screenshot and axe from the top of the page (full-page shots of a scrolled page draw the fixed header mid-page) at 375 px, where nothing may scroll sideways, then at 1280 px. */
+/** Screenshot and axe at 375 px, where nothing may scroll sideways, then at 1280 px. */
 const checkBoth = bothWidths(check, { noSideways: true });
 const ORG = { slug: 'harbour', name: 'Harbour Teachers Institute' };
 const MC = 'Leading Restorative Circles';

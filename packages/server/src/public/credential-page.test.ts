@@ -23,6 +23,19 @@ let ctx: TestContext;
 let key = '';
 let row: typeof credentials.$inferSelect | undefined;
 
+/** The VC-JWT stored for a credential (payload detached), or null when none is yet. */
+async function storedJwt(id: string): Promise<string | null | undefined> {
+  return (await ctx.deps.db.select({ jwt: credentials.jwt }).from(credentials).where(eq(credentials.id, id)))[0]?.jwt;
+}
+
+/** How many times a credential's VC-JWT was signed, by the audit log. */
+async function jwtSignedEvents(id: string): Promise<number> {
+  const events = await ctx.deps.db.query.auditEvents.findMany({
+    where: (a, { and, eq }) => and(eq(a.action, 'credential.jwt_signed'), eq(a.target, id)),
+  });
+  return events.length;
+}
+
 beforeAll(async () => {
   ctx = await createTestContext();
   await seedDemo(ctx.deps);
@@ -175,27 +188,14 @@ describe('public credential page', () => {
     expect(verifiedReport.verdict, JSON.stringify(verifiedReport.steps)).toBe('valid');
     // No JWT is signed at issue. The first request signs it and stores it with its payload detached (the payload is
     // the document), audited once; every later request serves the stored one with the payload rebuilt, and it verifies.
-    const storedJwt = async () =>
-      (
-        await ctx.deps.db
-          .select({ jwt: credentials.jwt })
-          .from(credentials)
-          .where(eq(credentials.id, row?.id ?? ''))
-      )[0]?.jwt;
-    const signedEvents = async () =>
-      (
-        await ctx.deps.db.query.auditEvents.findMany({
-          where: (a, { and, eq }) => and(eq(a.action, 'credential.jwt_signed'), eq(a.target, row?.id ?? '')),
-        })
-      ).length;
     expect(row?.jwt, 'not signed at issue').toBeNull();
     const jwt = await (await ctx.app.request(`/credentials/${key}/credential.jwt`)).text();
     const [header, payload, signature] = jwt.split('.');
-    expect(await storedJwt()).toBe(`${header}..${signature}`);
+    expect(await storedJwt(row?.id ?? '')).toBe(`${header}..${signature}`);
     expect(await (await ctx.app.request(`/credentials/${key}/credential.jwt`)).text(), 'the stored JWT again, not a new signature').toBe(
       jwt,
     );
-    expect(await signedEvents()).toBe(1);
+    expect(await jwtSignedEvents(row?.id ?? '')).toBe(1);
     expect(JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8'))).toMatchObject({ id: row?.id, jti: row?.id });
     const jwtVerified = await ctx.app.request('/api/v1/verify', {
       method: 'POST',
@@ -216,12 +216,8 @@ describe('public credential page', () => {
     const served = await Promise.all([credentialJwt(ctx.deps, other), credentialJwt(ctx.deps, other), credentialJwt(ctx.deps, other)]);
     expect(new Set(served).size).toBe(1);
     const [header, , signature] = (served[0] ?? '').split('.');
-    const [stored] = await ctx.deps.db.select({ jwt: credentials.jwt }).from(credentials).where(eq(credentials.id, other.id));
-    expect(stored?.jwt).toBe(`${header}..${signature}`);
-    const events = await ctx.deps.db.query.auditEvents.findMany({
-      where: (a, { and, eq }) => and(eq(a.action, 'credential.jwt_signed'), eq(a.target, other.id)),
-    });
-    expect(events).toHaveLength(1);
+    expect(await storedJwt(other.id)).toBe(`${header}..${signature}`);
+    expect(await jwtSignedEvents(other.id)).toBe(1);
   });
 
   it('shows a revoked credential prominently as revoked, and its verification fails', async () => {
